@@ -1,0 +1,67 @@
+# roadmap-site: `make` builds the tool and the site; `make test` runs every test.
+SHELL := /bin/bash
+SWIFT ?= swift
+CONTENT ?= Content
+TEMPLATES ?= Templates
+SITE ?= Site
+PYTHON ?= python3
+APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev
+TEST_APT_PACKAGES := chromium chromium-driver
+PIP_PACKAGES := selenium pytest
+
+RELEASE_BIN = $(shell $(SWIFT) build -c release --show-bin-path 2>/dev/null)/roadmap
+
+.PHONY: all site tool deps test test-deps swift-test browser-test bench serve clean
+
+all: site
+
+## Install the cmark-gfm packages when they are missing (apt; root or sudo).
+deps:
+	@if pkg-config --exists libcmark-gfm 2>/dev/null && [ -f /usr/include/cmark-gfm-core-extensions.h ]; then :; else \
+	  echo "Installing $(APT_PACKAGES) (cmark-gfm, the Markdown parser)…"; \
+	  $(call apt_install,$(APT_PACKAGES)); \
+	fi
+
+tool: deps
+	$(SWIFT) build -c release --product roadmap
+
+site: tool
+	$(RELEASE_BIN) build --content $(CONTENT) --templates $(TEMPLATES) --output $(SITE)
+
+## Browser-test tools: Chromium, chromedriver and Selenium.
+test-deps: deps
+	@if command -v chromedriver >/dev/null && { command -v chromium >/dev/null || command -v chromium-browser >/dev/null; }; then :; else \
+	  echo "Installing $(TEST_APT_PACKAGES) for the browser tests…"; \
+	  $(call apt_install,$(TEST_APT_PACKAGES)); \
+	fi
+	@$(PYTHON) -c "import selenium, pytest" 2>/dev/null || $(PYTHON) -m pip install --quiet $(PIP_PACKAGES)
+
+test: test-deps swift-test browser-test
+
+swift-test: deps
+	$(SWIFT) test --parallel
+
+browser-test: site
+	$(PYTHON) -m pytest -q Tests/Browser
+
+bench: tool
+	$(PYTHON) Benchmarks/bench.py --binary $(RELEASE_BIN)
+
+serve: tool
+	$(RELEASE_BIN) serve --content $(CONTENT) --templates $(TEMPLATES) --output $(SITE)
+
+clean:
+	rm -rf .build $(SITE)
+
+# apt_install(packages): as root, or through sudo, or explain what to install.
+define apt_install
+if [ "$$(id -u)" = 0 ]; then \
+  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(1)) || exit 1; \
+elif command -v sudo >/dev/null && sudo -n true 2>/dev/null; then \
+  (sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(1)) || exit 1; \
+else \
+  echo "error: missing Debian packages: $(1)"; \
+  echo "       install them with:  sudo apt-get install $(1)"; \
+  exit 1; \
+fi
+endef

@@ -1,0 +1,122 @@
+import RoadmapMarkdown
+
+/// A heading as the site shows it: its anchor, its text and the inline markup to render.
+public struct Heading: Sendable, Hashable {
+    public var level: Int
+    /// The unique, stable anchor on the page (GitHub-style slug).
+    public var id: String
+    /// Plain text, markup removed.
+    public var text: String
+    /// The heading node itself, for rendering its inline content.
+    public var node: MarkdownNode
+    public var location: SourceLocation
+}
+
+/// What a section of a roadmap is, as a reader would name it.
+public enum SectionRole: String, Sendable, Hashable, Codable {
+    case section, phase, module
+}
+
+/// A heading and everything under it up to the next heading of the same or a higher level.
+public struct Section: Sendable, Hashable {
+    public var heading: Heading
+    public var role: SectionRole
+    /// Blocks between this heading and its first sub-heading.
+    public var blocks: [MarkdownNode]
+    public var children: [Section]
+
+    public var id: String { heading.id }
+    public var title: String { heading.text }
+
+    /// Every section in this subtree, depth first, this one included.
+    public func flattened() -> [Section] {
+        var out = [self]
+        for child in children { out += child.flattened() }
+        return out
+    }
+}
+
+/// A learnable unit inside a module: a bold-led list item or an item of a `Topics:` list.
+public struct Topic: Sendable, Hashable {
+    public var id: String
+    public var title: String
+    public var location: SourceLocation
+    /// The topic's own list of sub-topics (`Topics:` / `Focus Areas:` items).
+    public var subtopics: [String]
+}
+
+/// A project a learner builds.
+public struct Project: Sendable, Hashable {
+    public var id: String
+    public var title: String
+    public var location: SourceLocation
+    /// The section the project is listed in.
+    public var sectionID: String
+    /// Bullet points under the project, if any.
+    public var details: [String]
+}
+
+/// A module of a phase, such as "DevOps Essentials (8 weeks)".
+public struct Module: Sendable, Hashable {
+    public var id: String
+    public var title: String
+    public var location: SourceLocation
+    /// The duration as written, e.g. "8 weeks"; nil when none is stated.
+    public var durationText: String?
+    public var duration: DurationValue?
+    public var durationLocation: SourceLocation?
+    public var topics: [Topic]
+}
+
+/// A phase of a roadmap, such as "Phase 1: DevOps & Cloud Foundations (4-5 months)".
+public struct Phase: Sendable, Hashable {
+    public var id: String
+    public var title: String
+    public var location: SourceLocation
+    public var durationText: String?
+    public var duration: DurationValue?
+    public var durationLocation: SourceLocation?
+    public var modules: [Module]
+}
+
+/// A link as written in the Markdown, with where it is.
+public struct LinkReference: Sendable, Hashable {
+    public var text: String
+    public var destination: String
+    public var location: SourceLocation
+    /// The anchor of the section the link is in ("" before the first heading).
+    public var sectionID: String
+}
+
+/// One roadmap document, read into a model. Built by ``RoadmapBuilder``.
+public struct Roadmap: Sendable {
+    /// The path of the source file relative to the content folder, e.g. `mlops-engineer.md`.
+    public var source: String
+    /// The path used in diagnostics.
+    public var sourcePath: String
+    public var slug: String
+    public var title: String
+    public var summary: String
+    public var order: Int?
+    public var isDraft: Bool
+    public var frontMatter: FrontMatter
+    /// The first-level title heading, when the document has one; rendered as the page title.
+    public var titleHeading: Heading?
+    /// Blocks before the first section heading.
+    public var preamble: [MarkdownNode]
+    public var sections: [Section]
+    public var phases: [Phase]
+    public var projects: [Project]
+    public var links: [LinkReference]
+    /// List items that carry an anchor (topics, projects), keyed by their source position.
+    public var itemAnchors: [SourceLocation: String]
+    /// Every anchor on the page, in document order.
+    public var anchors: [String]
+    /// The stated total, summed from the phases, e.g. "14–17 months"; nil without durations.
+    public var totalDurationText: String?
+
+    /// Every section, depth first.
+    public var allSections: [Section] { sections.flatMap { $0.flattened() } }
+
+    public var modules: [Module] { phases.flatMap(\.modules) }
+}

@@ -1,0 +1,131 @@
+import Foundation
+import RoadmapMarkdown
+
+/// Decides what a link or image destination written in Markdown becomes on the page.
+///
+/// External URLs pass through; `javascript:`, `vbscript:` and `data:` are dropped; a relative
+/// link to another Markdown file becomes a relative link to its generated page and anchor
+/// (`../other/index.html#heading`), checked against that page's anchors; other relative paths
+/// name files copied from `Content/`, checked to exist.
+struct LinkResolver: Sendable {
+    enum Resolution: Equatable, Sendable {
+        case href(String)
+        /// A link to another page's anchor; the anchor is checked once every page is built.
+        case crossPage(href: String, target: String, fragment: String)
+        /// Not linked; the text is kept. `id` and `message` describe why.
+        case dropped(id: String, message: String)
+        /// Linked as written, but the target is missing: an error.
+        case broken(id: String, message: String, href: String)
+    }
+
+    /// What is known about the site's pages: content-relative Markdown path → page.
+    struct PageTarget: Sendable {
+        var slug: String
+        /// The page's anchors, or nil while they are not known yet.
+        var anchors: Set<String>?
+    }
+
+    /// Content-relative path of the page being rendered, e.g. `guides/mlops.md`.
+    var sourcePath: String
+    /// Anchors of the page being rendered.
+    var ownAnchors: Set<String>
+    var pages: [String: PageTarget]
+    /// Content-relative paths of non-Markdown files that are copied to the site.
+    var assets: Set<String>
+    /// How many folders deep the page is below the site root (1 for `slug/index.html`).
+    var depth: Int = 1
+
+    static let unsafeSchemes: Set<String> = ["javascript", "vbscript", "data", "file"]
+
+    func resolve(_ destination: String) -> Resolution {
+        let trimmed = destination.trimmingCharacters(in: .whitespacesAndNewlines)
+        if trimmed.isEmpty { return .href("") }
+        if let scheme = Self.scheme(of: trimmed) {
+            if Self.unsafeSchemes.contains(scheme) {
+                return .dropped(id: "link.unsafe-scheme", message: "link to a '\(scheme):' URL was removed")
+            }
+            return .href(trimmed)
+        }
+        if trimmed.hasPrefix("//") { return .href("https:" + trimmed) }
+        if trimmed.hasPrefix("#") {
+            let fragment = String(trimmed.dropFirst())
+            let decoded = fragment.removingPercentEncoding ?? fragment
+            if !decoded.isEmpty, !ownAnchors.contains(decoded) {
+                return .broken(id: "link.missing-anchor", message: "no heading '#\(decoded)' on this page", href: trimmed)
+            }
+            return .href(trimmed)
+        }
+        // A relative path, perhaps with a fragment or query.
+        var path = trimmed
+        var fragment: String?
+        if let hash = path.firstIndex(of: "#") {
+            fragment = String(path[path.index(after: hash)...])
+            path = String(path[..<hash])
+        }
+        if let query = path.firstIndex(of: "?") { path = String(path[..<query]) }
+        let decodedPath = path.removingPercentEncoding ?? path
+        let target = Self.normalise(decodedPath, relativeTo: sourcePath)
+        let up = String(repeating: "../", count: depth)
+        let lower = target.lowercased()
+        if lower.hasSuffix(".md") || lower.hasSuffix(".markdown") {
+            guard let page = pages[target] else {
+                return .broken(id: "link.missing-file", message: "no roadmap '\(decodedPath)' in the content folder", href: trimmed)
+            }
+            var href = up + page.slug + "/index.html"
+            if let fragment, !fragment.isEmpty {
+                let decoded = fragment.removingPercentEncoding ?? fragment
+                href += "#" + fragment
+                guard let anchors = page.anchors else {
+                    return .crossPage(href: href, target: target, fragment: decoded)
+                }
+                guard anchors.contains(decoded) else {
+                    return .broken(id: "link.missing-anchor", message: "no heading '#\(decoded)' in '\(decodedPath)'", href: href)
+                }
+            }
+            return .href(href)
+        }
+        if target.hasPrefix("../") || target.isEmpty {
+            return .broken(id: "link.outside-content", message: "link '\(decodedPath)' points outside the content folder", href: trimmed)
+        }
+        guard assets.contains(target) else {
+            return .broken(id: "link.missing-file", message: "no file '\(decodedPath)' in the content folder", href: trimmed)
+        }
+        var href = up + target.split(separator: "/").map { Self.percentEncode(String($0)) }.joined(separator: "/")
+        if let fragment { href += "#" + fragment }
+        return .href(href)
+    }
+
+    /// The URL scheme, lowercased, ignoring the control characters and spaces browsers ignore.
+    static func scheme(of url: String) -> String? {
+        var scheme = ""
+        for scalar in url.unicodeScalars {
+            if scalar.value < 0x21 { continue }
+            if scalar == ":" { return scheme.isEmpty ? nil : scheme.lowercased() }
+            guard scalar.properties.isAlphabetic || scalar == "+" || scalar == "-" || scalar == "." ||
+                (!scheme.isEmpty && ("0"..."9").contains(scalar)) else { return nil }
+            scheme.unicodeScalars.append(scalar)
+        }
+        return nil
+    }
+
+    /// Resolves `path` against the folder of `source`, both content-relative, removing `.` and `..`.
+    static func normalise(_ path: String, relativeTo source: String) -> String {
+        var parts: [Substring] = path.hasPrefix("/") ? [] : source.split(separator: "/").dropLast()
+        var escaped = 0
+        for part in path.split(separator: "/") {
+            if part == "." || part.isEmpty { continue }
+            if part == ".." {
+                if parts.isEmpty { escaped += 1 } else { parts.removeLast() }
+            } else {
+                parts.append(part)
+            }
+        }
+        return String(repeating: "../", count: escaped) + parts.joined(separator: "/")
+    }
+
+    static func percentEncode(_ segment: String) -> String {
+        var allowed = CharacterSet.urlPathAllowed
+        allowed.remove(charactersIn: "/?#")
+        return segment.addingPercentEncoding(withAllowedCharacters: allowed) ?? segment
+    }
+}

@@ -1,0 +1,398 @@
+import Foundation
+import RoadmapMarkdown
+
+/// Reads a parsed document into a ``Roadmap``: title, summary, the section tree with anchors,
+/// phases and modules with their stated durations, topics, projects and links.
+struct RoadmapBuilder: Sendable {
+    var durationParser = DurationParser()
+
+    struct Input: Sendable {
+        var source: String
+        var sourcePath: String
+        var frontMatter: FrontMatter
+        var document: MarkdownDocument
+    }
+
+    func build(_ input: Input) -> (Roadmap, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        let file = input.sourcePath
+        var blocks = input.document.blocks[...]
+        if input.document.wasDepthLimited {
+            diagnostics.append(.warning(
+                "markdown.nesting", "nesting deeper than \(MarkdownParser.maximumDepth) levels was flattened to text",
+                file: file, at: SourceLocation(line: 1, column: 1)))
+        }
+
+        // Heading anchors first, in document order, so they match GitHub's.
+        var slugger = Slugger()
+        var headingIDs: [SourceLocation: String] = [:]
+        var anchors: [String] = []
+        for block in input.document.blocks {
+            if case .heading = block.kind {
+                let id = slugger.anchor(for: block.plainText)
+                headingIDs[block.range.start] = id
+                anchors.append(id)
+            }
+        }
+        func heading(_ node: MarkdownNode, level: Int) -> Heading {
+            Heading(
+                level: level, id: headingIDs[node.range.start] ?? "section",
+                text: node.plainText.trimmingCharacters(in: .whitespacesAndNewlines),
+                node: node, location: node.range.start)
+        }
+
+        // The title: a first-level heading that opens the document (badges may precede it).
+        var titleHeading: Heading?
+        let levelOneCount = input.document.blocks.filter { if case .heading(1) = $0.kind { true } else { false } }.count
+        if let index = blocks.firstIndex(where: { if case .heading = $0.kind { true } else { false } }),
+           case .heading(let level) = blocks[index].kind, level == 1,
+           levelOneCount == 1 || blocks[blocks.startIndex..<index].allSatisfy(Self.isDecoration)
+        {
+            titleHeading = heading(blocks[index], level: 1)
+            var rest = Array(blocks[blocks.startIndex..<index])
+            rest += blocks[(index + 1)...]
+            blocks = rest[...]
+        }
+
+        // The section tree.
+        var preamble: [MarkdownNode] = []
+        var stack: [Section] = []
+        var roots: [Section] = []
+        func closeSection() {
+            let done = stack.removeLast()
+            if stack.isEmpty { roots.append(done) } else { stack[stack.count - 1].children.append(done) }
+        }
+        for block in blocks {
+            if case .heading(let level) = block.kind {
+                while let top = stack.last, top.heading.level >= level { _ = top; closeSection() }
+                stack.append(Section(heading: heading(block, level: level), role: .section, blocks: [], children: []))
+            } else if stack.isEmpty {
+                preamble.append(block)
+            } else {
+                stack[stack.count - 1].blocks.append(block)
+            }
+        }
+        while !stack.isEmpty { closeSection() }
+
+        // Phases and modules.
+        markPhases(in: &roots)
+        var phases: [Phase] = []
+        collectPhases(roots, into: &phases)
+
+        // Topics, projects and item anchors.
+        var itemAnchors: [SourceLocation: String] = [:]
+        var projects: [Project] = []
+        for phaseIndex in phases.indices {
+            for moduleIndex in phases[phaseIndex].modules.indices {
+                let moduleID = phases[phaseIndex].modules[moduleIndex].id
+                guard let section = Self.find(moduleID, in: roots) else { continue }
+                var topics: [Topic] = []
+                for block in section.flattened().flatMap(\.blocks) {
+                    collectTopics(in: block, sectionID: moduleID, slugger: &slugger, anchors: &itemAnchors,
+                                  topics: &topics, projects: &projects)
+                }
+                phases[phaseIndex].modules[moduleIndex].topics = topics
+            }
+        }
+        for section in roots.flatMap({ $0.flattened() }) where section.role == .section
+            && section.title.range(of: "project", options: .caseInsensitive) != nil
+        {
+            for block in section.blocks { collectPortfolio(in: block, sectionID: section.id, slugger: &slugger,
+                                                            anchors: &itemAnchors, projects: &projects) }
+        }
+        projects.sort { $0.location < $1.location }
+        let itemIDs = itemAnchors.sorted { $0.key < $1.key }.map(\.value)
+        anchors += itemIDs
+
+        // Links.
+        var links: [LinkReference] = []
+        for node in preamble { collectLinks(node, sectionID: "", into: &links) }
+        if let titleHeading { collectLinks(titleHeading.node, sectionID: "", into: &links) }
+        for section in roots.flatMap({ $0.flattened() }) {
+            collectLinks(section.heading.node, sectionID: section.id, into: &links)
+            for block in section.blocks { collectLinks(block, sectionID: section.id, into: &links) }
+        }
+
+        // Title, slug, summary.
+        let fileStem = ((input.source as NSString).lastPathComponent as NSString).deletingPathExtension
+        let title = input.frontMatter.title ?? titleHeading?.text ?? fileStem
+        var slug = input.frontMatter.slug ?? Slugger.slug(fileStem)
+        if slug.isEmpty { slug = Slugger.slug(title) }
+        if slug.isEmpty { slug = "roadmap" }
+        let summary = input.frontMatter.summary ?? Self.firstParagraph(preamble + roots.flatMap { $0.flattened().flatMap(\.blocks) })
+
+        var total: String?
+        let durations = phases.compactMap(\.duration)
+        if !durations.isEmpty {
+            total = DurationFormatting.describe(
+                minWeeks: durations.reduce(0) { $0 + $1.minWeeks }, maxWeeks: durations.reduce(0) { $0 + $1.maxWeeks })
+        }
+
+        let roadmap = Roadmap(
+            source: input.source, sourcePath: input.sourcePath, slug: slug, title: title,
+            summary: summary, order: input.frontMatter.order, isDraft: input.frontMatter.draft,
+            frontMatter: input.frontMatter, titleHeading: titleHeading, preamble: preamble, sections: roots,
+            phases: phases, projects: projects, links: links, itemAnchors: itemAnchors, anchors: anchors,
+            totalDurationText: total)
+        return (roadmap, diagnostics)
+    }
+
+    // MARK: - Phases
+
+    /// A heading names a phase when it says so ("Phase 1: …", "Foundation Phase", "Stage 2") or
+    /// is a numbered period ("Month 1", "Week 3").
+    static func namesPhase(_ title: String) -> Bool {
+        let lower = title.lowercased()
+        for word in ["phase", "stage", "milestone"] where Self.containsWord(word, in: lower) {
+            return true
+        }
+        let trimmed = lower.drop { !$0.isLetter }
+        for word in ["month", "week", "year", "quarter", "semester", "term", "level", "part", "step"] where trimmed.hasPrefix(word) {
+            let rest = trimmed.dropFirst(word.count).drop { $0 == "s" || $0 == " " }
+            if let first = rest.first, first.isNumber { return true }
+        }
+        return false
+    }
+
+    private static func containsWord(_ word: String, in text: String) -> Bool {
+        var searchRange = text.startIndex..<text.endIndex
+        while let found = text.range(of: word, range: searchRange) {
+            let before = found.lowerBound == text.startIndex ? nil : text[text.index(before: found.lowerBound)]
+            let after = found.upperBound == text.endIndex ? nil : text[found.upperBound]
+            if before.map({ !$0.isLetter }) ?? true, after.map({ !$0.isLetter }) ?? true { return true }
+            searchRange = found.upperBound..<text.endIndex
+        }
+        return false
+    }
+
+    /// Marks phase sections and their child sections as modules. Without any heading that names
+    /// a phase, sibling headings that state durations (two or more) are the phases.
+    private func markPhases(in roots: inout [Section]) {
+        func mark(_ sections: inout [Section]) -> Bool {
+            var found = false
+            for index in sections.indices {
+                if Self.namesPhase(sections[index].title), !sections[index].title.lowercased().hasSuffix("phases") {
+                    sections[index].role = .phase
+                    for child in sections[index].children.indices { sections[index].children[child].role = .module }
+                    found = true
+                } else if mark(&sections[index].children) {
+                    found = true
+                }
+            }
+            return found
+        }
+        if mark(&roots) { return }
+        func markByDuration(_ sections: inout [Section]) -> Bool {
+            let timed = sections.indices.filter { durationParser.headingDuration(sections[$0].title) != nil }
+            if timed.count >= 2 {
+                for index in timed {
+                    sections[index].role = .phase
+                    for child in sections[index].children.indices { sections[index].children[child].role = .module }
+                }
+                return true
+            }
+            for index in sections.indices where markByDuration(&sections[index].children) { return true }
+            return false
+        }
+        _ = markByDuration(&roots)
+    }
+
+    private func collectPhases(_ sections: [Section], into phases: inout [Phase]) {
+        for section in sections {
+            if section.role == .phase {
+                let (text, value, location) = stated(section)
+                var phase = Phase(
+                    id: section.id, title: section.title, location: section.heading.location,
+                    durationText: text, duration: value, durationLocation: location, modules: [])
+                for child in section.children where child.role == .module {
+                    let (text, value, location) = stated(child)
+                    phase.modules.append(Module(
+                        id: child.id, title: child.title, location: child.heading.location,
+                        durationText: text, duration: value, durationLocation: location, topics: []))
+                }
+                phases.append(phase)
+            } else {
+                collectPhases(section.children, into: &phases)
+            }
+        }
+    }
+
+    /// The duration a section states: in its heading, as a period heading, or on a
+    /// `Duration:` line among its own blocks.
+    private func stated(_ section: Section) -> (String?, DurationValue?, SourceLocation?) {
+        if let value = durationParser.headingDuration(section.title) ?? durationParser.periodDuration(section.title) {
+            return (value.text, value, section.heading.location)
+        }
+        for block in section.blocks {
+            if let (value, location) = labelledDuration(in: block) { return (value.text, value, location) }
+        }
+        return (nil, nil, nil)
+    }
+
+    private func labelledDuration(in node: MarkdownNode) -> (DurationValue, SourceLocation)? {
+        switch node.kind {
+        case .paragraph:
+            for line in node.plainText.split(separator: "\n") {
+                if let value = durationParser.labelledDuration(String(line)) { return (value, node.range.start) }
+            }
+            return nil
+        case .list:
+            for item in node.children {
+                if let first = item.children.first, case .paragraph = first.kind,
+                   let value = durationParser.labelledDuration(first.plainText)
+                {
+                    return (value, first.range.start)
+                }
+            }
+            return nil
+        default:
+            return nil
+        }
+    }
+
+    // MARK: - Topics and projects
+
+    /// Labels of a list item whose children are the module's sub-topics.
+    static let topicLabels: Set<String> = ["topics", "focus areas", "focus", "key topics", "skills", "concepts", "learn", "what you'll learn", "key concepts", "subjects"]
+    static let projectLabels: Set<String> = ["projects", "project", "hands-on", "hands-on projects", "practice", "exercises", "assignments"]
+
+    /// A list item's label when it is just "Label:" (or "**Label**:") followed by a sub-list.
+    static func label(of item: MarkdownNode) -> String? {
+        guard let first = item.children.first, case .paragraph = first.kind else { return nil }
+        let text = first.plainText.trimmingCharacters(in: .whitespaces)
+        guard text.hasSuffix(":"), text.count < 40 else { return nil }
+        return String(text.dropLast()).trimmingCharacters(in: .whitespaces).lowercased()
+    }
+
+    private static func itemTitle(_ item: MarkdownNode) -> String {
+        guard let first = item.children.first, case .paragraph = first.kind else { return "" }
+        return first.plainText.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// A list item led by strong text ("**Kubernetes**") names a topic.
+    private static func strongLead(_ item: MarkdownNode) -> String? {
+        guard let first = item.children.first, case .paragraph = first.kind,
+              let lead = first.children.first, case .strong = lead.kind else { return nil }
+        let whole = first.plainText.trimmingCharacters(in: .whitespaces)
+        let strong = lead.plainText.trimmingCharacters(in: .whitespaces)
+        // "**Duration**: 4 weeks" is a labelled field, not a topic.
+        if whole.count > strong.count, whole.dropFirst(strong.count).hasPrefix(":") { return nil }
+        return strong.isEmpty ? nil : strong
+    }
+
+    private func collectTopics(
+        in node: MarkdownNode, sectionID: String, slugger: inout Slugger, anchors: inout [SourceLocation: String],
+        topics: inout [Topic], projects: inout [Project]
+    ) {
+        guard case .list = node.kind else { return }
+        for item in node.children {
+            if let label = Self.label(of: item) {
+                let sublists = item.children.dropFirst().filter { if case .list = $0.kind { true } else { false } }
+                if Self.projectLabels.contains(label) {
+                    for list in sublists {
+                        for project in list.children {
+                            let title = Self.itemTitle(project)
+                            guard !title.isEmpty else { continue }
+                            let id = slugger.anchor(for: title)
+                            anchors[project.range.start] = id
+                            projects.append(Project(id: id, title: title, location: project.range.start,
+                                                    sectionID: sectionID, details: []))
+                        }
+                    }
+                } else if Self.topicLabels.contains(label) {
+                    let entries = sublists.flatMap(\.children)
+                    if topics.isEmpty {
+                        // A module without bold-led items: each entry is a topic of its own.
+                        for entry in entries {
+                            let title = Self.itemTitle(entry)
+                            guard !title.isEmpty else { continue }
+                            let id = slugger.anchor(for: title)
+                            anchors[entry.range.start] = id
+                            topics.append(Topic(id: id, title: title, location: entry.range.start, subtopics: []))
+                        }
+                    } else {
+                        topics[topics.count - 1].subtopics += entries.map(Self.itemTitle).filter { !$0.isEmpty }
+                    }
+                }
+                continue
+            }
+            if let title = Self.strongLead(item) {
+                let id = slugger.anchor(for: title)
+                anchors[item.range.start] = id
+                topics.append(Topic(id: id, title: title, location: item.range.start, subtopics: []))
+                for child in item.children.dropFirst() {
+                    collectTopics(in: child, sectionID: sectionID, slugger: &slugger, anchors: &anchors,
+                                  topics: &topics, projects: &projects)
+                }
+            }
+        }
+    }
+
+    /// Items of a portfolio section ("Basic Projects": `1. Automated ML Pipeline` + details).
+    private func collectPortfolio(
+        in node: MarkdownNode, sectionID: String, slugger: inout Slugger, anchors: inout [SourceLocation: String],
+        projects: inout [Project]
+    ) {
+        guard case .list = node.kind else { return }
+        for item in node.children {
+            let title = Self.itemTitle(item)
+            guard !title.isEmpty, anchors[item.range.start] == nil else { continue }
+            let details = item.children.dropFirst().flatMap { list -> [String] in
+                guard case .list = list.kind else { return [] }
+                return list.children.map(Self.itemTitle).filter { !$0.isEmpty }
+            }
+            let id = slugger.anchor(for: title)
+            anchors[item.range.start] = id
+            projects.append(Project(id: id, title: title, location: item.range.start, sectionID: sectionID, details: details))
+        }
+    }
+
+    // MARK: - Links and text
+
+    private func collectLinks(_ node: MarkdownNode, sectionID: String, into links: inout [LinkReference]) {
+        if case .link(let destination, _) = node.kind {
+            links.append(LinkReference(
+                text: node.plainText, destination: destination, location: node.range.start, sectionID: sectionID))
+        }
+        for child in node.children { collectLinks(child, sectionID: sectionID, into: &links) }
+    }
+
+    static func find(_ id: String, in sections: [Section]) -> Section? {
+        for section in sections {
+            if section.id == id { return section }
+            if let found = find(id, in: section.children) { return found }
+        }
+        return nil
+    }
+
+    /// Blocks that may precede a title: badges, images, HTML comments, thematic breaks.
+    private static func isDecoration(_ node: MarkdownNode) -> Bool {
+        switch node.kind {
+        case .htmlBlock, .thematicBreak: return true
+        case .paragraph:
+            return node.children.allSatisfy {
+                switch $0.kind {
+                case .image, .softBreak, .lineBreak, .htmlInline: return true
+                case .link: return $0.children.allSatisfy { if case .image = $0.kind { true } else { false } }
+                case .text(let s): return s.trimmingCharacters(in: .whitespaces).isEmpty
+                default: return false
+                }
+            }
+        default: return false
+        }
+    }
+
+    /// The first paragraph's text, cut at a word boundary near 200 characters.
+    static func firstParagraph(_ blocks: [MarkdownNode]) -> String {
+        for block in blocks {
+            guard case .paragraph = block.kind else { continue }
+            let text = block.plainText.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            guard text.count >= 20 else { continue }
+            if text.count <= 200 { return text }
+            var cut = String(text.prefix(200))
+            if let space = cut.lastIndex(of: " ") { cut = String(cut[..<space]) }
+            return cut + "…"
+        }
+        return ""
+    }
+}

@@ -1,0 +1,36 @@
+import Foundation
+import Yams
+
+/// Reads `Content/site.yml`; a missing file gives the defaults.
+struct SiteConfigReader: Sendable {
+    func read(_ file: SourceFile?) throws -> (SiteConfig, [Diagnostic]) {
+        guard let file else { return (SiteConfig(), []) }
+        let text: String
+        do {
+            text = try String(contentsOfFile: file.path, encoding: .utf8)
+        } catch {
+            throw BuildError("cannot read '\(file.path)': \(error.localizedDescription)")
+        }
+        if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { return (SiteConfig(), []) }
+        do {
+            let config = try YAMLDecoder().decode(SiteConfig.self, from: text)
+            var diagnostics: [Diagnostic] = []
+            if let url = config.baseURL, URL(string: url)?.scheme?.hasPrefix("http") != true {
+                diagnostics.append(.error("config.base-url", "base_url '\(url)' is not an absolute http(s) URL", file: file.path))
+            }
+            return (config, diagnostics)
+        } catch let error as DecodingError {
+            var message = "site configuration is not valid"
+            switch error {
+            case .typeMismatch(_, let context), .valueNotFound(_, let context), .dataCorrupted(let context):
+                let key = context.codingPath.map(\.stringValue).joined(separator: ".")
+                message += key.isEmpty ? ": \(context.debugDescription)" : ": '\(key)' \(context.debugDescription)"
+            default:
+                message += ": \(error)"
+            }
+            return (SiteConfig(), [.error("config.invalid", message, file: file.path)])
+        } catch {
+            return (SiteConfig(), [FrontMatterReader.diagnostic(for: error, file: file.path, lineOffset: 0)])
+        }
+    }
+}

@@ -1,0 +1,82 @@
+import RoadmapMarkdown
+
+/// Renders one roadmap into its page: the Markdown as HTML, the table of contents and the
+/// phase overview, through the `roadmap` template.
+struct RoadmapPageRenderer {
+    var templates: TemplateSet
+    var config: SiteConfig
+    var resolver: LinkResolver
+
+    struct Output: Sendable {
+        var html: String
+        var diagnostics: [Diagnostic]
+        var pendingAnchorChecks: [PendingAnchorCheck]
+    }
+
+    func render(_ roadmap: Roadmap) -> Output {
+        var html = HTMLRenderer(
+            file: roadmap.sourcePath, allowRawHTML: config.allowRawHTML, itemAnchors: roadmap.itemAnchors,
+            resolver: resolver)
+        html.trackedAnchors = Set(roadmap.modules.map(\.id))
+        var content = html.render(roadmap.preamble)
+        func renderSection(_ section: Section) {
+            html.renderHeading(section.heading, into: &content)
+            content += html.render(section.blocks)
+            for child in section.children { renderSection(child) }
+        }
+        for section in roadmap.sections { renderSection(section) }
+
+        var titleHTML = ""
+        if let heading = roadmap.titleHeading, roadmap.frontMatter.title == nil {
+            html.renderInlines(heading.node.children, into: &titleHTML)
+        } else {
+            titleHTML = HTMLEscaping.escape(roadmap.title)
+        }
+
+        func tocEntries(_ sections: [Section], depth: Int) -> [TOCEntryView] {
+            sections.map { section in
+                let children = depth < 2 ? tocEntries(section.children, depth: depth + 1) : []
+                return TOCEntryView(id: section.id, title: section.title, children: children, hasChildren: !children.isEmpty)
+            }
+        }
+        let toc = tocEntries(roadmap.sections, depth: 1)
+        let phases = roadmap.phases.enumerated().map { index, phase in
+            PhaseOverviewView(
+                id: phase.id, title: phase.title, number: index + 1, hasDuration: phase.duration != nil,
+                duration: phase.duration.map { DurationFormatting.describe(minWeeks: $0.minWeeks, maxWeeks: $0.maxWeeks) } ?? "",
+                moduleCount: phase.modules.count)
+        }
+        let view = RoadmapPageView(
+            site: SiteView.make(config, root: "../"),
+            page: PageMetaView.make(
+                title: roadmap.title, description: roadmap.summary.isEmpty ? config.description : roadmap.summary,
+                path: roadmap.slug + "/", config: config, bodyClass: "roadmap-page"),
+            title: roadmap.title, titleHTML: titleHTML, summary: roadmap.summary, hasSummary: !roadmap.summary.isEmpty,
+            slug: roadmap.slug, source: roadmap.source,
+            hasDuration: roadmap.totalDurationText != nil, totalDuration: roadmap.totalDurationText ?? "",
+            phaseCount: roadmap.phases.count, moduleCount: roadmap.modules.count,
+            phases: phases, hasPhases: !phases.isEmpty, toc: toc, hasTOC: !toc.isEmpty, content: content)
+        return Output(
+            html: templates.render(view, template: "roadmap"), diagnostics: html.diagnostics,
+            pendingAnchorChecks: html.pendingAnchorChecks)
+    }
+}
+
+extension SiteView {
+    static func make(_ config: SiteConfig, root: String) -> SiteView {
+        SiteView(title: config.title, description: config.description, language: config.language, root: root,
+                 generator: "roadmap-site")
+    }
+}
+
+extension PageMetaView {
+    /// `path` is the page's URL path relative to the site root ("" for the home page).
+    static func make(title: String, description: String, path: String, config: SiteConfig, bodyClass: String) -> PageMetaView {
+        var canonical = ""
+        if let base = config.baseURL {
+            canonical = (base.hasSuffix("/") ? base : base + "/") + path
+        }
+        return PageMetaView(title: title, description: description, canonical: canonical,
+                            hasCanonical: !canonical.isEmpty, bodyClass: bodyClass)
+    }
+}

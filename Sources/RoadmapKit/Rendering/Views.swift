@@ -1,0 +1,86 @@
+// Views: the values templates render. Each template key is a stored property here, so a
+// template that names a key no view provides is caught by TemplateKeyTests.
+
+/// Site-wide values every page shows.
+struct SiteView: Sendable {
+    var title: String
+    var description: String
+    var language: String
+    /// The relative path from the page to the site root: "" or "../".
+    var root: String
+    var generator: String
+}
+
+/// Values for the page's `<head>`.
+struct PageMetaView: Sendable {
+    var title: String
+    var description: String
+    /// The absolute URL of the page; empty when no base URL is set.
+    var canonical: String
+    var hasCanonical: Bool
+    var bodyClass: String
+}
+
+/// One roadmap on the home page.
+struct RoadmapCardView: Sendable {
+    var title: String
+    var summary: String
+    var href: String
+    var phaseCount: Int
+    var moduleCount: Int
+    var hasDuration: Bool
+    var totalDuration: String
+}
+
+struct HomePageView: Sendable {
+    var site: SiteView
+    var page: PageMetaView
+    var roadmaps: [RoadmapCardView]
+    var hasRoadmaps: Bool
+}
+
+/// One entry of a table of contents, with its own sub-entries.
+struct TOCEntryView: Sendable {
+    var id: String
+    var title: String
+    var children: [TOCEntryView]
+    var hasChildren: Bool
+}
+
+/// A phase in the overview at the top of a roadmap page.
+struct PhaseOverviewView: Sendable {
+    var id: String
+    var title: String
+    var number: Int
+    var hasDuration: Bool
+    var duration: String
+    var moduleCount: Int
+}
+
+struct RoadmapPageView: Sendable {
+    var site: SiteView
+    var page: PageMetaView
+    var title: String
+    var titleHTML: String
+    var summary: String
+    var hasSummary: Bool
+    var slug: String
+    var source: String
+    var hasDuration: Bool
+    var totalDuration: String
+    var phaseCount: Int
+    var moduleCount: Int
+    var phases: [PhaseOverviewView]
+    var hasPhases: Bool
+    var toc: [TOCEntryView]
+    var hasTOC: Bool
+    /// The rendered Markdown.
+    var content: String
+}
+
+struct NotFoundPageView: Sendable {
+    var site: SiteView
+    var page: PageMetaView
+    var roadmaps: [RoadmapCardView]
+    var hasRoadmaps: Bool
+}

@@ -1,0 +1,252 @@
+import Foundation
+import RoadmapMarkdown
+
+/// Options for one build, as the command line gives them.
+public struct BuildOptions: Sendable {
+    public var contentDirectory: String
+    public var templatesDirectory: String
+    public var outputDirectory: String
+    /// Overrides `base_url` from `site.yml`.
+    public var baseURL: String?
+    /// Warnings count as errors.
+    public var strict: Bool
+    /// Folders the output must never be (the project root); content and templates are added.
+    public var protectedDirectories: [String]
+
+    public init(
+        contentDirectory: String = "Content", templatesDirectory: String = "Templates", outputDirectory: String = "Site",
+        baseURL: String? = nil, strict: Bool = false,
+        protectedDirectories: [String] = [FileManager.default.currentDirectoryPath]
+    ) {
+        self.contentDirectory = contentDirectory
+        self.templatesDirectory = templatesDirectory
+        self.outputDirectory = outputDirectory
+        self.baseURL = baseURL
+        self.strict = strict
+        self.protectedDirectories = protectedDirectories
+    }
+}
+
+/// What a build did.
+public struct BuildReport: Sendable {
+    public var diagnostics: [Diagnostic]
+    public var pageCount: Int
+    public var roadmapCount: Int
+    /// Whether the output folder was replaced.
+    public var wroteSite: Bool
+    /// Seconds spent in each named stage, in order.
+    public var stageTimes: [(String, Double)]
+
+    public var succeeded: Bool { !diagnostics.hasErrors }
+}
+
+/// What the site-wide pages need to know about one roadmap once its page is written.
+struct RoadmapSummary: Sendable {
+    var source: String
+    var slug: String
+    var title: String
+    var summary: String
+    var order: Int?
+    var phaseCount: Int
+    var moduleCount: Int
+    var totalDuration: String?
+    var anchors: Set<String>
+}
+
+/// The build pipeline: discover → read → parse → build model → render → check → write.
+public struct SiteBuilder: Sendable {
+    public init() {}
+
+    public func build(_ options: BuildOptions) throws -> BuildReport {
+        var clock = StageClock()
+        var diagnostics: [Diagnostic] = []
+
+        let inventory = try ContentDiscovery().discover(in: options.contentDirectory)
+        var (siteConfig, configDiagnostics) = try SiteConfigReader().read(inventory.siteConfig)
+        diagnostics += configDiagnostics
+        if let baseURL = options.baseURL {
+            siteConfig.baseURL = baseURL
+            if URL(string: baseURL)?.scheme?.hasPrefix("http") != true {
+                throw BuildError("--base-url '\(baseURL)' is not an absolute http(s) URL")
+            }
+        }
+        let (loadedTemplates, templateDiagnostics) = try TemplateSet.load(from: options.templatesDirectory)
+        diagnostics += templateDiagnostics
+        clock.lap("discover")
+        guard let templates = loadedTemplates else {
+            return finish(diagnostics, options: options, pages: 0, roadmaps: 0, wrote: false, clock: clock)
+        }
+
+        // Read every file and its front matter; slugs are known before any page is rendered.
+        let prepared = try ConcurrentMap.map(inventory.roadmaps) { file -> PreparedDocument in
+            try PreparedDocument.read(file)
+        }
+        var published: [PreparedDocument] = []
+        var slugOwners: [String: PreparedDocument] = [:]
+        for document in prepared {
+            diagnostics += document.diagnostics
+            if document.frontMatter.draft { continue }
+            if let owner = slugOwners[document.slug] {
+                diagnostics.append(Diagnostic(
+                    .error, id: "slug.duplicate",
+                    "'\(document.file.relativePath)' and '\(owner.file.relativePath)' would both be published at '\(document.slug)/'; set a different 'slug' in the front matter",
+                    file: document.file.path, at: SourceLocation(line: 1, column: 1),
+                    notes: [.note("the other roadmap with this slug", file: owner.file.path, at: SourceLocation(line: 1, column: 1))]))
+                continue
+            }
+            if Self.reservedSlugs.contains(document.slug) {
+                diagnostics.append(.error(
+                    "slug.reserved", "slug '\(document.slug)' is reserved for the site's own files; set another 'slug'",
+                    file: document.file.path, at: SourceLocation(line: 1, column: 1)))
+                continue
+            }
+            slugOwners[document.slug] = document
+            published.append(document)
+        }
+        clock.lap("read")
+
+        let config = siteConfig
+        let writer = try SiteWriter(
+            output: options.outputDirectory,
+            protecting: options.protectedDirectories + [options.contentDirectory, options.templatesDirectory])
+        do {
+            let pages = Dictionary(uniqueKeysWithValues: published.map {
+                ($0.file.relativePath, LinkResolver.PageTarget(slug: $0.slug, anchors: nil))
+            })
+            let assets = Set(inventory.assets.map(\.relativePath))
+
+            // Parse, model and render each roadmap concurrently; pages stream to the staging folder.
+            let results = try ConcurrentMap.map(published) { document -> PageResult in
+                let markdown = MarkdownParser().parse(document.body)
+                let (roadmap, modelDiagnostics) = RoadmapBuilder().build(.init(
+                    source: document.file.relativePath, sourcePath: document.file.path,
+                    frontMatter: document.frontMatter, document: markdown))
+                var resolver = LinkResolver(
+                    sourcePath: document.file.relativePath, ownAnchors: Set(roadmap.anchors), pages: pages, assets: assets)
+                resolver.depth = 1
+                let page = RoadmapPageRenderer(templates: templates, config: config, resolver: resolver).render(roadmap)
+                try writer.write(page.html, to: roadmap.slug + "/index.html")
+                let summary = RoadmapSummary(
+                    source: roadmap.source, slug: roadmap.slug, title: roadmap.title, summary: roadmap.summary,
+                    order: roadmap.order, phaseCount: roadmap.phases.count, moduleCount: roadmap.modules.count,
+                    totalDuration: roadmap.totalDurationText, anchors: Set(roadmap.anchors))
+                return PageResult(summary: summary, diagnostics: modelDiagnostics + page.diagnostics,
+                                  pendingAnchorChecks: page.pendingAnchorChecks)
+            }
+            clock.lap("render roadmaps")
+
+            var summaries = results.map(\.summary)
+            diagnostics += results.flatMap(\.diagnostics)
+            diagnostics += AnchorChecker().check(results.flatMap(\.pendingAnchorChecks), summaries: summaries)
+            summaries.sort { ($0.order ?? Int.max, $0.title.lowercased(), $0.slug) < ($1.order ?? Int.max, $1.title.lowercased(), $1.slug) }
+
+            let escalated = diagnostics.map { $0.escalated(strict: options.strict) }
+            if escalated.hasErrors {
+                writer.discard()
+                return finish(diagnostics, options: options, pages: 0, roadmaps: summaries.count, wrote: false, clock: clock)
+            }
+
+            let siteWide = SiteWidePages(templates: templates, config: config, roadmaps: summaries)
+            try writer.write(siteWide.home(), to: "index.html")
+            try writer.write(siteWide.notFound(), to: "404.html")
+            try copyAssets(from: options.templatesDirectory, inventory: inventory, to: writer)
+            clock.lap("site pages")
+            try writer.commit()
+            clock.lap("write")
+            return finish(diagnostics, options: options, pages: summaries.count + 2, roadmaps: summaries.count,
+                          wrote: true, clock: clock)
+        } catch {
+            writer.discard()
+            throw error
+        }
+    }
+
+    /// Top-level names the site uses for itself.
+    static let reservedSlugs: Set<String> = ["assets", "index", "404", "search", "resources", "timeline"]
+
+    private func copyAssets(from templates: String, inventory: ContentInventory, to writer: SiteWriter) throws {
+        let assetsRoot = (templates as NSString).appendingPathComponent("assets")
+        if let enumerator = FileManager.default.enumerator(atPath: assetsRoot) {
+            for case let relative as String in enumerator {
+                let path = (assetsRoot as NSString).appendingPathComponent(relative)
+                var isDirectory: ObjCBool = false
+                if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue,
+                   !(relative as NSString).lastPathComponent.hasPrefix(".")
+                {
+                    try writer.copy(path, to: "assets/" + relative)
+                }
+            }
+        }
+        for asset in inventory.assets {
+            try writer.copy(asset.path, to: asset.relativePath)
+        }
+    }
+
+    private func finish(_ diagnostics: [Diagnostic], options: BuildOptions, pages: Int, roadmaps: Int, wrote: Bool,
+                        clock: StageClock) -> BuildReport
+    {
+        BuildReport(
+            diagnostics: diagnostics.map { $0.escalated(strict: options.strict) }.sortedForDisplay(),
+            pageCount: pages, roadmapCount: roadmaps, wroteSite: wrote, stageTimes: clock.laps)
+    }
+}
+
+/// One roadmap file read from disk, its front matter split off.
+struct PreparedDocument: Sendable {
+    var file: SourceFile
+    var frontMatter: FrontMatter
+    var body: String
+    var slug: String
+    var diagnostics: [Diagnostic]
+
+    static func read(_ file: SourceFile) throws -> PreparedDocument {
+        guard let data = FileManager.default.contents(atPath: file.path) else {
+            throw BuildError("cannot read '\(file.path)'")
+        }
+        var diagnostics: [Diagnostic] = []
+        let text: String
+        if let utf8 = String(data: data, encoding: .utf8) {
+            text = utf8
+        } else {
+            text = String(decoding: data, as: UTF8.self)
+            diagnostics.append(.warning("file.encoding", "file is not valid UTF-8; invalid bytes were replaced",
+                                        file: file.path, at: SourceLocation(line: 1, column: 1)))
+        }
+        let result = FrontMatterReader().read(text, file: file.path)
+        let stem = ((file.relativePath as NSString).lastPathComponent as NSString).deletingPathExtension
+        var slug = result.frontMatter.slug ?? Slugger.slug(stem)
+        if slug.isEmpty { slug = "roadmap" }
+        return PreparedDocument(file: file, frontMatter: result.frontMatter, body: result.body, slug: slug,
+                                diagnostics: diagnostics + result.diagnostics)
+    }
+}
+
+struct PageResult: Sendable {
+    var summary: RoadmapSummary
+    var diagnostics: [Diagnostic]
+    var pendingAnchorChecks: [PendingAnchorCheck]
+}
+
+/// Checks links to other pages' anchors once every page's anchors are known.
+struct AnchorChecker: Sendable {
+    func check(_ pending: [PendingAnchorCheck], summaries: [RoadmapSummary]) -> [Diagnostic] {
+        let anchors = Dictionary(uniqueKeysWithValues: summaries.map { ($0.source, $0.anchors) })
+        return pending.compactMap { check in
+            guard let known = anchors[check.target], !known.contains(check.fragment) else { return nil }
+            return .error("link.missing-anchor", "no heading '#\(check.fragment)' in '\(check.target)'",
+                          file: check.file, at: check.location)
+        }
+    }
+}
+
+/// Times the named stages of a build.
+struct StageClock: Sendable {
+    private var last = DispatchTime.now().uptimeNanoseconds
+    private(set) var laps: [(String, Double)] = []
+
+    mutating func lap(_ name: String) {
+        let now = DispatchTime.now().uptimeNanoseconds
+        laps.append((name, Double(now - last) / 1e9))
+        last = now
+    }
+}

@@ -1,0 +1,190 @@
+import CCmarkGFM
+
+/// Parses Markdown with cmark-gfm and copies the tree into immutable ``MarkdownNode`` values.
+///
+/// This file is the only place in the project that touches cmark-gfm's C pointers: every
+/// object it creates is freed before `parse` returns, and no pointer leaves it.
+public struct MarkdownParser: Sendable {
+    /// GFM extensions attached to every parser.
+    public static let extensionNames = ["table", "strikethrough", "autolink", "tagfilter", "tasklist"]
+
+    /// Nesting deeper than this is flattened into its text, so that walkers of the tree never
+    /// exhaust a thread's stack on hostile input (`>>>>>>…` ten thousand deep).
+    public static let maximumDepth = 96
+
+    public init() {}
+
+    private static let registration: Void = {
+        cmark_gfm_core_extensions_ensure_registered()
+    }()
+
+    /// Parses `source` into a document. Never fails: any byte sequence is some Markdown.
+    public func parse(_ source: String) -> MarkdownDocument {
+        _ = Self.registration
+        let options = CMARK_OPT_SOURCEPOS | CMARK_OPT_FOOTNOTES | CMARK_OPT_VALIDATE_UTF8
+        guard let parser = cmark_parser_new(options) else {
+            return MarkdownDocument(root: MarkdownNode(kind: .document, range: Self.emptyRange))
+        }
+        defer { cmark_parser_free(parser) }
+        for name in Self.extensionNames {
+            guard let ext = cmark_find_syntax_extension(name) else { continue }
+            cmark_parser_attach_syntax_extension(parser, ext)
+        }
+        var text = source
+        text.withUTF8 { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { chars in
+                if let base = chars.baseAddress {
+                    cmark_parser_feed(parser, base, chars.count)
+                }
+            }
+        }
+        guard let root = cmark_parser_finish(parser) else {
+            return MarkdownDocument(root: MarkdownNode(kind: .document, range: Self.emptyRange))
+        }
+        defer { cmark_node_free(root) }
+        return Self.copyTree(root)
+    }
+
+    private static let emptyRange = SourceRange(
+        start: SourceLocation(line: 1, column: 1), end: SourceLocation(line: 1, column: 1))
+
+    // MARK: - Copying the tree
+
+    private struct Frame {
+        var kind: MarkdownKind
+        var range: SourceRange
+        var children: [MarkdownNode] = []
+    }
+
+    /// Copies the tree without recursion (a walk over first-child / next / parent links).
+    private static func copyTree(_ root: OpaquePointer) -> MarkdownDocument {
+        var limited = false
+        var stack: [Frame] = [Frame(kind: kind(of: root), range: range(of: root))]
+        var current = root
+        while true {
+            // Descend into the first child when there is one.
+            if let child = cmark_node_first_child(current) {
+                if stack.count >= maximumDepth {
+                    limited = true
+                    stack[stack.count - 1].children = [
+                        MarkdownNode(kind: .text(flattenedText(current)), range: range(of: current))
+                    ]
+                } else {
+                    current = child
+                    stack.append(Frame(kind: kind(of: child), range: range(of: child)))
+                    continue
+                }
+            }
+            // Close finished nodes until one has a next sibling.
+            while true {
+                guard let frame = stack.popLast() else { break }
+                let node = MarkdownNode(kind: frame.kind, range: frame.range, children: frame.children)
+                if stack.isEmpty {
+                    return MarkdownDocument(root: node, wasDepthLimited: limited)
+                }
+                stack[stack.count - 1].children.append(node)
+                if let next = cmark_node_next(current) {
+                    current = next
+                    stack.append(Frame(kind: kind(of: next), range: range(of: next)))
+                    break
+                }
+                guard let parent = cmark_node_parent(current) else { break }
+                current = parent
+            }
+        }
+    }
+
+    /// The text of a subtree, gathered with cmark's own (iterative) iterator.
+    private static func flattenedText(_ node: OpaquePointer) -> String {
+        guard let iterator = cmark_iter_new(node) else { return "" }
+        defer { cmark_iter_free(iterator) }
+        var out = ""
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard event == CMARK_EVENT_ENTER, let inner = cmark_iter_get_node(iterator) else { continue }
+            let type = cmark_node_get_type(inner)
+            if type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE {
+                out += string(cmark_node_get_literal(inner))
+            } else if type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK || type == CMARK_NODE_PARAGRAPH {
+                out += " "
+            }
+        }
+        return out
+    }
+
+    private static func range(of node: OpaquePointer) -> SourceRange {
+        SourceRange(
+            start: SourceLocation(
+                line: Int(cmark_node_get_start_line(node)), column: Int(cmark_node_get_start_column(node))),
+            end: SourceLocation(
+                line: Int(cmark_node_get_end_line(node)), column: Int(cmark_node_get_end_column(node))))
+    }
+
+    private static func string(_ pointer: UnsafePointer<CChar>?) -> String {
+        guard let pointer else { return "" }
+        return String(cString: pointer)
+    }
+
+    private static func kind(of node: OpaquePointer) -> MarkdownKind {
+        let type = cmark_node_get_type(node)
+        switch type {
+        case CMARK_NODE_DOCUMENT: return .document
+        case CMARK_NODE_BLOCK_QUOTE: return .blockQuote
+        case CMARK_NODE_LIST:
+            return .list(
+                ordered: cmark_node_get_list_type(node) == CMARK_ORDERED_LIST,
+                start: Int(cmark_node_get_list_start(node)),
+                tight: cmark_node_get_list_tight(node) != 0)
+        case CMARK_NODE_ITEM:
+            if string(cmark_node_get_type_string(node)) == "tasklist" {
+                return .item(task: cmark_gfm_extensions_get_tasklist_item_checked(node))
+            }
+            return .item(task: nil)
+        case CMARK_NODE_CODE_BLOCK:
+            return .codeBlock(info: string(cmark_node_get_fence_info(node)), literal: string(cmark_node_get_literal(node)))
+        case CMARK_NODE_HTML_BLOCK: return .htmlBlock(string(cmark_node_get_literal(node)))
+        case CMARK_NODE_PARAGRAPH: return .paragraph
+        case CMARK_NODE_HEADING: return .heading(level: Int(cmark_node_get_heading_level(node)))
+        case CMARK_NODE_THEMATIC_BREAK: return .thematicBreak
+        case CMARK_NODE_FOOTNOTE_DEFINITION: return .footnoteDefinition(label: string(cmark_node_get_literal(node)))
+        case CMARK_NODE_TEXT: return .text(string(cmark_node_get_literal(node)))
+        case CMARK_NODE_SOFTBREAK: return .softBreak
+        case CMARK_NODE_LINEBREAK: return .lineBreak
+        case CMARK_NODE_CODE: return .code(string(cmark_node_get_literal(node)))
+        case CMARK_NODE_HTML_INLINE: return .htmlInline(string(cmark_node_get_literal(node)))
+        case CMARK_NODE_EMPH: return .emphasis
+        case CMARK_NODE_STRONG: return .strong
+        case CMARK_NODE_LINK:
+            return .link(destination: string(cmark_node_get_url(node)), title: string(cmark_node_get_title(node)))
+        case CMARK_NODE_IMAGE:
+            return .image(source: string(cmark_node_get_url(node)), title: string(cmark_node_get_title(node)))
+        case CMARK_NODE_FOOTNOTE_REFERENCE: return .footnoteReference(label: string(cmark_node_get_literal(node)))
+        default:
+            break
+        }
+        // Extension nodes have no public enum value: name them by their type string.
+        let name = string(cmark_node_get_type_string(node))
+        switch name {
+        case "table":
+            let columns = Int(cmark_gfm_extensions_get_table_columns(node))
+            var alignments: [TableAlignment] = []
+            if let raw = cmark_gfm_extensions_get_table_alignments(node) {
+                for index in 0..<columns {
+                    switch raw[index] {
+                    case UInt8(ascii: "l"): alignments.append(.left)
+                    case UInt8(ascii: "c"): alignments.append(.center)
+                    case UInt8(ascii: "r"): alignments.append(.right)
+                    default: alignments.append(.none)
+                    }
+                }
+            }
+            return .table(alignments: alignments)
+        case "table_header": return .tableRow(isHeader: true)
+        case "table_row": return .tableRow(isHeader: cmark_gfm_extensions_get_table_row_is_header(node) != 0)
+        case "table_cell": return .tableCell
+        case "strikethrough": return .strikethrough
+        default: return .unknown(name)
+        }
+    }
+}

@@ -1,0 +1,80 @@
+import ArgumentParser
+import Foundation
+import RoadmapKit
+
+/// Options every subcommand that builds shares.
+struct BuildOptionGroup: ParsableArguments {
+    @Option(help: "Folder of Markdown roadmaps (and optional site.yml).")
+    var content = "Content"
+
+    @Option(help: "Folder of Mustache templates and assets/.")
+    var templates = "Templates"
+
+    @Option(help: "Folder the site is written to; replaced on success only.")
+    var output = "Site"
+
+    @Option(name: .customLong("base-url"), help: "Absolute URL the site is published at (for sitemap and canonical links).")
+    var baseURL: String?
+
+    @Flag(help: "Treat warnings as errors.")
+    var strict = false
+
+    @Flag(help: "Print errors only.")
+    var quiet = false
+
+    @Flag(help: "Print each stage's time.")
+    var verbose = false
+
+    var buildOptions: BuildOptions {
+        BuildOptions(contentDirectory: content, templatesDirectory: templates, outputDirectory: output,
+                     baseURL: baseURL, strict: strict)
+    }
+}
+
+struct BuildCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "build", abstract: "Build the site.")
+
+    @OptionGroup var options: BuildOptionGroup
+
+    func run() throws {
+        let start = DispatchTime.now().uptimeNanoseconds
+        let report: BuildReport
+        do {
+            report = try SiteBuilder().build(options.buildOptions)
+        } catch {
+            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+            throw ExitCode(1)
+        }
+        DiagnosticPrinter(quiet: options.quiet).print(report.diagnostics)
+        if options.verbose {
+            for (stage, seconds) in report.stageTimes {
+                FileHandle.standardError.write(Data(String(format: "  %-18@ %8.1f ms\n", stage, seconds * 1000).utf8))
+            }
+        }
+        let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        let errors = report.diagnostics.filter { $0.severity == .error }.count
+        let warnings = report.diagnostics.filter { $0.severity == .warning }.count
+        if report.succeeded {
+            if !options.quiet {
+                print(String(format: "Built %d roadmap%@ (%d pages) into %@ in %.2f s%@", report.roadmapCount,
+                             report.roadmapCount == 1 ? "" : "s", report.pageCount, options.output, elapsed,
+                             warnings > 0 ? ", \(warnings) warning\(warnings == 1 ? "" : "s")" : ""))
+            }
+        } else {
+            FileHandle.standardError.write(Data(
+                "Build failed: \(errors) error\(errors == 1 ? "" : "s"); \(options.output)/ was left as it was.\n".utf8))
+            throw ExitCode(1)
+        }
+    }
+}
+
+/// Prints diagnostics to standard error, one per line in `file:line:column: severity: message [id]`.
+struct DiagnosticPrinter {
+    var quiet: Bool
+
+    func print(_ diagnostics: [Diagnostic]) {
+        for diagnostic in diagnostics where !quiet || diagnostic.severity == .error {
+            FileHandle.standardError.write(Data((diagnostic.formatted() + "\n").utf8))
+        }
+    }
+}

@@ -1,0 +1,1 @@
+// Site behaviour, loaded with defer on every page.

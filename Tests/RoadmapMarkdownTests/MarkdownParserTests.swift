@@ -1,0 +1,66 @@
+import Foundation
+import Testing
+@testable import RoadmapMarkdown
+
+@Suite struct MarkdownParserTests {
+    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
+
+    /// The whole tree of a fixture using every GFM feature, compared as text.
+    /// `UPDATE_GOLDENS=1 swift test` rewrites the expected dump.
+    @Test func treeDumpOfEveryGFMFeature() throws {
+        let source = try String(contentsOf: Self.fixtures.appendingPathComponent("gfm-features.md"), encoding: .utf8)
+        let dump = MarkdownParser().parse(source).root.dump()
+        let goldenURL = Self.fixtures.appendingPathComponent("gfm-features.dump")
+        if ProcessInfo.processInfo.environment["UPDATE_GOLDENS"] != nil {
+            try dump.write(to: goldenURL, atomically: true, encoding: .utf8)
+        }
+        let golden = try String(contentsOf: goldenURL, encoding: .utf8)
+        #expect(dump == golden)
+    }
+
+    @Test func headingHasExactPosition() {
+        let document = MarkdownParser().parse("intro\n\n## Phase 1 (4 weeks)\n")
+        let heading = document.blocks[1]
+        #expect(heading.kind == .heading(level: 2))
+        #expect(heading.range.start == SourceLocation(line: 3, column: 1))
+        #expect(heading.plainText == "Phase 1 (4 weeks)")
+    }
+
+    @Test(arguments: [
+        ("- [x] done", true as Bool?),
+        ("- [ ] open", false),
+        ("- plain", nil),
+    ])
+    func taskItems(source: String, expected: Bool?) {
+        let list = MarkdownParser().parse(source).blocks[0]
+        #expect(list.children[0].kind == .item(task: expected))
+    }
+
+    @Test func tableAlignmentsAreRead() {
+        let table = MarkdownParser().parse("| a | b | c | d |\n|:--|:-:|--:|---|\n| 1 | 2 | 3 | 4 |\n").blocks[0]
+        #expect(table.kind == .table(alignments: [.left, .center, .right, .none]))
+        #expect(table.children.first?.kind == .tableRow(isHeader: true))
+    }
+
+    @Test func deepNestingIsFlattenedNotCrashing() {
+        let source = String(repeating: ">", count: 5000) + " deep\n"
+        let document = MarkdownParser().parse(source)
+        #expect(document.wasDepthLimited)
+        #expect(document.root.plainText.contains("deep"))
+    }
+
+    @Test func emptyAndBinaryInputParse() {
+        #expect(MarkdownParser().parse("").blocks.isEmpty)
+        let weird = String(decoding: [0xFF, 0xFE, 0x00, 0x41, 0x0A], as: UTF8.self)
+        _ = MarkdownParser().parse(weird)
+    }
+
+    @Test func parsingIsThreadSafe() async {
+        let source = "# T\n\n- **a** [x](https://x.org)\n\n| a |\n|---|\n| b |\n"
+        let expected = MarkdownParser().parse(source)
+        await withTaskGroup(of: Bool.self) { group in
+            for _ in 0..<32 { group.addTask { MarkdownParser().parse(source) == expected } }
+            for await same in group { #expect(same) }
+        }
+    }
+}
