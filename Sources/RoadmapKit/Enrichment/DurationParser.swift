@@ -171,7 +171,7 @@ enum DurationVocabulary {
     static let a = key("a"), an = key("an"), half = key("half")
     static let to = key("to"), or = key("or"), and = key("and"), more = key("more"), between = key("between")
     static let ago = key("ago"), of = key("of"), inWord = key("in"), the = key("the"), life = key("life")
-    static let www = key("www")
+    static let www = key("www"), long = key("long")
 
     /// Words after which a number is a name's ordinal or version, not a quantity: "Phase 1", "Python 3".
     static let labelWords = keys([
@@ -416,13 +416,18 @@ struct DurationTextScan: Sendable {
         return UnitToken(unit: unit.unit, isSingular: unit.isSingular, end: word.end)
     }
 
-    /// A unit word standing as a word: not "weeks.md", "weeks_plan", "weeks-course" or "Week1".
+    /// A unit word standing as a word: not "weeks.md", "weeks_plan", "weeks-course" or "Week1"
+    /// (but "year-long").
     func unitToken(at index: Int) -> UnitToken? {
         guard let token = unitWord(at: index) else { return nil }
         let next = at(token.end)
         if Self.isDigit(next) { return nil }
         if next == 0x2E || next == 0x5F, Self.isAlphanumeric(at(token.end + 1)) { return nil }
-        if next == 0x2D, Self.isLetter(at(token.end + 1)) { return nil }
+        if next == 0x2D, Self.isLetter(at(token.end + 1)) {
+            // "a year-long course" is a duration; "4-weeks-course" is a slug.
+            guard let suffix = word(at: token.end + 1), suffix.key == DurationVocabulary.long,
+                  !Self.isAlphanumeric(at(suffix.end)), at(suffix.end) != 0x2D else { return nil }
+        }
         return token
     }
 
@@ -476,7 +481,16 @@ struct DurationTextScan: Sendable {
         while end > 0, at(end - 1) == 0x20 || at(end - 1) == 0x09 { end -= 1 }
         if Self.isDigit(at(end - 1)) { return true }
         guard let word = precedingWord(before: index) else { return false }
-        return DurationVocabulary.frequencyWords.contains(word.key) || DurationVocabulary.unitWords[word.key] != nil
+        if DurationVocabulary.frequencyWords.contains(word.key) || DurationVocabulary.unitWords[word.key] != nil {
+            return true
+        }
+        // "30 minutes a day", "two problems a week": a counted noun before it makes a rate.
+        var countEnd = word.start
+        while countEnd > 0, at(countEnd - 1) == 0x20 || at(countEnd - 1) == 0x09 { countEnd -= 1 }
+        guard countEnd < word.start else { return false }
+        if Self.isDigit(at(countEnd - 1)) { return true }
+        if let count = precedingWord(before: word.start), DurationVocabulary.numberWords[count.key] != nil { return true }
+        return false
     }
 
     /// Where a URL starting before `index` ends: at whitespace or a closing bracket or quote.
