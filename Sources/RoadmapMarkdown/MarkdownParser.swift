@@ -59,7 +59,20 @@ public struct MarkdownParser: Sendable {
     /// Copies the tree without recursion (a walk over first-child / next / parent links).
     private static func copyTree(_ root: OpaquePointer) -> MarkdownDocument {
         var limited = false
+        var footnoteDefinitions = 0
         var stack: [Frame] = [Frame(kind: kind(of: root), range: range(of: root))]
+        /// A frame for `node`. Nodes cmark gives no position (breaks, autolinks) take their
+        /// parent's; footnote definitions are numbered as cmark numbers their references.
+        func frame(for node: OpaquePointer) -> Frame {
+            var nodeKind = kind(of: node)
+            if case .footnoteDefinition = nodeKind {
+                footnoteDefinitions += 1
+                nodeKind = .footnoteDefinition(label: String(footnoteDefinitions))
+            }
+            var nodeRange = range(of: node)
+            if nodeRange.start.line == 0, let parent = stack.last { nodeRange = parent.range }
+            return Frame(kind: nodeKind, range: nodeRange)
+        }
         var current = root
         while true {
             // Descend into the first child when there is one.
@@ -71,21 +84,21 @@ public struct MarkdownParser: Sendable {
                     ]
                 } else {
                     current = child
-                    stack.append(Frame(kind: kind(of: child), range: range(of: child)))
+                    stack.append(frame(for: child))
                     continue
                 }
             }
             // Close finished nodes until one has a next sibling.
             while true {
-                guard let frame = stack.popLast() else { break }
-                let node = MarkdownNode(kind: frame.kind, range: frame.range, children: frame.children)
+                guard let finished = stack.popLast() else { break }
+                let node = MarkdownNode(kind: finished.kind, range: finished.range, children: finished.children)
                 if stack.isEmpty {
                     return MarkdownDocument(root: node, wasDepthLimited: limited)
                 }
                 stack[stack.count - 1].children.append(node)
                 if let next = cmark_node_next(current) {
                     current = next
-                    stack.append(Frame(kind: kind(of: next), range: range(of: next)))
+                    stack.append(frame(for: next))
                     break
                 }
                 guard let parent = cmark_node_parent(current) else { break }

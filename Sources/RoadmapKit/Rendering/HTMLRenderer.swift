@@ -19,6 +19,7 @@ struct HTMLRenderer {
     /// Links to other pages' anchors, checked once every page is built.
     private(set) var pendingAnchorChecks: [PendingAnchorCheck] = []
     private var footnoteNumbers: [String: Int] = [:]
+    private var footnoteUses: [Int: Int] = [:]
 
     init(file: String, allowRawHTML: Bool, itemAnchors: [SourceLocation: String], resolver: LinkResolver) {
         self.file = file
@@ -234,13 +235,18 @@ struct HTMLRenderer {
             }
         case .footnoteReference(let label):
             let number = footnoteNumber(label)
-            out += "<sup class=\"footnote-ref\"><a href=\"#fn-\(number)\" id=\"fnref-\(number)\">\(number)</a></sup>"
+            let uses = (footnoteUses[number] ?? 0) + 1
+            footnoteUses[number] = uses
+            let id = uses == 1 ? "fnref-\(number)" : "fnref-\(number)-\(uses)"
+            out += "<sup class=\"footnote-ref\"><a href=\"#fn-\(number)\" id=\"\(id)\">\(number)</a></sup>"
         case .unknown:
             renderChildren(node, into: &out, tightList: tightList)
         }
     }
 
+    /// cmark-gfm numbers footnotes in order of first reference; the wrapper labels definitions the same way.
     private mutating func footnoteNumber(_ label: String) -> Int {
+        if let number = Int(label) { return number }
         if let number = footnoteNumbers[label] { return number }
         let number = footnoteNumbers.count + 1
         footnoteNumbers[label] = number

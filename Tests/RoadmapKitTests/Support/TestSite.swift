@@ -1,0 +1,74 @@
+import Foundation
+@testable import RoadmapKit
+
+/// Paths of the test fixtures and the project's own templates.
+enum TestPaths {
+    static let testsFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    static let fixtures = testsFolder.appendingPathComponent("Fixtures")
+    static let projectRoot = testsFolder.deletingLastPathComponent().deletingLastPathComponent()
+    static let templates = projectRoot.appendingPathComponent("Templates")
+    static let seedContent = projectRoot.appendingPathComponent("Content")
+
+    /// Whether goldens should be rewritten (`UPDATE_GOLDENS=1 swift test`).
+    static var updatingGoldens: Bool { ProcessInfo.processInfo.environment["UPDATE_GOLDENS"] != nil }
+}
+
+/// A temporary folder, removed when the value is released by `withTemporaryFolder`.
+func withTemporaryFolder<T>(_ body: (URL) throws -> T) throws -> T {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("roadmap-tests-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: url) }
+    return try body(url)
+}
+
+/// Writes `files` (relative path → text) under `folder`.
+func writeFiles(_ files: [String: String], in folder: URL) throws {
+    for (path, text) in files {
+        let url = folder.appendingPathComponent(path)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try text.write(to: url, atomically: true, encoding: .utf8)
+    }
+}
+
+/// Builds `content` with the project's templates (or `templates`) into `output`.
+func buildSite(content: URL, output: URL, templates: URL = TestPaths.templates, strict: Bool = false,
+               baseURL: String? = nil) throws -> BuildReport
+{
+    try SiteBuilder().build(BuildOptions(
+        contentDirectory: content.path, templatesDirectory: templates.path, outputDirectory: output.path,
+        baseURL: baseURL, strict: strict, protectedDirectories: [TestPaths.projectRoot.path]))
+}
+
+/// Every regular file under `folder`, by relative path, with its bytes.
+func filesUnder(_ folder: URL) throws -> [String: Data] {
+    var result: [String: Data] = [:]
+    guard let enumerator = FileManager.default.enumerator(atPath: folder.path) else { return result }
+    for case let relative as String in enumerator {
+        let url = folder.appendingPathComponent(relative)
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue {
+            result[relative] = try Data(contentsOf: url)
+        }
+    }
+    return result
+}
+
+/// Builds a one-file site from Markdown and returns the roadmap page's HTML and the report.
+func buildSingleRoadmap(_ markdown: String, name: String = "test.md", extraFiles: [String: String] = [:],
+                        strict: Bool = false) throws -> (html: String, report: BuildReport)
+{
+    try withTemporaryFolder { folder in
+        let content = folder.appendingPathComponent("Content")
+        try writeFiles([name: markdown].merging(extraFiles) { a, _ in a }, in: content)
+        let output = folder.appendingPathComponent("Site")
+        let report = try buildSite(content: content, output: output, strict: strict)
+        let slug = Slugger.slug((name as NSString).deletingPathExtension)
+        let html = (try? String(contentsOf: output.appendingPathComponent("\(slug)/index.html"), encoding: .utf8)) ?? ""
+        return (html, report)
+    }
+}
+
+/// Diagnostics as the command prints them, paths relative to `folder`.
+func formatted(_ diagnostics: [Diagnostic], relativeTo folder: URL) -> [String] {
+    diagnostics.map { $0.formatted(relativeTo: folder.path) }
+}
