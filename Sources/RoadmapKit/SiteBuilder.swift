@@ -126,12 +126,14 @@ public struct SiteBuilder: Sendable {
                 resolver.depth = 1
                 let page = RoadmapPageRenderer(templates: templates, config: config, resolver: resolver).render(roadmap)
                 try writer.write(page.html, to: roadmap.slug + "/index.html")
+                let links = RenderedLinkChecker.scan(
+                    page.html, page: roadmap.slug + "/index.html", template: "roadmap", reportedFolder: options.outputDirectory)
                 let summary = RoadmapSummary(
                     source: roadmap.source, slug: roadmap.slug, title: roadmap.title, summary: roadmap.summary,
                     order: roadmap.order, phaseCount: roadmap.phases.count, moduleCount: roadmap.modules.count,
                     totalDuration: roadmap.totalDurationText, anchors: Set(roadmap.anchors))
                 return PageResult(summary: summary, diagnostics: modelDiagnostics + page.diagnostics,
-                                  pendingAnchorChecks: page.pendingAnchorChecks)
+                                  pendingAnchorChecks: page.pendingAnchorChecks, links: links)
             }
             clock.lap("render roadmaps")
 
@@ -151,6 +153,22 @@ public struct SiteBuilder: Sendable {
             try writer.write(siteWide.notFound(), to: "404.html")
             try copyAssets(from: options.templatesDirectory, inventory: inventory, to: writer)
             clock.lap("site pages")
+            // Publishing files, then every internal link of every written page.
+            let checker = RenderedLinkChecker(siteFolder: writer.staging, reportedFolder: options.outputDirectory)
+            if let baseURL = config.baseURL {
+                let sitemap = SitemapWriter(baseURL: baseURL)
+                try writer.write(sitemap.sitemap(pages: checker.htmlFiles()), to: "sitemap.xml")
+                try writer.write(sitemap.robots(), to: "robots.txt")
+            } else {
+                diagnostics.append(SitemapWriter.missingBaseURLWarning(
+                    file: inventory.siteConfig?.path ?? options.contentDirectory))
+            }
+            diagnostics += checker.check(results.map(\.links))
+            clock.lap("check links")
+            if diagnostics.map({ $0.escalated(strict: options.strict) }).hasErrors {
+                writer.discard()
+                return finish(diagnostics, options: options, pages: 0, roadmaps: summaries.count, wrote: false, clock: clock)
+            }
             try writer.commit()
             clock.lap("write")
             return finish(diagnostics, options: options, pages: summaries.count + 2, roadmaps: summaries.count,
@@ -225,6 +243,7 @@ struct PageResult: Sendable {
     var summary: RoadmapSummary
     var diagnostics: [Diagnostic]
     var pendingAnchorChecks: [PendingAnchorCheck]
+    var links: RenderedPageLinks
 }
 
 /// Checks links to other pages' anchors once every page's anchors are known.

@@ -55,7 +55,8 @@ struct RoadmapPageRenderer {
             slug: roadmap.slug, source: roadmap.source,
             hasDuration: roadmap.totalDurationText != nil, totalDuration: roadmap.totalDurationText ?? "",
             phaseCount: roadmap.phases.count, moduleCount: roadmap.modules.count,
-            phases: phases, hasPhases: !phases.isEmpty, toc: toc, hasTOC: !toc.isEmpty, content: content)
+            phases: phases, hasPhases: !phases.isEmpty, toc: toc, hasTOC: !toc.isEmpty, content: content,
+            dataJSON: RoadmapDataBlock.json(for: roadmap))
         return Output(
             html: templates.render(view, template: "roadmap"), diagnostics: html.diagnostics,
             pendingAnchorChecks: html.pendingAnchorChecks)

@@ -21,10 +21,13 @@ struct SiteWidePages: Sendable {
         return templates.render(view, template: "home")
     }
 
-    /// The not-found page. Hosts serve it at any depth, so its links cannot be relative:
-    /// with a base URL they are absolute; without one they point at the site root by path.
+    /// The not-found page. Hosts serve it at any depth, so with a base URL its links are absolute
+    /// and it works everywhere. Without one, where the site lives is unknown: a root-relative
+    /// "/" would break from file:// and under a sub-path, so its links are relative to the site
+    /// root (right for `404.html` itself and for missing pages one level deep) and the page is
+    /// plain enough to read unstyled where a host serves it deeper. The build warns about it.
     func notFound() -> String {
-        var root = "/"
+        var root = ""
         if let base = config.baseURL { root = base.hasSuffix("/") ? base : base + "/" }
         let cards = cards(root: root)
         let view = NotFoundPageView(

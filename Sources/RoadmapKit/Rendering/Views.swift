@@ -76,6 +76,8 @@ struct RoadmapPageView: Sendable {
     var hasTOC: Bool
     /// The rendered Markdown.
     var content: String
+    /// The roadmap's phases, modules and tracked items as JSON, for the page's scripts.
+    var dataJSON: String
 }
 
 struct NotFoundPageView: Sendable {

@@ -1,0 +1,268 @@
+import Foundation
+import RoadmapMarkdown
+
+/// What one rendered page links to, kept small so that thousands of pages can be checked
+/// without holding their HTML: links within the page are checked while scanning, and only the
+/// distinct other files and other pages' fragments it names are kept.
+struct RenderedPageLinks: Sendable {
+    /// The page's path relative to the site root, e.g. `mlops/index.html`.
+    var page: String
+    /// The template that rendered it, e.g. `roadmap`.
+    var template: String
+    /// Problems found in the page itself (links to its own missing fragments, folder links).
+    var diagnostics: [Diagnostic]
+    /// Other files the page names (site-relative) → where the first such link is in the page.
+    var files: [String: SourceLocation]
+    /// Fragments on other pages (`path#fragment`) → where the first such link is in the page.
+    var fragments: [String: SourceLocation]
+}
+
+/// Checks, after rendering, that every internal `href` and `src` of every page names a file that
+/// was written and every `#fragment` an element that exists. A miss is an error naming the page
+/// (at the link's line and column in the HTML) and the template that rendered it.
+struct RenderedLinkChecker: Sendable {
+    /// The folder holding the written site (the staging folder during a build).
+    var siteFolder: URL
+    /// The folder named in diagnostics (the output folder the user asked for).
+    var reportedFolder: String
+
+    /// Scans one rendered page. `page` is its path relative to the site root.
+    static func scan(_ html: String, page: String, template: String, reportedFolder: String) -> RenderedPageLinks {
+        var result = RenderedPageLinks(page: page, template: template, diagnostics: [], files: [:], fragments: [:])
+        let scan = HTMLTagScanner.scan(html)
+        var ownFragments: [(String, String, SourceLocation)] = []
+        for link in scan.links {
+            let value = link.value
+            if value.isEmpty || LinkResolver.scheme(of: value) != nil || value.hasPrefix("//") { continue }
+            var path = value
+            var fragment = ""
+            if let hash = path.firstIndex(of: "#") {
+                fragment = String(path[path.index(after: hash)...])
+                path = String(path[..<hash])
+            }
+            if let query = path.firstIndex(of: "?") { path = String(path[..<query]) }
+            fragment = fragment.removingPercentEncoding ?? fragment
+            if path.isEmpty {
+                if !fragment.isEmpty { ownFragments.append((value, fragment, link.location)) }
+                continue
+            }
+            func problem(_ id: String, _ message: String) {
+                result.diagnostics.append(diagnostic(id, message, link: value, page: page, template: template,
+                                                     reportedFolder: reportedFolder, at: link.location))
+            }
+            if path.hasPrefix("/") {
+                problem("output.root-relative-link", "links by absolute path, which breaks under a sub-path and from file://")
+                continue
+            }
+            let decoded = path.removingPercentEncoding ?? path
+            let target = LinkResolver.normalise(decoded, relativeTo: page)
+            if target.hasPrefix("../") {
+                problem("output.link-outside-site", "points outside the site")
+                continue
+            }
+            if target.isEmpty || decoded.hasSuffix("/") || decoded == "." || decoded == ".." {
+                problem("output.folder-link", "names a folder, not a file (write 'index.html' so it works from file://)")
+                continue
+            }
+            if result.files[target] == nil { result.files[target] = link.location }
+            if !fragment.isEmpty, result.fragments[target + "#" + fragment] == nil {
+                result.fragments[target + "#" + fragment] = link.location
+            }
+        }
+        for (value, fragment, location) in ownFragments where !scan.ids.contains(fragment) {
+            result.diagnostics.append(diagnostic(
+                "output.missing-fragment", "no element with id '\(fragment)' on this page", link: value, page: page,
+                template: template, reportedFolder: reportedFolder, at: location))
+        }
+        return result
+    }
+
+    /// Checks every page's links against the written site. Pages written without being scanned
+    /// (found among the site's HTML files) are read and scanned here.
+    func check(_ scanned: [RenderedPageLinks]) -> [Diagnostic] {
+        var pages = scanned
+        let known = Set(scanned.map(\.page))
+        for page in htmlFiles() where !known.contains(page) {
+            guard let html = try? String(contentsOf: siteFolder.appendingPathComponent(page), encoding: .utf8) else { continue }
+            pages.append(Self.scan(html, page: page, template: Self.templateName(for: page), reportedFolder: reportedFolder))
+        }
+        var diagnostics: [Diagnostic] = pages.flatMap(\.diagnostics)
+        var exists: [String: Bool] = [:]
+        var idsByPage: [String: Set<String>] = [:]
+        for page in pages.sorted(by: { $0.page < $1.page }) {
+            for (target, location) in page.files.sorted(by: { $0.key < $1.key }) {
+                let found = exists[target] ?? fileExists(target)
+                exists[target] = found
+                if !found {
+                    diagnostics.append(Self.diagnostic(
+                        "output.broken-link", "no file '\(target)' in the site", link: target, page: page.page,
+                        template: page.template, reportedFolder: reportedFolder, at: location))
+                }
+            }
+            for (key, location) in page.fragments.sorted(by: { $0.key < $1.key }) {
+                guard let hash = key.firstIndex(of: "#") else { continue }
+                let target = String(key[..<hash])
+                let fragment = String(key[key.index(after: hash)...])
+                guard exists[target] == true, target.hasSuffix(".html") else { continue }
+                let ids: Set<String>
+                if let cached = idsByPage[target] {
+                    ids = cached
+                } else {
+                    let html = (try? String(contentsOf: siteFolder.appendingPathComponent(target), encoding: .utf8)) ?? ""
+                    ids = HTMLTagScanner.scan(html).ids
+                    idsByPage[target] = ids
+                }
+                if !ids.contains(fragment) {
+                    diagnostics.append(Self.diagnostic(
+                        "output.missing-fragment", "no element with id '\(fragment)' in '\(target)'", link: key,
+                        page: page.page, template: page.template, reportedFolder: reportedFolder, at: location))
+                }
+            }
+        }
+        return diagnostics
+    }
+
+    /// The template that renders a page of the given path, by the site's naming conventions.
+    static func templateName(for page: String) -> String {
+        if page == "index.html" { return "home" }
+        let parts = page.split(separator: "/")
+        if parts.count == 1 { return String(page.dropLast(".html".count)) }
+        if parts.count == 2, parts[1] == "index.html", SiteBuilder.reservedSlugs.contains(String(parts[0])) {
+            return String(parts[0])
+        }
+        return "roadmap"
+    }
+
+    private func fileExists(_ target: String) -> Bool {
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: siteFolder.appendingPathComponent(target).path, isDirectory: &isDirectory)
+            && !isDirectory.boolValue
+    }
+
+    /// Every HTML file of the written site, relative to its root.
+    func htmlFiles() -> [String] {
+        guard let enumerator = FileManager.default.enumerator(atPath: siteFolder.path) else { return [] }
+        var out: [String] = []
+        for case let relative as String in enumerator where relative.hasSuffix(".html") { out.append(relative) }
+        return out.sorted()
+    }
+
+    private static func diagnostic(
+        _ id: String, _ message: String, link: String, page: String, template: String, reportedFolder: String,
+        at location: SourceLocation
+    ) -> Diagnostic {
+        let folder = reportedFolder.hasSuffix("/") ? reportedFolder : reportedFolder + "/"
+        return .error(id, "link '\(link)' (rendered by template '\(template).mustache') \(message)",
+                      file: folder + page, at: location)
+    }
+}
+
+/// Finds the `href`/`src` values and the ids of an HTML page by reading its tags only; text,
+/// comments and the contents of `<script>` and `<style>` are skipped.
+enum HTMLTagScanner {
+    struct Link: Sendable {
+        var value: String
+        var location: SourceLocation
+    }
+
+    struct Result: Sendable {
+        var links: [Link] = []
+        var ids: Set<String> = []
+    }
+
+    static func scan(_ html: String) -> Result {
+        var result = Result()
+        let bytes = Array(html.utf8)
+        var index = 0
+        var line = 1
+        var lineStart = 0
+        let count = bytes.count
+
+        func advanceCountingLines(to end: Int) {
+            while index < end && index < count {
+                if bytes[index] == UInt8(ascii: "\n") { line += 1; lineStart = index + 1 }
+                index += 1
+            }
+        }
+        func isNameByte(_ byte: UInt8) -> Bool {
+            (byte >= 97 && byte <= 122) || (byte >= 65 && byte <= 90) || (byte >= 48 && byte <= 57) || byte == 45 || byte == 58 || byte == 95
+        }
+        func find(_ needle: String, from start: Int) -> Int? {
+            let pattern = Array(needle.utf8)
+            var position = start
+            while position + pattern.count <= count {
+                var matched = true
+                for offset in 0..<pattern.count {
+                    var byte = bytes[position + offset]
+                    if byte >= 65 && byte <= 90 { byte += 32 }
+                    if byte != pattern[offset] { matched = false; break }
+                }
+                if matched { return position }
+                position += 1
+            }
+            return nil
+        }
+
+        while index < count {
+            guard bytes[index] == UInt8(ascii: "<") else {
+                if bytes[index] == UInt8(ascii: "\n") { line += 1; lineStart = index + 1 }
+                index += 1
+                continue
+            }
+            if index + 3 < count, bytes[index + 1] == UInt8(ascii: "!"), bytes[index + 2] == UInt8(ascii: "-"),
+               bytes[index + 3] == UInt8(ascii: "-")
+            {
+                advanceCountingLines(to: (find("-->", from: index + 4) ?? count) + 3)
+                continue
+            }
+            var cursor = index + 1
+            while cursor < count, isNameByte(bytes[cursor]) { cursor += 1 }
+            let name = String(decoding: bytes[(index + 1)..<cursor], as: UTF8.self).lowercased()
+            if name.isEmpty { advanceCountingLines(to: index + 1); continue }
+            advanceCountingLines(to: cursor)
+            // Attributes up to the end of the tag.
+            while index < count, bytes[index] != UInt8(ascii: ">") {
+                let byte = bytes[index]
+                if !isNameByte(byte) { advanceCountingLines(to: index + 1); continue }
+                let nameStart = index
+                while index < count, isNameByte(bytes[index]) { index += 1 }
+                let attribute = String(decoding: bytes[nameStart..<index], as: UTF8.self).lowercased()
+                guard index < count, bytes[index] == UInt8(ascii: "=") else { continue }
+                index += 1
+                guard index < count else { break }
+                let quote = bytes[index]
+                var valueStart = index
+                var valueEnd = index
+                if quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") {
+                    valueStart = index + 1
+                    valueEnd = valueStart
+                    while valueEnd < count, bytes[valueEnd] != quote { valueEnd += 1 }
+                } else {
+                    while valueEnd < count, bytes[valueEnd] != UInt8(ascii: " "), bytes[valueEnd] != UInt8(ascii: ">") { valueEnd += 1 }
+                }
+                let location = SourceLocation(line: line, column: nameStart - lineStart + 1)
+                let value = unescape(String(decoding: bytes[valueStart..<valueEnd], as: UTF8.self))
+                switch attribute {
+                case "href", "src": result.links.append(Link(value: value, location: location))
+                case "id": result.ids.insert(value)
+                case "name" where name == "a": result.ids.insert(value)
+                default: break
+                }
+                let isQuoted = quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'")
+                advanceCountingLines(to: min(count, isQuoted ? valueEnd + 1 : valueEnd))
+            }
+            advanceCountingLines(to: index + 1)
+            if name == "script" || name == "style" {
+                advanceCountingLines(to: find("</" + name, from: index) ?? count)
+            }
+        }
+        return result
+    }
+
+    static func unescape(_ value: String) -> String {
+        guard value.contains("&") else { return value }
+        return value.replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
+            .replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
+            .replacingOccurrences(of: "&amp;", with: "&")
+    }
+}
