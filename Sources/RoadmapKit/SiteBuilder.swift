@@ -139,6 +139,7 @@ public struct SiteBuilder: Sendable {
 
             var summaries = results.map(\.summary)
             diagnostics += results.flatMap(\.diagnostics)
+            diagnostics += templates.keyDiagnostics
             diagnostics += AnchorChecker().check(results.flatMap(\.pendingAnchorChecks), summaries: summaries)
             summaries.sort { ($0.order ?? Int.max, $0.title.lowercased(), $0.slug) < ($1.order ?? Int.max, $1.title.lowercased(), $1.slug) }
 
@@ -151,6 +152,12 @@ public struct SiteBuilder: Sendable {
             let siteWide = SiteWidePages(templates: templates, config: config, roadmaps: summaries)
             try writer.write(siteWide.home(), to: "index.html")
             try writer.write(siteWide.notFound(), to: "404.html")
+            let lateKeyDiagnostics = templates.keyDiagnostics.filter { !diagnostics.contains($0) }
+            if !lateKeyDiagnostics.isEmpty {
+                writer.discard()
+                return finish(diagnostics + lateKeyDiagnostics, options: options, pages: 0, roadmaps: summaries.count,
+                              wrote: false, clock: clock)
+            }
             try copyAssets(from: options.templatesDirectory, inventory: inventory, to: writer)
             clock.lap("site pages")
             // Publishing files, then every internal link of every written page.

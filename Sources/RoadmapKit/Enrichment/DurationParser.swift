@@ -110,6 +110,9 @@ public struct DurationParser: Sendable {
 
     /// The duration stated by a heading's text: a parenthesised duration `(4-5 months)`, a trailing
     /// ` - 1 Month` / `: 8 weeks`, a `(Day 1 - Day 5)` span (= 5 days), or nil. Effort rates never count.
+    ///
+    /// Square brackets count as parentheses; a heading that is only a duration ("8 Weeks") states it;
+    /// an experience requirement ("(2+ years experience)") does not.
     public func headingDuration(_ heading: String) -> DurationValue? {
         guard DurationVocabulary.mayContainDuration(heading.utf8) else { return nil }
         return DurationTextScan(heading).headingDuration()
@@ -133,7 +136,7 @@ public struct DurationParser: Sendable {
 // MARK: - Vocabulary
 
 /// The words the scanner knows, keyed by a packed lowercase form (5 bits a letter, at most 12 letters).
-enum DurationVocabulary {
+fileprivate enum DurationVocabulary {
     struct UnitWord: Sendable {
         var unit: DurationUnit
         var isSingular: Bool
@@ -172,6 +175,7 @@ enum DurationVocabulary {
     static let to = key("to"), or = key("or"), and = key("and"), more = key("more"), between = key("between")
     static let ago = key("ago"), of = key("of"), inWord = key("in"), the = key("the"), life = key("life")
     static let www = key("www"), long = key("long")
+    static let experience = key("experience"), exp = key("exp")
 
     /// Words after which a number is a name's ordinal or version, not a quantity: "Phase 1", "Python 3".
     static let labelWords = keys([
@@ -223,7 +227,7 @@ enum DurationVocabulary {
 // MARK: - Scanner
 
 /// One pass of the duration grammar over a text's UTF-8 bytes. Offsets are byte offsets.
-struct DurationTextScan: Sendable {
+fileprivate struct DurationTextScan: Sendable {
     /// A duration or rate found, in byte offsets.
     struct Phrase: Sendable {
         var value: DurationValue
@@ -479,7 +483,9 @@ struct DurationTextScan: Sendable {
     func articleIsFrequency(at index: Int) -> Bool {
         var end = index
         while end > 0, at(end - 1) == 0x20 || at(end - 1) == 0x09 { end -= 1 }
-        if Self.isDigit(at(end - 1)) { return true }
+        var wordStart = end
+        while wordStart > 0, Self.isLetter(at(wordStart - 1)) { wordStart -= 1 }
+        if Self.isDigit(at(wordStart - 1)) { return true }  // "$59 a month", "2x a week"
         guard let word = precedingWord(before: index) else { return false }
         if DurationVocabulary.frequencyWords.contains(word.key) || DurationVocabulary.unitWords[word.key] != nil {
             return true
@@ -637,7 +643,7 @@ struct DurationTextScan: Sendable {
             end = rate
         } else if !isOpenEnded, let upper = mixedRangeEnd(after: end), upper.weeks >= maxWeeks {
             // "6 months to 1 year", "4 weeks - 6 weeks"
-            maximum = upper.unit == unit.unit ? upper.value : upper.weeks / unitWeeks
+            maximum = upper.unit == unit.unit ? upper.value : (upper.weeks / unitWeeks * 1e9).rounded() / 1e9  // 1 year = 12 months
             maxWeeks = upper.weeks
             end = upper.end
             if at(end) == 0x2B {
@@ -839,20 +845,34 @@ struct DurationTextScan: Sendable {
     // MARK: Headings and lines
 
     func headingDuration() -> DurationValue? {
-        let phrases = phrases()
+        // "Junior Engineer (0–2 years experience)" states a requirement, not how long the section takes.
+        let phrases = phrases().filter { $0.kind == .duration && !isFollowedByExperience($0) }
         var searchFrom = 0
-        while let open = bytes[searchFrom...].firstIndex(of: 0x28) {
-            guard let close = bytes[(open + 1)...].firstIndex(of: 0x29) else { break }
+        while let open = bytes[searchFrom...].firstIndex(where: { $0 == 0x28 || $0 == 0x5B }) {
+            let closer: UInt8 = bytes[open] == 0x28 ? 0x29 : 0x5D
+            guard let close = bytes[(open + 1)...].firstIndex(of: closer) else { break }
             if let label = periodLabel(at: skipSpaces(open + 1)), label.isRange, skipSpaces(label.end) == close {
                 return value(of: label)  // "(Day 1 - Day 5)"
             }
-            if let phrase = phrases.first(where: { $0.kind == .duration && $0.start > open && $0.end <= close }) {
+            if let phrase = phrases.first(where: { $0.start > open && $0.end <= close }) {
                 return phrase.value
             }
             searchFrom = close + 1
         }
-        if let last = phrases.last, last.kind == .duration, isTrailing(last) { return last.value }
+        if let last = phrases.last, isTrailing(last) { return last.value }
         return nil
+    }
+
+    /// Whether "experience" or "of experience" follows a phrase.
+    func isFollowedByExperience(_ phrase: Phrase) -> Bool {
+        var start = skipSpaces(phrase.end)
+        guard start > phrase.end, var word = word(at: start) else { return false }
+        if word.key == DurationVocabulary.of {
+            start = skipSpaces(word.end)
+            guard start > word.end, let next = self.word(at: start) else { return false }
+            word = next
+        }
+        return word.key == DurationVocabulary.experience || word.key == DurationVocabulary.exp
     }
 
     /// Whether a phrase ends the text and follows a separator (": 8 weeks", " - about 1 Month")

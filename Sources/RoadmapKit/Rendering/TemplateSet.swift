@@ -6,6 +6,10 @@ struct TemplateSet: Sendable {
     static let required = ["home", "roadmap", "404"]
     let library: MustacheLibrary
     let directory: String
+    /// Each template's file and text, for the key check.
+    let sources: [String: (path: String, text: String)]
+    /// The key check runs on the first render of each template in a build.
+    let ledger = TemplateKeyLedger()
 
     /// Loads every `.mustache` file under `directory`; parse errors become diagnostics at the
     /// template's line and column.
@@ -19,6 +23,7 @@ struct TemplateSet: Sendable {
             throw BuildError("cannot read templates folder '\(directory)'")
         }
         var templates: [String: MustacheTemplate] = [:]
+        var sources: [String: (path: String, text: String)] = [:]
         var diagnostics: [Diagnostic] = []
         for case let relative as String in enumerator where relative.hasSuffix(".mustache") {
             let path = base + relative
@@ -29,7 +34,9 @@ struct TemplateSet: Sendable {
                 throw BuildError("cannot read template '\(path)': \(error.localizedDescription)")
             }
             do {
-                templates[String(relative.dropLast(".mustache".count))] = try MustacheTemplate(string: text)
+                let name = String(relative.dropLast(".mustache".count))
+                templates[name] = try MustacheTemplate(string: text)
+                sources[name] = (path, text)
             } catch let error as MustacheTemplate.ParserError {
                 diagnostics.append(.error(
                     "template.syntax", "template does not parse: \(describe(error.error))", file: path,
@@ -40,12 +47,20 @@ struct TemplateSet: Sendable {
             diagnostics.append(.error("template.missing", "template '\(name).mustache' is missing", file: base + name + ".mustache"))
         }
         if diagnostics.hasErrors { return (nil, diagnostics) }
-        return (TemplateSet(library: MustacheLibrary(templates: templates), directory: base), diagnostics)
+        return (TemplateSet(library: MustacheLibrary(templates: templates), directory: base, sources: sources), diagnostics)
     }
 
+    /// Renders `view` with the named template; the first render of each template also checks
+    /// that every key the template uses exists in the view (see ``TemplateKeyCheck``).
     func render(_ view: Any, template: String) -> String {
-        library.render(view, withTemplate: template) ?? ""
+        if ledger.claim(template) {
+            ledger.record(TemplateKeyCheck(sources: sources).check(view, template: template))
+        }
+        return library.render(view, withTemplate: template) ?? ""
     }
+
+    /// Unknown-key errors found by the renders so far.
+    var keyDiagnostics: [Diagnostic] { ledger.diagnostics }
 
     private static func describe(_ error: any Error) -> String {
         guard let error = error as? MustacheTemplate.Error else { return "\(error)" }

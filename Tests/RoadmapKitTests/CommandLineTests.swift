@@ -1,0 +1,87 @@
+import Foundation
+import Testing
+
+/// The `roadmap` executable's exit status: 0 on success, 1 on errors, 2 on bad usage.
+@Suite struct CommandLineTests {
+    /// The built `roadmap` binary, beside the test bundle in the build folder.
+    static var binary: URL {
+        var folder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        while !FileManager.default.fileExists(atPath: folder.appendingPathComponent("roadmap").path), folder.path != "/" {
+            folder = folder.deletingLastPathComponent()
+        }
+        return folder.appendingPathComponent("roadmap")
+    }
+
+    struct Run {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    static func run(_ arguments: [String], in directory: URL) throws -> Run {
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        process.currentDirectoryURL = directory
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+                   stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    @Test func binaryIsBuilt() {
+        #expect(FileManager.default.isExecutableFile(atPath: Self.binary.path))
+    }
+
+    @Test func successExitsZero() throws {
+        try withTemporaryFolder { folder in
+            try writeFiles(["Content/a.md": "# A\n\n## Phase 1 (2 weeks)\n"], in: folder)
+            let run = try Self.run(["build", "--templates", TestPaths.templates.path], in: folder)
+            #expect(run.status == 0, "\(run.stderr)")
+            #expect(run.stdout.contains("Built 1 roadmap"))
+            #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("Site/a/index.html").path))
+        }
+    }
+
+    @Test func contentErrorExitsOneWithRelativePaths() throws {
+        try withTemporaryFolder { folder in
+            try writeFiles(["Content/a.md": "# A\n\n[x](#nope)\n"], in: folder)
+            let run = try Self.run(["build", "--templates", TestPaths.templates.path], in: folder)
+            #expect(run.status == 1)
+            #expect(run.stderr.contains("Content/a.md:3:1: error: no heading '#nope' on this page [link.missing-anchor]"))
+        }
+    }
+
+    @Test func strictWarningExitsOne() throws {
+        try withTemporaryFolder { folder in
+            try writeFiles(["Content/a.md": "# A\n\n[x](javascript:x)\n"], in: folder)
+            let plain = try Self.run(["build", "--templates", TestPaths.templates.path], in: folder)
+            #expect(plain.status == 0)
+            let strict = try Self.run(["build", "--strict", "--templates", TestPaths.templates.path], in: folder)
+            #expect(strict.status == 1)
+        }
+    }
+
+    @Test(arguments: [["build", "--no-such-flag"], ["frobnicate"], ["build", "--output"]])
+    func badUsageExitsTwo(_ arguments: [String]) throws {
+        try withTemporaryFolder { folder in
+            let run = try Self.run(arguments, in: folder)
+            #expect(run.status == 2, "\(arguments): \(run.stderr)")
+        }
+    }
+
+    @Test func quietPrintsNothingOnSuccess() throws {
+        try withTemporaryFolder { folder in
+            try writeFiles(["Content/a.md": "# A\n"], in: folder)
+            let run = try Self.run(["build", "--quiet", "--templates", TestPaths.templates.path], in: folder)
+            #expect(run.status == 0)
+            #expect(run.stdout.isEmpty)
+        }
+    }
+}

@@ -1,0 +1,96 @@
+import Foundation
+import Testing
+@testable import RoadmapKit
+
+/// Problems in content are reported at their exact `line:column`, in the printed format.
+@Suite struct DiagnosticsTests {
+    @Test func unsafeLinkIsWarnedAtItsPosition() throws {
+        let (html, report) = try buildSingleRoadmap("# T\n\nSee [this](javascript:alert(1)) now.\n")
+        let diagnostic = try #require(report.diagnostics.first { $0.id == "link.unsafe-scheme" })
+        #expect(diagnostic.severity == .warning)
+        #expect(diagnostic.location?.line == 3)
+        #expect(diagnostic.location?.column == 5)
+        #expect(diagnostic.formatted(relativeTo: nil).hasSuffix(
+            "test.md:3:5: warning: link to a 'javascript:' URL was removed [link.unsafe-scheme]"))
+        #expect(html.contains("See this now."))
+    }
+
+    @Test func missingAnchorIsAnErrorAtTheLink() throws {
+        let (_, report) = try buildSingleRoadmap("# T\n\n## Real\n\n- go to [x](#missing)\n")
+        let diagnostic = try #require(report.diagnostics.first { $0.id == "link.missing-anchor" })
+        #expect(diagnostic.severity == .error)
+        #expect(diagnostic.location == .init(line: 5, column: 9))
+        #expect(!report.succeeded)
+    }
+
+    @Test func brokenCrossFileLinkAndAnchorAreErrorsAtTheirPositions() throws {
+        let (_, report) = try buildSingleRoadmap(
+            "# A\n\n[gone](missing.md) and\n[bad anchor](other.md#nowhere) and [good](other.md#here)\n",
+            name: "a.md", extraFiles: ["other.md": "# Other\n\n## Here\n"])
+        let errors = report.diagnostics.filter { $0.severity == .error }
+        #expect(errors.map(\.id) == ["link.missing-file", "link.missing-anchor"])
+        #expect(errors.map(\.location) == [.init(line: 3, column: 1), .init(line: 4, column: 1)])
+    }
+
+    @Test func frontMatterYAMLErrorHasItsLine() throws {
+        let (_, report) = try buildSingleRoadmap("---\ntitle: ok\norder: [1, 2\n---\n# T\n")
+        let diagnostic = try #require(report.diagnostics.first { $0.id == "front-matter.yaml" })
+        #expect(diagnostic.severity == .error)
+        #expect(diagnostic.location?.line == 4)
+    }
+
+    @Test func markdownPositionsCountFrontMatterLines() throws {
+        let (_, report) = try buildSingleRoadmap("---\ntitle: T\n---\n\n[x](vbscript:msgbox)\n")
+        let diagnostic = try #require(report.diagnostics.first { $0.id == "link.unsafe-scheme" })
+        #expect(diagnostic.location == .init(line: 5, column: 1))
+    }
+
+    @Test func templateSyntaxErrorHasFileLineAndColumn() throws {
+        try withTemporaryFolder { folder in
+            let templates = folder.appendingPathComponent("Templates")
+            try FileManager.default.copyItem(at: TestPaths.templates, to: templates)
+            try "<p>\n  {{#roadmaps}}\n  {{title}}\n{{/wrong}}\n".write(
+                to: templates.appendingPathComponent("home.mustache"), atomically: true, encoding: .utf8)
+            let content = folder.appendingPathComponent("Content")
+            try writeFiles(["a.md": "# A\n"], in: content)
+            let report = try buildSite(content: content, output: folder.appendingPathComponent("Site"), templates: templates)
+            let diagnostic = try #require(report.diagnostics.first { $0.id == "template.syntax" })
+            #expect(diagnostic.file.hasSuffix("Templates/home.mustache"))
+            #expect(diagnostic.location?.line == 4)
+            #expect(!report.wroteSite)
+        }
+    }
+
+    @Test func strictTurnsWarningsIntoErrors() throws {
+        let markdown = "# T\n\n[x](javascript:void(0))\n"
+        #expect(try buildSingleRoadmap(markdown).report.succeeded)
+        let strict = try buildSingleRoadmap(markdown, strict: true).report
+        #expect(!strict.succeeded)
+        #expect(strict.diagnostics.first?.severity == .error)
+    }
+
+    @Test func duplicateSlugsAreAnError() throws {
+        let (_, report) = try buildSingleRoadmap(
+            "# A\n", name: "a.md", extraFiles: ["b.md": "---\nslug: a\n---\n# B\n"])
+        let diagnostic = try #require(report.diagnostics.first { $0.id == "slug.duplicate" })
+        #expect(diagnostic.notes.count == 1)
+        #expect(!report.succeeded)
+    }
+
+    @Test(arguments: [
+        ("a.md", 3, 1, "error", "boom", "x", "a.md:3:1: error: boom [x]"),
+        ("dir/b.md", 10, 7, "warning", "careful", "w.id", "dir/b.md:10:7: warning: careful [w.id]"),
+    ])
+    func printedFormat(file: String, line: Int, column: Int, severity: String, message: String, id: String,
+                       expected: String)
+    {
+        let diagnostic = Diagnostic(Severity(rawValue: severity)!, id: id, message, file: file,
+                                    at: .init(line: line, column: column))
+        #expect(diagnostic.formatted(relativeTo: nil) == expected)
+    }
+
+    @Test func pathsArePrintedRelativeToTheWorkingDirectory() {
+        let diagnostic = Diagnostic.error("x", "m", file: "/work/project/Content/a.md", at: .init(line: 1, column: 2))
+        #expect(diagnostic.formatted(relativeTo: "/work/project") == "Content/a.md:1:2: error: m [x]")
+    }
+}

@@ -1,0 +1,55 @@
+import Foundation
+import Testing
+@testable import RoadmapKit
+
+/// Content is untrusted: scripts, event handlers and script URLs never reach a page.
+@Suite struct SafeContentTests {
+    static let hostile = """
+        ---
+        title: "<script>alert('title')</script>"
+        summary: "\\" onmouseover=\\"alert(1)"
+        ---
+        # Heading <img src=x onerror=alert(1)>
+
+        <script>alert('block')</script>
+
+        Inline <script>alert('inline')</script> and <iframe src="https://evil.example"></iframe>.
+
+        [a](javascript:alert(1)) [b](JaVaScRiPt:alert(1)) [c](  javascript:alert(1)) [d](java\tscript:alert(1))
+        [e](vbscript:msgbox) [f](data:text/html;base64,PHNjcmlwdD4=) [g](&#106;avascript:alert(1))
+
+        ![img](javascript:alert(1)) <a href="javascript:alert(1)">raw</a>
+
+        `<script>` in code is shown as text.
+        """
+
+    @Test func scriptsAndScriptURLsNeverReachThePage() throws {
+        let (html, report) = try buildSingleRoadmap(Self.hostile)
+        #expect(report.succeeded, "\(report.diagnostics)")
+        let content = try #require(html.components(separatedBy: "<article").last)
+        #expect(!content.lowercased().contains("<script"))
+        #expect(!content.lowercased().contains("javascript:"))
+        #expect(!content.lowercased().contains("vbscript:"))
+        #expect(!content.contains("data:text/html"))
+        #expect(!content.contains("<iframe"))
+        #expect(!content.contains("onerror="))
+        #expect(!html.contains("onmouseover=\""))
+        #expect(content.contains("&lt;script&gt;"))  // the code span, as text
+        #expect(html.contains("&lt;script&gt;alert(&#39;title&#39;)&lt;/script&gt;"))
+        #expect(report.diagnostics.filter { $0.id == "link.unsafe-scheme" }.count >= 7)
+    }
+
+    @Test func rawHTMLCanBeAllowedButTheTagFilterStillApplies() throws {
+        let (html, _) = try buildSingleRoadmap(
+            "# T\n\n<details><summary>More</summary>Hidden <script>x</script></details>\n",
+            extraFiles: ["site.yml": "allow_raw_html: true\n"])
+        #expect(html.contains("<details><summary>More</summary>"))
+        #expect(html.contains("&lt;script>x&lt;/script>"))
+    }
+
+    @Test func remoteImagesBecomeLinks() throws {
+        let (html, _) = try buildSingleRoadmap("# T\n\n[![build](https://img.shields.io/badge/x.svg)](https://ci.example)\n")
+        #expect(!html.contains("<img src=\"https://"))
+        #expect(html.contains("class=\"remote-image\""))
+    }
+}

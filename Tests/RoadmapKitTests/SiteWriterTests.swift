@@ -1,0 +1,68 @@
+import Foundation
+import Testing
+@testable import RoadmapKit
+
+/// The output folder is replaced only by a successful build, and only if this tool wrote it.
+@Suite struct SiteWriterTests {
+    @Test func failedBuildLeavesThePreviousSiteByteIdentical() throws {
+        try withTemporaryFolder { folder in
+            let content = folder.appendingPathComponent("Content")
+            let output = folder.appendingPathComponent("Site")
+            try writeFiles(["a.md": "# A\n\n## Part\n"], in: content)
+            #expect(try buildSite(content: content, output: output).succeeded)
+            let before = try filesUnder(output)
+            #expect(before["a/index.html"] != nil)
+
+            try writeFiles(["a.md": "# A changed\n\n[broken](#nowhere)\n"], in: content)
+            let report = try buildSite(content: content, output: output)
+            #expect(!report.succeeded)
+            #expect(!report.wroteSite)
+            #expect(try filesUnder(output) == before)
+            // No staging folder is left behind.
+            let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasPrefix(".") }
+            #expect(leftovers.isEmpty)
+        }
+    }
+
+    @Test func successfulBuildReplacesTheSiteAndRemovesStalePages() throws {
+        try withTemporaryFolder { folder in
+            let content = folder.appendingPathComponent("Content")
+            let output = folder.appendingPathComponent("Site")
+            try writeFiles(["a.md": "# A\n", "b.md": "# B\n"], in: content)
+            _ = try buildSite(content: content, output: output)
+            try FileManager.default.removeItem(at: content.appendingPathComponent("b.md"))
+            _ = try buildSite(content: content, output: output)
+            #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent("a/index.html").path))
+            #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent("b/index.html").path))
+            #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent(SiteWriter.markerName).path))
+        }
+    }
+
+    @Test func refusesToReplaceAFolderItDidNotWrite() throws {
+        try withTemporaryFolder { folder in
+            let content = folder.appendingPathComponent("Content")
+            let output = folder.appendingPathComponent("Important")
+            try writeFiles(["a.md": "# A\n"], in: content)
+            try writeFiles(["thesis.txt": "precious"], in: output)
+            #expect(throws: BuildError.self) { try buildSite(content: content, output: output) }
+            #expect(try String(contentsOf: output.appendingPathComponent("thesis.txt"), encoding: .utf8) == "precious")
+        }
+    }
+
+    @Test(arguments: ["content", "templates", "root", "parent", "slash"])
+    func refusesDangerousOutputs(_ which: String) throws {
+        try withTemporaryFolder { folder in
+            let content = folder.appendingPathComponent("Content")
+            try writeFiles(["a.md": "# A\n"], in: content)
+            let output: URL = switch which {
+            case "content": content
+            case "templates": TestPaths.templates
+            case "root": TestPaths.projectRoot
+            case "parent": TestPaths.projectRoot.deletingLastPathComponent()
+            default: URL(fileURLWithPath: "/")
+            }
+            #expect(throws: BuildError.self) { try buildSite(content: content, output: output) }
+            #expect(FileManager.default.fileExists(atPath: content.appendingPathComponent("a.md").path))
+        }
+    }
+}
