@@ -6,12 +6,12 @@ TEMPLATES ?= Templates
 SITE ?= Site
 PYTHON ?= python3
 APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev
-TEST_APT_PACKAGES := chromium chromium-driver
+TEST_APT_PACKAGES := chromium chromium-driver valgrind
 PIP_PACKAGES := selenium pytest
 
 RELEASE_BIN = $(shell $(SWIFT) build -c release --show-bin-path 2>/dev/null)/roadmap
 
-.PHONY: all site tool deps test test-deps swift-test browser-test bench serve clean
+.PHONY: all site tool deps test test-deps swift-test browser-test leak-test bench serve clean
 
 all: site
 
@@ -30,19 +30,23 @@ site: tool
 
 ## Browser-test tools: Chromium, chromedriver and Selenium.
 test-deps: deps
-	@if command -v chromedriver >/dev/null && { command -v chromium >/dev/null || command -v chromium-browser >/dev/null; }; then :; else \
+	@if command -v chromedriver >/dev/null && command -v valgrind >/dev/null && { command -v chromium >/dev/null || command -v chromium-browser >/dev/null; }; then :; else \
 	  echo "Installing $(TEST_APT_PACKAGES) for the browser tests…"; \
 	  $(call apt_install,$(TEST_APT_PACKAGES)); \
 	fi
 	@$(PYTHON) -c "import selenium, pytest" 2>/dev/null || $(PYTHON) -m pip install --quiet $(PIP_PACKAGES)
 
-test: test-deps swift-test browser-test
+test: test-deps swift-test browser-test leak-test
 
 swift-test: deps
 	$(SWIFT) test --parallel
 
 browser-test: site
 	$(PYTHON) -m pytest -q Tests/Browser
+
+## The cmark-gfm wrapper under valgrind, over the seed.
+leak-test: tool
+	Tests/Leaks/valgrind-seed.sh $(RELEASE_BIN)
 
 bench: tool
 	$(PYTHON) Benchmarks/bench.py --binary $(RELEASE_BIN)
