@@ -1,0 +1,116 @@
+"""Every page type, from file:// and over HTTP under a sub-path with a strict CSP: it loads
+clean (no console errors, no failed or external requests), carries its publishing metadata,
+and behaves (theme toggle remembered, table of contents on phones)."""
+import pytest
+from selenium.webdriver.common.by import By
+
+from conftest import SITE, assert_clean
+from site_pages import clear_storage, first_roadmap, page_types, reset_viewport, set_viewport
+
+PAGES = page_types()
+
+
+@pytest.mark.parametrize("name,path", PAGES, ids=[name for name, _ in PAGES])
+def test_page_loads_clean(driver, base_url, name, path):
+    driver.get(base_url + path)
+    assert driver.find_element(By.TAG_NAME, "html").get_attribute("lang")
+    description = driver.find_element(By.CSS_SELECTOR, 'meta[name="description"]').get_attribute("content")
+    assert description.strip(), "every page has a description"
+    icon = driver.find_element(By.CSS_SELECTOR, 'link[rel="icon"]').get_attribute("href")
+    assert icon.startswith(base_url), icon
+    assert driver.find_element(By.CSS_SELECTOR, "main#main")
+    assert driver.find_element(By.CSS_SELECTOR, "a.skip-link").get_attribute("href").endswith("#main")
+    # Scripts ran: the theme toggle is shown and reflects the theme.
+    toggle = driver.find_element(By.CSS_SELECTOR, ".theme-toggle")
+    assert toggle.is_displayed()
+    assert toggle.get_attribute("aria-pressed") in ("true", "false")
+    assert_clean(driver, base_url)
+
+
+def test_not_found_page_links_work_without_base_url(driver, base_url):
+    """Without base_url, 404.html links relative to the site root, so it works as /404.html
+    from file:// and under a sub-path: its stylesheet applies and its links lead to pages."""
+    driver.get(base_url + "404.html")
+    assert "not found" in driver.find_element(By.TAG_NAME, "h1").text.lower()
+    background = driver.execute_script("return getComputedStyle(document.body).backgroundColor")
+    assert background not in ("rgba(0, 0, 0, 0)", ""), "site.css applied"
+    driver.find_element(By.LINK_TEXT, "Go to the home page").click()
+    assert driver.current_url == base_url + "index.html"
+    assert_clean(driver, base_url)
+
+
+def test_theme_toggle_is_remembered_without_flash(driver, base_url):
+    path = first_roadmap()
+    clear_storage(driver, base_url + path)
+    driver.get(base_url + path)
+    root = driver.find_element(By.TAG_NAME, "html")
+    before = root.get_attribute("data-theme")
+    driver.find_element(By.CSS_SELECTOR, ".theme-toggle").click()
+    chosen = root.get_attribute("data-theme")
+    assert chosen in ("light", "dark") and chosen != before
+    background = driver.execute_script("return getComputedStyle(document.body).backgroundColor")
+    driver.get(base_url + "index.html")
+    assert driver.find_element(By.TAG_NAME, "html").get_attribute("data-theme") == chosen
+    assert driver.execute_script("return getComputedStyle(document.body).backgroundColor") == background
+    # No flash: the theme is applied by a blocking script in <head>, before the body exists.
+    head_scripts = driver.execute_script(
+        "return Array.from(document.head.querySelectorAll('script[src]'))"
+        ".map(s => [s.getAttribute('src'), s.defer, s.async])")
+    theme_script = [s for s in head_scripts if s[0].endswith("assets/theme.js")]
+    assert theme_script and not theme_script[0][1] and not theme_script[0][2]
+    driver.find_element(By.CSS_SELECTOR, ".theme-toggle").click()
+    assert driver.find_element(By.TAG_NAME, "html").get_attribute("data-theme") != chosen
+    clear_storage(driver, base_url + "index.html")
+    assert_clean(driver, base_url)
+
+
+def test_table_of_contents_sticky_on_wide_collapsed_on_phones(driver, base_url):
+    path = first_roadmap()
+    driver.get(base_url + path)
+    toc = driver.find_element(By.CSS_SELECTOR, ".toc")
+    assert toc.value_of_css_property("position") == "sticky"
+    assert driver.find_element(By.CSS_SELECTOR, ".toc details").get_attribute("open") is not None
+    try:
+        set_viewport(driver, 375, 800, mobile=True)
+        driver.get(base_url + path)
+        details = driver.find_element(By.CSS_SELECTOR, ".toc details")
+        assert details.get_attribute("open") is None, "closed by default on phones"
+        assert not driver.find_element(By.CSS_SELECTOR, ".toc details > ul").is_displayed()
+        details.find_element(By.TAG_NAME, "summary").click()
+        link = driver.find_element(By.CSS_SELECTOR, ".toc details > ul a")
+        assert link.is_displayed()
+        # No horizontal scrolling at phone width.
+        assert driver.execute_script("return document.documentElement.scrollWidth <= window.innerWidth + 1")
+    finally:
+        reset_viewport(driver)
+    assert_clean(driver, base_url)
+
+
+@pytest.mark.parametrize("width", [360, 768, 1024, 1440])
+def test_no_horizontal_overflow(driver, width):
+    from conftest import SITE  # noqa: F401  (the file:// site)
+    base = SITE.as_uri() + "/"
+    try:
+        set_viewport(driver, width, 900, mobile=width < 600)
+        for _, path in PAGES:
+            driver.get(base + path)
+            overflow = driver.execute_script("return document.documentElement.scrollWidth - window.innerWidth")
+            assert overflow <= 1, f"{path} overflows by {overflow}px at {width}px"
+    finally:
+        reset_viewport(driver)
+
+
+def test_print_stylesheet_hides_chrome_and_shows_link_urls(driver, base_url):
+    driver.get(base_url + first_roadmap())
+    driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+    try:
+        for selector in (".site-header", ".site-footer", ".toc", ".study-panel"):
+            for element in driver.find_elements(By.CSS_SELECTOR, selector):
+                assert not element.is_displayed(), f"{selector} is printed"
+        external = driver.find_elements(By.CSS_SELECTOR, 'main a[href^="http"]')
+        if external:
+            after = driver.execute_script(
+                "return getComputedStyle(arguments[0], '::after').content", external[0])
+            assert external[0].get_attribute("href").rstrip("/") in after
+    finally:
+        driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
