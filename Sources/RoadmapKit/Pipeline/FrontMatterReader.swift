@@ -20,17 +20,26 @@ struct FrontMatterReader: Sendable {
         guard text.hasPrefix("---") else {
             return Result(frontMatter: FrontMatter(), body: text, diagnostics: [])
         }
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        guard lines.first.map({ $0.trimmingCharacters(in: .whitespaces) == "---" }) == true else {
-            return Result(frontMatter: FrontMatter(), body: text, diagnostics: [])
-        }
+        // Split only as far as the closing fence (the last element is the unsplit rest):
+        // splitting the whole file by Character cost more than reading the YAML.
+        var lines: [Substring] = []
         var closing: Int?
-        for index in 1..<lines.count {
-            let trimmed = lines[index].trimmingCharacters(in: .whitespaces)
-            if trimmed == "---" || trimmed == "..." {
-                closing = index
-                break
+        var maxSplits = 32
+        while true {
+            lines = text.split(separator: "\n", maxSplits: maxSplits, omittingEmptySubsequences: false)
+            guard lines.first.map({ $0.trimmingCharacters(in: .whitespaces) == "---" }) == true else {
+                return Result(frontMatter: FrontMatter(), body: text, diagnostics: [])
             }
+            let complete = lines.count <= maxSplits
+            for index in 1..<(complete ? lines.count : lines.count - 1) {
+                let trimmed = lines[index].trimmingCharacters(in: .whitespaces)
+                if trimmed == "---" || trimmed == "..." {
+                    closing = index
+                    break
+                }
+            }
+            if closing != nil || complete { break }
+            maxSplits *= 8
         }
         guard let closing else {
             diagnostics.append(.warning(
@@ -46,7 +55,7 @@ struct FrontMatterReader: Sendable {
 
         let loaded: Any?
         do {
-            loaded = try Yams.load(yaml: yaml)
+            loaded = try Yams.load(yaml: yaml, .default, .default, .utf8)  // .default reads the environment each call
         } catch {
             diagnostics.append(Self.diagnostic(for: error, file: file))
             return Result(frontMatter: frontMatter, body: body, diagnostics: diagnostics)

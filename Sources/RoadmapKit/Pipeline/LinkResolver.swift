@@ -49,7 +49,7 @@ struct LinkResolver: Sendable {
         if trimmed.hasPrefix("//") { return .href("https:" + trimmed) }
         if trimmed.hasPrefix("#") {
             let fragment = String(trimmed.dropFirst())
-            let decoded = fragment.removingPercentEncoding ?? fragment
+            let decoded = fragment.percentDecoded ?? fragment
             if !decoded.isEmpty, !ownAnchors.contains(decoded) {
                 return .broken(id: "link.missing-anchor", message: "no heading '#\(decoded)' on this page", href: trimmed)
             }
@@ -63,7 +63,7 @@ struct LinkResolver: Sendable {
             path = String(path[..<hash])
         }
         if let query = path.firstIndex(of: "?") { path = String(path[..<query]) }
-        let decodedPath = path.removingPercentEncoding ?? path
+        let decodedPath = path.percentDecoded ?? path
         let target = Self.normalise(decodedPath, relativeTo: sourcePath)
         let up = String(repeating: "../", count: depth)
         let lower = target.lowercased()
@@ -73,7 +73,7 @@ struct LinkResolver: Sendable {
             }
             var href = up + page.slug + "/index.html"
             if let fragment, !fragment.isEmpty {
-                let decoded = fragment.removingPercentEncoding ?? fragment
+                let decoded = fragment.percentDecoded ?? fragment
                 href += "#" + fragment
                 guard let anchors = page.anchors else {
                     return .crossPage(href: href, target: target, fragment: decoded)

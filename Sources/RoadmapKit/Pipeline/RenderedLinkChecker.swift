@@ -41,7 +41,7 @@ struct RenderedLinkChecker: Sendable {
                 path = String(path[..<hash])
             }
             if let query = path.firstIndex(of: "?") { path = String(path[..<query]) }
-            fragment = fragment.removingPercentEncoding ?? fragment
+            fragment = fragment.percentDecoded ?? fragment
             if path.isEmpty {
                 if !fragment.isEmpty { ownFragments.append((value, fragment, link.location)) }
                 continue
@@ -54,7 +54,7 @@ struct RenderedLinkChecker: Sendable {
                 problem("output.root-relative-link", "links by absolute path, which breaks under a sub-path and from file://")
                 continue
             }
-            let decoded = path.removingPercentEncoding ?? path
+            let decoded = path.percentDecoded ?? path
             let target = LinkResolver.normalise(decoded, relativeTo: page)
             if target.hasPrefix("../") {
                 problem("output.link-outside-site", "points outside the site")
@@ -260,7 +260,7 @@ enum HTMLTagScanner {
     }
 
     static func unescape(_ value: String) -> String {
-        guard value.contains("&") else { return value }
+        guard value.utf8.contains(UInt8(ascii: "&")) else { return value }  // String.contains(String) goes through NSString
         return value.replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
             .replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
             .replacingOccurrences(of: "&amp;", with: "&")

@@ -37,7 +37,7 @@ struct RoadmapBuilder: Sendable {
         func heading(_ node: MarkdownNode, level: Int) -> Heading {
             Heading(
                 level: level, id: headingIDs[node.range.start] ?? "section",
-                text: node.plainText.trimmingCharacters(in: .whitespacesAndNewlines),
+                text: node.plainText.trimmingWhitespace(),
                 node: node, location: node.range.start)
         }
 
@@ -259,22 +259,22 @@ struct RoadmapBuilder: Sendable {
     /// A list item's label when it is just "Label:" (or "**Label**:") followed by a sub-list.
     static func label(of item: MarkdownNode) -> String? {
         guard let first = item.children.first, case .paragraph = first.kind else { return nil }
-        let text = first.plainText.trimmingCharacters(in: .whitespaces)
+        let text = first.plainText.trimmingSpaces()
         guard text.hasSuffix(":"), text.count < 40 else { return nil }
-        return String(text.dropLast()).trimmingCharacters(in: .whitespaces).lowercased()
+        return text.dropLast().trimmingSpaces().lowercased()
     }
 
     private static func itemTitle(_ item: MarkdownNode) -> String {
         guard let first = item.children.first, case .paragraph = first.kind else { return "" }
-        return first.plainText.trimmingCharacters(in: .whitespacesAndNewlines)
+        return first.plainText.trimmingWhitespace()
     }
 
     /// A list item led by strong text ("**Kubernetes**") names a topic.
     private static func strongLead(_ item: MarkdownNode) -> String? {
         guard let first = item.children.first, case .paragraph = first.kind,
               let lead = first.children.first, case .strong = lead.kind else { return nil }
-        let whole = first.plainText.trimmingCharacters(in: .whitespaces)
-        let strong = lead.plainText.trimmingCharacters(in: .whitespaces)
+        let whole = first.plainText.trimmingSpaces()
+        let strong = lead.plainText.trimmingSpaces()
         // "**Duration**: 4 weeks" is a labelled field, not a topic.
         if whole.count > strong.count, whole.dropFirst(strong.count).hasPrefix(":") { return nil }
         return strong.isEmpty ? nil : strong

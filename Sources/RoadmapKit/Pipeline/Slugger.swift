@@ -28,6 +28,7 @@ struct Slugger: Sendable {
 
     /// GitHub's heading slug of `text`, without de-duplication.
     static func githubSlug(_ text: String) -> String {
+        if let ascii = asciiSlug(text) { return ascii }
         var out = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
             let properties = scalar.properties
@@ -45,6 +46,26 @@ struct Slugger: Sendable {
             }
         }
         return String(out)
+    }
+
+    /// The same slug for ASCII text, byte by byte (the Unicode property look-ups above cost
+    /// thousands of instructions a character); nil when `text` is not all ASCII.
+    private static func asciiSlug(_ text: String) -> String? {
+        var text = text
+        return text.withUTF8 { bytes -> String? in
+            var out = [UInt8]()
+            out.reserveCapacity(bytes.count)
+            for byte in bytes {
+                switch byte {
+                case 0x20: out.append(0x2D)  // space -> hyphen
+                case 0x2D, 0x5F, 0x30...0x39, 0x61...0x7A: out.append(byte)  // - _ digits a-z
+                case 0x41...0x5A: out.append(byte | 0x20)  // A-Z -> a-z
+                case 0x80...: return nil
+                default: continue
+                }
+            }
+            return String(decoding: out, as: UTF8.self)
+        }
     }
 
     /// A slug for a page path: GitHub's slug with runs of hyphens collapsed and trimmed.
