@@ -95,7 +95,7 @@ struct RoadmapBuilder: Sendable {
             }
         }
         for section in roots.flatMap({ $0.flattened() }) where section.role == .section
-            && section.title.range(of: "project", options: .caseInsensitive) != nil
+            && Self.namesProjectList(section.title)
         {
             for block in section.blocks { collectPortfolio(in: block, sectionID: section.id, slugger: &slugger,
                                                             anchors: &itemAnchors, projects: &projects) }
@@ -251,6 +251,13 @@ struct RoadmapBuilder: Sendable {
     }
 
     // MARK: - Topics and projects
+
+    /// A section lists projects when its title says so ("Basic Projects", "Project Portfolio",
+    /// "Capstone"), not when it merely mentions a project ("Project Impact").
+    static func namesProjectList(_ title: String) -> Bool {
+        let lower = title.lowercased()
+        return ["projects", "portfolio", "capstone"].contains { containsWord($0, in: lower) }
+    }
 
     /// Labels of a list item whose children are the module's sub-topics.
     static let topicLabels: Set<String> = ["topics", "focus areas", "focus", "key topics", "skills", "concepts", "learn", "what you'll learn", "key concepts", "subjects"]
