@@ -559,8 +559,7 @@
           var span = document.createElement("span");
           span.className = "phase-dates";
           span.textContent = text;
-          var link = item.querySelector("a");
-          link.parentNode.insertBefore(span, link.nextSibling);
+          item.insertBefore(span, item.querySelector(".phase-progress"));
         }
         fill("[data-plan-phase=\"" + cssEscape(phase.id) + "\"]", text);
         phase.modules.forEach(function (module) {

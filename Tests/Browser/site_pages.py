@@ -83,3 +83,9 @@ def wait_for_file(folder, suffix, timeout=10):
 def clear_storage(driver, url):
     driver.get(url)
     driver.execute_script("window.localStorage.clear()")
+
+
+def click(driver, element):
+    """Clicks after scrolling the element to the middle of the view, clear of the sticky header."""
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", element)
+    element.click()

@@ -1,0 +1,100 @@
+"""Accessibility: axe-core reports zero violations on every page type, in the light and the
+dark theme and with the progress and study-plan controls in use; everything works from the
+keyboard with a visible focus."""
+import pytest
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+
+from conftest import assert_clean
+from site_pages import clear_storage, click, first_roadmap, page_types, run_axe, set_color_scheme
+
+PAGES = page_types()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("name,path", PAGES, ids=[name for name, _ in PAGES])
+def test_axe_has_no_violations(driver, base_url, name, path, scheme):
+    clear_storage(driver, base_url + path)
+    set_color_scheme(driver, scheme)
+    try:
+        driver.get(base_url + path)
+        violations = run_axe(driver)
+        assert violations == [], violations
+    finally:
+        set_color_scheme(driver, "light")
+
+
+def test_axe_with_progress_and_plan_in_use(driver, base_url):
+    path = first_roadmap()
+    clear_storage(driver, base_url + path)
+    driver.get(base_url + path)
+    driver.execute_script(
+        "var i = document.getElementById('plan-start'); i.value = '2027-03-01';"
+        "i.dispatchEvent(new Event('change', {bubbles: true}));"
+        "var menus = document.querySelectorAll('.track-status');"
+        "['done', 'learning', 'skipped'].forEach(function (s, n) {"
+        "  menus[n].value = s; menus[n].dispatchEvent(new Event('change', {bubbles: true})); });")
+    for theme in ("light", "dark"):
+        driver.execute_script("document.documentElement.setAttribute('data-theme', arguments[0])", theme)
+        violations = run_axe(driver)
+        assert violations == [], (theme, violations)
+    clear_storage(driver, base_url + path)
+
+
+def focused(driver):
+    return driver.switch_to.active_element
+
+
+def test_skip_link_is_first_and_moves_focus_to_main(driver, base_url):
+    driver.get(base_url + first_roadmap())
+    driver.find_element(By.TAG_NAME, "body").send_keys(Keys.TAB)
+    skip = focused(driver)
+    assert "skip-link" in skip.get_attribute("class")
+    assert skip.is_displayed(), "the skip link shows when focused"
+    assert skip.value_of_css_property("outline-style") != "none", "focus is visible"
+    skip.send_keys(Keys.ENTER)
+    assert driver.current_url.endswith("#main")
+    assert focused(driver).get_attribute("id") == "main"
+    assert_clean(driver, base_url)
+
+
+def test_keyboard_operates_theme_toggle_and_progress(driver, base_url):
+    path = first_roadmap()
+    clear_storage(driver, base_url + path)
+    driver.get(base_url + path)
+    body = driver.find_element(By.TAG_NAME, "body")
+    body.send_keys(Keys.TAB)
+    seen = []
+    for _ in range(12):
+        element = focused(driver)
+        seen.append(element.get_attribute("class") or element.tag_name)
+        if "theme-toggle" in (element.get_attribute("class") or ""):
+            break
+        element.send_keys(Keys.TAB)
+    toggle = focused(driver)
+    assert "theme-toggle" in toggle.get_attribute("class"), seen
+    assert toggle.value_of_css_property("outline-style") != "none"
+    before = driver.find_element(By.TAG_NAME, "html").get_attribute("data-theme")
+    toggle.send_keys(Keys.ENTER)
+    assert driver.find_element(By.TAG_NAME, "html").get_attribute("data-theme") != before
+    # A status menu, reached and changed from the keyboard.
+    menu = driver.find_elements(By.CSS_SELECTOR, ".track-status")[0]
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center'}); arguments[0].focus()", menu)
+    assert focused(driver) == menu
+    assert menu.value_of_css_property("outline-style") != "none"
+    menu.send_keys(Keys.ARROW_DOWN)
+    driver.execute_script("arguments[0].blur()", menu)
+    assert menu.get_attribute("value") != ""
+    # The import button is a label for a file input that keyboard users reach by Tab.
+    file_input = driver.find_element(By.ID, "progress-import")
+    assert file_input.get_attribute("tabindex") in (None, "0")
+    clear_storage(driver, base_url + path)
+    assert_clean(driver, base_url)
+
+
+def test_landmarks(driver, base_url):
+    for _, path in PAGES:
+        driver.get(base_url + path)
+        for selector in ("header.site-header", "nav", "main", "footer.site-footer"):
+            assert driver.find_elements(By.CSS_SELECTOR, selector), f"{path} has no {selector}"
+        assert len(driver.find_elements(By.TAG_NAME, "h1")) == 1, f"{path} has one h1"
