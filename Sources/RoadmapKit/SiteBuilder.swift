@@ -114,26 +114,34 @@ public struct SiteBuilder: Sendable {
                 ($0.file.relativePath, LinkResolver.PageTarget(slug: $0.slug, anchors: nil))
             })
             let assets = Set(inventory.assets.map(\.relativePath))
+            let (glossary, glossaryDiagnostics) = Glossary.read(contentDirectory: options.contentDirectory)
+            diagnostics += glossaryDiagnostics
 
             // Parse, model and render each roadmap concurrently; pages stream to the staging folder.
             let results = try ConcurrentMap.map(published) { document -> PageResult in
                 let markdown = MarkdownParser().parse(document.body)
-                let (roadmap, modelDiagnostics) = RoadmapBuilder().build(.init(
+                let (built, modelDiagnostics) = RoadmapBuilder().build(.init(
                     source: document.file.relativePath, sourcePath: document.file.path,
                     frontMatter: document.frontMatter, document: markdown))
+                let enriched = RoadmapEnricher(glossary: glossary).enrich(built)
+                let roadmap = enriched.roadmap
                 var resolver = LinkResolver(
                     sourcePath: document.file.relativePath, ownAnchors: Set(roadmap.anchors), pages: pages, assets: assets)
                 resolver.depth = 1
-                let page = RoadmapPageRenderer(templates: templates, config: config, resolver: resolver).render(roadmap)
+                let page = RoadmapPageRenderer(templates: templates, config: config, resolver: resolver, enrichment: enriched)
+                    .render(roadmap)
                 try writer.write(page.html, to: roadmap.slug + "/index.html")
+                let enrichmentLinks = try EnrichmentPages(templates: templates, config: config)
+                    .write(enriched, with: writer, reportedFolder: options.outputDirectory)
                 let links = RenderedLinkChecker.scan(
                     page.html, page: roadmap.slug + "/index.html", template: "roadmap", reportedFolder: options.outputDirectory)
                 let summary = RoadmapSummary(
                     source: roadmap.source, slug: roadmap.slug, title: roadmap.title, summary: roadmap.summary,
                     order: roadmap.order, phaseCount: roadmap.phases.count, moduleCount: roadmap.modules.count,
                     totalDuration: roadmap.totalDurationText, anchors: Set(roadmap.anchors))
-                return PageResult(summary: summary, diagnostics: modelDiagnostics + page.diagnostics,
-                                  pendingAnchorChecks: page.pendingAnchorChecks, links: links)
+                return PageResult(summary: summary, diagnostics: modelDiagnostics + enriched.diagnostics + page.diagnostics,
+                                  pendingAnchorChecks: page.pendingAnchorChecks, links: links,
+                                  resources: enriched.resources, enrichmentLinks: enrichmentLinks)
             }
             clock.lap("render roadmaps")
 
@@ -152,6 +160,9 @@ public struct SiteBuilder: Sendable {
             let siteWide = SiteWidePages(templates: templates, config: config, roadmaps: summaries)
             try writer.write(siteWide.home(), to: "index.html")
             try writer.write(siteWide.notFound(), to: "404.html")
+            let siteResources = try EnrichmentPages(templates: templates, config: config).writeSiteWide(
+                results.map(\.summary.slug), resources: results.map(\.resources), order: summaries.map(\.slug),
+                with: writer, reportedFolder: options.outputDirectory)
             let lateKeyDiagnostics = templates.keyDiagnostics.filter { !diagnostics.contains($0) }
             if !lateKeyDiagnostics.isEmpty {
                 writer.discard()
@@ -170,7 +181,7 @@ public struct SiteBuilder: Sendable {
                 diagnostics.append(SitemapWriter.missingBaseURLWarning(
                     file: inventory.siteConfig?.path ?? options.contentDirectory))
             }
-            diagnostics += checker.check(results.map(\.links))
+            diagnostics += checker.check(results.map(\.links) + results.flatMap(\.enrichmentLinks) + [siteResources])
             clock.lap("check links")
             if diagnostics.map({ $0.escalated(strict: options.strict) }).hasErrors {
                 writer.discard()
@@ -251,6 +262,10 @@ struct PageResult: Sendable {
     var diagnostics: [Diagnostic]
     var pendingAnchorChecks: [PendingAnchorCheck]
     var links: RenderedPageLinks
+    /// The roadmap's resources, merged into the site's index after every roadmap is built.
+    var resources: [Resource]
+    /// Links of the roadmap's timeline and resource pages, for the rendered-link check.
+    var enrichmentLinks: [RenderedPageLinks]
 }
 
 /// Checks links to other pages' anchors once every page's anchors are known.

@@ -15,6 +15,8 @@ struct HTMLRenderer {
     var headingExtras: [String: String] = [:]
     /// Anchors of headings whose progress a learner can track.
     var trackedAnchors: Set<String> = []
+    /// Enrichment HTML after links, at the end of list items and after headings.
+    var decorations = PageDecorations()
     private(set) var diagnostics: [Diagnostic] = []
     /// Links to other pages' anchors, checked once every page is built.
     private(set) var pendingAnchorChecks: [PendingAnchorCheck] = []
@@ -48,6 +50,7 @@ struct HTMLRenderer {
         out += " <a class=\"anchor\" href=\"#"
         HTMLEscaping.escape(heading.id, into: &out)
         out += "\" aria-label=\"Link to this section\">#</a></h\(level)>\n"
+        if let extra = decorations.afterHeading[heading.id] { out += extra }
     }
 
     /// Inline content only, for headings and titles.
@@ -106,6 +109,7 @@ struct HTMLRenderer {
                     : "<input type=\"checkbox\" disabled aria-label=\"not done\"> "
             }
             renderChildren(node, into: &out, tightList: tightList)
+            if let extra = decorations.itemEnd[node.range.start] { out += extra }
             out += "</li>\n"
         case .codeBlock(let info, let literal):
             let language = info.split(separator: " ").first.map(String.init) ?? ""
@@ -207,6 +211,7 @@ struct HTMLRenderer {
             case .none:
                 renderChildren(node, into: &out, tightList: false)
             }
+            if let extra = decorations.afterLink[node.range.start] { out += extra }
         case .image(let source, let title):
             let alt = node.plainText
             guard let src = resolve(source, at: node.range.start) else {

@@ -6,6 +6,8 @@ struct RoadmapPageRenderer {
     var templates: TemplateSet
     var config: SiteConfig
     var resolver: LinkResolver
+    /// What the enrichment stage found, shown on the page (timeline, resource badges, cross-links).
+    var enrichment: EnrichedRoadmap?
 
     struct Output: Sendable {
         var html: String
@@ -18,11 +20,13 @@ struct RoadmapPageRenderer {
             file: roadmap.sourcePath, allowRawHTML: config.allowRawHTML, itemAnchors: roadmap.itemAnchors,
             resolver: resolver)
         html.trackedAnchors = Set(roadmap.modules.map(\.id))
+        if let enrichment { html.decorations = enrichment.decorations }
         var content = html.render(roadmap.preamble)
         func renderSection(_ section: Section) {
             html.renderHeading(section.heading, into: &content)
             content += html.render(section.blocks)
             for child in section.children { renderSection(child) }
+            if let extra = html.decorations.sectionEnd[section.id] { content += extra }
         }
         for section in roadmap.sections { renderSection(section) }
 
@@ -56,7 +60,8 @@ struct RoadmapPageRenderer {
             hasDuration: roadmap.totalDurationText != nil, totalDuration: roadmap.totalDurationText ?? "",
             phaseCount: roadmap.phases.count, moduleCount: roadmap.modules.count,
             phases: phases, hasPhases: !phases.isEmpty, toc: toc, hasTOC: !toc.isEmpty, content: content,
-            dataJSON: RoadmapDataBlock.json(for: roadmap))
+            dataJSON: RoadmapDataBlock.json(for: roadmap),
+            enrichment: enrichment.map(EnrichmentPages.roadmapView) ?? .none)
         return Output(
             html: templates.render(view, template: "roadmap"), diagnostics: html.diagnostics,
             pendingAnchorChecks: html.pendingAnchorChecks)

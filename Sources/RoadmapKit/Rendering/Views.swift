@@ -78,6 +78,8 @@ struct RoadmapPageView: Sendable {
     var content: String
     /// The roadmap's phases, modules and tracked items as JSON, for the page's scripts.
     var dataJSON: String
+    /// The timeline and links to the timeline and resource pages.
+    var enrichment: RoadmapEnrichmentView = .none
 }
 
 struct NotFoundPageView: Sendable {

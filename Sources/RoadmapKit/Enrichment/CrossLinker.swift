@@ -1,0 +1,262 @@
+import RoadmapMarkdown
+
+/// Links what belongs together on a roadmap page: each skill of a "Skills" / "Core
+/// Competencies" list to the modules that teach it and the portfolio projects that practise
+/// it; portfolio projects to the modules and module projects they grow from; tools and
+/// certifications to the modules about them.
+///
+/// Matching is on normalised word stems (see ``TermNormaliser``) and prefers precision: a skill
+/// links to a module only when one of the module's titles (its own, a topic's, a sub-topic's, a
+/// project's or a course's) holds every word of the skill, or the module's words hold them all
+/// and its headline holds at least half; only a skill that matches nothing so closely links by
+/// its head word alone.
+struct CrossLinker: Sendable {
+    var normaliser = TermNormaliser()
+    /// Normalised terms that are never linked (`nolink` in the glossary).
+    var vetoed: Set<String> = []
+
+    struct Output: Sendable {
+        var crossLinks: CrossLinks
+        /// Anchors given to skill list items.
+        var skillAnchors: [SourceLocation: String]
+        var diagnostics: [Diagnostic]
+    }
+
+    /// Words that say what kind of skill list it is, and groups not expected to be taught by modules.
+    static let softGroupWords: Set<String> = ["soft", "interpersonal", "people", "behavioral", "behavioural", "personal", "non"]
+    /// Head words too general to link a skill by on their own.
+    static let genericHeads: Set<String> = [
+        "system", "design", "develop", "manag", "engineer", "practice", "skill", "basic", "fundamental", "concept",
+        "principl", "tool", "platform", "work", "process", "solv", "communicat", "data", "model", "servic", "test",
+    ]
+    /// Words that do not tell projects apart.
+    static let projectVerbs: Set<String> = [
+        "implement", "build", "creat", "set", "up", "develop", "make", "writ", "add", "design", "project", "simple",
+    ]
+    /// Words of a certification's name that are not its subject.
+    static let certificationWords: Set<String> = [
+        "certificat", "certify", "certified", "specialty", "specialist", "professional", "engineer", "administrator",
+        "associate", "expert", "developer", "architect", "practitioner", "exam", "fundamental", "foundational",
+    ]
+
+    private struct Titled {
+        var text: String
+        var stems: Set<String>
+    }
+
+    private struct ModuleTerms {
+        var id: String
+        var title: String
+        var phaseIndex: Int
+        var headline: [Titled]
+        var titles: [Titled]
+        var union: Set<String>
+    }
+
+    private struct ProjectTerms {
+        var id: String
+        var title: String
+        var stems: Set<String>
+        var details: [Titled]
+        var union: Set<String>
+    }
+
+    func link(_ roadmap: Roadmap, resources: [ResourceExtractor.Mention], markers: [ResourceIndex.Marker]) -> Output {
+        let modules = moduleTerms(roadmap, resources: resources)
+        let moduleIDs = Set(roadmap.modules.map(\.id))
+        let portfolio = roadmap.projects.filter { !moduleIDs.contains($0.sectionID) }.map { project in
+            let stems = Set(normaliser.stems(project.title))
+            let details = project.details.map { Titled(text: $0, stems: Set(normaliser.stems($0))) }
+            return ProjectTerms(id: project.id, title: project.title, stems: stems, details: details,
+                                union: details.reduce(stems) { $0.union($1.stems) })
+        }
+        var links: [CrossLink] = []
+        var diagnostics: [Diagnostic] = []
+
+        // Skills.
+        var slugger = Slugger(reserved: roadmap.anchors)
+        var skillAnchors: [SourceLocation: String] = [:]
+        var skills: [Skill] = []
+        let (found, skillSectionID) = skillItems(roadmap)
+        for (item, group) in found {
+            let id = slugger.anchor(for: "skill " + item.title)
+            skillAnchors[item.location] = id
+            let groupWords = Set(normaliser.words(group))
+            var skill = Skill(id: id, title: item.title, location: item.location, group: group,
+                              isSoft: !groupWords.isDisjoint(with: Self.softGroupWords), taughtIn: [], practisedIn: [])
+            let stems = normaliser.stems(item.title)
+            if !stems.isEmpty, !vetoed.contains(stems.joined(separator: " ")) {
+                let (taught, practised) = match(Set(stems), ordered: stems, modules: modules, portfolio: portfolio)
+                skill.taughtIn = taught.map(\.0)
+                skill.practisedIn = practised.map(\.0)
+                links += taught.map { CrossLink(from: id, to: $0.0, kind: .taughtIn, evidence: $0.1) }
+                links += practised.map { CrossLink(from: id, to: $0.0, kind: .practisedIn, evidence: $0.1) }
+            }
+            if !skill.isSoft, skill.taughtIn.isEmpty, skill.practisedIn.isEmpty {
+                diagnostics.append(.warning(
+                    "skill.untaught", "no module teaches and no project practises the skill '\(skill.title)'",
+                    file: roadmap.sourcePath, at: item.location))
+            }
+            skills.append(skill)
+        }
+
+        // Portfolio projects → modules and module projects they grow from.
+        let moduleProjects = roadmap.projects.filter { moduleIDs.contains($0.sectionID) }
+        var frequency: [String: Int] = [:]
+        let projectStems = roadmap.projects.map { Set(normaliser.stems($0.title)).subtracting(Self.projectVerbs) }
+        for stems in projectStems { for stem in stems { frequency[stem, default: 0] += 1 } }
+        let common = Double(max(3, Int((Double(roadmap.projects.count) * 0.15).rounded(.up))))
+        func grows(_ portfolio: Set<String>, _ target: Set<String>) -> Bool {
+            let overlap = portfolio.intersection(target)
+            guard !overlap.isEmpty, overlap.count * 3 >= portfolio.count * 2 else { return false }
+            guard overlap.count >= 2 || (portfolio.count == 1 && target.count == 1) else { return false }
+            return overlap.contains { Double(frequency[$0] ?? 0) < common }
+        }
+        for project in portfolio {
+            let own = project.stems.subtracting(Self.projectVerbs)
+            guard !own.isEmpty, !vetoed.contains(normaliser.stems(project.title).joined(separator: " ")) else { continue }
+            for module in modules where grows(own, Set(normaliser.stems(module.title)).subtracting(Self.projectVerbs)) {
+                links.append(CrossLink(from: project.id, to: module.id, kind: .growsFrom, evidence: module.title))
+            }
+            for candidate in moduleProjects
+            where grows(own, Set(normaliser.stems(candidate.title)).subtracting(Self.projectVerbs)) {
+                links.append(CrossLink(from: project.id, to: candidate.id, kind: .growsFrom, evidence: candidate.title))
+            }
+        }
+
+        // Tools and certifications → the modules about them.
+        var seenResources = Set<String>()
+        for marker in markers where (marker.kind == .tool || marker.kind == .certification)
+            && seenResources.insert(marker.resourceID).inserted
+        {
+            let (core, _) = ResourceExtractor.splitNotes(marker.title)
+            let subject = Set(normaliser.stems(core)).subtracting(Self.certificationWords)
+            guard !subject.isEmpty, !vetoed.contains(normaliser.stems(core).joined(separator: " ")) else { continue }
+            for module in modules
+            where module.titles.contains(where: { subject.isSubset(of: $0.stems) && $0.stems.count <= subject.count + 2 }) {
+                links.append(CrossLink(from: marker.anchor, to: module.id, kind: .about, evidence: module.title))
+            }
+        }
+        return Output(crossLinks: CrossLinks(skills: skills, links: links, skillSectionID: skillSectionID), skillAnchors: skillAnchors, diagnostics: diagnostics)
+    }
+
+    // MARK: - Matching
+
+    private func match(
+        _ skill: Set<String>, ordered: [String], modules: [ModuleTerms], portfolio: [ProjectTerms]
+    ) -> ([(String, String)], [(String, String)]) {
+        var taught: [(String, String)] = []
+        var practised: [(String, String)] = []
+        for module in modules {
+            if let title = module.titles.first(where: { skill.isSubset(of: $0.stems) }) {
+                taught.append((module.id, title.text))
+            } else if skill.count >= 2, skill.isSubset(of: module.union),
+                      let title = module.headline.first(where: { $0.stems.intersection(skill).count * 2 >= skill.count })
+            {
+                taught.append((module.id, title.text))
+            }
+        }
+        for project in portfolio {
+            if skill.isSubset(of: project.stems) {
+                practised.append((project.id, project.title))
+            } else if let detail = project.details.first(where: { skill.isSubset(of: $0.stems) }) {
+                practised.append((project.id, detail.text))
+            } else if skill.count >= 2, skill.isSubset(of: project.union),
+                      project.stems.intersection(skill).count * 2 >= skill.count
+            {
+                practised.append((project.id, project.title))
+            }
+        }
+        if taught.isEmpty, practised.isEmpty, ordered.count >= 2, let head = ordered.last,
+           !Self.genericHeads.contains(head)
+        {
+            for module in modules {
+                if let title = module.headline.first(where: { $0.stems.contains(head) }) { taught.append((module.id, title.text)) }
+            }
+            for project in portfolio where project.stems.contains(head) { practised.append((project.id, project.title)) }
+        }
+        return (taught, practised)
+    }
+
+    private func moduleTerms(_ roadmap: Roadmap, resources: [ResourceExtractor.Mention]) -> [ModuleTerms] {
+        var projectsByModule: [String: [Project]] = [:]
+        for project in roadmap.projects { projectsByModule[project.sectionID, default: []].append(project) }
+        var resourcesByModule: [String: [String]] = [:]
+        for mention in resources { if let module = mention.moduleID { resourcesByModule[module, default: []].append(mention.title) } }
+        func titled(_ text: String) -> Titled { Titled(text: text, stems: Set(normaliser.stems(text))) }
+        var out: [ModuleTerms] = []
+        for (phaseIndex, phase) in roadmap.phases.enumerated() {
+            for module in phase.modules {
+                let headline = [titled(Self.withoutDuration(module.title))] + module.topics.map { titled($0.title) }
+                var titles = headline
+                titles += module.topics.flatMap(\.subtopics).map(titled)
+                titles += (projectsByModule[module.id] ?? []).map { titled($0.title) }
+                titles += (resourcesByModule[module.id] ?? []).map(titled)
+                let union = titles.reduce(into: Set<String>()) { $0.formUnion($1.stems) }
+                out.append(ModuleTerms(id: module.id, title: module.title, phaseIndex: phaseIndex, headline: headline,
+                                       titles: titles, union: union))
+            }
+        }
+        return out
+    }
+
+    /// "DevOps Essentials (8 weeks)" → "DevOps Essentials".
+    static func withoutDuration(_ title: String) -> String {
+        guard let open = title.lastIndex(where: { $0 == "(" || $0 == "[" }) else { return title }
+        return String(title[..<open]).trimmingCharacters(in: .whitespaces)
+    }
+
+    // MARK: - Finding skills
+
+    struct SkillItem {
+        var title: String
+        var location: SourceLocation
+    }
+
+    /// The items of skill lists, with the title of the heading or label each list is under.
+    private func skillItems(_ roadmap: Roadmap) -> ([(SkillItem, String)], String?) {
+        var out: [(SkillItem, String)] = []
+        var sectionID: String?
+        func isSkillTitle(_ title: String) -> Bool {
+            let stems = normaliser.stems(title)
+            return stems.contains { $0 == "skill" || $0.hasPrefix("competenc") }
+        }
+        func collect(_ section: Section) {
+            for block in section.blocks { items(in: block, group: section.title, into: &out) }
+            for child in section.children where child.role == .section { collect(child) }
+        }
+        func visit(_ sections: [Section]) {
+            for section in sections {
+                guard section.role == .section else { continue }
+                if isSkillTitle(section.title) {
+                    if sectionID == nil { sectionID = section.id }
+                    collect(section)
+                } else {
+                    visit(section.children)
+                }
+            }
+        }
+        visit(roadmap.sections)
+        return (out, sectionID)
+    }
+
+    private func items(in node: MarkdownNode, group: String, into out: inout [(SkillItem, String)]) {
+        guard case .list = node.kind else { return }
+        for item in node.children {
+            guard let first = item.children.first, case .paragraph = first.kind else { continue }
+            let text = ResourceExtractor.squeeze(first.plainText)
+            let sublists = item.children.dropFirst().filter { if case .list = $0.kind { true } else { false } }
+            if !sublists.isEmpty, text.count <= 40 {
+                // "Technical:" with the skills below it.
+                let label = text.hasSuffix(":") ? String(text.dropLast()) : text
+                for list in sublists { items(in: list, group: label, into: &out) }
+                continue
+            }
+            var (core, _) = ResourceExtractor.splitNotes(text)
+            if let colon = core.firstIndex(of: ":") { core = String(core[..<colon]) }
+            core = core.trimmingCharacters(in: .whitespaces)
+            guard !core.isEmpty, core.count <= 60, core.split(separator: " ").count <= 7 else { continue }
+            out.append((SkillItem(title: core, location: item.range.start), group))
+        }
+    }
+}

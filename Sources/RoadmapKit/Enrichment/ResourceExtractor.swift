@@ -1,0 +1,499 @@
+import Foundation
+import RoadmapMarkdown
+
+/// Finds the resources a roadmap points learners to: linked courses, certifications, books,
+/// tools, communities, documentation, articles and videos, and unlinked books
+/// (`"Title" by Author`) and items of lists titled "Tools", "Communities", "Books", ….
+///
+/// The kind comes from, in order: a roadmap.sh prefix (`[@course@Title](…)`), the line's label
+/// (`Course: […]`, `**Platform**: […]`), the title of the list or heading it is under, and the
+/// URL. The provider comes from a `Platform:` line or the URL's domain; the cost from the notes
+/// after the link (`(Free)`, `(Free to audit)`, `<sup>FREE</sup>`).
+struct ResourceExtractor: Sendable {
+    /// One place the roadmap names a resource.
+    struct Mention: Sendable, Hashable {
+        var title: String
+        var url: String?
+        var kind: ResourceKind
+        var provider: String?
+        var cost: ResourceCost
+        var author: String?
+        var sectionID: String
+        var sectionTitle: String
+        /// The module the mention is in, if any.
+        var moduleID: String?
+        /// The link's position, or the list item's for an unlinked mention.
+        var location: SourceLocation
+        var isLink: Bool
+    }
+
+    struct Hint: Sendable, Hashable {
+        var kind: ResourceKind
+        /// Whether the list is a list of such things, so unlinked items count too.
+        var isList: Bool
+    }
+
+    private struct Context {
+        var sectionID: String
+        var sectionTitle: String
+        var moduleID: String?
+    }
+
+    func extract(_ roadmap: Roadmap) -> [Mention] {
+        var mentions: [Mention] = []
+        let preamble = Context(sectionID: "", sectionTitle: roadmap.title, moduleID: nil)
+        for block in roadmap.preamble { walk(block, context: preamble, hint: nil, provider: nil, into: &mentions) }
+        func visit(_ section: Section, moduleID: String?) {
+            let module = section.role == .module ? section.id : moduleID
+            let context = Context(sectionID: section.id, sectionTitle: section.title, moduleID: module)
+            let hint = Self.hint(from: section.title)
+            for block in section.blocks { walk(block, context: context, hint: hint, provider: nil, into: &mentions) }
+            for child in section.children { visit(child, moduleID: module) }
+        }
+        for section in roadmap.sections { visit(section, moduleID: nil) }
+        return mentions
+    }
+
+    // MARK: - Walking blocks
+
+    private func walk(_ node: MarkdownNode, context: Context, hint: Hint?, provider: String?, into mentions: inout [Mention]) {
+        switch node.kind {
+        case .list:
+            walkList(node, context: context, hint: hint, provider: provider, into: &mentions)
+        case .paragraph:
+            paragraph(node, item: nil, context: context, hint: hint, provider: provider, into: &mentions)
+        case .blockQuote, .table, .tableRow, .tableCell, .footnoteDefinition:
+            for child in node.children {
+                if case .tableCell = child.kind {
+                    paragraph(child, item: nil, context: context, hint: hint, provider: provider, into: &mentions)
+                } else {
+                    walk(child, context: context, hint: hint, provider: provider, into: &mentions)
+                }
+            }
+        default:
+            break
+        }
+    }
+
+    private func walkList(_ list: MarkdownNode, context: Context, hint: Hint?, provider: String?, into mentions: inout [Mention]) {
+        // A "Platform: Coursera" item without a link names the provider of the list's links.
+        var provider = provider
+        for item in list.children {
+            guard let first = item.children.first, case .paragraph = first.kind, !Self.containsLink(first) else { continue }
+            if let (label, value) = Self.labelled(first.plainText), ["platform", "provider", "offered by"].contains(label),
+               !value.isEmpty, value.count <= 40
+            {
+                provider = value
+            }
+        }
+        for item in list.children {
+            guard let first = item.children.first, case .paragraph = first.kind else {
+                for child in item.children { walk(child, context: context, hint: hint, provider: provider, into: &mentions) }
+                continue
+            }
+            let rest = item.children.dropFirst()
+            let hasSublist = rest.contains { if case .list = $0.kind { true } else { false } }
+            let text = first.plainText.trimmingCharacters(in: .whitespacesAndNewlines)
+            var childHint = hint
+            if !Self.containsLink(first), hasSublist || text.hasSuffix(":"), text.count <= 60 {
+                // A label: "Tools and Platforms", "**Communities**:".
+                let label = text.hasSuffix(":") ? String(text.dropLast()) : text
+                childHint = Self.hint(from: label) ?? hint
+            } else {
+                paragraph(first, item: item, context: context, hint: hint, provider: provider, into: &mentions)
+            }
+            for child in rest { walk(child, context: context, hint: childHint, provider: provider, into: &mentions) }
+        }
+    }
+
+    // MARK: - Paragraphs
+
+    private enum Segment {
+        case text(String)
+        case link(MarkdownNode, destination: String)
+    }
+
+    private static func segments(of node: MarkdownNode, into out: inout [Segment]) {
+        switch node.kind {
+        case .link(let destination, _):
+            out.append(.link(node, destination: destination))
+        case .text(let text), .code(let text), .htmlInline(let text):
+            out.append(.text(text))
+        case .softBreak, .lineBreak:
+            out.append(.text(" "))
+        case .image:
+            out.append(.text(node.plainText))
+        default:
+            for child in node.children { segments(of: child, into: &out) }
+        }
+    }
+
+    private func paragraph(
+        _ node: MarkdownNode, item: MarkdownNode?, context: Context, hint: Hint?, provider: String?,
+        into mentions: inout [Mention]
+    ) {
+        var parts: [Segment] = []
+        Self.segments(of: node, into: &parts)
+        var found = false
+        for (index, part) in parts.enumerated() {
+            guard case .link(let link, let destination) = part else { continue }
+            guard let url = Self.externalURL(destination) else { continue }
+            // Badges: a link whose text is only images.
+            if !link.children.isEmpty, link.children.allSatisfy({ if case .image = $0.kind { true } else { false } }) { continue }
+            var before = ""
+            for previous in parts[..<index].reversed() {
+                guard case .text(let text) = previous else { break }
+                before = text + before
+            }
+            var after = ""
+            for next in parts[(index + 1)...] {
+                guard case .text(let text) = next else { break }
+                after += text
+            }
+            if let mention = linkMention(link, url: url, before: before, after: after, context: context, hint: hint,
+                                         provider: provider)
+            {
+                mentions.append(mention)
+                found = true
+            }
+        }
+        guard !found, !Self.containsLink(node), let item else { return }
+        if let mention = unlinkedMention(node, item: item, context: context, hint: hint) {
+            mentions.append(mention)
+        }
+    }
+
+    private func linkMention(
+        _ link: MarkdownNode, url: String, before: String, after: String, context: Context, hint: Hint?, provider: String?
+    ) -> Mention? {
+        var title = Self.squeeze(link.plainText)
+        var kind: ResourceKind?
+        // roadmap.sh: "@course@Title".
+        if title.hasPrefix("@"), let second = title.dropFirst().firstIndex(of: "@") {
+            let prefix = title[title.index(after: title.startIndex)..<second].lowercased()
+            kind = Self.prefixKinds[prefix] ?? .link
+            title = String(title[title.index(after: second)...]).trimmingCharacters(in: .whitespaces)
+        }
+        let label = Self.labelBefore(before)
+        if kind == nil, let label { kind = Self.labelKinds[label] }
+        let notes = Self.notes(after)
+        var author: String?
+        let afterTrimmed = notes.trimmingCharacters(in: .whitespaces)
+        if afterTrimmed.lowercased().hasPrefix("by ") {
+            author = Self.authorName(String(afterTrimmed.dropFirst(3)))
+        }
+        if kind == nil, author != nil, Self.isQuoted(title) || hint?.kind == .book { kind = .book }
+        if kind == nil, let hint { kind = hint.kind }
+        let host = Self.host(of: url)
+        if kind == nil { kind = Self.kind(fromURL: url, host: host) }
+        var provider = provider
+        if label == "platform" || label == "provider" { provider = title }
+        if provider == nil { provider = Self.provider(forHost: host) }
+        // A link whose text is only the platform names the course from its heading.
+        let lowerTitle = title.lowercased()
+        if label == "platform" || Self.genericLinkTexts.contains(lowerTitle) || lowerTitle == provider?.lowercased()
+            || Self.knownProviderNames.contains(lowerTitle) || title == url
+        {
+            if title == url, let label, !label.isEmpty, label.count <= 40, Self.labelKinds[label] == nil {
+                title = Self.squeeze(Self.labelText(before) ?? title)
+            } else if title == url {
+                title = Self.displayURL(url)
+            } else {
+                let (headingTitle, headingAuthor) = Self.splitAuthor(context.sectionTitle)
+                title = headingTitle
+                author = author ?? headingAuthor
+            }
+            if kind == nil || kind == .link, label == "platform" { kind = .course }
+        }
+        title = Self.unquoted(title)
+        guard !title.isEmpty else { return nil }
+        return Mention(
+            title: title, url: url, kind: kind ?? .link, provider: provider, cost: Self.cost(in: notes + " " + link.plainText),
+            author: author, sectionID: context.sectionID, sectionTitle: context.sectionTitle, moduleID: context.moduleID,
+            location: link.range.start, isLink: true)
+    }
+
+    private func unlinkedMention(_ node: MarkdownNode, item: MarkdownNode, context: Context, hint: Hint?) -> Mention? {
+        let text = Self.squeeze(node.plainText)
+        guard !text.isEmpty, text.count <= 160 else { return nil }
+        func mention(_ title: String, kind: ResourceKind, author: String?, notes: String) -> Mention? {
+            let title = title.trimmingCharacters(in: .whitespaces)
+            guard !title.isEmpty else { return nil }
+            return Mention(
+                title: title, url: nil, kind: kind, provider: nil, cost: Self.cost(in: notes), author: author,
+                sectionID: context.sectionID, sectionTitle: context.sectionTitle, moduleID: context.moduleID,
+                location: item.range.start, isLink: false)
+        }
+        // "Title" by Author / “Title” by Author / *Title* by Author.
+        if let (title, rest) = Self.leadingQuoted(text) ?? Self.leadingEmphasis(node), rest.lowercased().hasPrefix("by ") {
+            return mention(title, kind: .book, author: Self.authorName(String(rest.dropFirst(3))), notes: rest)
+        }
+        guard let hint, hint.isList, Self.listKinds.contains(hint.kind) else { return nil }
+        let (core, notes) = Self.splitNotes(text)
+        let words = core.split(separator: " ")
+        guard !words.isEmpty, words.count <= 8, core.count <= 70, !core.hasSuffix("."), !core.contains(":") else { return nil }
+        if hint.kind == .book, let range = core.range(of: " by ") {
+            return mention(String(core[..<range.lowerBound]), kind: .book,
+                           author: Self.authorName(String(core[range.upperBound...])), notes: notes)
+        }
+        return mention(core, kind: hint.kind, author: nil, notes: notes)
+    }
+
+    // MARK: - Vocabulary
+
+    static let prefixKinds: [String: ResourceKind] = [
+        "course": .course, "article": .article, "video": .video, "official": .documentation, "opensource": .tool,
+        "book": .book, "podcast": .video, "feed": .article, "roadmap": .link, "website": .link,
+    ]
+
+    /// Line labels before a link: "Course: […]".
+    static let labelKinds: [String: ResourceKind] = [
+        "course": .course, "courses": .course, "mooc": .course, "platform": .course, "class": .course,
+        "specialization": .course, "book": .book, "books": .book, "tool": .tool, "tools": .tool, "library": .tool,
+        "docs": .documentation, "documentation": .documentation, "reference": .documentation,
+        "official docs": .documentation, "article": .article, "blog": .article, "read": .article, "paper": .article,
+        "video": .video, "watch": .video, "youtube": .video, "playlist": .video, "talk": .video,
+        "certification": .certification, "certificate": .certification, "cert": .certification, "exam": .certification,
+        "community": .community, "forum": .community, "discord": .community, "slack": .community,
+    ]
+
+    /// Kinds whose lists name resources without links (a "Tools" list of names).
+    static let listKinds: Set<ResourceKind> = [.tool, .community, .certification, .course, .book]
+
+    static let listWords: [String: ResourceKind] = [
+        "courses": .course, "moocs": .course, "certifications": .certification, "certificates": .certification,
+        "books": .book, "reading": .book, "tools": .tool, "tooling": .tool, "frameworks": .tool, "libraries": .tool,
+        "communities": .community, "forums": .community,
+    ]
+
+    static let singleWords: [String: ResourceKind] = [
+        "course": .course, "certification": .certification, "book": .book, "tool": .tool, "community": .community,
+        "documentation": .documentation, "docs": .documentation, "references": .documentation,
+        "articles": .article, "article": .article, "blogs": .article, "blog": .article, "papers": .article,
+        "videos": .video, "video": .video, "youtube": .video, "channels": .video, "podcasts": .video,
+    ]
+
+    /// The kind a heading or list label gives its items: "Tools and Platforms", "Online Communities".
+    static func hint(from title: String) -> Hint? {
+        let words = title.lowercased().split { !$0.isLetter }
+        guard let first = words.first, let last = words.last, words.count <= 5 else { return nil }
+        for word in [first, last] {
+            if let kind = listWords[String(word)] { return Hint(kind: kind, isList: true) }
+        }
+        for word in [first, last] {
+            if let kind = singleWords[String(word)] { return Hint(kind: kind, isList: false) }
+        }
+        return nil
+    }
+
+    static let providers: [(String, String)] = [
+        ("coursera.org", "Coursera"), ("edx.org", "edX"), ("udemy.com", "Udemy"), ("udacity.com", "Udacity"),
+        ("pluralsight.com", "Pluralsight"), ("linkedin.com", "LinkedIn Learning"), ("freecodecamp.org", "freeCodeCamp"),
+        ("khanacademy.org", "Khan Academy"), ("datacamp.com", "DataCamp"), ("codecademy.com", "Codecademy"),
+        ("deeplearning.ai", "DeepLearning.AI"), ("fast.ai", "fast.ai"), ("kaggle.com", "Kaggle"),
+        ("aws.amazon.com", "AWS"), ("amazon.com", "Amazon"), ("cloud.google.com", "Google Cloud"),
+        ("developers.google.com", "Google for Developers"), ("google.com", "Google"),
+        ("learn.microsoft.com", "Microsoft Learn"), ("microsoft.com", "Microsoft"),
+        ("linuxfoundation.org", "The Linux Foundation"), ("cncf.io", "CNCF"), ("databricks.com", "Databricks"),
+        ("youtube.com", "YouTube"), ("youtu.be", "YouTube"), ("github.com", "GitHub"), ("gitlab.com", "GitLab"),
+        ("medium.com", "Medium"), ("dev.to", "DEV"), ("oreilly.com", "O'Reilly"), ("manning.com", "Manning"),
+        ("roadmap.sh", "roadmap.sh"), ("mit.edu", "MIT"), ("stanford.edu", "Stanford"), ("harvard.edu", "Harvard"),
+        ("mozilla.org", "MDN"), ("w3schools.com", "W3Schools"), ("hashicorp.com", "HashiCorp"),
+        ("docker.com", "Docker"), ("kubernetes.io", "Kubernetes"), ("python.org", "Python"),
+        ("reddit.com", "Reddit"), ("discord.gg", "Discord"), ("discord.com", "Discord"), ("slack.com", "Slack"),
+        ("meetup.com", "Meetup"), ("stackoverflow.com", "Stack Overflow"), ("arxiv.org", "arXiv"),
+    ]
+
+    static let knownProviderNames: Set<String> = Set(providers.map { $0.1.lowercased() })
+    static let genericLinkTexts: Set<String> = [
+        "link", "here", "click here", "website", "site", "official site", "course", "this course", "enroll",
+        "course link", "view course", "start", "go", "more", "read more", "source",
+    ]
+
+    static func provider(forHost host: String?) -> String? {
+        guard let host, !host.isEmpty else { return nil }
+        for (domain, name) in providers where host == domain || host.hasSuffix("." + domain) { return name }
+        return host
+    }
+
+    static func kind(fromURL url: String, host: String?) -> ResourceKind {
+        let lower = url.lowercased()
+        let host = host ?? ""
+        if host.hasSuffix("youtube.com") || host == "youtu.be" || host.hasSuffix("vimeo.com") { return .video }
+        if lower.contains("/certification") || lower.contains("/certifications/") || lower.contains("/credentials/") {
+            return .certification
+        }
+        let coursePlatforms = ["coursera.org", "edx.org", "udemy.com", "udacity.com", "pluralsight.com", "datacamp.com",
+                               "codecademy.com", "deeplearning.ai", "khanacademy.org"]
+        if coursePlatforms.contains(where: { host == $0 || host.hasSuffix("." + $0) }) { return .course }
+        if lower.contains("/course") || lower.contains("/learn/") || lower.contains("/training/") { return .course }
+        if host.hasPrefix("docs.") || lower.contains("/docs") || lower.contains("/documentation") { return .documentation }
+        if host.hasSuffix("medium.com") || host == "dev.to" || host.hasPrefix("blog.") || lower.contains("/blog") {
+            return .article
+        }
+        if host == "github.com" || host == "gitlab.com" { return .tool }
+        return .link
+    }
+
+    // MARK: - Text helpers
+
+    static func containsLink(_ node: MarkdownNode) -> Bool {
+        if case .link = node.kind { return true }
+        return node.children.contains(where: containsLink)
+    }
+
+    /// An absolute web URL, or nil for links inside the site and other schemes.
+    static func externalURL(_ destination: String) -> String? {
+        let trimmed = destination.trimmingCharacters(in: .whitespaces)
+        let lower = trimmed.lowercased()
+        if lower.hasPrefix("http://") || lower.hasPrefix("https://") { return trimmed }
+        if lower.hasPrefix("//") { return "https:" + trimmed }
+        return nil
+    }
+
+    static func host(of url: String) -> String? {
+        guard let host = URLComponents(string: url)?.host?.lowercased() else { return nil }
+        return host.hasPrefix("www.") ? String(host.dropFirst(4)) : host
+    }
+
+    static func displayURL(_ url: String) -> String {
+        var text = url
+        for prefix in ["https://", "http://"] where text.lowercased().hasPrefix(prefix) { text = String(text.dropFirst(prefix.count)) }
+        if text.hasPrefix("www.") { text = String(text.dropFirst(4)) }
+        while text.hasSuffix("/") { text.removeLast() }
+        return text
+    }
+
+    /// Whitespace runs as one space, trimmed; zero-width characters removed.
+    static func squeeze(_ text: String) -> String {
+        TermNormaliser.clean(text).split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+
+    /// "Label: value" → ("label", "value") for a short label.
+    static func labelled(_ text: String) -> (String, String)? {
+        guard let colon = text.firstIndex(of: ":") else { return nil }
+        let label = squeeze(String(text[..<colon])).lowercased()
+        guard !label.isEmpty, label.count <= 24 else { return nil }
+        return (label, squeeze(String(text[text.index(after: colon)...])))
+    }
+
+    /// The label text before a link ("Course: " → "Course"), when the text ends with a colon.
+    static func labelText(_ before: String) -> String? {
+        let trimmed = before.trimmingCharacters(in: .whitespaces)
+        guard trimmed.hasSuffix(":") else { return nil }
+        var label = String(trimmed.dropLast())
+        if let dash = label.range(of: " - ", options: .backwards) { label = String(label[dash.upperBound...]) }
+        label = squeeze(label.trimmingCharacters(in: CharacterSet(charactersIn: "*_-–— ")))
+        return label.isEmpty || label.split(separator: " ").count > 4 ? nil : label
+    }
+
+    static func labelBefore(_ before: String) -> String? { labelText(before)?.lowercased() }
+
+    /// The notes after a link up to the end of its line or sentence: " (Free to audit)".
+    static func notes(_ after: String) -> String {
+        String(after.prefix(120))
+    }
+
+    static func cost(in notes: String) -> ResourceCost {
+        let lower = stripTags(notes).lowercased()
+        if lower.contains("free to audit") || lower.contains("free audit") || lower.contains("audit for free")
+            || lower.contains("audit free") || lower.contains("free-to-audit")
+        {
+            return .freeToAudit
+        }
+        if containsWord("free trial", in: lower) { return .paid }
+        if containsWord("free", in: lower) || containsWord("gratis", in: lower) || containsWord("免费", in: lower) { return .free }
+        if containsWord("paid", in: lower) || containsWord("premium", in: lower) || containsWord("subscription", in: lower)
+            || lower.contains("$") || lower.contains("€") || lower.contains("£")
+        {
+            return .paid
+        }
+        return .unknown
+    }
+
+    static func stripTags(_ text: String) -> String {
+        guard text.contains("<") else { return text }
+        var out = ""
+        var inTag = false
+        for character in text {
+            if character == "<" { inTag = true; out.append(" "); continue }
+            if character == ">" { inTag = false; continue }
+            if !inTag { out.append(character) }
+        }
+        return out
+    }
+
+    static func containsWord(_ word: String, in text: String) -> Bool {
+        var search = text.startIndex..<text.endIndex
+        while let range = text.range(of: word, range: search) {
+            let before = range.lowerBound == text.startIndex ? nil : text[text.index(before: range.lowerBound)]
+            let after = range.upperBound == text.endIndex ? nil : text[range.upperBound]
+            if !(before?.isLetter ?? false), !(after?.isLetter ?? false) { return true }
+            search = range.upperBound..<text.endIndex
+        }
+        return false
+    }
+
+    static let openQuotes: [Character: Character] = ["\"": "\"", "“": "”", "‘": "’", "«": "»", "'": "'", "„": "“"]
+
+    static func isQuoted(_ text: String) -> Bool {
+        guard let first = text.first, let close = openQuotes[first] else { return false }
+        return text.count > 2 && text.last == close
+    }
+
+    static func unquoted(_ text: String) -> String {
+        isQuoted(text) ? String(text.dropFirst().dropLast()).trimmingCharacters(in: .whitespaces) : text
+    }
+
+    /// `"Title" rest` → ("Title", "rest").
+    static func leadingQuoted(_ text: String) -> (String, String)? {
+        guard let first = text.first, let close = openQuotes[first] else { return nil }
+        let body = text.dropFirst()
+        guard let end = body.firstIndex(of: close) else { return nil }
+        let title = String(body[..<end]).trimmingCharacters(in: .whitespaces)
+        let rest = String(body[body.index(after: end)...]).trimmingCharacters(in: CharacterSet(charactersIn: " ,–—-"))
+        return title.isEmpty ? nil : (title, rest)
+    }
+
+    /// `*Title* rest` → ("Title", "rest").
+    static func leadingEmphasis(_ paragraph: MarkdownNode) -> (String, String)? {
+        guard let first = paragraph.children.first, case .emphasis = first.kind else { return nil }
+        let title = squeeze(first.plainText)
+        let rest = squeeze(paragraph.children.dropFirst().map(\.plainText).joined())
+            .trimmingCharacters(in: CharacterSet(charactersIn: " ,–—-"))
+        return title.isEmpty ? nil : (title, rest)
+    }
+
+    /// An author's name, notes after it removed: "Chip Huyen (O'Reilly, 2022)" → "Chip Huyen".
+    static func authorName(_ text: String) -> String? {
+        var name = text
+        for stop in [" (", " - ", " – ", " — ", ", ", "; ", ". "] {
+            if let range = name.range(of: stop) { name = String(name[..<range.lowerBound]) }
+        }
+        name = squeeze(name).trimmingCharacters(in: CharacterSet(charactersIn: ".,;:*_ "))
+        return name.isEmpty || name.count > 80 ? nil : name
+    }
+
+    /// "AI for Everyone by Andrew Ng" → ("AI for Everyone", "Andrew Ng").
+    static func splitAuthor(_ heading: String) -> (String, String?) {
+        let (core, _) = splitNotes(heading)
+        if let range = core.range(of: " by ", options: .backwards) {
+            let title = String(core[..<range.lowerBound]).trimmingCharacters(in: .whitespaces)
+            if !title.isEmpty { return (title, authorName(String(core[range.upperBound...]))) }
+        }
+        return (core, nil)
+    }
+
+    /// "Docker (free, open source)" → ("Docker", "(free, open source)").
+    static func splitNotes(_ text: String) -> (String, String) {
+        var core = text
+        var notes = ""
+        for open in [" (", " [", " - ", " – ", " — "] {
+            if let range = core.range(of: open) {
+                notes = String(core[range.lowerBound...]) + notes
+                core = String(core[..<range.lowerBound])
+            }
+        }
+        return (core.trimmingCharacters(in: .whitespaces), notes)
+    }
+}

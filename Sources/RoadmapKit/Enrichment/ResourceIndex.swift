@@ -1,0 +1,104 @@
+import RoadmapMarkdown
+
+/// Groups resource mentions into resources — one per URL, or per kind and title when unlinked —
+/// each with every place it is used; and merges the resources of several roadmaps.
+struct ResourceIndex: Sendable {
+    /// A use's marker on the roadmap page: where it goes and what it says.
+    struct Marker: Sendable, Hashable {
+        var location: SourceLocation
+        var isLink: Bool
+        var resourceID: String
+        var anchor: String
+        var kind: ResourceKind
+        var cost: ResourceCost
+        var title: String
+    }
+
+    /// The resources of one roadmap, in the order they are first mentioned, and a marker per use.
+    static func build(_ mentions: [ResourceExtractor.Mention], roadmap: Roadmap) -> ([Resource], [Marker]) {
+        var resources: [Resource] = []
+        var positions: [String: Int] = [:]
+        var markers: [Marker] = []
+        var anchorCounts: [String: Int] = [:]
+        let existing = Set(roadmap.anchors)
+        for mention in mentions {
+            var candidate = Resource(
+                id: "", title: mention.title, url: mention.url, kind: mention.kind, provider: mention.provider,
+                cost: mention.cost, author: mention.author, uses: [])
+            let identity = candidate.identity
+            let index: Int
+            if let known = positions[identity] {
+                index = known
+                resources[index].absorb(candidate)
+            } else {
+                candidate.id = ResourceIdentity.anchor(title: mention.title, identity: identity)
+                index = resources.count
+                positions[identity] = index
+                resources.append(candidate)
+            }
+            let id = resources[index].id
+            var anchor = "u-" + id.dropFirst(2)
+            let count = (anchorCounts[anchor] ?? 0) + 1
+            anchorCounts[anchor] = count
+            if count > 1 { anchor += "-\(count)" }
+            while existing.contains(anchor) { anchor += "-u" }
+            resources[index].uses.append(ResourceUse(
+                roadmapSlug: roadmap.slug, roadmapTitle: roadmap.title, sectionID: mention.sectionID,
+                sectionTitle: mention.sectionTitle, anchor: anchor, location: mention.location))
+            markers.append(Marker(
+                location: mention.location, isLink: mention.isLink, resourceID: id, anchor: anchor, kind: mention.kind,
+                cost: mention.cost, title: mention.title))
+        }
+        // Markers show what the resource turned out to be once every mention is known.
+        let byID = Dictionary(uniqueKeysWithValues: resources.map { ($0.id, $0) })
+        markers = markers.map { marker in
+            var marker = marker
+            if let resource = byID[marker.resourceID] {
+                marker.kind = resource.kind
+                marker.cost = resource.cost
+                marker.title = resource.title
+            }
+            return marker
+        }
+        return (resources.sorted(by: Self.displayOrder), markers)
+    }
+
+    /// The resources of every roadmap as one list: the same URL used by two roadmaps is one
+    /// resource with the uses of both. `roadmaps` is in the site's order.
+    static func merge(_ roadmaps: [[Resource]]) -> [Resource] {
+        var merged: [Resource] = []
+        var positions: [String: Int] = [:]
+        for resources in roadmaps {
+            for resource in resources {
+                if let index = positions[resource.identity] {
+                    merged[index].absorb(resource)
+                    merged[index].uses += resource.uses
+                } else {
+                    positions[resource.identity] = merged.count
+                    merged.append(resource)
+                }
+            }
+        }
+        return merged.sorted(by: displayOrder)
+    }
+
+    /// Kind, then provider, then title, then id.
+    static func displayOrder(_ a: Resource, _ b: Resource) -> Bool {
+        if a.kind != b.kind { return a.kind.order < b.kind.order }
+        let pa = (a.provider ?? "~").lowercased(), pb = (b.provider ?? "~").lowercased()
+        if pa != pb { return pa < pb }
+        let ta = a.title.lowercased(), tb = b.title.lowercased()
+        if ta != tb { return ta < tb }
+        return a.id < b.id
+    }
+}
+
+extension Resource {
+    /// Takes what another mention of the same resource knows and this one does not.
+    mutating func absorb(_ other: Resource) {
+        if kind == .link, other.kind != .link { kind = other.kind }
+        if cost == .unknown { cost = other.cost }
+        if provider == nil { provider = other.provider }
+        if author == nil { author = other.author }
+    }
+}

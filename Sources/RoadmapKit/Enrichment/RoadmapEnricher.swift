@@ -1,0 +1,69 @@
+import RoadmapMarkdown
+
+/// The enrichment stage for one roadmap: its timeline and duration check, its resources, its
+/// cross-links, and the page decorations that show them. Values in, values out; every step is
+/// linear in the size of the document.
+struct RoadmapEnricher: Sendable {
+    var glossary = Glossary()
+
+    func enrich(_ input: Roadmap) -> EnrichedRoadmap {
+        var roadmap = input
+        let glossary = self.glossary.adding(frontMatterAliases: roadmap.frontMatter.aliases)
+        let normaliser = TermNormaliser(aliases: glossary.aliases)
+        RoadmapShPrefixes.strip(in: &roadmap)
+
+        // Time.
+        let timeline = TimelineBuilder().build(roadmap)
+        if let total = timeline.total { roadmap.totalDurationText = total.text }
+        var diagnostics = DurationConsistencyCheck().check(roadmap)
+
+        // Resources.
+        let mentions = ResourceExtractor().extract(roadmap)
+        let (resources, markers) = ResourceIndex.build(mentions, roadmap: roadmap)
+
+        // Cross-links.
+        let vetoed = Set(glossary.vetoed.map { normaliser.stems($0).joined(separator: " ") })
+        let linker = CrossLinker(normaliser: normaliser, vetoed: vetoed)
+        let linked = linker.link(roadmap, resources: mentions, markers: markers)
+        diagnostics += linked.diagnostics
+        for (location, anchor) in linked.skillAnchors {
+            roadmap.itemAnchors[location] = anchor
+        }
+        roadmap.anchors += linked.skillAnchors.sorted { $0.key < $1.key }.map(\.value)
+        roadmap.anchors += markers.map(\.anchor)
+
+        let decorations = PageDecorationBuilder(roadmap: roadmap, timeline: timeline, markers: markers,
+                                                crossLinks: linked.crossLinks).build()
+        return EnrichedRoadmap(roadmap: roadmap, timeline: timeline, resources: resources, crossLinks: linked.crossLinks,
+                               diagnostics: diagnostics, decorations: decorations)
+    }
+}
+
+/// roadmap.sh writes a link's kind into its text (`[@course@Title](…)`); readers see only the title.
+enum RoadmapShPrefixes {
+    static func strip(in roadmap: inout Roadmap) {
+        guard roadmap.links.contains(where: { $0.text.hasPrefix("@") }) else { return }
+        roadmap.preamble = roadmap.preamble.map(strip)
+        roadmap.sections = roadmap.sections.map(strip)
+    }
+
+    static func strip(_ section: Section) -> Section {
+        var copy = section
+        copy.blocks = section.blocks.map(strip)
+        copy.children = section.children.map(strip)
+        return copy
+    }
+
+    static func strip(_ node: MarkdownNode) -> MarkdownNode {
+        var copy = node
+        if case .link = node.kind, let first = node.children.first, case .text(let text) = first.kind, text.hasPrefix("@"),
+           let second = text.dropFirst().firstIndex(of: "@")
+        {
+            copy.children[0].kind = .text(String(text[text.index(after: second)...]).trimmingCharacters(in: .whitespaces))
+            return copy
+        }
+        if node.children.isEmpty { return node }
+        copy.children = node.children.map(strip)
+        return copy
+    }
+}

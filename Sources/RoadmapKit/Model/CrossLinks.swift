@@ -1,0 +1,78 @@
+import RoadmapMarkdown
+
+/// Why one place of a roadmap points at another.
+public enum CrossLinkKind: String, Sendable, Hashable, Codable {
+    /// A skill → a module that teaches it.
+    case taughtIn = "taught-in"
+    /// A skill → a portfolio project that practises it.
+    case practisedIn = "practised-in"
+    /// A portfolio project → a module or module project it grows from.
+    case growsFrom = "grows-from"
+    /// A tool or certification → the module about it.
+    case about
+    /// A mention in prose → the place that defines the term.
+    case mentions
+}
+
+/// A link between two anchors of one roadmap page.
+public struct CrossLink: Sendable, Hashable {
+    public var from: String
+    public var to: String
+    public var kind: CrossLinkKind
+    /// What made the link: the title or phrase that matched, for readers and tests.
+    public var evidence: String
+}
+
+/// A skill the roadmap asks for, from a "Skills" / "Core Competencies" list.
+public struct Skill: Sendable, Hashable {
+    /// The skill's anchor on the page (`skill-…`).
+    public var id: String
+    public var title: String
+    public var location: SourceLocation
+    /// The heading of the list the skill is in ("Technical Skills").
+    public var group: String
+    /// Whether the group names soft skills, which modules are not expected to teach.
+    public var isSoft: Bool
+    /// Module anchors that teach it, in document order.
+    public var taughtIn: [String]
+    /// Portfolio-project anchors that practise it, in document order.
+    public var practisedIn: [String]
+}
+
+/// What the cross-linker found on one roadmap.
+public struct CrossLinks: Sendable, Hashable {
+    public var skills: [Skill] = []
+    public var links: [CrossLink] = []
+    /// The anchor of the section holding the skill lists ("core-competencies").
+    public var skillSectionID: String?
+
+    public init(skills: [Skill] = [], links: [CrossLink] = [], skillSectionID: String? = nil) {
+        self.skills = skills
+        self.links = links
+        self.skillSectionID = skillSectionID
+    }
+}
+
+/// A roadmap with everything the enrichment stage worked out about it.
+public struct EnrichedRoadmap: Sendable {
+    public var roadmap: Roadmap
+    public var timeline: Timeline
+    public var resources: [Resource]
+    public var crossLinks: CrossLinks
+    /// Problems the enrichment found: inconsistent durations, untaught skills.
+    public var diagnostics: [Diagnostic]
+    /// HTML the page adds to the rendered Markdown: badges, backlinks, skill lists.
+    var decorations: PageDecorations
+}
+
+/// Additions to a roadmap page at places in its Markdown, rendered by ``HTMLRenderer``.
+struct PageDecorations: Sendable {
+    /// After a link, keyed by the link's source position.
+    var afterLink: [SourceLocation: String] = [:]
+    /// At the end of a list item, keyed by the item's source position.
+    var itemEnd: [SourceLocation: String] = [:]
+    /// Just after a heading, keyed by its anchor.
+    var afterHeading: [String: String] = [:]
+    /// After a section and all its sub-sections, keyed by the section's anchor.
+    var sectionEnd: [String: String] = [:]
+}

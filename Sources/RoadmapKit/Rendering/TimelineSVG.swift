@@ -1,0 +1,89 @@
+import Foundation
+
+/// Draws a timeline as a static SVG: one row a phase (and, on the timeline page, a row per
+/// module), its label above a bar that is solid from the earliest start for the minimum length
+/// and lighter up to the latest end. Positions are percentages of the width, so the drawing
+/// fills any width while its text keeps its size (readable on a 360-pixel phone).
+struct TimelineSVG {
+    var timeline: Timeline
+    var includeModules: Bool
+    /// Distinguishes ids when two drawings share a page.
+    var idPrefix: String
+
+    static let rowHeight = 40
+    static let moduleRowHeight = 32
+
+    func render() -> String {
+        guard let total = timeline.total, total.maxWeeks > 0 else { return "" }
+        let scale = total.maxWeeks
+        func percent(_ weeks: Double) -> String {
+            let value = max(0, min(100, weeks / scale * 100))
+            return String(format: "%.2f%%", value)
+        }
+        var rows = ""
+        var y = 4
+        for (index, phase) in timeline.phases.enumerated() {
+            rows += row(phase, label: "\(index + 1). \(phase.title)", y: y, isModule: false, percent: percent)
+            y += Self.rowHeight
+            if includeModules {
+                for module in phase.modules where module.length != nil {
+                    rows += row(module, label: module.title, y: y, isModule: true, percent: percent)
+                    y += Self.moduleRowHeight
+                }
+            }
+        }
+        // Axis: a tick a month (or a week for short roadmaps, a quarter for long ones).
+        let weeksPerMonth = 52.0 / 12.0
+        var axis = ""
+        let axisY = y + 6
+        let (step, unit): (Double, String) = total.maxWeeks <= 12 ? (1, "w")
+            : total.maxWeeks <= 60 ? (weeksPerMonth, "m") : total.maxWeeks <= 160 ? (weeksPerMonth * 3, "m") : (52, "y")
+        var tick = 0.0
+        var count = 0
+        while tick <= total.maxWeeks + 0.001, count < 200 {
+            let x = percent(tick)
+            axis += "<line class=\"tl-tick\" x1=\"\(x)\" x2=\"\(x)\" y1=\"\(axisY)\" y2=\"\(axisY + 5)\"/>"
+            let number = unit == "w" ? count : unit == "y" ? count : Int((tick / weeksPerMonth).rounded())
+            let labelEvery = max(1, Int((Double(Int(total.maxWeeks / step)) / 8).rounded(.up)))
+            if count % labelEvery == 0, tick < total.maxWeeks - step * 0.5 || count == 0 {
+                axis += "<text class=\"tl-axis-label\" x=\"\(x)\" y=\"\(axisY + 18)\">\(number)\(unit)</text>"
+            }
+            tick += step
+            count += 1
+        }
+        let height = axisY + 24
+        let title = "Timeline: " + total.text + " in all"
+        let titleID = idPrefix + "timeline-title"
+        var out = "<svg class=\"timeline-svg\" width=\"100%\" height=\"\(height)\" role=\"img\" aria-labelledby=\"\(titleID)\""
+        out += " xmlns=\"http://www.w3.org/2000/svg\"><title id=\"\(titleID)\">\(HTMLEscaping.escape(title))</title>\n"
+        out += "<line class=\"tl-axis\" x1=\"0\" x2=\"100%\" y1=\"\(axisY)\" y2=\"\(axisY)\"/>\n"
+        out += rows + axis + "\n</svg>"
+        return out
+    }
+
+    private func row(_ entry: TimelineEntry, label: String, y: Int, isModule: Bool, percent: (Double) -> String) -> String {
+        let barY = y + (isModule ? 14 : 18)
+        let barHeight = isModule ? 10 : 14
+        var text = label
+        if let length = entry.length { text += " · " + length.text }
+        var out = "<g class=\"\(isModule ? "tl-module" : "tl-phase")\">"
+        out += "<text class=\"tl-label\" x=\"\(isModule ? "8" : "0")\" y=\"\(barY - 4)\">\(HTMLEscaping.escape(text))</text>"
+        if let length = entry.length {
+            let solidStart = entry.start.minWeeks
+            let solidEnd = entry.start.minWeeks + length.minWeeks
+            let lightEnd = entry.end.maxWeeks
+            if lightEnd > solidEnd + 0.001 {
+                out += "<rect class=\"tl-max\" x=\"\(percent(solidStart))\" y=\"\(barY)\" width=\"\(width(solidStart, lightEnd, percent))\" height=\"\(barHeight)\" rx=\"3\"/>"
+            }
+            out += "<rect class=\"tl-min\" x=\"\(percent(solidStart))\" y=\"\(barY)\" width=\"\(width(solidStart, solidEnd, percent))\" height=\"\(barHeight)\" rx=\"3\"/>"
+        }
+        out += "</g>\n"
+        return out
+    }
+
+    private func width(_ from: Double, _ to: Double, _ percent: (Double) -> String) -> String {
+        let start = Double(percent(from).dropLast()) ?? 0
+        let end = Double(percent(to).dropLast()) ?? 0
+        return String(format: "%.2f%%", max(0.3, end - start))
+    }
+}
