@@ -12,6 +12,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        // The live preview's HTTP server (roadmap serve): small, no SwiftNIO.
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         // cmark-gfm, through pkg-config; Debian's packages provide it.
@@ -31,11 +33,17 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
+        // The live preview: serves the built site, watches sources, reloads pages (Server-Sent Events).
+        .target(
+            name: "RoadmapServe",
+            dependencies: ["RoadmapKit", .product(name: "FlyingFox", package: "FlyingFox")]
+        ),
         // A thin command-line front end over RoadmapKit.
         .executableTarget(
             name: "roadmap",
             dependencies: [
                 "RoadmapKit",
+                "RoadmapServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

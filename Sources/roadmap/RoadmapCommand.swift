@@ -7,7 +7,7 @@ struct RoadmapCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "roadmap",
         abstract: "Turns career-roadmap Markdown into a static website.",
-        subcommands: [BuildCommand.self],
+        subcommands: [BuildCommand.self, ServeCommand.self],
         defaultSubcommand: BuildCommand.self)
 
     /// Runs the command; bad usage exits with status 2, as Unix tools do (ArgumentParser uses 64).

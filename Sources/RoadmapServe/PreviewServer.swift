@@ -1,0 +1,179 @@
+import FlyingFox
+import FlyingSocks
+import Foundation
+import RoadmapKit
+
+/// `roadmap serve`: builds the site, serves the output folder on loopback, rebuilds when a file
+/// under the content or templates folder changes, and tells open pages to reload (or shows the
+/// build's errors over them) through Server-Sent Events.
+public final class PreviewServer: Sendable {
+    public struct Options: Sendable {
+        public var build: BuildOptions
+        public var host: String
+        public var port: UInt16
+        /// Seconds between two looks at the watched folders.
+        public var pollInterval: Double
+        public var verbose: Bool
+
+        public init(build: BuildOptions, host: String = "127.0.0.1", port: UInt16 = 8000, pollInterval: Double = 0.05,
+                    verbose: Bool = false)
+        {
+            self.build = build
+            self.host = host
+            self.port = port
+            self.pollInterval = pollInterval
+            self.verbose = verbose
+        }
+    }
+
+    let options: Options
+    let channel = ReloadChannel()
+    let resolver: SitePathResolver
+
+    public init(options: Options) {
+        self.options = options
+        resolver = SitePathResolver(root: options.build.outputDirectory)
+    }
+
+    /// Runs until the process is stopped.
+    public func run() async throws {
+        var watcher = SourceWatcher(folders: [options.build.contentDirectory, options.build.templatesDirectory])
+        await rebuild(reason: "initial build")
+
+        let address: any SocketAddress
+        let host = options.host == "localhost" ? "127.0.0.1" : options.host
+        if host.contains(":") {
+            address = try sockaddr_in6.inet6(ip6: host, port: options.port)
+        } else {
+            address = try sockaddr_in.inet(ip4: host, port: options.port)
+        }
+        let server = HTTPServer(config: .init(address: address, timeout: 30), handler: ClosureHTTPHandler { [self] request in
+            await self.respond(to: request)
+        })
+        let serverTask = Task { try await server.run() }
+        try await server.waitUntilListening()
+        var port = Int(options.port)
+        if case .ip4(_, let actual)? = await server.listeningAddress { port = Int(actual) }
+        if case .ip6(_, let actual)? = await server.listeningAddress { port = Int(actual) }
+        let shownHost = host.contains(":") ? "[\(host)]" : host
+        log("Serving \(options.build.outputDirectory)/ at http://\(shownHost):\(port)/ — watching "
+            + "\(options.build.contentDirectory)/ and \(options.build.templatesDirectory)/; Ctrl-C stops.")
+
+        var sinceKeepAlive = 0.0
+        while !serverTask.isCancelled {
+            try await Task.sleep(nanoseconds: UInt64(options.pollInterval * 1e9))
+            sinceKeepAlive += options.pollInterval
+            if sinceKeepAlive >= 15 {
+                channel.keepAlive()
+                sinceKeepAlive = 0
+            }
+            var changed = watcher.changes()
+            guard !changed.isEmpty else { continue }
+            // Editors often write a file in several steps: let them finish.
+            try await Task.sleep(nanoseconds: 20_000_000)
+            changed += watcher.changes()
+            await rebuild(reason: Self.describe(Array(Set(changed)).sorted()))
+        }
+    }
+
+    // MARK: - Building
+
+    func rebuild(reason: String) async {
+        let start = DispatchTime.now().uptimeNanoseconds
+        let build = options.build
+        let outcome: Result<BuildReport, any Error> = await withCheckedContinuation { continuation in
+            DispatchQueue.global().async {
+                continuation.resume(returning: Result { try SiteBuilder().build(build) })
+            }
+        }
+        let milliseconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
+        switch outcome {
+        case .success(let report):
+            let lines = report.diagnostics.map { $0.formatted() }
+            for line in lines { FileHandle.standardError.write(Data((line + "\n").utf8)) }
+            if options.verbose {
+                for (stage, seconds) in report.stageTimes {
+                    log("  " + stage.padding(toLength: 18, withPad: " ", startingAt: 0) + String(format: "%8.1f ms", seconds * 1000))
+                }
+            }
+            if report.succeeded && report.wroteSite {
+                log(String(format: "Built %d roadmaps (%@) in %.0f ms", report.roadmapCount, reason, milliseconds))
+                channel.buildSucceeded(changed: [reason])
+            } else {
+                let errors = report.diagnostics.filter { $0.severity == .error }
+                log("Build failed (\(reason)): \(errors.count) error\(errors.count == 1 ? "" : "s"); still serving the last good site.")
+                channel.buildFailed(errors.map { $0.formatted() }.joined(separator: "\n"))
+            }
+        case .failure(let error):
+            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+            log("Build failed (\(reason)); still serving the last good site.")
+            channel.buildFailed("error: \(error)")
+        }
+    }
+
+    static func describe(_ paths: [String]) -> String {
+        let names = paths.map { ($0 as NSString).lastPathComponent }
+        return names.count <= 3 ? names.joined(separator: ", ") : "\(names.count) files changed"
+    }
+
+    func log(_ line: String) {
+        FileHandle.standardOutput.write(Data((line + "\n").utf8))
+    }
+
+    // MARK: - Serving
+
+    func respond(to request: HTTPRequest) async -> HTTPResponse {
+        guard request.method == .GET || request.method == .HEAD else {
+            return Self.text(.methodNotAllowed, "only GET and HEAD\n")
+        }
+        let rawPath = request.target.path(percentEncoded: true)
+        switch rawPath {
+        case LiveReloadAssets.eventsPath:
+            return HTTPResponse(
+                statusCode: .ok,
+                headers: [.contentType: "text/event-stream", HTTPHeader("Cache-Control"): "no-store",
+                          HTTPHeader("X-Accel-Buffering"): "no"],
+                body: HTTPBodySequence(from: EventStreamBody(stream: channel.subscribe()), suggestedBufferSize: 4096))
+        case LiveReloadAssets.scriptPath:
+            return Self.asset(LiveReloadAssets.script, type: "text/javascript; charset=utf-8")
+        case LiveReloadAssets.stylePath:
+            return Self.asset(LiveReloadAssets.style, type: "text/css; charset=utf-8")
+        default:
+            break
+        }
+        switch resolver.resolve(rawPath) {
+        case .refused:
+            return Self.text(.forbidden, "refused: the path leaves the site folder\n")
+        case .notFound:
+            if case .file(let page) = resolver.resolve("/404.html"), let data = FileManager.default.contents(atPath: page) {
+                return Self.page(data, path: page, status: .notFound)
+            }
+            return Self.text(.notFound, "not found\n")
+        case .file(let path):
+            guard let data = FileManager.default.contents(atPath: path) else { return Self.text(.notFound, "not found\n") }
+            return Self.page(data, path: path, status: .ok)
+        }
+    }
+
+    static func page(_ data: Data, path: String, status: HTTPStatusCode) -> HTTPResponse {
+        let type = SitePathResolver.contentType(of: path)
+        var body = data
+        if type.hasPrefix("text/html") {
+            body = Data(LiveReloadAssets.inject(into: String(decoding: data, as: UTF8.self)).utf8)
+        }
+        return HTTPResponse(statusCode: status, headers: headers(type: type), body: body)
+    }
+
+    static func asset(_ text: String, type: String) -> HTTPResponse {
+        HTTPResponse(statusCode: .ok, headers: headers(type: type), body: Data(text.utf8))
+    }
+
+    static func text(_ status: HTTPStatusCode, _ message: String) -> HTTPResponse {
+        HTTPResponse(statusCode: status, headers: headers(type: "text/plain; charset=utf-8"), body: Data(message.utf8))
+    }
+
+    static func headers(type: String) -> [HTTPHeader: String] {
+        [.contentType: type, HTTPHeader("Cache-Control"): "no-store",
+         HTTPHeader("Content-Security-Policy"): "default-src 'self'", HTTPHeader("X-Content-Type-Options"): "nosniff"]
+    }
+}
