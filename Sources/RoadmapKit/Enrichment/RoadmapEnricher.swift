@@ -26,16 +26,14 @@ struct RoadmapEnricher: Sendable {
         let linker = CrossLinker(normaliser: normaliser, vetoed: vetoed)
         let linked = linker.link(roadmap, resources: mentions, markers: markers)
         diagnostics += linked.diagnostics
-        for (location, anchor) in linked.skillAnchors {
-            roadmap.itemAnchors[location] = anchor
-        }
         roadmap.anchors += linked.skillAnchors.sorted { $0.key < $1.key }.map(\.value)
         roadmap.anchors += markers.map(\.anchor)
 
-        let decorations = PageDecorationBuilder(roadmap: roadmap, timeline: timeline, markers: markers,
+        var decorations = PageDecorationBuilder(roadmap: roadmap, timeline: timeline, markers: markers,
                                                 crossLinks: linked.crossLinks).build()
+        decorations.itemIDs = linked.skillAnchors
         return EnrichedRoadmap(roadmap: roadmap, timeline: timeline, resources: resources, crossLinks: linked.crossLinks,
-                               diagnostics: diagnostics, decorations: decorations)
+                               skillAnchors: linked.skillAnchors, diagnostics: diagnostics, decorations: decorations)
     }
 }
 

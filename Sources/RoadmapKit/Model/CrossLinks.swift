@@ -59,6 +59,8 @@ public struct EnrichedRoadmap: Sendable {
     public var timeline: Timeline
     public var resources: [Resource]
     public var crossLinks: CrossLinks
+    /// Anchors given to skill list items, keyed by the item's position.
+    public var skillAnchors: [SourceLocation: String]
     /// Problems the enrichment found: inconsistent durations, untaught skills.
     public var diagnostics: [Diagnostic]
     /// HTML the page adds to the rendered Markdown: badges, backlinks, skill lists.
@@ -69,6 +71,8 @@ public struct EnrichedRoadmap: Sendable {
 struct PageDecorations: Sendable {
     /// After a link, keyed by the link's source position.
     var afterLink: [SourceLocation: String] = [:]
+    /// Anchors of list items that are not tracked as learning items (skills), keyed by position.
+    var itemIDs: [SourceLocation: String] = [:]
     /// At the end of a list item, keyed by the item's source position.
     var itemEnd: [SourceLocation: String] = [:]
     /// Just after a heading, keyed by its anchor.

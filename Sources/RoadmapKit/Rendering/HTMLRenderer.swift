@@ -101,6 +101,8 @@ struct HTMLRenderer {
                 out += "\" data-track=\""
                 HTMLEscaping.escape(anchor, into: &out)
                 out += "\""
+            } else if let anchor = decorations.itemIDs[node.range.start] {
+                out += " id=\"\(HTMLEscaping.escape(anchor))\""
             }
             if task != nil { out += " class=\"task-list-item\"" }
             out += ">"

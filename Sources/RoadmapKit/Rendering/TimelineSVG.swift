@@ -23,12 +23,13 @@ struct TimelineSVG {
         var rows = ""
         var y = 4
         for (index, phase) in timeline.phases.enumerated() {
-            rows += row(phase, label: "\(index + 1). \(phase.title)", y: y, isModule: false, percent: percent)
-            y += Self.rowHeight
+            let title = "\(index + 1). \(phase.title)"
+            rows += row(phase, label: title, y: y, isModule: false, percent: percent)
+            y += Self.height(lines: Self.lines(Self.label(title, phase), limit: 38).count, isModule: false)
             if includeModules {
                 for module in phase.modules where module.length != nil {
                     rows += row(module, label: module.title, y: y, isModule: true, percent: percent)
-                    y += Self.moduleRowHeight
+                    y += Self.height(lines: Self.lines(Self.label(module.title, module), limit: 44).count, isModule: true)
                 }
             }
         }
@@ -61,13 +62,44 @@ struct TimelineSVG {
         return out
     }
 
+    /// A label's lines: at most `limit` characters each, so a 360-pixel screen shows them whole.
+    static func lines(_ text: String, limit: Int) -> [String] {
+        var lines: [String] = []
+        var current = ""
+        for word in text.split(separator: " ") {
+            if !current.isEmpty, current.count + 1 + word.count > limit {
+                lines.append(current)
+                current = ""
+            }
+            current += (current.isEmpty ? "" : " ") + word
+        }
+        if !current.isEmpty { lines.append(current) }
+        return lines.isEmpty ? [""] : lines
+    }
+
+    /// The label of a row: its title, and its length unless the title already states it.
+    static func label(_ title: String, _ entry: TimelineEntry) -> String {
+        guard let length = entry.length else { return title + " · no duration stated" }
+        if let stated = entry.stated, title.contains(stated.text) { return title }
+        return title + " · " + length.text
+    }
+
+    /// The height of a row with this many label lines.
+    static func height(lines: Int, isModule: Bool) -> Int {
+        (isModule ? moduleRowHeight : rowHeight) + (lines - 1) * (isModule ? 14 : 16)
+    }
+
     private func row(_ entry: TimelineEntry, label: String, y: Int, isModule: Bool, percent: (Double) -> String) -> String {
-        let barY = y + (isModule ? 14 : 18)
+        let lines = Self.lines(Self.label(label, entry), limit: isModule ? 44 : 38)
+        let lineHeight = isModule ? 14 : 16
+        let barY = y + (isModule ? 14 : 18) + (lines.count - 1) * lineHeight
         let barHeight = isModule ? 10 : 14
-        var text = label
-        if let length = entry.length { text += " · " + length.text }
         var out = "<g class=\"\(isModule ? "tl-module" : "tl-phase")\">"
-        out += "<text class=\"tl-label\" x=\"\(isModule ? "8" : "0")\" y=\"\(barY - 4)\">\(HTMLEscaping.escape(text))</text>"
+        out += "<text class=\"tl-label\" x=\"\(isModule ? "8" : "0")\" y=\"\(y + (isModule ? 10 : 14))\">"
+        for (index, line) in lines.enumerated() {
+            out += "<tspan x=\"\(isModule ? "8" : "0")\" dy=\"\(index == 0 ? 0 : lineHeight)\">\(HTMLEscaping.escape(line))</tspan>"
+        }
+        out += "</text>"
         if let length = entry.length {
             let solidStart = entry.start.minWeeks
             let solidEnd = entry.start.minWeeks + length.minWeeks
