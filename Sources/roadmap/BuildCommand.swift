@@ -25,6 +25,14 @@ struct BuildOptionGroup: ParsableArguments {
     @Flag(help: "Print each stage's time.")
     var verbose = false
 
+    func validate() throws {
+        if let baseURL, URL(string: baseURL)?.scheme.map({ $0 == "http" || $0 == "https" }) != true
+            || URL(string: baseURL)?.host?.isEmpty != false
+        {
+            throw ValidationError("--base-url must be an absolute http(s) URL, such as https://example.org/roadmaps/")
+        }
+    }
+
     var buildOptions: BuildOptions {
         BuildOptions(contentDirectory: content, templatesDirectory: templates, outputDirectory: output,
                      baseURL: baseURL, strict: strict)

@@ -68,7 +68,7 @@ import Testing
         }
     }
 
-    @Test(arguments: [["build", "--no-such-flag"], ["frobnicate"], ["build", "--output"]])
+    @Test(arguments: [["build", "--no-such-flag"], ["frobnicate"], ["build", "--output"], ["build", "--base-url", "example.org"]])
     func badUsageExitsTwo(_ arguments: [String]) throws {
         try withTemporaryFolder { folder in
             let run = try Self.run(arguments, in: folder)
