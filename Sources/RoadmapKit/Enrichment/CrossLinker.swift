@@ -82,7 +82,7 @@ struct CrossLinker: Sendable {
             let id = slugger.anchor(for: "skill " + item.title)
             skillAnchors[item.location] = id
             let groupWords = Set(normaliser.words(group))
-            var skill = Skill(id: id, title: item.title, location: item.location, group: group,
+            var skill = Skill(id: id, title: item.title, location: item.location, group: group, sectionID: item.sectionID,
                               isSoft: !groupWords.isDisjoint(with: Self.softGroupWords), taughtIn: [], practisedIn: [])
             let stems = normaliser.stems(item.title)
             if !stems.isEmpty, !vetoed.contains(stems.joined(separator: " ")) {
@@ -211,6 +211,7 @@ struct CrossLinker: Sendable {
     struct SkillItem {
         var title: String
         var location: SourceLocation
+        var sectionID: String
     }
 
     /// The items of skill lists, with the title of the heading or label each list is under.
@@ -222,7 +223,7 @@ struct CrossLinker: Sendable {
             return stems.contains { $0 == "skill" || $0.hasPrefix("competenc") }
         }
         func collect(_ section: Section) {
-            for block in section.blocks { items(in: block, group: section.title, into: &out) }
+            for block in section.blocks { items(in: block, group: section.title, sectionID: section.id, into: &out) }
             for child in section.children where child.role == .section { collect(child) }
         }
         func visit(_ sections: [Section]) {
@@ -240,7 +241,7 @@ struct CrossLinker: Sendable {
         return (out, sectionID)
     }
 
-    private func items(in node: MarkdownNode, group: String, into out: inout [(SkillItem, String)]) {
+    private func items(in node: MarkdownNode, group: String, sectionID: String, into out: inout [(SkillItem, String)]) {
         guard case .list = node.kind else { return }
         for item in node.children {
             guard let first = item.children.first, case .paragraph = first.kind else { continue }
@@ -249,14 +250,14 @@ struct CrossLinker: Sendable {
             if !sublists.isEmpty, text.count <= 40 {
                 // "Technical:" with the skills below it.
                 let label = text.hasSuffix(":") ? String(text.dropLast()) : text
-                for list in sublists { items(in: list, group: label, into: &out) }
+                for list in sublists { items(in: list, group: label, sectionID: sectionID, into: &out) }
                 continue
             }
             var (core, _) = ResourceExtractor.splitNotes(text)
             if let colon = core.firstIndex(of: ":") { core = String(core[..<colon]) }
             core = core.trimmingCharacters(in: .whitespaces)
             guard !core.isEmpty, core.count <= 60, core.split(separator: " ").count <= 7 else { continue }
-            out.append((SkillItem(title: core, location: item.range.start), group))
+            out.append((SkillItem(title: core, location: item.range.start, sectionID: sectionID), group))
         }
     }
 }

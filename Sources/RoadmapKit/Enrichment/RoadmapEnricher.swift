@@ -29,10 +29,22 @@ struct RoadmapEnricher: Sendable {
         roadmap.anchors += linked.skillAnchors.sorted { $0.key < $1.key }.map(\.value)
         roadmap.anchors += markers.map(\.anchor)
 
+        // Mentions of modules, skills and tools in prose.
+        var crossLinks = linked.crossLinks
+        let tools = zip(mentions, markers).filter { $0.1.kind == .tool && !$0.0.isLink }
+            .map { (title: $0.1.title, anchor: $0.1.anchor, section: $0.0.sectionID) }
+        let terms = MentionLinker.terms(
+            roadmap: roadmap, skills: crossLinks.skills,
+            skillSections: Dictionary(crossLinks.skills.map { ($0.id, $0.sectionID) }, uniquingKeysWith: { a, _ in a }),
+            tools: tools, normaliser: normaliser, vetoed: vetoed)
+        var mentionLinker = MentionLinker(normaliser: normaliser, vetoed: vetoed)
+        mentionLinker.link(&roadmap, terms: terms)
+        crossLinks.links += mentionLinker.linked
+
         var decorations = PageDecorationBuilder(roadmap: roadmap, timeline: timeline, markers: markers,
-                                                crossLinks: linked.crossLinks).build()
+                                                crossLinks: crossLinks).build()
         decorations.itemIDs = linked.skillAnchors
-        return EnrichedRoadmap(roadmap: roadmap, timeline: timeline, resources: resources, crossLinks: linked.crossLinks,
+        return EnrichedRoadmap(roadmap: roadmap, timeline: timeline, resources: resources, crossLinks: crossLinks,
                                skillAnchors: linked.skillAnchors, diagnostics: diagnostics, decorations: decorations)
     }
 }

@@ -26,10 +26,30 @@ struct TermNormaliser: Sendable {
         ("javascript", "javascript"), ("js", "javascript"), ("ts", "typescript"), ("postgresql", "postgres"),
     ]
 
+    /// One-word spellings ("k8s", "ci/cd", an alias) → the stems they stand for.
+    private var singleWords: [String: [String]] = [:]
+
     init(aliases: [String: String] = [:]) {
         var lowered: [String: String] = [:]
         for (key, value) in aliases { lowered[key.lowercased()] = value.lowercased() }
         self.aliases = lowered
+        var single: [String: [String]] = [:]
+        for (phrase, replacement) in Self.builtInPhrases + lowered.map({ ($0.key, $0.value) }) where !phrase.contains(" ") {
+            single[phrase] = replacement.split(separator: " ").map(String.init)
+                .filter { !Self.stopWords.contains($0) }.map(Self.stem)
+        }
+        singleWords = single
+    }
+
+    /// The stems of one word of running text, cheaply: no phrase look-up beyond one-word spellings.
+    func wordStems(_ word: Substring) -> [String] {
+        let lower = word.lowercased()
+        if let mapped = singleWords[lower] { return mapped }
+        if Self.stopWords.contains(lower) { return [] }
+        if lower.contains("/") {
+            return lower.split(separator: "/").filter { !Self.stopWords.contains(String($0)) }.map { Self.stem(String($0)) }
+        }
+        return [Self.stem(lower)]
     }
 
     /// The stems of `text`, in order, without repeats.

@@ -31,6 +31,8 @@ public struct Skill: Sendable, Hashable {
     public var location: SourceLocation
     /// The heading of the list the skill is in ("Technical Skills").
     public var group: String
+    /// The anchor of the section the skill is listed in.
+    public var sectionID: String
     /// Whether the group names soft skills, which modules are not expected to teach.
     public var isSoft: Bool
     /// Module anchors that teach it, in document order.

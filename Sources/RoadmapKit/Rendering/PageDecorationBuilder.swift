@@ -13,6 +13,7 @@ struct PageDecorationBuilder {
     func build() -> PageDecorations {
         var decorations = PageDecorations()
         var titles: [String: String] = [:]
+        for section in roadmap.allSections { titles[section.id] = section.title }
         for phase in roadmap.phases {
             titles[phase.id] = phase.title
             for module in phase.modules { titles[module.id] = CrossLinker.withoutDuration(module.title) }
@@ -64,8 +65,10 @@ struct PageDecorationBuilder {
             switch crossLink.kind {
             case .taughtIn:
                 backlinks[crossLink.to, default: []].append(link(crossLink.from) + " <span class=\"xref-kind\">skill</span>")
-            case .practisedIn, .mentions:
+            case .practisedIn:
                 break
+            case .mentions:
+                backlinks[crossLink.to, default: []].append(link(crossLink.from) + " <span class=\"xref-kind\">mention</span>")
             case .growsFrom:
                 grows[crossLink.from, default: []].append(link(crossLink.to))
                 let module = titles[crossLink.to] != nil && projectSection[crossLink.to] == nil ? crossLink.to : projectSection[crossLink.to]

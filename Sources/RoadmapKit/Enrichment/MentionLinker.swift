@@ -1,0 +1,172 @@
+import RoadmapMarkdown
+
+/// Links mentions of a roadmap's defined terms in its prose — module titles, skills, tools — to
+/// where they are defined: the first mention in each section only, never a link to the section
+/// the mention is in, never inside a heading, link or code. Terms are matched on word stems
+/// (see ``TermNormaliser``); a term defined in two places, or a single ordinary word, is not
+/// linked at all (a wrong link is worse than none).
+struct MentionLinker: Sendable {
+    var normaliser: TermNormaliser
+    var vetoed: Set<String> = []
+
+    struct Term: Sendable {
+        var stems: [String]
+        var target: String
+        /// The section the definition is in; mentions there are not linked.
+        var definitionSection: String
+        var title: String
+    }
+
+    /// Mentions linked, as (section, target) pairs, in document order.
+    private(set) var linked: [CrossLink] = []
+
+    /// Builds the term list: modules, skills and tools.
+    static func terms(
+        roadmap: Roadmap, skills: [Skill], skillSections: [String: String], tools: [(title: String, anchor: String, section: String)],
+        normaliser: TermNormaliser, vetoed: Set<String>
+    ) -> [Term] {
+        var candidates: [Term] = []
+        func add(_ title: String, target: String, section: String, singleWordAllowed: Bool) {
+            let stems = normaliser.stems(title)
+            guard !stems.isEmpty, !vetoed.contains(stems.joined(separator: " ")) else { return }
+            if stems.count == 1 {
+                // One word links only when it is a name: "MLflow", "DVC", "KubeFlow".
+                guard singleWordAllowed, title.count >= 3, Self.looksLikeName(title) else { return }
+            }
+            candidates.append(Term(stems: stems, target: target, definitionSection: section, title: title))
+        }
+        for module in roadmap.modules {
+            add(CrossLinker.withoutDuration(module.title), target: module.id, section: module.id, singleWordAllowed: true)
+        }
+        for skill in skills {
+            add(skill.title, target: skill.id, section: skillSections[skill.id] ?? "", singleWordAllowed: true)
+        }
+        for tool in tools { add(tool.title, target: tool.anchor, section: tool.section, singleWordAllowed: true) }
+        // A term with two definitions is ambiguous: drop it.
+        var counts: [String: Int] = [:]
+        for term in candidates { counts[term.stems.joined(separator: " "), default: 0] += 1 }
+        return candidates.filter { counts[$0.stems.joined(separator: " ")] == 1 }
+    }
+
+    /// "MLflow", "DVC", "KubeFlow", "k8s": a capital after the first letter, or a digit.
+    static func looksLikeName(_ word: String) -> Bool {
+        let trimmed = word.trimmingCharacters(in: .whitespaces)
+        guard !trimmed.contains(" ") else { return false }
+        return trimmed.dropFirst().contains { $0.isUppercase || $0.isNumber }
+    }
+
+    /// Rewrites the roadmap's sections so that mentions become in-page links.
+    mutating func link(_ roadmap: inout Roadmap, terms: [Term]) {
+        guard !terms.isEmpty else { return }
+        var byFirst: [String: [Term]] = [:]
+        for term in terms { byFirst[term.stems[0], default: []].append(term) }
+        for key in byFirst.keys { byFirst[key]?.sort { $0.stems.count > $1.stems.count } }
+        var sections = roadmap.sections
+        for index in sections.indices { rewrite(&sections[index], terms: byFirst) }
+        roadmap.sections = sections
+    }
+
+    private mutating func rewrite(_ section: inout Section, terms: [String: [Term]]) {
+        var used = Set<String>()
+        var blocks = section.blocks
+        for index in blocks.indices { blocks[index] = rewriteBlock(blocks[index], section: section.id, terms: terms, used: &used) }
+        section.blocks = blocks
+        for index in section.children.indices { rewrite(&section.children[index], terms: terms) }
+    }
+
+    private mutating func rewriteBlock(_ node: MarkdownNode, section: String, terms: [String: [Term]], used: inout Set<String>) -> MarkdownNode {
+        switch node.kind {
+        case .paragraph, .tableCell:
+            var copy = node
+            copy.children = rewriteInlines(node.children, section: section, terms: terms, used: &used)
+            return copy
+        case .list, .item, .blockQuote, .table, .tableRow:
+            var copy = node
+            copy.children = node.children.map { rewriteBlock($0, section: section, terms: terms, used: &used) }
+            return copy
+        default:
+            return node
+        }
+    }
+
+    private mutating func rewriteInlines(_ nodes: [MarkdownNode], section: String, terms: [String: [Term]], used: inout Set<String>) -> [MarkdownNode] {
+        var out: [MarkdownNode] = []
+        for node in nodes {
+            switch node.kind {
+            case .text(let text):
+                out += linkText(text, node: node, section: section, terms: terms, used: &used)
+            case .emphasis, .strong, .strikethrough:
+                var copy = node
+                copy.children = rewriteInlines(node.children, section: section, terms: terms, used: &used)
+                out.append(copy)
+            default:
+                out.append(node)  // links, images, code, raw HTML stay as they are
+            }
+        }
+        return out
+    }
+
+    private struct Word {
+        var stem: String
+        var range: Range<String.Index>
+    }
+
+    private mutating func linkText(_ text: String, node: MarkdownNode, section: String, terms: [String: [Term]], used: inout Set<String>) -> [MarkdownNode] {
+        // Words with their ranges, small words skipped (they may sit inside a term: "Infrastructure as Code").
+        var words: [Word] = []
+        var start: String.Index?
+        var index = text.startIndex
+        func close(_ end: String.Index) {
+            guard let begin = start else { return }
+            let word = text[begin..<end]
+            for stem in normaliser.wordStems(word) {
+                words.append(Word(stem: stem, range: begin..<end))
+            }
+            start = nil
+        }
+        while index < text.endIndex {
+            let character = text[index]
+            if character.isLetter || character.isNumber || character == "/" && start != nil {
+                if start == nil { start = index }
+            } else {
+                close(index)
+            }
+            index = text.index(after: index)
+        }
+        close(text.endIndex)
+        guard !words.isEmpty else { return [node] }
+
+        var pieces: [MarkdownNode] = []
+        var cursor = text.startIndex
+        var position = 0
+        let synthetic = SourceRange(start: SourceLocation(line: 0, column: 0), end: SourceLocation(line: 0, column: 0))
+        while position < words.count {
+            var matched: (Term, Int)?
+            for term in terms[words[position].stem] ?? [] where position + term.stems.count <= words.count {
+                if zip(term.stems, words[position..<(position + term.stems.count)]).allSatisfy({ $0 == $1.stem }) {
+                    matched = (term, term.stems.count)
+                    break
+                }
+            }
+            guard let (term, length) = matched, term.definitionSection != section, term.target != section,
+                  !used.contains(term.target) else {
+                position += 1
+                continue
+            }
+            used.insert(term.target)
+            let range = words[position].range.lowerBound..<words[position + length - 1].range.upperBound
+            if cursor < range.lowerBound {
+                pieces.append(MarkdownNode(kind: .text(String(text[cursor..<range.lowerBound])), range: node.range))
+            }
+            pieces.append(MarkdownNode(
+                kind: .link(destination: "#" + term.target, title: term.title), range: synthetic,
+                children: [MarkdownNode(kind: .text(String(text[range])), range: synthetic)]))
+            linked.append(CrossLink(from: section, to: term.target, kind: .mentions, evidence: String(text[range])))
+            cursor = range.upperBound
+            position += length
+        }
+        guard !pieces.isEmpty else { return [node] }
+        if cursor < text.endIndex { pieces.append(MarkdownNode(kind: .text(String(text[cursor...])), range: node.range)) }
+        return pieces
+    }
+}
