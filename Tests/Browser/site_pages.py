@@ -20,6 +20,10 @@ def page_types():
         for candidate in (f"{name}.html", f"{name}/index.html"):
             if (SITE / candidate).exists():
                 pages.append((name, candidate))
+        # A roadmap's own page of this kind (`slug/timeline.html`), for the first roadmap.
+        for slug in roadmaps[:1]:
+            if (SITE / slug / f"{name}.html").exists():
+                pages.append((f"roadmap-{name}", f"{slug}/{name}.html"))
     return pages
 
 

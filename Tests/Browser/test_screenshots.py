@@ -7,7 +7,7 @@ from conftest import SCREENSHOTS, SITE, console_errors
 from site_pages import first_roadmap, page_types, reset_viewport, set_color_scheme, set_viewport
 
 TARGETS = [("home", "index.html"), ("roadmap", first_roadmap())] + [
-    (name, path) for name, path in page_types() if name in ("timeline", "resources")]
+    (name, path) for name, path in page_types() if name in ("timeline", "resources", "roadmap-timeline", "roadmap-resources")]
 
 
 @pytest.mark.parametrize("width", [375, 1280])

@@ -187,7 +187,7 @@ import Testing
 
     @Test(arguments: [
         ("index.html", "home"), ("404.html", "404"), ("search.html", "search"), ("mlops/index.html", "roadmap"),
-        ("timeline/index.html", "timeline"),
+        ("timeline/index.html", "timeline"), ("mlops/timeline.html", "timeline"), ("mlops/resources.html", "resources"),
     ])
     func templateNames(page: String, template: String) {
         #expect(RenderedLinkChecker.templateName(for: page) == template)

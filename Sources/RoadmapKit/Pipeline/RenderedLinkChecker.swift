@@ -130,6 +130,8 @@ struct RenderedLinkChecker: Sendable {
         if parts.count == 2, parts[1] == "index.html", SiteBuilder.reservedSlugs.contains(String(parts[0])) {
             return String(parts[0])
         }
+        // A roadmap's own pages beside its index: `slug/timeline.html` comes from `timeline`.
+        if parts.count == 2, parts[1] != "index.html" { return String(parts[1].dropLast(".html".count)) }
         return "roadmap"
     }
 
