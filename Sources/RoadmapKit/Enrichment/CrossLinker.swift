@@ -28,6 +28,7 @@ struct CrossLinker: Sendable {
     static let genericHeads: Set<String> = [
         "system", "design", "develop", "manag", "engineer", "practice", "skill", "basic", "fundamental", "concept",
         "principl", "tool", "platform", "work", "process", "solv", "communicat", "data", "model", "servic", "test",
+        "pipelin", "ml", "ai", "advanc", "introduct", "skill",
     ]
     /// Words that do not tell projects apart.
     static let projectVerbs: Set<String> = [
@@ -132,8 +133,9 @@ struct CrossLinker: Sendable {
             let (core, _) = ResourceExtractor.splitNotes(marker.title)
             let subject = Set(normaliser.stems(core)).subtracting(Self.certificationWords)
             guard !subject.isEmpty, !vetoed.contains(normaliser.stems(core).joined(separator: " ")) else { continue }
-            for module in modules
-            where module.titles.contains(where: { subject.isSubset(of: $0.stems) && $0.stems.count <= subject.count + 2 }) {
+            for module in modules where module.titles.contains(where: {
+                $0.text != marker.title && subject.isSubset(of: $0.stems) && $0.stems.count <= subject.count + 2
+            }) {
                 links.append(CrossLink(from: marker.anchor, to: module.id, kind: .about, evidence: module.title))
             }
         }
@@ -167,9 +169,11 @@ struct CrossLinker: Sendable {
                 practised.append((project.id, project.title))
             }
         }
-        if taught.isEmpty, practised.isEmpty, ordered.count >= 2, let head = ordered.last,
-           !Self.genericHeads.contains(head)
-        {
+        // Last resort: the skill's head word ("Model Monitoring" → monitoring), or its first
+        // specific word when the head is generic ("CI/CD Pipelines" → CI/CD), in a headline.
+        let head = ordered.last.flatMap { Self.genericHeads.contains($0) ? nil : $0 }
+            ?? ordered.first { !Self.genericHeads.contains($0) }
+        if taught.isEmpty, practised.isEmpty, ordered.count >= 2, let head {
             for module in modules {
                 if let title = module.headline.first(where: { $0.stems.contains(head) }) { taught.append((module.id, title.text)) }
             }
@@ -181,6 +185,7 @@ struct CrossLinker: Sendable {
     private func moduleTerms(_ roadmap: Roadmap, resources: [ResourceExtractor.Mention]) -> [ModuleTerms] {
         var projectsByModule: [String: [Project]] = [:]
         for project in roadmap.projects { projectsByModule[project.sectionID, default: []].append(project) }
+        let goalsByModule = Self.checklistGoals(roadmap)
         var resourcesByModule: [String: [String]] = [:]
         for mention in resources { if let module = mention.moduleID { resourcesByModule[module, default: []].append(mention.title) } }
         func titled(_ text: String) -> Titled { Titled(text: text, stems: Set(normaliser.stems(text))) }
@@ -190,6 +195,7 @@ struct CrossLinker: Sendable {
                 let headline = [titled(Self.withoutDuration(module.title))] + module.topics.map { titled($0.title) }
                 var titles = headline
                 titles += module.topics.flatMap(\.subtopics).map(titled)
+                titles += (goalsByModule[module.id] ?? []).map(titled)
                 titles += (projectsByModule[module.id] ?? []).map { titled($0.title) }
                 titles += (resourcesByModule[module.id] ?? []).map(titled)
                 let union = titles.reduce(into: Set<String>()) { $0.formUnion($1.stems) }
@@ -197,6 +203,24 @@ struct CrossLinker: Sendable {
                                        titles: titles, union: union))
             }
         }
+        return out
+    }
+
+    /// The checklist items (`- [ ] Build a form`) of each module: learning goals it states.
+    static func checklistGoals(_ roadmap: Roadmap) -> [String: [String]] {
+        var out: [String: [String]] = [:]
+        func walk(_ node: MarkdownNode, module: String) {
+            if case .item(let task) = node.kind, task != nil, let first = node.children.first, case .paragraph = first.kind {
+                out[module, default: []].append(ResourceExtractor.squeeze(first.plainText))
+            }
+            for child in node.children where child.kind.isBlock { walk(child, module: module) }
+        }
+        func visit(_ section: Section, module: String?) {
+            let module = section.role == .module ? section.id : module
+            if let module { for block in section.blocks { walk(block, module: module) } }
+            for child in section.children { visit(child, module: module) }
+        }
+        for section in roadmap.sections { visit(section, module: nil) }
         return out
     }
 
@@ -223,7 +247,15 @@ struct CrossLinker: Sendable {
             return stems.contains { $0 == "skill" || $0.hasPrefix("competenc") }
         }
         func collect(_ section: Section) {
-            for block in section.blocks { items(in: block, group: section.title, sectionID: section.id, into: &out) }
+            var group = section.title
+            for block in section.blocks {
+                if case .paragraph = block.kind {
+                    let text = ResourceExtractor.squeeze(block.plainText)
+                    if text.hasSuffix(":"), text.count <= 40 { group = String(text.dropLast()) }
+                    continue
+                }
+                items(in: block, group: group, sectionID: section.id, into: &out)
+            }
             for child in section.children where child.role == .section { collect(child) }
         }
         func visit(_ sections: [Section]) {

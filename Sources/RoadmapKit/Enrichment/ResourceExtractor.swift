@@ -230,13 +230,14 @@ struct ResourceExtractor: Sendable {
         }
         guard let hint, hint.isList, Self.listKinds.contains(hint.kind) else { return nil }
         let (core, notes) = Self.splitNotes(text)
-        let words = core.split(separator: " ")
-        guard !words.isEmpty, words.count <= 8, core.count <= 70, !core.hasSuffix("."), !core.contains(":") else { return nil }
+        let words = text.split(separator: " ")
+        guard !words.isEmpty, words.count <= 10, core.count <= 70, !core.hasSuffix("."), !core.contains(":") else { return nil }
         if hint.kind == .book, let range = core.range(of: " by ") {
             return mention(String(core[..<range.lowerBound]), kind: .book,
                            author: Self.authorName(String(core[range.upperBound...])), notes: notes)
         }
-        return mention(core, kind: hint.kind, author: nil, notes: notes)
+        // Notes in brackets that say nothing about cost stay part of the name: "Certified … (CKA)".
+        return mention(Self.cost(in: notes) == .unknown ? text : core, kind: hint.kind, author: nil, notes: notes)
     }
 
     // MARK: - Vocabulary
@@ -434,7 +435,9 @@ struct ResourceExtractor: Sendable {
         return false
     }
 
-    static let openQuotes: [Character: Character] = ["\"": "\"", "“": "”", "‘": "’", "«": "»", "'": "'", "„": "“"]
+    static let openQuotes: [Character: Character] = [
+        "\"": "\"", "“": "”", "‘": "’", "«": "»", "'": "'", "„": "“", "《": "》", "「": "」", "『": "』",
+    ]
 
     static func isQuoted(_ text: String) -> Bool {
         guard let first = text.first, let close = openQuotes[first] else { return false }

@@ -10,6 +10,8 @@ struct RoadmapEnricher: Sendable {
         var roadmap = input
         let glossary = self.glossary.adding(frontMatterAliases: roadmap.frontMatter.aliases)
         let normaliser = TermNormaliser(aliases: glossary.aliases)
+        // Resources are read before roadmap.sh prefixes (`@course@`) leave the link texts.
+        let mentions = ResourceExtractor().extract(roadmap)
         RoadmapShPrefixes.strip(in: &roadmap)
 
         // Time.
@@ -18,7 +20,6 @@ struct RoadmapEnricher: Sendable {
         var diagnostics = DurationConsistencyCheck().check(roadmap)
 
         // Resources.
-        let mentions = ResourceExtractor().extract(roadmap)
         let (resources, markers) = ResourceIndex.build(mentions, roadmap: roadmap)
 
         // Cross-links.

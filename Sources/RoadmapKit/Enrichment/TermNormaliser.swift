@@ -117,7 +117,8 @@ struct TermNormaliser: Sendable {
     static func stem(_ word: String) -> String {
         guard word.count > 4, word.unicodeScalars.allSatisfy({ $0.isASCII }) else { return word }
         let rules: [(String, String)] = [
-            ("izations", "iz"), ("isations", "iz"), ("ization", "iz"), ("isation", "iz"), ("ations", "at"),
+            ("ibilities", "ibl"), ("ibility", "ibl"), ("abilities", "abl"), ("ability", "abl"), ("ible", "ibl"),
+            ("able", "abl"), ("izations", "iz"), ("isations", "iz"), ("ization", "iz"), ("isation", "iz"), ("ations", "at"),
             ("ation", "at"), ("ions", ""), ("ion", ""), ("ments", ""), ("ment", ""), ("ings", ""), ("ing", ""),
             ("ies", "y"), ("ied", "y"), ("ised", "iz"), ("ized", "iz"), ("ises", "iz"), ("izes", "iz"),
             ("ise", "iz"), ("ize", "iz"), ("sses", "ss"), ("ed", ""), ("es", "e"), ("s", ""),
