@@ -141,6 +141,7 @@ public struct SiteBuilder: Sendable {
                     totalDuration: roadmap.totalDurationText, anchors: Set(roadmap.anchors))
                 return PageResult(summary: summary, diagnostics: modelDiagnostics + enriched.diagnostics + page.diagnostics,
                                   pendingAnchorChecks: page.pendingAnchorChecks, links: links,
+                                  search: SearchIndexBuilder().documents(for: enriched),
                                   resources: enriched.resources, enrichmentLinks: enrichmentLinks)
             }
             clock.lap("render roadmaps")
@@ -163,6 +164,9 @@ public struct SiteBuilder: Sendable {
             let siteResources = try EnrichmentPages(templates: templates, config: config).writeSiteWide(
                 results.map(\.summary.slug), resources: results.map(\.resources), order: summaries.map(\.slug),
                 with: writer, reportedFolder: options.outputDirectory)
+            let searchBatches = SearchIndexWriter.siteOrder(results.map { ($0.summary, $0.search) })
+            if let searchPage = siteWide.search(searchBatches) { try writer.write(searchPage, to: "search.html") }
+            _ = try SearchIndexWriter().write(searchBatches) { try writer.write($0, to: $1) }
             let lateKeyDiagnostics = templates.keyDiagnostics.filter { !diagnostics.contains($0) }
             if !lateKeyDiagnostics.isEmpty {
                 writer.discard()
@@ -262,6 +266,7 @@ struct PageResult: Sendable {
     var diagnostics: [Diagnostic]
     var pendingAnchorChecks: [PendingAnchorCheck]
     var links: RenderedPageLinks
+    var search: SearchDocumentBatch
     /// The roadmap's resources, merged into the site's index after every roadmap is built.
     var resources: [Resource]
     /// Links of the roadmap's timeline and resource pages, for the rendered-link check.

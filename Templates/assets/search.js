@@ -1,1 +1,334 @@
-// Search: loads the index through <script> tags (works from file://) and shows results as you type.
+// Search: loads the index through <script> tags (works from file://, no fetch) and shows results
+// as you type. Tokenisation matches SearchTokenizer.swift (Tests/Fixtures/search-vectors.json).
+(function () {
+  "use strict";
+  var me = document.currentScript;
+  var root = ((me && me.getAttribute("src")) || "assets/search.js").replace(/assets\/search\.js([?#].*)?$/, "");
+  var shards = {}, pending = {};
+  var api = window.__roadmapSearch = {
+    add: function (data) { shards[data.shard] = data; },
+    tokens: tokens, fold: fold, search: search, timings: [], loaded: []
+  };
+
+  // ---- Tokenisation -------------------------------------------------------------------------
+  var CJK = [[0x1100, 0x11FF], [0x2E80, 0x2FDF], [0x3005, 0x3007], [0x3021, 0x3029], [0x3041, 0x309F],
+    [0x30A0, 0x30FF], [0x3130, 0x318F], [0x31F0, 0x31FF], [0x3400, 0x4DBF], [0x4E00, 0x9FFF],
+    [0xAC00, 0xD7AF], [0xF900, 0xFAFF], [0x20000, 0x3134F]];
+  var WORD = /[\p{L}\p{N}\p{M}]/u;
+  function isCJK(cp) {
+    if (cp < 0x1100) return false;
+    for (var i = 0; i < CJK.length; i++) if (cp >= CJK[i][0] && cp <= CJK[i][1]) return true;
+    return false;
+  }
+  function fold(text) {
+    return text.replace(/[\u200B-\u200D\u2060\uFEFF\u00AD]/g, "").normalize("NFKC").toLowerCase()
+      .normalize("NFD").replace(/[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]/g, "").normalize("NFC");
+  }
+  function tokens(text) {
+    var out = [], word = "", cjk = [];
+    function flushWord() { if (word) { out.push(word); word = ""; } }
+    function flushCJK() {
+      if (cjk.length === 1) out.push(cjk[0]);
+      for (var i = 0; i + 1 < cjk.length; i++) out.push(cjk[i] + cjk[i + 1]);
+      cjk = [];
+    }
+    for (var ch of fold(text)) {
+      if (isCJK(ch.codePointAt(0))) { flushWord(); cjk.push(ch); }
+      else if (WORD.test(ch)) { flushCJK(); word += ch; }
+      else { flushWord(); flushCJK(); }
+    }
+    flushWord(); flushCJK();
+    return out;
+  }
+
+  // ---- Loading ------------------------------------------------------------------------------
+  function load(name) {
+    if (shards[name]) return Promise.resolve(shards[name]);
+    if (pending[name]) return pending[name];
+    return pending[name] = new Promise(function (resolve, reject) {
+      var s = document.createElement("script");
+      s.src = root + (name === "index" ? "search-index.js" : "search/" + name + ".js");
+      s.onload = function () {
+        api.loaded.push(s.getAttribute("src"));
+        shards[name] ? resolve(shards[name]) : reject(new Error("bad shard " + name));
+      };
+      s.onerror = function () { delete pending[name]; reject(new Error("cannot load " + s.src)); };
+      document.head.appendChild(s);
+    });
+  }
+  var chars = function (s) { return Array.from(s); };
+  // The term shards a word needs: the one holding it, and for a prefix the ones below it.
+  function shardsFor(index, word, prefix) {
+    if (!index.sharded) return [];
+    var keys = index.termShards, cp = chars(word), out = [];
+    for (var n = Math.min(cp.length, 8); n >= 1; n--) {
+      var key = cp.slice(0, n).join("");
+      if (key in keys) { out.push("t" + keys[key]); break; }
+    }
+    if (prefix) {
+      var below = index.shardKeys || (index.shardKeys = Object.keys(keys).sort());
+      for (var i = 0; i < below.length && out.length < 6; i++)
+        if (below[i].length > word.length && below[i].indexOf(word) === 0) out.push("t" + keys[below[i]]);
+    }
+    return out;
+  }
+
+  // ---- Matching -----------------------------------------------------------------------------
+  var STOP = new Set(("a an and are as at be by can do does for from how i in is it my of on or should the to " +
+    "what when where which who why with long much many get about best").split(" "));
+  function withinOneEdit(a, b) {
+    if (Math.abs(a.length - b.length) > 1) return false;
+    var i = 0;
+    while (i < a.length && a[i] === b[i]) i++;
+    if (a.length === b.length) {
+      if (a.slice(i + 1) === b.slice(i + 1)) return true;
+      return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+    }
+    return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+  }
+  // Terms a query word stands for, with how much a match through each counts.
+  function expand(word, last, terms, names) {
+    var out = new Map();
+    function put(t, f) { if (terms[t] && !(out.get(t) >= f)) out.set(t, f); }
+    put(word, 1);
+    if (word.length >= 3) { put(word + "s", 0.9); put(word + "es", 0.9); if (/s$/.test(word)) put(word.slice(0, -1), 0.9); }
+    var typo = word.length >= 5, completions = [], top = 1;
+    if ((last && word.length >= 2) || typo) {
+      for (var i = 0; i < names.length; i++) {
+        var t = names[i];
+        if (last && word.length >= 2 && t.length > word.length && t.indexOf(word) === 0) {
+          completions.push(t);
+          top = Math.max(top, terms[t][0]);
+        } else if (typo && withinOneEdit(word, t)) put(t, 0.6);
+      }
+    }
+    // A prefix stands mostly for its more frequent completions (kube → kubernetes before kubeflow).
+    completions.forEach(function (t) { put(t, 0.85 * Math.pow(terms[t][0] / top, 0.3)); });
+    return out;
+  }
+  function postings(entry, terms) {
+    var list = entry[1];
+    if (entry[2]) for (var c = 0; c < entry[2].length && shards["p" + entry[2][c]]; c++) list = list.concat(shards["p" + entry[2][c]].postings);
+    return list;
+  }
+  function nextChunk(entry) {
+    if (!entry[2]) return null;
+    for (var c = 0; c < entry[2].length; c++) if (!shards["p" + entry[2][c]]) return "p" + entry[2][c];
+    return null;
+  }
+
+  // search(query, limit) → Promise of {words, results: [{doc, score, data}]}
+  function search(query, limit) {
+    var words = tokens(query), lastPrefix = !/\s$/.test(query);
+    if (!words.length) return Promise.resolve({ words: [], results: [] });
+    var kept = words.filter(function (w, i) { return !STOP.has(w) || (i === words.length - 1 && lastPrefix); });
+    if (kept.length) words = kept;
+    return load("index").then(function (index) {
+      var need = [];
+      words.forEach(function (w, i) { need = need.concat(shardsFor(index, w, i === words.length - 1 && lastPrefix && w.length >= 2)); });
+      return Promise.all(need.map(load)).then(function () { return run(index, words, lastPrefix, limit, 0); });
+    });
+  }
+  function run(index, words, lastPrefix, limit, round) {
+    var terms = {}, names;
+    if (index.sharded) {
+      for (var k in shards) if (k[0] === "t") Object.assign(terms, shards[k].terms);
+    } else terms = index.terms;
+    names = index.sharded ? Object.keys(terms) : (index.names || (index.names = Object.keys(index.terms)));
+    var perWord = words.map(function (w, i) { return expand(w, lastPrefix && i === words.length - 1, terms, names); });
+    // A word that matches nothing at all is dropped, unless nothing else is left.
+    var live = perWord.filter(function (m) { return m.size > 0; });
+    if (!live.length) return { words: words, results: [], matched: [] };
+    var scored = null, missing = [];
+    live.forEach(function (m) {
+      var scores = new Map();
+      m.forEach(function (factor, term) {
+        var list = postings(terms[term]), chunk = nextChunk(terms[term]);
+        if (chunk) missing.push(chunk);
+        for (var i = 0; i < list.length; i += 2) {
+          var s = list[i + 1] * factor;
+          if (!(scores.get(list[i]) >= s)) scores.set(list[i], s);
+        }
+      });
+      if (scored === null) scored = scores;
+      else {
+        var both = new Map();
+        scored.forEach(function (s, doc) { var t = scores.get(doc); if (t !== undefined) both.set(doc, s + t); });
+        scored = both;
+      }
+    });
+    var results = [];
+    scored.forEach(function (s, doc) { results.push({ doc: doc, score: s }); });
+    if (results.length < limit && live.length > 1 && missing.length && round < 4) {
+      return Promise.all(missing.slice(0, 8).map(load)).then(function () { return run(index, words, lastPrefix, limit, round + 1); });
+    }
+    results.sort(function (a, b) { return b.score - a.score || a.doc - b.doc; });
+    results = results.slice(0, limit);
+    var matched = new Set();
+    live.forEach(function (m) { m.forEach(function (f, t) { matched.add(t); }); });
+    return attach(index, results).then(function () { return { words: words, results: results, matched: matched }; });
+  }
+  function attach(index, results) {
+    var per = index.documentsPerShard;
+    var need = index.sharded ? results.map(function (r) { return "d" + Math.floor(r.doc / per); }) : [];
+    return Promise.all(need.map(load)).then(function () {
+      results.forEach(function (r) {
+        var file = index.sharded ? shards["d" + Math.floor(r.doc / per)] : index;
+        var d = file.documents[index.sharded ? r.doc % per : r.doc];
+        var trail = [];
+        for (var c = d[2]; c >= 0; c = file.breadcrumbs[c][0]) trail.unshift(file.breadcrumbs[c][1]);
+        r.data = { kind: d[0], title: d[1], breadcrumb: trail.join(" › "), excerpt: d[3], url: d[4] };
+      });
+    });
+  }
+
+  // ---- Showing results ----------------------------------------------------------------------
+  // Appends text to el, each word whose tokens were matched inside <mark>; never as HTML.
+  function highlight(el, text, matched, prefixes) {
+    var re = /[\p{L}\p{N}\p{M}]+/gu, at = 0, m;
+    while ((m = re.exec(text))) {
+      var hit = tokens(m[0]).some(function (t) {
+        return matched.has(t) || prefixes.some(function (p) { return t.indexOf(p) === 0; });
+      });
+      if (!hit) continue;
+      if (m.index > at) el.appendChild(document.createTextNode(text.slice(at, m.index)));
+      var mark = document.createElement("mark");
+      mark.textContent = m[0];
+      el.appendChild(mark);
+      at = m.index + m[0].length;
+    }
+    if (at < text.length) el.appendChild(document.createTextNode(text.slice(at)));
+  }
+  function span(cls, text, outcome, withMarks) {
+    var el = document.createElement("span");
+    el.className = cls;
+    if (withMarks) highlight(el, text, outcome.matched, outcome.prefixes); else el.textContent = text;
+    return el;
+  }
+  function entry(r, outcome, full) {
+    var a = document.createElement("a");
+    a.href = root + r.data.url;
+    a.appendChild(span("search-kind", r.data.kind, outcome));
+    a.appendChild(span("search-title", r.data.title, outcome, true));
+    var crumb = r.data.breadcrumb, parts = crumb.split(" › ");
+    // The dropdown shows the roadmap and the innermost level; search.html the whole trail.
+    if (!full && parts.length > 3) crumb = parts[0] + " › … › " + parts[parts.length - 1];
+    if (crumb) a.appendChild(span("search-crumb", crumb, outcome, true));
+    if (full && r.data.excerpt) a.appendChild(span("search-excerpt", r.data.excerpt, outcome, true));
+    return a;
+  }
+  function outcomeOf(res) {
+    res.matched = res.matched || new Set();
+    res.prefixes = res.words.length ? [res.words[res.words.length - 1]] : [];
+    return res;
+  }
+
+  function setup() {
+    var form = document.querySelector("form.site-search");
+    var input = form && form.querySelector("input[type=search]");
+    var list = form && form.querySelector("[role=listbox]");
+    if (!input || !list) return;
+    var seq = 0, active = -1;
+    form.setAttribute("action", root + "search.html");
+    function options() { return list.querySelectorAll("[role=option]"); }
+    function close() {
+      list.hidden = true; input.setAttribute("aria-expanded", "false");
+      input.removeAttribute("aria-activedescendant"); active = -1;
+    }
+    function select(i) {
+      var opts = options();
+      if (!opts.length) return;
+      active = (i + opts.length) % opts.length;
+      opts.forEach(function (o, n) { o.setAttribute("aria-selected", n === active ? "true" : "false"); });
+      input.setAttribute("aria-activedescendant", opts[active].id);
+      opts[active].scrollIntoView({ block: "nearest" });
+    }
+    function update() {
+      var q = input.value, mine = ++seq, started = performance.now();
+      if (!q.trim()) { list.textContent = ""; close(); return; }
+      search(q, 8).then(function (res) {
+        if (mine !== seq) return;
+        outcomeOf(res);
+        list.textContent = "";
+        active = -1;
+        input.removeAttribute("aria-activedescendant");
+        res.results.forEach(function (r, i) {
+          var li = document.createElement("li");
+          li.setAttribute("role", "option");
+          li.id = "site-search-option-" + i;
+          li.setAttribute("aria-selected", "false");
+          li.appendChild(entry(r, res, false));
+          list.appendChild(li);
+        });
+        var more = document.createElement("li");
+        more.className = "search-more";
+        var a = document.createElement("a");
+        a.href = root + "search.html?q=" + encodeURIComponent(q);
+        a.textContent = res.results.length ? "All results for “" + q + "”" : "No matches for “" + q + "”";
+        more.appendChild(a);
+        list.appendChild(more);
+        list.hidden = false;
+        input.setAttribute("aria-expanded", "true");
+        api.timings.push(performance.now() - started);
+      }, function (error) { if (window.console) console.warn(error.message); });
+    }
+    input.addEventListener("input", update);
+    input.addEventListener("focus", function () { load("index").catch(function () {}); if (input.value.trim() && list.childNodes.length) { list.hidden = false; input.setAttribute("aria-expanded", "true"); } });
+    input.addEventListener("keydown", function (e) {
+      if (e.key === "ArrowDown") { e.preventDefault(); if (list.hidden) update(); else select(active + 1); }
+      else if (e.key === "ArrowUp") { e.preventDefault(); select(active - 1); }
+      else if (e.key === "Escape") { if (!list.hidden) close(); else { input.value = ""; input.blur(); } e.preventDefault(); }
+      else if (e.key === "Enter" && active >= 0) {
+        e.preventDefault();
+        var link = options()[active].querySelector("a");
+        if (link) window.location.href = link.href;
+      }
+    });
+    document.addEventListener("click", function (e) { if (!form.contains(e.target)) close(); });
+    document.addEventListener("keydown", function (e) {
+      var t = e.target, tag = t && t.tagName;
+      if (e.key !== "/" || e.ctrlKey || e.metaKey || e.altKey || tag === "INPUT" || tag === "TEXTAREA" || tag === "SELECT" || (t && t.isContentEditable)) return;
+      e.preventDefault();
+      input.focus();
+      input.select();
+    });
+  }
+
+  // search.html?q=…: the full results, bookmarkable.
+  function setupPage() {
+    var out = document.getElementById("search-results-full");
+    var input = document.getElementById("search-page-input");
+    if (!out || !input) return;
+    var status = document.getElementById("search-status"), browse = document.getElementById("search-browse");
+    var seq = 0;
+    function show(q) {
+      var mine = ++seq;
+      browse.hidden = !!q.trim();
+      if (!q.trim()) { out.textContent = ""; status.textContent = ""; return; }
+      search(q, 50).then(function (res) {
+        if (mine !== seq) return;
+        outcomeOf(res);
+        out.textContent = "";
+        res.results.forEach(function (r) {
+          var li = document.createElement("li");
+          li.appendChild(entry(r, res, true));
+          out.appendChild(li);
+        });
+        status.textContent = res.results.length ? res.results.length + (res.results.length === 50 ? "+" : "") +
+          " results for “" + q + "”" : "No results for “" + q + "”. Every word must match; try fewer words.";
+      }, function (error) { status.textContent = "Search could not load: " + error.message; });
+    }
+    var q = new URLSearchParams(window.location.search).get("q") || "";
+    input.value = q;
+    show(q);
+    input.addEventListener("input", function () {
+      try { history.replaceState(null, "", "search.html" + (input.value ? "?q=" + encodeURIComponent(input.value) : "")); } catch (e) { /* file:// may refuse */ }
+      show(input.value);
+    });
+    var header = document.querySelector("form.site-search input[type=search]");
+    if (header && q) header.value = q;
+  }
+
+  function start() { setup(); setupPage(); }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start); else start();
+})();

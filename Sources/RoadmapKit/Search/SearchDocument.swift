@@ -1,0 +1,86 @@
+/// One entry of the search index: a section of a roadmap a query can land on.
+public struct SearchDocument: Sendable, Hashable {
+    /// What the entry is, as the results list names it.
+    public enum Kind: String, Sendable, Hashable, CaseIterable {
+        case roadmap, phase, module, topic, skill, project, resource, section
+
+        /// Structural entries rank above passing mentions of the same words.
+        var boost: Double {
+            switch self {
+            case .phase, .module: 1.3
+            case .topic: 1.25
+            case .skill, .resource: 1.15
+            case .project: 1.1
+            case .section: 1.0
+            case .roadmap: 1.05
+            }
+        }
+    }
+
+    public var kind: Kind
+    public var title: String
+    /// Where the entry is, outermost first: roadmap, phase, module, …
+    public var trail: [String]
+    /// "Roadmap › Phase › Module".
+    public var breadcrumb: String { trail.joined(separator: SearchIndexBuilder.separator) }
+    /// Plain text shown under the title, at most ``SearchIndexBuilder/excerptLength`` characters.
+    public var excerpt: String
+    /// The page and anchor, relative to the site root: `mlops-engineer/index.html#kubernetes`.
+    public var url: String
+}
+
+/// The searchable words of one document, counted per field.
+struct SearchTermCount: Sendable, Hashable {
+    /// Index into the batch's vocabulary.
+    var term: UInt32
+    var title: UInt16
+    var breadcrumb: UInt16
+    var body: UInt16
+}
+
+/// The search documents of one roadmap with their term counts, made concurrently per roadmap
+/// and merged in site order by ``SearchIndexWriter``. Holds no page text beyond the excerpts.
+struct SearchDocumentBatch: Sendable {
+    var documents: [SearchDocument] = []
+    /// The distinct terms of this batch.
+    var vocabulary: [String] = []
+    /// Per document: its terms.
+    var terms: [[SearchTermCount]] = []
+    /// Per document: token counts of title, breadcrumb and body.
+    var lengths: [(UInt16, UInt16, UInt16)] = []
+
+    private var termIndex: [String: UInt32] = [:]
+
+    mutating func add(_ document: SearchDocument, tokenizer: SearchTokenizer) {
+        var counts: [UInt32: SearchTermCount] = [:]
+        var order: [UInt32] = []
+        func count(_ text: String, _ field: WritableKeyPath<SearchTermCount, UInt16>) -> UInt16 {
+            let tokens = tokenizer.tokens(text)
+            for token in tokens {
+                let id: UInt32
+                if let known = termIndex[token] {
+                    id = known
+                } else {
+                    id = UInt32(vocabulary.count)
+                    vocabulary.append(token)
+                    termIndex[token] = id
+                }
+                if counts[id] == nil {
+                    counts[id] = SearchTermCount(term: id, title: 0, breadcrumb: 0, body: 0)
+                    order.append(id)
+                }
+                if counts[id]![keyPath: field] < UInt16.max { counts[id]![keyPath: field] += 1 }
+            }
+            return UInt16(clamping: tokens.count)
+        }
+        let titleLength = count(document.title, \.title)
+        let crumbLength = count(document.trail.joined(separator: " "), \.breadcrumb)
+        let bodyLength = count(document.excerpt, \.body)
+        documents.append(document)
+        terms.append(order.map { counts[$0]! })
+        lengths.append((titleLength, crumbLength, bodyLength))
+    }
+
+    /// Drops the lookup table once the batch is complete, to keep memory down.
+    mutating func seal() { termIndex = [:] }
+}

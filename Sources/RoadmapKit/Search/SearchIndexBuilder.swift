@@ -1,0 +1,225 @@
+import Foundation
+import RoadmapMarkdown
+
+/// Makes the search documents of one roadmap: the page, every section (phases and modules
+/// among them), every topic and project, the courses and other links inside topics, and the
+/// list items of resource and skill sections (books, tools, certifications, skills).
+struct SearchIndexBuilder: Sendable {
+    static let excerptLength = 160
+    static let separator = " › "
+
+    var tokenizer = SearchTokenizer()
+
+    /// The documents of a roadmap read without enrichment: resources and skills are the list
+    /// items of resource and skill sections and the links inside topics.
+    func documents(for roadmap: Roadmap) -> SearchDocumentBatch {
+        var walk = Walk(roadmap: roadmap, tokenizer: tokenizer)
+        walk.run()
+        walk.batch.seal()
+        return walk.batch
+    }
+
+    /// The documents of an enriched roadmap: resources and skills come from the enrichment
+    /// (kind, provider, cost, author; the modules that teach a skill), each at its own anchor.
+    func documents(for enriched: EnrichedRoadmap) -> SearchDocumentBatch {
+        var walk = Walk(roadmap: enriched.roadmap, tokenizer: tokenizer)
+        let slug = enriched.roadmap.slug
+        let resources = enriched.resources.filter { $0.uses.contains { $0.roadmapSlug == slug } }
+        let skills = enriched.crossLinks.skills
+        walk.modelledLines = Set(resources.flatMap { $0.uses.filter { $0.roadmapSlug == slug }.map(\.location.line) })
+        walk.modelledLines.formUnion(skills.map(\.location.line))
+        walk.resourcesModelled = !resources.isEmpty
+        walk.run()
+        let moduleTitles = Dictionary(enriched.roadmap.modules.map { ($0.id, $0.title) }, uniquingKeysWith: { a, _ in a })
+        for skill in skills {
+            let taught = skill.taughtIn.compactMap { moduleTitles[$0] }
+            let excerpt = taught.isEmpty ? skill.group : "Taught in " + taught.joined(separator: " · ")
+            walk.add(.skill, skill.title, crumbs: walk.trail(of: skill.sectionID), excerpt: excerpt, anchor: skill.id)
+        }
+        for resource in resources {
+            guard let use = resource.uses.first(where: { $0.roadmapSlug == slug }) else { continue }
+            var facts = [resource.kind.rawValue.capitalized]
+            if let author = resource.author { facts.append("by " + author) }
+            if let provider = resource.provider { facts.append(provider) }
+            if resource.cost != .unknown { facts.append(resource.cost.label) }
+            walk.add(.resource, resource.title, crumbs: walk.trail(of: use.sectionID), excerpt: facts.joined(separator: " · "),
+                     anchor: use.anchor.isEmpty ? nil : use.anchor)
+        }
+        walk.batch.seal()
+        return walk.batch
+    }
+
+    /// Words in a section title that make its list items resources or skills.
+    static let resourceWords = ["resource", "reading", "book", "course", "certification", "tool", "documentation",
+                                "communit", "reference", "link", "material", "podcast", "newsletter", "video",
+                                "tutorial", "platform"]
+    static let skillWords = ["skill", "competenc"]
+
+    static func itemKind(forSectionTitle title: String) -> SearchDocument.Kind? {
+        let lower = title.lowercased()
+        if skillWords.contains(where: { lower.contains($0) }) { return .skill }
+        if resourceWords.contains(where: { lower.contains($0) }) { return .resource }
+        return nil
+    }
+
+    /// Collapses whitespace and cuts at a word boundary.
+    static func clip(_ text: String, _ limit: Int) -> String {
+        var out = ""
+        var length = 0
+        for word in text.split(whereSeparator: \.isWhitespace) {
+            let count = word.count
+            if length + count + 1 > limit {
+                if out.isEmpty { out = String(word.prefix(limit)) }
+                return out + "…"
+            }
+            if !out.isEmpty { out += " "; length += 1 }
+            out += word
+            length += count
+        }
+        return out
+    }
+
+    private struct Walk {
+        let roadmap: Roadmap
+        let tokenizer: SearchTokenizer
+        var batch = SearchDocumentBatch()
+        let topicIDs: [String: Topic]
+        let projectIDs: [String: Project]
+        let page: String
+        /// Source lines of items the enrichment models (resources, skills): not indexed as list items.
+        var modelledLines: Set<Int> = []
+        /// Whether links inside topics are left to the enrichment's resources.
+        var resourcesModelled = false
+        /// Each section's breadcrumb trail, its own title included.
+        var trails: [String: [String]] = [:]
+
+        func trail(of sectionID: String) -> [String] { trails[sectionID] ?? [roadmap.title] }
+
+        init(roadmap: Roadmap, tokenizer: SearchTokenizer) {
+            self.roadmap = roadmap
+            self.tokenizer = tokenizer
+            topicIDs = Dictionary(roadmap.modules.flatMap(\.topics).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+            projectIDs = Dictionary(roadmap.projects.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+            page = roadmap.slug + "/index.html"
+        }
+
+        mutating func add(_ kind: SearchDocument.Kind, _ title: String, crumbs: [String], excerpt: String,
+                          anchor: String?)
+        {
+            let title = title.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            guard !title.isEmpty else { return }
+            let document = SearchDocument(
+                kind: kind, title: title, trail: crumbs,
+                excerpt: SearchIndexBuilder.clip(excerpt, SearchIndexBuilder.excerptLength),
+                url: anchor.map { page + "#" + $0 } ?? page)
+            // What is indexed is what a result shows: title, breadcrumb and excerpt.
+            batch.add(document, tokenizer: tokenizer)
+        }
+
+        mutating func run() {
+            var intro = ""
+            for block in roadmap.preamble { block.appendPlainText(to: &intro); intro += " " }
+            add(.roadmap, roadmap.title, crumbs: [], excerpt: roadmap.summary.isEmpty ? intro : roadmap.summary, anchor: nil)
+            for section in roadmap.sections {
+                visit(section, crumbs: [roadmap.title], itemKind: nil, inModule: false)
+            }
+        }
+
+        mutating func visit(_ section: Section, crumbs: [String], itemKind: SearchDocument.Kind?, inModule: Bool) {
+            var text = ""
+            for block in section.blocks {
+                if text.utf8.count > 2 * SearchIndexBuilder.excerptLength { break }
+                block.appendPlainText(to: &text)
+                text += " "
+            }
+            let inModule = inModule || section.role == .module
+            switch section.role {
+            case .phase:
+                let phase = roadmap.phases.first { $0.id == section.id }
+                let modules = phase?.modules.map(\.title) ?? []
+                let excerpt = ([phase?.durationText].compactMap { $0 } + modules).joined(separator: " · ")
+                add(.phase, section.title, crumbs: crumbs, excerpt: excerpt, anchor: section.id)
+            case .module:
+                let module = roadmap.modules.first { $0.id == section.id }
+                let topics = module?.topics.map(\.title) ?? []
+                let lead = [module?.durationText].compactMap { $0 }
+                let excerpt = (lead + (topics.isEmpty ? [text] : topics)).joined(separator: " · ")
+                add(.module, section.title, crumbs: crumbs, excerpt: excerpt, anchor: section.id)
+            case .section:
+                add(.section, section.title, crumbs: crumbs, excerpt: text, anchor: section.id)
+            }
+            let kind = SearchIndexBuilder.itemKind(forSectionTitle: section.title) ?? itemKind
+            let inner = crumbs + [section.title]
+            trails[section.id] = inner
+            for block in section.blocks {
+                items(in: block, crumbs: inner, anchor: section.id, itemKind: inModule ? nil : kind, inModule: inModule)
+            }
+            for child in section.children {
+                visit(child, crumbs: inner, itemKind: kind, inModule: inModule)
+            }
+        }
+
+        /// List items: topics, projects, links inside topics, items of resource and skill sections.
+        mutating func items(in node: MarkdownNode, crumbs: [String], anchor: String, itemKind: SearchDocument.Kind?,
+                            inModule: Bool)
+        {
+            guard case .list = node.kind else { return }
+            for item in node.children {
+                let paragraph = item.children.first.flatMap { first -> MarkdownNode? in
+                    if case .paragraph = first.kind { return first }
+                    return nil
+                }
+                let lead = paragraph?.plainText.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+                var whole = ""
+                item.appendPlainText(to: &whole)
+                var childCrumbs = crumbs
+                var childAnchor = anchor
+                var childKind = itemKind
+                if let id = roadmap.itemAnchors[item.range.start] {
+                    childAnchor = id
+                    if let topic = topicIDs[id] {
+                        let rest = whole.hasPrefix(topic.title) ? String(whole.dropFirst(topic.title.count)) : whole
+                        add(.topic, topic.title, crumbs: crumbs, excerpt: rest, anchor: id)
+                        childCrumbs.append(topic.title)
+                    } else if let project = projectIDs[id] {
+                        let excerpt = project.details.isEmpty
+                            ? String(whole.dropFirst(min(whole.count, project.title.count)))
+                            : project.details.joined(separator: " · ")
+                        add(.project, project.title, crumbs: crumbs, excerpt: excerpt, anchor: id)
+                    }
+                } else if RoadmapBuilder.label(of: item) != nil {
+                    // "Tools and Platforms:" over a list: outside modules, a heading for its items.
+                    if !inModule {
+                        childCrumbs.append(String(lead.dropLast()).trimmingCharacters(in: .whitespaces))
+                        if let kind = SearchIndexBuilder.itemKind(forSectionTitle: lead) { childKind = kind }
+                    }
+                } else if let kind = itemKind, !lead.isEmpty {
+                    let hasSublist = item.children.dropFirst().contains { if case .list = $0.kind { true } else { false } }
+                    if hasSublist {
+                        // "1. Technical Books" over a list of books: a heading for its items.
+                        childCrumbs.append(lead)
+                        if let sub = SearchIndexBuilder.itemKind(forSectionTitle: lead) { childKind = sub }
+                    } else if !modelledLines.contains(item.range.start.line) {
+                        add(kind, lead, crumbs: crumbs, excerpt: "", anchor: anchor)
+                    }
+                }
+                if inModule, !resourcesModelled, let paragraph {
+                    // Courses and other links inside a topic are resources of their own.
+                    for link in Self.links(in: paragraph) where !link.isEmpty && link != lead {
+                        add(.resource, link, crumbs: childCrumbs, excerpt: lead, anchor: childAnchor)
+                    }
+                }
+                for child in item.children.dropFirst() {
+                    items(in: child, crumbs: childCrumbs, anchor: childAnchor, itemKind: childKind, inModule: inModule)
+                }
+            }
+        }
+
+        static func links(in node: MarkdownNode) -> [String] {
+            if case .link = node.kind {
+                return [node.plainText.trimmingCharacters(in: .whitespacesAndNewlines)]
+            }
+            return node.children.flatMap { links(in: $0) }
+        }
+    }
+}

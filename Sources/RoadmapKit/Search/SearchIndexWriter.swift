@@ -1,0 +1,315 @@
+import Foundation
+
+/// Writes the search index: `search-index.json` and its JavaScript twin `search-index.js`
+/// (`window.__roadmapSearch.add({...})`, loadable by a `<script>` tag from `file://`).
+///
+/// Small sites get one file holding every document and every term. Past
+/// ``shardThreshold`` bytes the index is sharded: `search-index.json` becomes a manifest,
+/// terms go to `search/t<N>` shards by token prefix, documents to `search/d<N>` shards of
+/// ``documentsPerShard``, and long posting lists continue in `search/p<N>` chunks; every shard
+/// is a `.json` + `.js` pair, loaded by the browser only when a query needs it.
+///
+/// Each term maps to `[documentFrequency, [doc, impact, doc, impact, …]]`, the postings ordered
+/// by impact (descending, then document). An impact is a BM25F score ×100: fields weighted
+/// title > breadcrumb > excerpt, times a boost for the document's kind.
+struct SearchIndexWriter: Sendable {
+    /// Estimated bytes above which the index is sharded.
+    var shardThreshold = 1_500_000
+    var documentsPerShard = 64
+    /// Postings kept with the term in its shard; the rest go to continuation chunks.
+    var headPostings = 120
+    var chunkPostings = 2_000
+    /// Postings kept per term at most: a word on most pages of a huge site keeps its best.
+    var maximumPostings = 4_000
+    /// A term shard larger than this is split by one more character of prefix.
+    var termShardBytes = 40_000
+
+    static let format = "roadmap-search"
+    static let version = 1
+    /// A document is `[kind, title, breadcrumb, excerpt, url]`, its breadcrumb a number into
+    /// the file's `breadcrumbs`.
+    static let fields = ["kind", "title", "breadcrumb", "excerpt", "url"]
+
+    // BM25F parameters.
+    static let weights = (title: 4.0, breadcrumb: 1.2, body: 0.7)
+    static let lengthNormalisation = (title: 0.6, breadcrumb: 0.3, body: 0.75)
+    static let k1 = 1.2
+    /// Words on almost every entry still rank entries that have them in their title first.
+    static let minimumIDF = 0.25
+
+    /// What was written, for reports and tests.
+    struct Summary: Sendable, Equatable {
+        var documentCount: Int
+        var termCount: Int
+        var sharded: Bool
+        var termShardCount: Int
+        var documentShardCount: Int
+        var postingChunkCount: Int
+        /// Bytes of every index file, JSON and JavaScript together.
+        var totalBytes: Int
+        /// Bytes of `search-index.js` alone.
+        var manifestBytes: Int
+    }
+
+    private struct Posting {
+        var doc: UInt32
+        var title: UInt16
+        var breadcrumb: UInt16
+        var body: UInt16
+    }
+
+    /// Writes the index of `batches` (in site order) through `write(contents, relativePath)`.
+    func write(_ batches: [SearchDocumentBatch], to write: (String, String) throws -> Void) throws -> Summary {
+        // Merge the batches: global document numbers and terms.
+        var termIDs: [String: Int] = [:]
+        var terms: [String] = []
+        var postings: [[Posting]] = []
+        var lengths: [(UInt16, UInt16, UInt16)] = []
+        var documents: [(Int, Int)] = []  // (batch, index)
+        var estimate = 0
+        for (batchIndex, batch) in batches.enumerated() {
+            var local: [Int] = []
+            local.reserveCapacity(batch.vocabulary.count)
+            for term in batch.vocabulary {
+                if let id = termIDs[term] {
+                    local.append(id)
+                } else {
+                    termIDs[term] = terms.count
+                    local.append(terms.count)
+                    terms.append(term)
+                    postings.append([])
+                }
+            }
+            for (index, document) in batch.documents.enumerated() {
+                let doc = UInt32(documents.count)
+                documents.append((batchIndex, index))
+                lengths.append(batch.lengths[index])
+                estimate += document.title.utf8.count + 20 + document.excerpt.utf8.count
+                    + document.url.utf8.count + 30
+                for count in batch.terms[index] {
+                    postings[local[Int(count.term)]].append(
+                        Posting(doc: doc, title: count.title, breadcrumb: count.breadcrumb, body: count.body))
+                    estimate += 12
+                }
+            }
+        }
+        termIDs = [:]
+
+        let count = Double(max(documents.count, 1))
+        let average = lengths.reduce((0.0, 0.0, 0.0)) { ($0.0 + Double($1.0), $0.1 + Double($1.1), $0.2 + Double($1.2)) }
+        let averageTitle = max(average.0 / count, 1), averageCrumb = max(average.1 / count, 1)
+        let averageBody = max(average.2 / count, 1)
+        let boosts = documents.map { batches[$0.0].documents[$0.1].kind.boost }
+
+        /// The postings of one term as (doc, impact), best first.
+        func ranked(_ list: [Posting]) -> [(UInt32, Int)] {
+            // Document frequency counts the entries a term is in the title or excerpt of: every
+            // entry under "Projects" has the word in its breadcrumb, which says little about it.
+            let df = Double(max(1, list.reduce(0) { $0 + ($1.title > 0 || $1.body > 0 ? 1 : 0) }))
+            let idf = max(Self.minimumIDF, log(1 + (count - df + 0.5) / (df + 0.5)))
+            let w = Self.weights, b = Self.lengthNormalisation
+            var out = list.map { posting -> (UInt32, Int) in
+                let length = lengths[Int(posting.doc)]
+                let tf = w.title * Double(posting.title) / (1 - b.title + b.title * Double(length.0) / averageTitle)
+                    + w.breadcrumb * Double(posting.breadcrumb) / (1 - b.breadcrumb + b.breadcrumb * Double(length.1) / averageCrumb)
+                    + w.body * Double(posting.body) / (1 - b.body + b.body * Double(length.2) / averageBody)
+                let score = idf * tf * (Self.k1 + 1) / (tf + Self.k1) * boosts[Int(posting.doc)]
+                return (posting.doc, max(1, Int((score * 100).rounded())))
+            }
+            out.sort { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
+            return out
+        }
+
+        /// Documents `range` as `"breadcrumbs":[…],"documents":[[kind, title, breadcrumb, excerpt, url], …]`.
+        /// Breadcrumbs repeat and nest, so each file lists them once as a tree: entry `[parent, text]`
+        /// (parent -1 at the top); a document's breadcrumb is the number of its innermost entry, or -1.
+        func documentsJSON(_ range: Range<Int>, into out: inout String) {
+            var crumbNumbers: [[String]: Int] = [:]
+            var crumbs = "\"breadcrumbs\":["
+            func crumbNumber(_ trail: ArraySlice<String>) -> Int {
+                guard let last = trail.last else { return -1 }
+                if let known = crumbNumbers[Array(trail)] { return known }
+                let parent = crumbNumber(trail.dropLast())
+                let assigned = crumbNumbers.count
+                crumbNumbers[Array(trail)] = assigned
+                if assigned > 0 { crumbs += "," }
+                crumbs += "[\(parent),"
+                JSONText.string(last, into: &crumbs)
+                crumbs += "]"
+                return assigned
+            }
+            var list = "\"documents\":["
+            for number in range {
+                let (batch, index) = documents[number]
+                let document = batches[batch].documents[index]
+                let crumb = crumbNumber(document.trail[...])
+                if number > range.lowerBound { list += ",\n" }
+                list += "["
+                JSONText.string(document.kind.rawValue, into: &list); list += ","
+                JSONText.string(document.title, into: &list); list += ",\(crumb),"
+                JSONText.string(document.excerpt, into: &list); list += ","
+                JSONText.string(document.url, into: &list)
+                list += "]"
+            }
+            out += crumbs + "],\n" + list + "]"
+        }
+
+        func postingsJSON(_ list: ArraySlice<(UInt32, Int)>, into out: inout String) {
+            out += "["
+            var first = true
+            for (doc, impact) in list {
+                if !first { out += "," }
+                first = false
+                out += String(doc); out += ","; out += String(impact)
+            }
+            out += "]"
+        }
+
+        var totalBytes = 0
+        func emit(_ name: String, _ body: String) throws {
+            // `body` is the inside of a JSON object, without braces.
+            let json = "{" + body + "}\n"
+            let script = "window.__roadmapSearch.add({\"shard\":\"" + name + "\"," + body + "});\n"
+            let path = name == "index" ? "search-index" : "search/" + name
+            try write(json, path + ".json")
+            try write(script, path + ".js")
+            totalBytes += json.utf8.count + script.utf8.count
+        }
+        var header = "\"format\":\"\(Self.format)\",\"version\":\(Self.version),\"tokenizer\":\"nfkc-fold-cjk-bigrams\","
+        header += "\"fields\":[" + Self.fields.map { "\"\($0)\"" }.joined(separator: ",") + "],"
+        header += "\"documentCount\":\(documents.count),"
+
+        let order = terms.indices.sorted { terms[$0] < terms[$1] }
+
+        if estimate <= shardThreshold {
+            var body = header + "\"sharded\":false,"
+            documentsJSON(documents.indices, into: &body)
+            body += ",\"terms\":{"
+            for (position, id) in order.enumerated() {
+                if position > 0 { body += ",\n" }
+                JSONText.string(terms[id], into: &body)
+                body += ":[\(postings[id].count),"
+                postingsJSON(ranked(postings[id])[...], into: &body)
+                body += "]"
+            }
+            body += "}"
+            try emit("index", body)
+            return Summary(documentCount: documents.count, termCount: terms.count, sharded: false, termShardCount: 0,
+                           documentShardCount: 0, postingChunkCount: 0, totalBytes: totalBytes,
+                           manifestBytes: body.utf8.count + 40)
+        }
+
+        // Documents, in shards of `documentsPerShard`.
+        var documentShards = 0
+        var start = 0
+        while start < documents.count {
+            let end = min(start + documentsPerShard, documents.count)
+            var body = "\"first\":\(start),"
+            documentsJSON(start..<end, into: &body)
+            try emit("d\(documentShards)", body)
+            documentShards += 1
+            start = end
+        }
+
+        // Terms: each entry with its best postings; the rest in continuation chunks.
+        var entries: [String: String] = [:]
+        var chunkCount = 0
+        for id in order {
+            let list = Array(ranked(postings[id]).prefix(maximumPostings))
+            postings[id] = []
+            var entry = ""
+            JSONText.string(terms[id], into: &entry)
+            entry += ":[\(list.count),"
+            postingsJSON(list.prefix(headPostings), into: &entry)
+            if list.count > headPostings {
+                var chunks: [Int] = []
+                var from = headPostings
+                while from < list.count {
+                    let to = min(from + chunkPostings, list.count)
+                    var body = "\"postings\":"
+                    postingsJSON(list[from..<to], into: &body)
+                    try emit("p\(chunkCount)", body)
+                    chunks.append(chunkCount)
+                    chunkCount += 1
+                    from = to
+                }
+                entry += ",[" + chunks.map(String.init).joined(separator: ",") + "]"
+            }
+            entry += "]"
+            entries[terms[id]] = entry
+        }
+        postings = []
+
+        // Group terms by prefix; split a group that is too large by one more character.
+        var groups: [(String, [String])] = []
+        func group(_ members: [String], depth: Int) {
+            var byKey: [String: [String]] = [:]
+            for term in members { byKey[Self.prefix(term, depth), default: []].append(term) }
+            for key in byKey.keys.sorted() {
+                let terms = byKey[key]!
+                let bytes = terms.reduce(0) { $0 + entries[$1]!.utf8.count }
+                let longer = terms.filter { $0.unicodeScalars.count > depth }
+                if bytes > termShardBytes, !longer.isEmpty, depth < 8 {
+                    let exact = terms.filter { $0.unicodeScalars.count <= depth }
+                    if !exact.isEmpty { groups.append((key, exact)) }
+                    group(longer, depth: depth + 1)
+                } else {
+                    groups.append((key, terms))
+                }
+            }
+        }
+        group(order.map { terms[$0] }, depth: 2)
+        groups.sort { $0.0 < $1.0 }
+        var manifestShards = ""
+        for (number, (key, members)) in groups.enumerated() {
+            var body = "\"key\":"
+            JSONText.string(key, into: &body)
+            body += ",\"terms\":{"
+            body += members.sorted().map { entries[$0]! }.joined(separator: ",\n")
+            body += "}"
+            try emit("t\(number)", body)
+            if number > 0 { manifestShards += "," }
+            JSONText.string(key, into: &manifestShards)
+            manifestShards += ":\(number)"
+        }
+        let manifest = header + "\"sharded\":true,\"documentsPerShard\":\(documentsPerShard),"
+            + "\"documentShards\":\(documentShards),\"termShards\":{" + manifestShards + "}"
+        try emit("index", manifest)
+        return Summary(documentCount: documents.count, termCount: terms.count, sharded: true,
+                       termShardCount: groups.count, documentShardCount: documentShards, postingChunkCount: chunkCount,
+                       totalBytes: totalBytes, manifestBytes: manifest.utf8.count + 40)
+    }
+
+    /// The first `length` Unicode scalars of `term`, as `search.js` cuts them.
+    static func prefix(_ term: String, _ length: Int) -> String {
+        var out = String.UnicodeScalarView()
+        for scalar in term.unicodeScalars.prefix(length) { out.append(scalar) }
+        return String(out)
+    }
+}
+
+/// JSON string literals, written by hand for byte-stable output.
+enum JSONText {
+    static func string(_ text: String, into out: inout String) {
+        out += "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case "<": out += "\\u003c"
+            case "\u{2028}": out += "\\u2028"
+            case "\u{2029}": out += "\\u2029"
+            default:
+                if scalar.value < 0x20 {
+                    out += String(format: "\\u%04x", scalar.value)
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        out += "\""
+    }
+}

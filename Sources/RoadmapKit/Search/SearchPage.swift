@@ -1,0 +1,57 @@
+/// `search.html`: the full results page for `search.html?q=…` (filled in by `search.js`), and
+/// without JavaScript a browsable list of every roadmap with its phases and modules.
+struct SearchPageView: Sendable {
+    var site: SiteView
+    var page: PageMetaView
+    var roadmaps: [SearchBrowseRoadmapView]
+    var hasRoadmaps: Bool
+    /// Whether phases and modules are listed (small sites) or only the roadmaps.
+    var listsSections: Bool
+}
+
+struct SearchBrowseRoadmapView: Sendable {
+    var title: String
+    var href: String
+    var entries: [SearchBrowseEntryView]
+    var hasEntries: Bool
+}
+
+struct SearchBrowseEntryView: Sendable {
+    var title: String
+    var href: String
+    var kind: String
+    var isModule: Bool
+}
+
+extension SearchIndexWriter {
+    /// The batches in the order the home page lists their roadmaps.
+    static func siteOrder(_ pairs: [(RoadmapSummary, SearchDocumentBatch)]) -> [SearchDocumentBatch] {
+        pairs.sorted {
+            ($0.0.order ?? Int.max, $0.0.title.lowercased(), $0.0.slug) < ($1.0.order ?? Int.max, $1.0.title.lowercased(), $1.0.slug)
+        }.map(\.1)
+    }
+}
+
+extension SiteWidePages {
+    /// Roadmaps beyond which the no-script list names only the roadmaps.
+    static let searchPageSectionLimit = 100
+
+    /// The search page, or nil when the templates have no `search.mustache`.
+    func search(_ batches: [SearchDocumentBatch]) -> String? {
+        guard templates.sources["search"] != nil else { return nil }
+        let listsSections = batches.count <= Self.searchPageSectionLimit
+        let roadmaps = batches.compactMap { batch -> SearchBrowseRoadmapView? in
+            guard let page = batch.documents.first(where: { $0.kind == .roadmap }) else { return nil }
+            let entries = listsSections ? batch.documents.filter { $0.kind == .phase || $0.kind == .module }.map {
+                SearchBrowseEntryView(title: $0.title, href: $0.url, kind: $0.kind.rawValue, isModule: $0.kind == .module)
+            } : []
+            return SearchBrowseRoadmapView(title: page.title, href: page.url, entries: entries, hasEntries: !entries.isEmpty)
+        }
+        let view = SearchPageView(
+            site: .make(config, root: ""),
+            page: .make(title: "Search", description: config.description, path: "search.html", config: config,
+                        bodyClass: "search-page"),
+            roadmaps: roadmaps, hasRoadmaps: !roadmaps.isEmpty, listsSections: listsSections)
+        return templates.render(view, template: "search")
+    }
+}

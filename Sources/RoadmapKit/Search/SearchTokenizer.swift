@@ -1,0 +1,145 @@
+import Foundation
+
+/// Splits text into search tokens. The browser's `search.js` applies the same rules to queries;
+/// `Tests/Fixtures/search-vectors.json` holds the cases both must agree on.
+///
+/// The rules, in order:
+/// 1. Zero-width characters (U+200B–U+200D, U+2060, U+FEFF) and the soft hyphen are removed.
+/// 2. Unicode NFKC normalisation, then lower case.
+/// 3. Diacritics are folded: canonical decomposition, combining diacritical marks (U+0300–036F,
+///    U+1AB0–1AFF, U+1DC0–1DFF, U+20D0–20FF, U+FE20–FE2F) dropped, NFC again. Other marks stay,
+///    so ジ keeps its dakuten and Devanagari its vowel signs.
+/// 4. Tokens are runs of letters, marks and numbers; anything else separates them.
+/// 5. Runs of CJK characters (Han, Hiragana, Katakana, Hangul, by fixed code point ranges) are
+///    split off and cut into overlapping character bigrams; a lone CJK character is a token.
+public struct SearchTokenizer: Sendable {
+    public init() {}
+
+    /// The normalised, folded form of `text` (steps 1–3), before it is split.
+    public func fold(_ text: String) -> String {
+        var stripped = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars where !Self.isZeroWidth(scalar) { stripped.append(scalar) }
+        let compatible = String(stripped).precomposedStringWithCompatibilityMapping.lowercased()
+        var folded = String.UnicodeScalarView()
+        for scalar in compatible.decomposedStringWithCanonicalMapping.unicodeScalars where !Self.isDiacritic(scalar) {
+            folded.append(scalar)
+        }
+        return String(folded).precomposedStringWithCanonicalMapping
+    }
+
+    /// The tokens of `text`, in order, duplicates kept.
+    public func tokens(_ text: String) -> [String] {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return Self.asciiTokens(text) }
+        // ASCII whitespace separates tokens under every rule and nothing normalises across it,
+        // so each whitespace-separated chunk is tokenised on its own, ASCII ones without
+        // normalisation work.
+        var out: [String] = []
+        for chunk in text.utf8.split(whereSeparator: { $0 == 0x20 || (0x09...0x0D).contains($0) }) {
+            if chunk.allSatisfy({ $0 < 0x80 }) {
+                out += Self.asciiTokens(String(decoding: chunk, as: UTF8.self))
+            } else {
+                out += unicodeTokens(String(decoding: chunk, as: UTF8.self))
+            }
+        }
+        return out
+    }
+
+    private func unicodeTokens(_ text: String) -> [String] {
+        var out: [String] = []
+        var word = String.UnicodeScalarView()
+        var cjk: [Unicode.Scalar] = []
+        func flushWord() {
+            if !word.isEmpty { out.append(String(word)); word = String.UnicodeScalarView() }
+        }
+        func flushCJK() {
+            if cjk.count == 1 {
+                out.append(String(Character(cjk[0])))
+            } else if cjk.count > 1 {
+                for index in 0..<(cjk.count - 1) {
+                    var pair = String.UnicodeScalarView()
+                    pair.append(cjk[index]); pair.append(cjk[index + 1])
+                    out.append(String(pair))
+                }
+            }
+            cjk.removeAll()
+        }
+        for scalar in fold(text).unicodeScalars {
+            if Self.isCJK(scalar) {
+                flushWord()
+                cjk.append(scalar)
+            } else if Self.isWordScalar(scalar) {
+                flushCJK()
+                word.append(scalar)
+            } else {
+                flushWord()
+                flushCJK()
+            }
+        }
+        flushWord()
+        flushCJK()
+        return out
+    }
+
+    /// The same rules for ASCII text, without normalisation work.
+    static func asciiTokens(_ text: String) -> [String] {
+        var out: [String] = []
+        var word: [UInt8] = []
+        for byte in text.utf8 {
+            switch byte {
+            case 0x30...0x39, 0x61...0x7A: word.append(byte)
+            case 0x41...0x5A: word.append(byte + 0x20)
+            default:
+                if !word.isEmpty { out.append(String(decoding: word, as: UTF8.self)); word.removeAll(keepingCapacity: true) }
+            }
+        }
+        if !word.isEmpty { out.append(String(decoding: word, as: UTF8.self)) }
+        return out
+    }
+
+    static func isDiacritic(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x0300...0x036F, 0x1AB0...0x1AFF, 0x1DC0...0x1DFF, 0x20D0...0x20FF, 0xFE20...0xFE2F: return true
+        default: return false
+        }
+    }
+
+    static func isZeroWidth(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x200B...0x200D, 0x2060, 0xFEFF, 0x00AD: return true
+        default: return false
+        }
+    }
+
+    static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+             .decimalNumber, .letterNumber, .otherNumber, .spacingMark, .enclosingMark, .nonspacingMark:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// CJK code point ranges; `search.js` lists the same ranges.
+    static let cjkRanges: [ClosedRange<UInt32>] = [
+        0x1100...0x11FF,  // Hangul Jamo
+        0x2E80...0x2FDF,  // CJK radicals, Kangxi radicals
+        0x3005...0x3007,  // 々 〆 〇
+        0x3021...0x3029,  // Hangzhou numerals
+        0x3041...0x309F,  // Hiragana
+        0x30A0...0x30FF,  // Katakana
+        0x3130...0x318F,  // Hangul compatibility Jamo
+        0x31F0...0x31FF,  // Katakana phonetic extensions
+        0x3400...0x4DBF,  // CJK extension A
+        0x4E00...0x9FFF,  // CJK unified ideographs
+        0xAC00...0xD7AF,  // Hangul syllables
+        0xF900...0xFAFF,  // CJK compatibility ideographs
+        0x20000...0x3134F,  // CJK extensions B–G
+    ]
+
+    static func isCJK(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        guard value >= 0x1100 else { return false }
+        return cjkRanges.contains { $0.contains(value) }
+    }
+}

@@ -1,0 +1,204 @@
+import Foundation
+import Testing
+@testable import RoadmapKit
+import RoadmapMarkdown
+
+/// The shared tokenisation vectors, also run against search.js by Tests/Browser/test_search.py.
+@Suite struct SearchTokenizerTests {
+    struct Vector: Decodable, CustomTestStringConvertible, Sendable {
+        var input: String
+        var tokens: [String]
+        var testDescription: String { input.debugDescription }
+    }
+    struct Vectors: Decodable { var cases: [Vector] }
+
+    static let vectors: [Vector] = {
+        let url = TestPaths.testsFolder.deletingLastPathComponent().appendingPathComponent("Fixtures/search-vectors.json")
+        guard let data = try? Data(contentsOf: url), let decoded = try? JSONDecoder().decode(Vectors.self, from: data) else {
+            return []
+        }
+        return decoded.cases
+    }()
+
+    @Test func vectorsAreThere() { #expect(Self.vectors.count >= 20) }
+
+    @Test(arguments: vectors) func tokenises(_ vector: Vector) {
+        #expect(SearchTokenizer().tokens(vector.input) == vector.tokens)
+    }
+
+    @Test(arguments: ["Kubernetes Fundamentals", "CI/CD: a (b) 4-5", "plain ascii words 123"])
+    func asciiFastPathMatchesTheFullRules(_ text: String) {
+        // The ASCII shortcut and the Unicode path agree (a non-ASCII suffix forces the Unicode path).
+        #expect(SearchTokenizer().tokens(text + " é") == SearchTokenizer.asciiTokens(text) + ["e"])
+    }
+}
+
+@Suite struct SearchIndexTests {
+    static let roadmap = """
+    # Platform Engineer
+
+    A roadmap for platform engineers.
+
+    ## Learning Roadmap
+
+    ### Phase 1: Containers (2 months)
+
+    #### Orchestration (4 weeks)
+    - **Kubernetes**
+      - Course: [Kubernetes Basics](https://example.org/k8s) (Free)
+      - Topics:
+        - Pods
+        - Services
+      - Projects:
+        - Deploy an app on a cluster
+
+    ### Phase 2: Data (3 months)
+
+    #### Feature Stores (4 weeks)
+    - **Offline stores**
+      - Mentions kubernetes in passing.
+
+    ## Resources
+
+    ### Essential Reading
+    1. Technical Books
+       - "Designing Machine Learning Systems" by Chip Huyen
+    """
+
+    static func batch(_ markdown: String = roadmap, slug: String = "platform") -> SearchDocumentBatch {
+        let document = MarkdownParser().parse(markdown)
+        let (model, _) = RoadmapBuilder().build(.init(
+            source: slug + ".md", sourcePath: slug + ".md", frontMatter: FrontMatter(), document: document))
+        return SearchIndexBuilder().documents(for: model)
+    }
+
+    static func write(_ batches: [SearchDocumentBatch], _ writer: SearchIndexWriter = SearchIndexWriter())
+        throws -> (SearchIndexWriter.Summary, [String: String])
+    {
+        var files: [String: String] = [:]
+        let summary = try writer.write(batches) { contents, path in files[path] = contents }
+        return (summary, files)
+    }
+
+    @Test func oneDocumentPerSectionTopicProjectAndResource() throws {
+        let documents = Self.batch().documents
+        func find(_ kind: SearchDocument.Kind, _ title: String) -> SearchDocument? {
+            documents.first { $0.kind == kind && $0.title == title }
+        }
+        #expect(find(.roadmap, "Platform Engineer")?.url == "platform/index.html")
+        #expect(find(.phase, "Phase 1: Containers (2 months)")?.url == "platform/index.html#phase-1-containers-2-months")
+        let module = try #require(find(.module, "Orchestration (4 weeks)"))
+        #expect(module.breadcrumb == "Platform Engineer › Learning Roadmap › Phase 1: Containers (2 months)")
+        let topic = try #require(find(.topic, "Kubernetes"))
+        #expect(topic.url == "platform/index.html#kubernetes")
+        #expect(topic.breadcrumb.hasSuffix("› Orchestration (4 weeks)"))
+        #expect(find(.project, "Deploy an app on a cluster") != nil)
+        let course = try #require(find(.resource, "Kubernetes Basics"))
+        #expect(course.url == "platform/index.html#kubernetes")
+        let book = try #require(find(.resource, "\"Designing Machine Learning Systems\" by Chip Huyen"))
+        #expect(book.breadcrumb == "Platform Engineer › Resources › Essential Reading › Technical Books")
+        #expect(book.url == "platform/index.html#essential-reading")
+        #expect(documents.allSatisfy { $0.excerpt.count <= SearchIndexBuilder.excerptLength + 1 })
+    }
+
+    /// The postings of `term` in a single-file index, as (document title, impact).
+    static func postings(_ term: String, in files: [String: String]) throws -> [(String, Int)] {
+        let json = try #require(files["search-index.json"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        let documents = try #require(object["documents"] as? [[Any]])
+        let terms = try #require(object["terms"] as? [String: [Any]])
+        let list = try #require(terms[term]?[1] as? [Int])
+        return stride(from: 0, to: list.count, by: 2).map { (documents[list[$0]][1] as! String, list[$0 + 1]) }
+    }
+
+    @Test func titleOutranksBreadcrumbOutranksExcerpt() throws {
+        let (_, files) = try Self.write([Self.batch()])
+        let ranked = try Self.postings("kubernetes", in: files)
+        let titles = ranked.map(\.0)
+        // The topic titled Kubernetes first; entries with it only in their breadcrumb next;
+        // the passing mention in an excerpt last.
+        #expect(titles.first == "Kubernetes")
+        let crumbOnly = try #require(titles.firstIndex(of: "Deploy an app on a cluster"))
+        let passing = try #require(titles.firstIndex(of: "Offline stores"))
+        #expect(crumbOnly < passing)
+        #expect(ranked.map(\.1) == ranked.map(\.1).sorted(by: >))
+    }
+
+    @Test func structureOutranksMentionsForTheSameWords() throws {
+        let (_, files) = try Self.write([Self.batch()])
+        let titles = try Self.postings("stores", in: files).map(\.0)
+        #expect(titles.first == "Feature Stores (4 weeks)" || titles.first == "Offline stores")
+        #expect(titles.firstIndex(of: "Feature Stores (4 weeks)")! < titles.firstIndex(of: "Phase 2: Data (3 months)")!)
+    }
+
+    @Test func smallSitesGetOneFilePairWithAScriptTwin() throws {
+        let (summary, files) = try Self.write([Self.batch()])
+        #expect(!summary.sharded)
+        #expect(files.keys.sorted() == ["search-index.js", "search-index.json"])
+        let json = files["search-index.json"]!, script = files["search-index.js"]!
+        #expect(script.hasPrefix("window.__roadmapSearch.add({\"shard\":\"index\","))
+        #expect(json.dropFirst().dropLast(2) == script.dropFirst("window.__roadmapSearch.add({\"shard\":\"index\",".count).dropLast(4))
+    }
+
+    @Test func largeIndexesAreShardedByPrefixWithEveryTermInItsShard() throws {
+        let batches = (0..<40).map { Self.batch(Self.roadmap + "\n\n## Extra \($0)\nword\($0) alpha\($0 % 7)\n", slug: "r\($0)") }
+        var writer = SearchIndexWriter()
+        writer.shardThreshold = 10_000
+        writer.documentsPerShard = 16
+        writer.headPostings = 5
+        writer.chunkPostings = 7
+        writer.termShardBytes = 2_000
+        let (summary, files) = try Self.write(batches, writer)
+        #expect(summary.sharded)
+        #expect(summary.documentShardCount == (summary.documentCount + 15) / 16)
+        #expect(summary.postingChunkCount > 0)
+        // Every file is a JSON + JS pair.
+        let names = Set(files.keys.map { ($0 as NSString).deletingPathExtension })
+        for name in names { #expect(files[name + ".json"] != nil && files[name + ".js"] != nil) }
+        // The manifest names each term shard by its prefix; every term is in the shard of its
+        // longest listed prefix, as search.js looks it up.
+        let manifest = try #require(try JSONSerialization.jsonObject(with: Data(files["search-index.json"]!.utf8)) as? [String: Any])
+        let keys = try #require(manifest["termShards"] as? [String: Int])
+        #expect(keys.count == summary.termShardCount)
+        #expect(keys.count > 1)
+        for (key, number) in keys {
+            let shard = try #require(try JSONSerialization.jsonObject(with: Data(files["search/t\(number).json"]!.utf8)) as? [String: Any])
+            let terms = try #require(shard["terms"] as? [String: [Any]])
+            for term in terms.keys {
+                let longest = (1...min(term.unicodeScalars.count, 8)).reversed()
+                    .map { SearchIndexWriter.prefix(term, $0) }.first { keys[$0] != nil }
+                #expect(longest == key, "\(term) in shard \(key)")
+                let entry = terms[term]!
+                let head = entry[1] as! [Int]
+                #expect(head.count <= 2 * writer.headPostings)
+                if (entry[0] as! Int) > writer.headPostings { #expect((entry[2] as! [Int]).count > 0) }
+            }
+        }
+    }
+
+    @Test func twoBuildsWriteIdenticalIndexes() throws {
+        let batches = (0..<30).map { Self.batch(Self.roadmap + "\n## Extra\nitem \($0)\n", slug: "r\($0)") }
+        var writer = SearchIndexWriter()
+        writer.shardThreshold = 10_000
+        let first = try Self.write(batches, writer).1
+        let second = try Self.write((0..<30).map { Self.batch(Self.roadmap + "\n## Extra\nitem \($0)\n", slug: "r\($0)") }, writer).1
+        #expect(first == second)
+        #expect(try Self.write([Self.batch()]).1 == Self.write([Self.batch()]).1)
+    }
+
+    @Test func sitesWriteTheIndexAndTheSearchPage() throws {
+        try withTemporaryFolder { folder in
+            let content = folder.appendingPathComponent("Content")
+            try writeFiles(["platform.md": Self.roadmap], in: content)
+            let report = try buildSite(content: content, output: folder.appendingPathComponent("Site"))
+            #expect(report.succeeded)
+            let site = try filesUnder(folder.appendingPathComponent("Site"))
+            #expect(site["search-index.json"] != nil && site["search-index.js"] != nil)
+            let page = String(decoding: try #require(site["search.html"]), as: UTF8.self)
+            #expect(page.contains("href=\"platform/index.html#orchestration-4-weeks\""))
+            let home = String(decoding: try #require(site["index.html"]), as: UTF8.self)
+            // Without JavaScript the box leads to the resource index; search.js points it at search.html.
+            #expect(home.contains("<form class=\"site-search\" role=\"search\" action=\"resources.html\">"))
+        }
+    }
+}
