@@ -120,7 +120,7 @@
   // search(query, limit) → Promise of {words, results: [{doc, score, data}]}
   function search(query, limit) {
     var words = tokens(query), lastPrefix = !/\s$/.test(query);
-    if (!words.length) return Promise.resolve({ words: [], results: [] });
+    if (!words.length) return Promise.resolve({ words: [], results: [], matched: new Set() });
     var kept = words.filter(function (w, i) { return !STOP.has(w) || (i === words.length - 1 && lastPrefix); });
     if (kept.length) words = kept;
     return load("index").then(function (index) {
@@ -129,6 +129,8 @@
       return Promise.all(need.map(load)).then(function () { return run(index, words, lastPrefix, limit, 0); });
     });
   }
+  // Scores for a word found in a document's text rather than in a (truncated) posting list.
+  var TEXT = { title: 150, breadcrumb: 30, excerpt: 20 };
   function run(index, words, lastPrefix, limit, round) {
     var terms = {}, names;
     if (index.sharded) {
@@ -138,47 +140,101 @@
     var perWord = words.map(function (w, i) { return expand(w, lastPrefix && i === words.length - 1, terms, names); });
     // A word that matches nothing at all is dropped, unless nothing else is left.
     var live = perWord.filter(function (m) { return m.size > 0; });
-    if (!live.length) return { words: words, results: [], matched: [] };
-    var scored = null, missing = [];
-    live.forEach(function (m) {
-      var scores = new Map();
-      m.forEach(function (factor, term) {
-        var list = postings(terms[term]), chunk = nextChunk(terms[term]);
-        if (chunk) missing.push(chunk);
-        for (var i = 0; i < list.length; i += 2) {
-          var s = list[i + 1] * factor;
-          if (!(scores.get(list[i]) >= s)) scores.set(list[i], s);
-        }
-      });
-      if (scored === null) scored = scores;
-      else {
-        var both = new Map();
-        scored.forEach(function (s, doc) { var t = scores.get(doc); if (t !== undefined) both.set(doc, s + t); });
-        scored = both;
-      }
-    });
-    var results = [];
-    scored.forEach(function (s, doc) { results.push({ doc: doc, score: s }); });
-    if (results.length < limit && live.length > 1 && missing.length && round < 4) {
-      return Promise.all(missing.slice(0, 8).map(load)).then(function () { return run(index, words, lastPrefix, limit, round + 1); });
-    }
-    results.sort(function (a, b) { return b.score - a.score || a.doc - b.doc; });
-    results = results.slice(0, limit);
+    if (!live.length) return { words: words, results: [], matched: new Set() };
     var matched = new Set();
     live.forEach(function (m) { m.forEach(function (f, t) { matched.add(t); }); });
-    return attach(index, results).then(function () { return { words: words, results: results, matched: matched }; });
+    var per = live.map(function (m) {
+      var w = { terms: m, scores: new Map(), missing: [], complete: true, df: 0 };
+      m.forEach(function (factor, term) {
+        var entry = terms[term], list = postings(entry), chunk = nextChunk(entry);
+        w.df += entry[0];
+        if (list.length / 2 < entry[0]) w.complete = false;
+        if (chunk) w.missing.push(chunk);
+        for (var i = 0; i < list.length; i += 2) {
+          var s = list[i + 1] * factor;
+          if (!(w.scores.get(list[i]) >= s)) w.scores.set(list[i], s);
+        }
+      });
+      return w;
+    });
+    function again() { return run(index, words, lastPrefix, limit, round + 1); }
+    function finish(results) {
+      results.sort(function (a, b) { return b.score - a.score || a.doc - b.doc; });
+      results = results.slice(0, limit);
+      return attach(index, results).then(function () { return { words: words, results: results, matched: matched }; });
+    }
+    var results = [];
+    if (per.length === 1) {
+      per[0].scores.forEach(function (s, doc) { results.push({ doc: doc, score: s }); });
+      return finish(results);
+    }
+    // The most selective word: once all its postings are loaded, its documents are the candidates,
+    // and a common word whose list was cut short is looked for in each candidate's text.
+    var base = per.slice().sort(function (a, b) { return a.df - b.df; })[0];
+    if (!base.complete && base.missing.length && round < 4 && base.df <= 8000) return Promise.all(base.missing.map(load)).then(again);
+    if (base.complete) {
+      var unsure = [];
+      base.scores.forEach(function (s, doc) {
+        var total = s, open = false;
+        for (var i = 0; i < per.length; i++) {
+          if (per[i] === base) continue;
+          var t = per[i].scores.get(doc);
+          if (t !== undefined) total += t;
+          else if (per[i].complete) return;
+          else open = true;
+        }
+        (open ? unsure : results).push({ doc: doc, score: total });
+      });
+      if (!unsure.length || results.length >= limit) return finish(results);
+      unsure.sort(function (a, b) { return b.score - a.score || a.doc - b.doc; });
+      unsure = unsure.slice(0, 512);
+      var files = [];
+      if (index.sharded) unsure.forEach(function (r) {
+        var f = "d" + Math.floor(r.doc / index.documentsPerShard);
+        if (files.indexOf(f) < 0 && files.length < 10) files.push(f);
+      });
+      return Promise.all(files.map(load)).then(function () {
+        unsure.forEach(function (r) {
+          var d = data(index, r.doc);
+          if (!d) return;
+          var fields = { title: tokens(d.title), breadcrumb: tokens(d.breadcrumb), excerpt: tokens(d.excerpt) };
+          for (var i = 0; i < per.length; i++) {
+            if (per[i] === base || per[i].scores.has(r.doc)) { if (per[i] !== base) r.score += per[i].scores.get(r.doc); continue; }
+            var best = 0;
+            for (var f in fields) fields[f].forEach(function (t) { var x = per[i].terms.get(t); if (x && x * TEXT[f] > best) best = x * TEXT[f]; });
+            if (!best) return;
+            r.score += best;
+          }
+          results.push(r);
+        });
+        return finish(results);
+      });
+    }
+    // Every word is common: intersect the best postings, loading more while too few are found.
+    var missing = [];
+    per.forEach(function (w) { missing = missing.concat(w.missing); });
+    var scored = per[0].scores;
+    per.slice(1).forEach(function (w) {
+      var both = new Map();
+      scored.forEach(function (s, doc) { var t = w.scores.get(doc); if (t !== undefined) both.set(doc, s + t); });
+      scored = both;
+    });
+    scored.forEach(function (s, doc) { results.push({ doc: doc, score: s }); });
+    if (results.length < limit && missing.length && round < 4) return Promise.all(missing.slice(0, 8).map(load)).then(again);
+    return finish(results);
+  }
+  function data(index, doc) {
+    var file = index.sharded ? shards["d" + Math.floor(doc / index.documentsPerShard)] : index;
+    if (!file) return null;
+    var d = file.documents[index.sharded ? doc % index.documentsPerShard : doc], trail = [];
+    for (var c = d[2]; c >= 0; c = file.breadcrumbs[c][0]) trail.unshift(file.breadcrumbs[c][1]);
+    return { kind: d[0], title: d[1], breadcrumb: trail.join(" › "), excerpt: d[3], url: d[4] };
   }
   function attach(index, results) {
     var per = index.documentsPerShard;
     var need = index.sharded ? results.map(function (r) { return "d" + Math.floor(r.doc / per); }) : [];
     return Promise.all(need.map(load)).then(function () {
-      results.forEach(function (r) {
-        var file = index.sharded ? shards["d" + Math.floor(r.doc / per)] : index;
-        var d = file.documents[index.sharded ? r.doc % per : r.doc];
-        var trail = [];
-        for (var c = d[2]; c >= 0; c = file.breadcrumbs[c][0]) trail.unshift(file.breadcrumbs[c][1]);
-        r.data = { kind: d[0], title: d[1], breadcrumb: trail.join(" › "), excerpt: d[3], url: d[4] };
-      });
+      results.forEach(function (r) { r.data = data(index, r.doc); });
     });
   }
 
