@@ -147,11 +147,19 @@ import RoadmapMarkdown
         writer.documentsPerShard = 16
         writer.headPostings = 5
         writer.chunkPostings = 7
+        writer.maximumPostings = 30
         writer.termShardBytes = 2_000
         let (summary, files) = try Self.write(batches, writer)
         #expect(summary.sharded)
         #expect(summary.documentShardCount == (summary.documentCount + 15) / 16)
         #expect(summary.postingChunkCount > 0)
+        // A list cut at `maximumPostings` still states the full document frequency.
+        let cut = try files.filter { $0.key.hasPrefix("search/t") && $0.key.hasSuffix(".json") }.flatMap { file -> [[Any]] in
+            let shard = try #require(try JSONSerialization.jsonObject(with: Data(file.value.utf8)) as? [String: Any])
+            return (shard["terms"] as? [String: [Any]] ?? [:]).values.filter { ($0[0] as! Int) > 30 }
+        }
+        #expect(!cut.isEmpty)
+        for entry in cut { #expect((entry[2] as! [Int]).count == (30 - 5 + 6) / 7) }
         // Every file is a JSON + JS pair.
         let names = Set(files.keys.map { ($0 as NSString).deletingPathExtension })
         for name in names { #expect(files[name + ".json"] != nil && files[name + ".js"] != nil) }
@@ -172,6 +180,7 @@ import RoadmapMarkdown
                 let head = entry[1] as! [Int]
                 #expect(head.count <= 2 * writer.headPostings)
                 if (entry[0] as! Int) > writer.headPostings { #expect((entry[2] as! [Int]).count > 0) }
+                #expect(entry[0] as! Int >= head.count / 2)
             }
         }
     }

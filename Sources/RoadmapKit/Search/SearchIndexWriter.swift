@@ -215,11 +215,13 @@ struct SearchIndexWriter: Sendable {
         var entries: [String: String] = [:]
         var chunkCount = 0
         for id in order {
+            let df = postings[id].count
             let list = Array(ranked(postings[id]).prefix(maximumPostings))
             postings[id] = []
             var entry = ""
             JSONText.string(terms[id], into: &entry)
-            entry += ":[\(list.count),"
+            // The document frequency, which tells search.js whether a list was cut short.
+            entry += ":[\(df),"
             postingsJSON(list.prefix(headPostings), into: &entry)
             if list.count > headPostings {
                 var chunks: [Int] = []
@@ -292,6 +294,11 @@ struct SearchIndexWriter: Sendable {
 enum JSONText {
     static func string(_ text: String, into out: inout String) {
         out += "\""
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x3C || $0 == 0xE2 }) {
+            out += text
+            out += "\""
+            return
+        }
         for scalar in text.unicodeScalars {
             switch scalar {
             case "\"": out += "\\\""
