@@ -12,6 +12,8 @@ public struct BuildOptions: Sendable {
     public var strict: Bool
     /// Folders the output must never be (the project root); content and templates are added.
     public var protectedDirectories: [String]
+    /// Results kept between builds (`roadmap serve`): unchanged roadmaps are not rendered again.
+    public var pageCache: PageCache?
 
     public init(
         contentDirectory: String = "Content", templatesDirectory: String = "Templates", outputDirectory: String = "Site",
@@ -118,7 +120,7 @@ public struct SiteBuilder: Sendable {
             diagnostics += glossaryDiagnostics
 
             // Parse, model and render each roadmap concurrently; pages stream to the staging folder.
-            let results = try ConcurrentMap.map(published) { document -> PageResult in
+            let results = try ConcurrentMap.map(published, reusing: options.pageCache, writer: writer) { document -> PageResult in
                 let markdown = MarkdownParser().parse(document.body)
                 let (built, modelDiagnostics) = RoadmapBuilder().build(.init(
                     source: document.file.relativePath, sourcePath: document.file.path,

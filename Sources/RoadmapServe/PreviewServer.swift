@@ -28,6 +28,8 @@ public final class PreviewServer: Sendable {
 
     let options: Options
     let channel = ReloadChannel()
+    /// Unchanged roadmaps are reused between rebuilds.
+    let cache = PageCache()
     let resolver: SitePathResolver
 
     public init(options: Options) {
@@ -72,6 +74,11 @@ public final class PreviewServer: Sendable {
             // Editors often write a file in several steps: let them finish.
             try await Task.sleep(nanoseconds: 20_000_000)
             changed += watcher.changes()
+            let contentFolder = URL(fileURLWithPath: options.build.contentDirectory).standardizedFileURL.path + "/"
+            let onlyRoadmaps = changed.allSatisfy {
+                URL(fileURLWithPath: $0).standardizedFileURL.path.hasPrefix(contentFolder) && $0.hasSuffix(".md")
+            }
+            if !onlyRoadmaps { cache.invalidateAll() }
             await rebuild(reason: Self.describe(Array(Set(changed)).sorted()))
         }
     }
@@ -80,13 +87,17 @@ public final class PreviewServer: Sendable {
 
     func rebuild(reason: String) async {
         let start = DispatchTime.now().uptimeNanoseconds
-        let build = options.build
+        var buildOptions = options.build
+        buildOptions.pageCache = cache
+        let build = buildOptions
         let outcome: Result<BuildReport, any Error> = await withCheckedContinuation { continuation in
             DispatchQueue.global().async {
                 continuation.resume(returning: Result { try SiteBuilder().build(build) })
             }
         }
         let milliseconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
+        let wrote = (try? outcome.get())?.wroteSite ?? false
+        cache.buildFinished(succeeded: wrote)
         switch outcome {
         case .success(let report):
             let lines = report.diagnostics.map { $0.formatted() }
@@ -97,7 +108,9 @@ public final class PreviewServer: Sendable {
                 }
             }
             if report.succeeded && report.wroteSite {
-                log(String(format: "Built %d roadmaps (%@) in %.0f ms", report.roadmapCount, reason, milliseconds))
+                let reused = cache.reusedCount
+                log(String(format: "Built %d roadmaps (%@) in %.0f ms", report.roadmapCount, reason, milliseconds)
+                    + (reused > 0 ? ", \(reused) unchanged reused" : ""))
                 channel.buildSucceeded(changed: [reason])
             } else {
                 let errors = report.diagnostics.filter { $0.severity == .error }

@@ -56,7 +56,7 @@ struct TemplateSet: Sendable {
         if ledger.claim(template) {
             ledger.record(TemplateKeyCheck(sources: sources).check(view, template: template))
         }
-        return library.render(view, withTemplate: template) ?? ""
+        return library.render(TemplateLookup.wrap(view) ?? view, withTemplate: template) ?? ""
     }
 
     /// Unknown-key errors found by the renders so far.

@@ -5,8 +5,8 @@ import Mustache
 // swift-mustache finds a key with `Mirror` unless the value is a `MustacheParent`: every
 // `{{key}}` then walks all stored properties through the runtime's reflection (about 65,000
 // instructions per look-up on a roadmap page, a quarter of a build). These conformances answer
-// with a `switch` instead; any key not listed falls back to the same Mirror look-up, so a
-// property added to a view later still renders, only slower. ViewLookupTests checks that each
+// with a `switch` instead; any key not listed falls back to TemplateLookup's cached key paths,
+// so a property added to a view later still renders. ViewLookupTests checks that each
 // listed key gives the stored property's value. (Measured: Benchmarks/README or the perf note.)
 
 /// A view that answers template look-ups with a `switch`, falling back to reflection.
@@ -17,11 +17,8 @@ protocol TemplateView: MustacheParent {
 
 extension TemplateView {
     func child(named name: String) -> Any? {
-        if let value = listedChild(named: name) { return value }
-        guard let match = Mirror(reflecting: self).children.first(where: { $0.label == name }) else { return nil }
-        let mirror = Mirror(reflecting: match.value)
-        guard mirror.displayStyle == .optional else { return match.value }
-        return mirror.children.first?.value
+        if let value = listedChild(named: name) { return TemplateLookup.wrap(value) }
+        return TemplateLookup(value: self, fields: TemplateLookup.fields(of: Self.self) ?? [:]).child(named: name)
     }
 }
 

@@ -1,0 +1,116 @@
+import Foundation
+
+/// Keeps each roadmap's page result between the builds of one `roadmap serve` session, so that
+/// a rebuild after an edit parses, models and renders only the roadmaps whose source changed;
+/// the site-wide steps (home page, indexes, link checks) still see every roadmap.
+///
+/// A roadmap is reused when its file, front matter, body and slug are exactly as before and
+/// the set of published roadmaps (paths and slugs) is unchanged; its files are hard-linked from
+/// the current output into the new build. Anything else a page depends on (templates,
+/// `site.yml`, other content files) is the caller's to report with ``invalidateAll()``.
+/// Results count only once a build's site is in place (``buildFinished(succeeded:)``).
+public final class PageCache: @unchecked Sendable {
+    struct Entry {
+        var document: PreparedDocument
+        var result: PageResult
+    }
+
+    private let lock = NSLock()
+    private var current: [String: Entry] = [:]
+    private var pending: [String: Entry] = [:]
+    private var publishedKey: [String: String] = [:]
+    private var hits = 0
+
+    public init() {}
+
+    /// Forgets every result (templates, settings or other inputs changed).
+    public func invalidateAll() {
+        lock.withLock {
+            current = [:]
+            pending = [:]
+        }
+    }
+
+    /// Called once the build is over: a failed build's results are dropped, as its site was.
+    public func buildFinished(succeeded: Bool) {
+        lock.withLock {
+            if succeeded {
+                current = pending
+            }
+            pending = [:]
+        }
+    }
+
+    /// How many roadmaps the last build reused.
+    public var reusedCount: Int { lock.withLock { hits } }
+
+    func begin(_ documents: [PreparedDocument]) {
+        let key = Dictionary(documents.map { ($0.file.relativePath, $0.slug) }, uniquingKeysWith: { first, _ in first })
+        lock.withLock {
+            if key != publishedKey { current = [:] }
+            publishedKey = key
+            pending = [:]
+            hits = 0
+        }
+    }
+
+    /// The previous result for an unchanged document, its files linked into the new build.
+    func reuse(_ document: PreparedDocument, from output: URL, into writer: SiteWriter) -> PageResult? {
+        let entry: Entry? = lock.withLock { current[document.file.relativePath] }
+        guard let entry, entry.document.body == document.body, entry.document.frontMatter == document.frontMatter,
+              entry.document.slug == document.slug, entry.document.file == document.file
+        else { return nil }
+        guard Self.link(folder: document.slug, from: output, to: writer.staging) else {
+            // Never leave links to the live site where the page is about to be written afresh.
+            try? FileManager.default.removeItem(at: writer.staging.appendingPathComponent(document.slug))
+            return nil
+        }
+        lock.withLock {
+            pending[document.file.relativePath] = entry
+            hits += 1
+        }
+        return entry.result
+    }
+
+    func store(_ result: PageResult, for document: PreparedDocument) {
+        lock.withLock { pending[document.file.relativePath] = Entry(document: document, result: result) }
+    }
+
+    /// Hard-links (or copies) every file of `folder` from the current site into the staging folder.
+    private static func link(folder: String, from output: URL, to staging: URL) -> Bool {
+        let manager = FileManager.default
+        let source = output.appendingPathComponent(folder).path
+        guard let files = manager.enumerator(atPath: source) else { return false }
+        var linkedAny = false
+        for case let relative as String in files {
+            let from = source + "/" + relative
+            let to = staging.appendingPathComponent(folder).path + "/" + relative
+            var isDirectory: ObjCBool = false
+            guard manager.fileExists(atPath: from, isDirectory: &isDirectory) else { return false }
+            if isDirectory.boolValue { continue }
+            try? manager.createDirectory(atPath: (to as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            if Foundation.link(from, to) != 0 {
+                guard (try? manager.copyItem(atPath: from, toPath: to)) != nil else { return false }
+            }
+            linkedAny = true
+        }
+        return linkedAny
+    }
+}
+
+extension ConcurrentMap {
+    /// `map` over the published documents, reusing what `cache` kept from the previous build.
+    static func map(
+        _ documents: [PreparedDocument], reusing cache: PageCache?, writer: SiteWriter,
+        _ transform: @Sendable (PreparedDocument) throws -> PageResult
+    ) throws -> [PageResult] {
+        guard let cache else { return try map(documents, transform) }
+        cache.begin(documents)
+        return try map(documents) { document in
+            if let result = cache.reuse(document, from: writer.output, into: writer) { return result }
+            let result = try transform(document)
+            cache.store(result, for: document)
+            return result
+        }
+    }
+}
