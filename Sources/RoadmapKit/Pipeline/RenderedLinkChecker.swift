@@ -80,12 +80,14 @@ struct RenderedLinkChecker: Sendable {
     /// Checks every page's links against the written site. Pages written without being scanned
     /// (found among the site's HTML files) are read and scanned here.
     func check(_ scanned: [RenderedPageLinks]) -> [Diagnostic] {
-        var pages = scanned
         let known = Set(scanned.map(\.page))
-        for page in htmlFiles() where !known.contains(page) {
-            guard let html = try? String(contentsOf: siteFolder.appendingPathComponent(page), encoding: .utf8) else { continue }
-            pages.append(Self.scan(html, page: page, template: Self.templateName(for: page), reportedFolder: reportedFolder))
-        }
+        let folder = siteFolder
+        let reported = reportedFolder
+        let unscanned = htmlFiles().filter { !known.contains($0) }
+        let pages = scanned + ((try? ConcurrentMap.map(unscanned) { page -> RenderedPageLinks? in
+            guard let html = try? String(contentsOf: folder.appendingPathComponent(page), encoding: .utf8) else { return nil }
+            return Self.scan(html, page: page, template: Self.templateName(for: page), reportedFolder: reported)
+        }) ?? []).compactMap { $0 }
         var diagnostics: [Diagnostic] = pages.flatMap(\.diagnostics)
         var exists: [String: Bool] = [:]
         var idsByPage: [String: Set<String>] = [:]
@@ -219,8 +221,9 @@ enum HTMLTagScanner {
             }
             var cursor = index + 1
             while cursor < count, isNameByte(bytes[cursor]) { cursor += 1 }
-            let name = String(decoding: bytes[(index + 1)..<cursor], as: UTF8.self).lowercased()
-            if name.isEmpty { advanceCountingLines(to: index + 1); continue }
+            let tagStart = index + 1
+            if cursor == tagStart { advanceCountingLines(to: index + 1); continue }
+            let tag: Name = name(bytes, tagStart, cursor)
             advanceCountingLines(to: cursor)
             // Attributes up to the end of the tag.
             while index < count, bytes[index] != UInt8(ascii: ">") {
@@ -228,7 +231,7 @@ enum HTMLTagScanner {
                 if !isNameByte(byte) { advanceCountingLines(to: index + 1); continue }
                 let nameStart = index
                 while index < count, isNameByte(bytes[index]) { index += 1 }
-                let attribute = String(decoding: bytes[nameStart..<index], as: UTF8.self).lowercased()
+                let attribute = name(bytes, nameStart, index)
                 guard index < count, bytes[index] == UInt8(ascii: "=") else { continue }
                 index += 1
                 guard index < count else { break }
@@ -242,23 +245,52 @@ enum HTMLTagScanner {
                 } else {
                     while valueEnd < count, bytes[valueEnd] != UInt8(ascii: " "), bytes[valueEnd] != UInt8(ascii: ">") { valueEnd += 1 }
                 }
-                let location = SourceLocation(line: line, column: nameStart - lineStart + 1)
-                let value = unescape(String(decoding: bytes[valueStart..<valueEnd], as: UTF8.self))
                 switch attribute {
-                case "href", "src": result.links.append(Link(value: value, location: location))
-                case "id": result.ids.insert(value)
-                case "name" where name == "a": result.ids.insert(value)
+                case .href, .src:
+                    let value = unescape(String(decoding: bytes[valueStart..<valueEnd], as: UTF8.self))
+                    result.links.append(Link(value: value, location: SourceLocation(line: line, column: nameStart - lineStart + 1)))
+                case .id:
+                    result.ids.insert(unescape(String(decoding: bytes[valueStart..<valueEnd], as: UTF8.self)))
+                case .name where tag == .a:
+                    result.ids.insert(unescape(String(decoding: bytes[valueStart..<valueEnd], as: UTF8.self)))
                 default: break
                 }
                 let isQuoted = quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'")
                 advanceCountingLines(to: min(count, isQuoted ? valueEnd + 1 : valueEnd))
             }
             advanceCountingLines(to: index + 1)
-            if name == "script" || name == "style" {
-                advanceCountingLines(to: find("</" + name, from: index) ?? count)
+            if tag == .script || tag == .style {
+                advanceCountingLines(to: find(tag == .script ? "</script" : "</style", from: index) ?? count)
             }
         }
         return result
+    }
+
+    /// The tag and attribute names the scanner cares about, matched without making strings.
+    enum Name: Equatable {
+        case a, script, style, href, src, id, name, other
+    }
+
+    private static func name(_ bytes: [UInt8], _ start: Int, _ end: Int) -> Name {
+        func matches(_ word: StaticString) -> Bool {
+            guard end - start == word.utf8CodeUnitCount else { return false }
+            let pointer = word.utf8Start
+            for offset in 0..<(end - start) {
+                var byte = bytes[start + offset]
+                if byte >= 65 && byte <= 90 { byte += 32 }
+                if byte != pointer[offset] { return false }
+            }
+            return true
+        }
+        switch end - start {
+        case 1: return matches("a") ? .a : .other
+        case 2: return matches("id") ? .id : .other
+        case 3: return matches("src") ? .src : .other
+        case 4: return matches("href") ? .href : matches("name") ? .name : .other
+        case 5: return matches("style") ? .style : .other
+        case 6: return matches("script") ? .script : .other
+        default: return .other
+        }
     }
 
     static func unescape(_ value: String) -> String {
