@@ -14,6 +14,8 @@ public struct BuildOptions: Sendable {
     public var protectedDirectories: [String]
     /// Results kept between builds (`roadmap serve`): unchanged roadmaps are not rendered again.
     public var pageCache: PageCache?
+    /// Told how many roadmaps are rendered, as they are (a progress line on a terminal).
+    public var progress: BuildProgress?
 
     public init(
         contentDirectory: String = "Content", templatesDirectory: String = "Templates", outputDirectory: String = "Site",
@@ -120,7 +122,7 @@ public struct SiteBuilder: Sendable {
             diagnostics += glossaryDiagnostics
 
             // Parse, model and render each roadmap concurrently; pages stream to the staging folder.
-            let results = try ConcurrentMap.map(published, reusing: options.pageCache, writer: writer) { document -> PageResult in
+            let results = try ConcurrentMap.map(published, reusing: options.pageCache, progress: options.progress, writer: writer) { document -> PageResult in
                 let markdown = MarkdownParser().parse(document.body)
                 let (built, modelDiagnostics) = RoadmapBuilder().build(.init(
                     source: document.file.relativePath, sourcePath: document.file.path,

@@ -47,16 +47,23 @@ struct BuildCommand: ParsableCommand {
     func run() throws {
         let start = DispatchTime.now().uptimeNanoseconds
         let report: BuildReport
+        let progressLine = ProgressLine.forTerminal(quiet: options.quiet)
+        var buildOptions = options.buildOptions
+        buildOptions.progress = progressLine.progress
         do {
-            report = try SiteBuilder().build(options.buildOptions)
+            report = try SiteBuilder().build(buildOptions)
+            progressLine.finish()
         } catch {
+            progressLine.finish()
             FileHandle.standardError.write(Data("error: \(error)\n".utf8))
             throw ExitCode(1)
         }
         DiagnosticPrinter(quiet: options.quiet).print(report.diagnostics)
         if options.verbose {
             for (stage, seconds) in report.stageTimes {
-                FileHandle.standardError.write(Data(String(format: "  %-18@ %8.1f ms\n", stage, seconds * 1000).utf8))
+                // (String(format:)'s %-18@ does not pad: pad the name itself.)
+                let name = stage.count < 18 ? stage.padding(toLength: 18, withPad: " ", startingAt: 0) : stage
+                FileHandle.standardError.write(Data(("  " + name + String(format: " %8.1f ms\n", seconds * 1000)).utf8))
             }
         }
         let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9

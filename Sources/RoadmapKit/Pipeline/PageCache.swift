@@ -100,16 +100,18 @@ public final class PageCache: @unchecked Sendable {
 
 extension ConcurrentMap {
     /// `map` over the published documents, reusing what `cache` kept from the previous build.
+    /// Also counts finished documents on `progress`.
     static func map(
-        _ documents: [PreparedDocument], reusing cache: PageCache?, writer: SiteWriter,
+        _ documents: [PreparedDocument], reusing cache: PageCache?, progress: BuildProgress? = nil, writer: SiteWriter,
         _ transform: @Sendable (PreparedDocument) throws -> PageResult
     ) throws -> [PageResult] {
-        guard let cache else { return try map(documents, transform) }
-        cache.begin(documents)
+        progress?.start(total: documents.count)
+        cache?.begin(documents)
         return try map(documents) { document in
-            if let result = cache.reuse(document, from: writer.output, into: writer) { return result }
+            defer { progress?.advance() }
+            if let cache, let result = cache.reuse(document, from: writer.output, into: writer) { return result }
             let result = try transform(document)
-            cache.store(result, for: document)
+            cache?.store(result, for: document)
             return result
         }
     }
