@@ -39,8 +39,8 @@ public final class PreviewServer: Sendable {
 
     /// Runs until the process is stopped.
     public func run() async throws {
-        var watcher = SourceWatcher(folders: [options.build.contentDirectory, options.build.templatesDirectory])
-        await rebuild(reason: "initial build")
+        let watcher = SourceWatcher(folders: [options.build.contentDirectory, options.build.templatesDirectory])
+        rebuild(reason: "initial build")
 
         let address: any SocketAddress
         let host = options.host == "localhost" ? "127.0.0.1" : options.host
@@ -61,40 +61,60 @@ public final class PreviewServer: Sendable {
         log("Serving \(options.build.outputDirectory)/ at http://\(shownHost):\(port)/ — watching "
             + "\(options.build.contentDirectory)/ and \(options.build.templatesDirectory)/; Ctrl-C stops.")
 
-        var sinceKeepAlive = 0.0
-        while !serverTask.isCancelled {
-            try await Task.sleep(nanoseconds: UInt64(options.pollInterval * 1e9))
-            sinceKeepAlive += options.pollInterval
-            if sinceKeepAlive >= 15 {
+        // Watching and rebuilding run on a thread of their own; the server's tasks keep serving.
+        let thread = Thread { [self] in self.watch(watcher) }
+        thread.stackSize = 8 << 20
+        thread.start()
+        try await serverTask.value
+    }
+
+    /// Waits for changes (woken at once by inotify where there is one, else polling) and rebuilds.
+    func watch(_ initial: SourceWatcher) {
+        var watcher = initial
+        #if canImport(Glibc)
+        let events = DirectoryEvents(folders: watcher.folders)
+        #endif
+        var lastKeepAlive = DispatchTime.now().uptimeNanoseconds
+        let contentFolder = URL(fileURLWithPath: options.build.contentDirectory).standardizedFileURL.path + "/"
+        while true {
+            #if canImport(Glibc)
+            if let events {
+                // The timeout is a safety net: a missed event is still noticed by the poll.
+                _ = events.wait(milliseconds: 500)
+            } else {
+                Thread.sleep(forTimeInterval: options.pollInterval)
+            }
+            #else
+            Thread.sleep(forTimeInterval: options.pollInterval)
+            #endif
+            if DispatchTime.now().uptimeNanoseconds - lastKeepAlive > 15_000_000_000 {
                 channel.keepAlive()
-                sinceKeepAlive = 0
+                lastKeepAlive = DispatchTime.now().uptimeNanoseconds
             }
             var changed = watcher.changes()
             guard !changed.isEmpty else { continue }
             // Editors often write a file in several steps: let them finish.
-            try await Task.sleep(nanoseconds: 20_000_000)
+            Thread.sleep(forTimeInterval: 0.01)
             changed += watcher.changes()
-            let contentFolder = URL(fileURLWithPath: options.build.contentDirectory).standardizedFileURL.path + "/"
+            #if canImport(Glibc)
+            events?.watchAll()
+            #endif
             let onlyRoadmaps = changed.allSatisfy {
                 URL(fileURLWithPath: $0).standardizedFileURL.path.hasPrefix(contentFolder) && $0.hasSuffix(".md")
             }
             if !onlyRoadmaps { cache.invalidateAll() }
-            await rebuild(reason: Self.describe(Array(Set(changed)).sorted()))
+            rebuild(reason: Self.describe(Array(Set(changed)).sorted()))
         }
     }
 
     // MARK: - Building
 
-    func rebuild(reason: String) async {
+    func rebuild(reason: String) {
         let start = DispatchTime.now().uptimeNanoseconds
         var buildOptions = options.build
         buildOptions.pageCache = cache
         let build = buildOptions
-        let outcome: Result<BuildReport, any Error> = await withCheckedContinuation { continuation in
-            DispatchQueue.global().async {
-                continuation.resume(returning: Result { try SiteBuilder().build(build) })
-            }
-        }
+        let outcome = Result { try SiteBuilder().build(build) }
         let milliseconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
         let wrote = (try? outcome.get())?.wroteSite ?? false
         cache.buildFinished(succeeded: wrote)
