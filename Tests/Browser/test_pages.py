@@ -1,10 +1,13 @@
 """Every page type, from file:// and over HTTP under a sub-path with a strict CSP: it loads
 clean (no console errors, no failed or external requests), carries its publishing metadata,
 and behaves (theme toggle remembered, table of contents on phones)."""
+import socketserver
+import threading
+
 import pytest
 from selenium.webdriver.common.by import By
 
-from conftest import SITE, assert_clean
+from conftest import SITE, SUB_PATH, SubPathHandler, assert_clean, console_errors
 from site_pages import clear_storage, first_roadmap, page_types, reset_viewport, set_viewport
 
 PAGES = page_types()
@@ -88,7 +91,6 @@ def test_table_of_contents_sticky_on_wide_collapsed_on_phones(driver, base_url):
 
 @pytest.mark.parametrize("width", [360, 768, 1024, 1440])
 def test_no_horizontal_overflow(driver, width):
-    from conftest import SITE  # noqa: F401  (the file:// site)
     base = SITE.as_uri() + "/"
     try:
         set_viewport(driver, width, 900, mobile=width < 600)
@@ -114,3 +116,37 @@ def test_print_stylesheet_hides_chrome_and_shows_link_urls(driver, base_url):
             assert external[0].get_attribute("href").rstrip("/") in after
     finally:
         driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+
+
+class NotFoundHandler(SubPathHandler):
+    """Like the sub-path server, but answers a missing page with the site's 404.html, as hosts do."""
+
+    def send_error(self, code, message=None, explain=None):
+        if code != 404:
+            return super().send_error(code, message, explain)
+        body = (SITE / "404.html").read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+
+@pytest.fixture(scope="module")
+def not_found_base(site):
+    server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), NotFoundHandler)
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}{SUB_PATH}"
+    server.shutdown()
+
+
+def test_host_served_not_found_page_renders_under_a_sub_path(driver, not_found_base):
+    """A host answering a missing page beside the others with 404.html: styled, and its links work."""
+    driver.get(not_found_base + "no-such-page.html")
+    assert "not found" in driver.find_element(By.TAG_NAME, "h1").text.lower()
+    assert driver.find_element(By.CSS_SELECTOR, ".theme-toggle").is_displayed(), "site.css and site.js loaded"
+    driver.find_element(By.LINK_TEXT, "Go to the home page").click()
+    assert driver.current_url == not_found_base + "index.html"
+    errors = [e for e in console_errors(driver) if "404" not in e]
+    assert not errors
