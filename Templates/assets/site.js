@@ -55,6 +55,8 @@
       for (var i = 0; i < buttons.length; i++) buttons[i].setAttribute("aria-pressed", dark ? "true" : "false");
     }
     for (var i = 0; i < buttons.length; i++) {
+      // Shown by site.css as soon as scripts run; hidden for readers without styles or scripts.
+      buttons[i].hidden = false;
       buttons[i].addEventListener("click", function () {
         var next = effective() === "dark" ? "light" : "dark";
         root.setAttribute("data-theme", next);
@@ -619,6 +621,8 @@
     setUpTOC();
     showHomeProgress();
     var data = roadmapData();
+    var panel = document.querySelector(".study-panel");
+    if (panel) panel.hidden = false;
     if (data) {
       var tracker = new Tracker(data);
       tracker.load();
