@@ -533,7 +533,20 @@
     var hoursInput = document.getElementById("plan-hours");
     var icsButton = document.getElementById("plan-ics");
     var clearButton = document.getElementById("plan-clear");
-    if (!startInput) return;
+    if (!startInput) {
+      // A page without the form (a roadmap's timeline page, say) shows the saved plan's dates
+      // in its data-plan-phase / data-plan-module elements.
+      var saved = readJSON(PLAN_KEY, {})[data.slug];
+      var savedStart = saved && parseDay(saved.start);
+      if (typeof savedStart !== "number") return;
+      schedule(data, savedStart, saved.hoursPerWeek > 0 ? saved.hoursPerWeek : 0).forEach(function (phase) {
+        fill("[data-plan-phase=\"" + cssEscape(phase.id) + "\"]", formatRange(phase.start, phase.end));
+        phase.modules.forEach(function (module) {
+          fill("[data-plan-module=\"" + cssEscape(module.id) + "\"]", formatRange(module.start, module.end));
+        });
+      });
+      return;
+    }
     var current = null;
 
     function render() {
@@ -570,11 +583,6 @@
       });
     }
 
-    function fill(selector, text) {
-      var nodes = document.querySelectorAll(selector);
-      for (var i = 0; i < nodes.length; i++) nodes[i].textContent = text;
-    }
-
     function save() {
       var plans = readJSON(PLAN_KEY, {});
       if (startInput.value) {
@@ -608,6 +616,11 @@
     });
     window.__roadmapPlan = { restore: restore, calendar: function () { return current ? calendar(data, current) : ""; } };
     restore();
+  }
+
+  function fill(selector, text) {
+    var nodes = document.querySelectorAll(selector);
+    for (var i = 0; i < nodes.length; i++) nodes[i].textContent = text;
   }
 
   function cssEscape(value) {
