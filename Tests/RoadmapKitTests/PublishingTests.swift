@@ -154,6 +154,7 @@ import Testing
         ("<a href=\"../i.html?x=1&amp;y=2#t\">", [], ["i.html"], ["i.html#t"]),
         ("<script type=\"application/json\">{\"a\": \"<a href=\\\"/x\\\">\"}</script>", [], [], []),
         ("<!-- <a href=\"/x\"> -->", [], [], []),
+        ("<form action=\"../search.html\"><input name=\"q\"></form>", [], ["search.html"], []),
     ])
     func scanFindsLinks(html: String, ids: [String], files: [String], fragments: [String]) {
         let links = RenderedLinkChecker.scan(html, page: "slug/index.html", template: "roadmap", reportedFolder: "Site")

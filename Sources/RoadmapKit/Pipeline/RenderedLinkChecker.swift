@@ -161,7 +161,7 @@ struct RenderedLinkChecker: Sendable {
     }
 }
 
-/// Finds the `href`/`src` values and the ids of an HTML page by reading its tags only; text,
+/// Finds the `href`/`src`/`action` values and the ids of an HTML page by reading its tags only; text,
 /// comments and the contents of `<script>` and `<style>` are skipped.
 enum HTMLTagScanner {
     struct Link: Sendable {
@@ -246,7 +246,7 @@ enum HTMLTagScanner {
                     while valueEnd < count, bytes[valueEnd] != UInt8(ascii: " "), bytes[valueEnd] != UInt8(ascii: ">") { valueEnd += 1 }
                 }
                 switch attribute {
-                case .href, .src:
+                case .href, .src, .action:
                     let value = unescape(String(decoding: bytes[valueStart..<valueEnd], as: UTF8.self))
                     result.links.append(Link(value: value, location: SourceLocation(line: line, column: nameStart - lineStart + 1)))
                 case .id:
@@ -268,7 +268,7 @@ enum HTMLTagScanner {
 
     /// The tag and attribute names the scanner cares about, matched without making strings.
     enum Name: Equatable {
-        case a, script, style, href, src, id, name, other
+        case a, script, style, href, src, action, id, name, other
     }
 
     private static func name(_ bytes: [UInt8], _ start: Int, _ end: Int) -> Name {
@@ -288,7 +288,7 @@ enum HTMLTagScanner {
         case 3: return matches("src") ? .src : .other
         case 4: return matches("href") ? .href : matches("name") ? .name : .other
         case 5: return matches("style") ? .style : .other
-        case 6: return matches("script") ? .script : .other
+        case 6: return matches("script") ? .script : matches("action") ? .action : .other
         default: return .other
         }
     }
