@@ -71,28 +71,50 @@ def main():
 
     driver = make_driver()
     try:
-        first_bytes = []
-        keystrokes = []
+        def loaded_bytes():
+            loaded = driver.execute_script("return window.__roadmapSearch.loaded")
+            return sum(os.path.getsize(site / name) for name in loaded), len(loaded)
+
+        def timings():
+            return driver.execute_script("return window.__roadmapSearch.timings")
+
+        whole, typed, keystrokes, warm = [], [], [], []
         for query in QUERIES:
+            # The query arriving at once (pasted, or typed faster than a frame), on a fresh page.
+            driver.get((site / "index.html").as_uri())
+            box = driver.find_element(By.ID, "site-search-input")
+            driver.execute_script("arguments[0].value = arguments[1];"
+                                  "arguments[0].dispatchEvent(new Event('input'))", box, query)
+            WebDriverWait(driver, 60).until(lambda d: len(timings()) > 0)
+            size, files = loaded_bytes()
+            whole.append(size)
+            first = timings()[0]
+            # The same query typed key by key on a fresh page: every prefix is searched.
             driver.get((site / "index.html").as_uri())
             box = driver.find_element(By.ID, "site-search-input")
             for ch in query:
-                count = driver.execute_script("return window.__roadmapSearch.timings.length")
+                count = len(timings())
                 box.send_keys(ch)
                 if ch != " ":
-                    WebDriverWait(driver, 30).until(
-                        lambda d: d.execute_script("return window.__roadmapSearch.timings.length") > count)
-            loaded = driver.execute_script("return window.__roadmapSearch.loaded")
-            size = sum(os.path.getsize(site / n) for n in loaded)
-            first_bytes.append(size)
-            times = driver.execute_script("return window.__roadmapSearch.timings")
+                    WebDriverWait(driver, 60).until(lambda d: len(timings()) > count)
+            typed_size, _ = loaded_bytes()
+            typed.append(typed_size)
+            times = timings()
             keystrokes += times
-            print(f"  {query!r}: {size / 1e3:.0f} kB loaded in {len(loaded)} files; "
-                  f"keystroke→results median {statistics.median(times):.1f} ms, max {max(times):.1f} ms")
-        print(f"first query bytes: median {statistics.median(first_bytes) / 1e3:.0f} kB, "
-              f"max {max(first_bytes) / 1e3:.0f} kB (budget 300 kB)")
+            # Warm: the same query again once its files are loaded.
+            for _ in range(5):
+                count = len(timings())
+                driver.execute_script("arguments[0].dispatchEvent(new Event('input'))", box)
+                WebDriverWait(driver, 60).until(lambda d: len(timings()) > count)
+            warm += timings()[-5:]
+            print(f"  {query!r}: {size / 1e3:.0f} kB in {files} files at once ({first:.0f} ms); "
+                  f"typed key by key {typed_size / 1e3:.0f} kB, keystroke→results median "
+                  f"{statistics.median(times):.1f} ms, max {max(times):.1f} ms")
+        print(f"first query bytes (whole query): median {statistics.median(whole) / 1e3:.0f} kB, "
+              f"max {max(whole) / 1e3:.0f} kB (budget 300 kB); typed key by key: median "
+              f"{statistics.median(typed) / 1e3:.0f} kB, max {max(typed) / 1e3:.0f} kB")
         print(f"keystroke-to-results: median {statistics.median(keystrokes):.1f} ms over {len(keystrokes)} keystrokes "
-              f"(each query loaded from a fresh page; aim < 50 ms)")
+              f"(files loading included; aim < 50 ms); warm median {statistics.median(warm):.1f} ms")
     finally:
         driver.quit()
 

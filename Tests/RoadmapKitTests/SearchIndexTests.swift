@@ -101,6 +101,15 @@ import RoadmapMarkdown
         #expect(documents.allSatisfy { $0.excerpt.count <= SearchIndexBuilder.excerptLength + 1 })
     }
 
+    @Test(arguments: [("a b  c", 3), ("  one   two three ", 7), ("abcdefgh ij", 4), ("word", 4), ("", 5), ("x\ty\nz", 10)])
+    func excerptsAreClippedAlikeForASCIIAndUnicode(_ text: String, _ limit: Int) {
+        // The Unicode path on the same text with its ASCII letters swapped for accented ones.
+        let accented = String(text.map { $0 == "a" ? "á" : $0 })
+        let viaUnicode = SearchIndexBuilder.clip(accented, limit).replacingOccurrences(of: "á", with: "a")
+        #expect(SearchIndexBuilder.clipASCII(text, limit) == viaUnicode)
+        #expect(SearchIndexBuilder.clip(text, limit).count <= limit + 1)
+    }
+
     /// The postings of `term` in a single-file index, as (document title, impact).
     static func postings(_ term: String, in files: [String: String]) throws -> [(String, Int)] {
         let json = try #require(files["search-index.json"])

@@ -64,11 +64,12 @@ struct SearchIndexBuilder: Sendable {
 
     /// Collapses whitespace and cuts at a word boundary.
     static func clip(_ text: String, _ limit: Int) -> String {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return clipASCII(text, limit) }
         var out = ""
         var length = 0
         for word in text.split(whereSeparator: \.isWhitespace) {
             let count = word.count
-            if length + count + 1 > limit {
+            if length + (out.isEmpty ? 0 : 1) + count > limit {
                 if out.isEmpty { out = String(word.prefix(limit)) }
                 return out + "…"
             }
@@ -77,6 +78,20 @@ struct SearchIndexBuilder: Sendable {
             length += count
         }
         return out
+    }
+
+    /// ``clip(_:_:)`` for ASCII text, on bytes.
+    static func clipASCII(_ text: String, _ limit: Int) -> String {
+        var out: [UInt8] = []
+        for word in text.utf8.split(whereSeparator: { $0 == 0x20 || (0x09...0x0D).contains($0) }) {
+            if out.count + (out.isEmpty ? 0 : 1) + word.count > limit {
+                if out.isEmpty { out = Array(word.prefix(limit)) }
+                return String(decoding: out, as: UTF8.self) + "…"
+            }
+            if !out.isEmpty { out.append(0x20) }
+            out += word
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     private struct Walk {
@@ -106,7 +121,7 @@ struct SearchIndexBuilder: Sendable {
         mutating func add(_ kind: SearchDocument.Kind, _ title: String, crumbs: [String], excerpt: String,
                           anchor: String?)
         {
-            let title = title.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            let title = SearchIndexBuilder.clip(title, 400)
             guard !title.isEmpty else { return }
             let document = SearchDocument(
                 kind: kind, title: title, trail: crumbs,
