@@ -35,12 +35,14 @@ struct TemplateSet: Sendable {
             }
             do {
                 let name = String(relative.dropLast(".mustache".count))
-                templates[name] = try MustacheTemplate(string: text)
+                _ = MustacheEscaping.registered
+                templates[name] = try MustacheTemplate(string: MustacheEscaping.pragma + text)
                 sources[name] = (path, text)
             } catch let error as MustacheTemplate.ParserError {
                 diagnostics.append(.error(
                     "template.syntax", "template does not parse: \(describe(error.error))", file: path,
-                    at: .init(line: error.context.lineNumber, column: max(1, error.context.columnNumber))))
+                    at: .init(line: max(1, error.context.lineNumber - MustacheEscaping.addedLines),
+                              column: max(1, error.context.columnNumber))))
             }
         }
         for name in required where templates[name] == nil && !diagnostics.contains(where: { $0.file.hasSuffix("/\(name).mustache") }) {
