@@ -118,7 +118,9 @@
   }
 
   // search(query, limit) → Promise of {words, results: [{doc, score, data}]}
-  function search(query, limit) {
+  // search(query, limit, stale) → Promise of {words, results, matched}; `stale()` true means a newer
+  // query came: nothing more is loaded for this one.
+  function search(query, limit, stale) {
     var words = tokens(query), lastPrefix = !/\s$/.test(query);
     if (!words.length) return Promise.resolve({ words: [], results: [], matched: new Set() });
     var kept = words.filter(function (w, i) { return !STOP.has(w) || (i === words.length - 1 && lastPrefix); });
@@ -126,12 +128,12 @@
     return load("index").then(function (index) {
       var need = [];
       words.forEach(function (w, i) { need = need.concat(shardsFor(index, w, i === words.length - 1 && lastPrefix && w.length >= 2)); });
-      return Promise.all(need.map(load)).then(function () { return run(index, words, lastPrefix, limit, 0); });
+      return Promise.all(need.map(load)).then(function () { return run(index, words, lastPrefix, limit, 0, stale || function () { return false; }); });
     });
   }
   // Scores for a word found in a document's text rather than in a (truncated) posting list.
   var TEXT = { title: 150, breadcrumb: 30, excerpt: 20 };
-  function run(index, words, lastPrefix, limit, round) {
+  function run(index, words, lastPrefix, limit, round, stale) {
     var terms = {}, names;
     if (index.sharded) {
       for (var k in shards) if (k[0] === "t") Object.assign(terms, shards[k].terms);
@@ -157,10 +159,11 @@
       });
       return w;
     });
-    function again() { return run(index, words, lastPrefix, limit, round + 1); }
+    function again() { return stale() ? { words: words, results: [], matched: matched, stale: true } : run(index, words, lastPrefix, limit, round + 1, stale); }
     function finish(results) {
       results.sort(function (a, b) { return b.score - a.score || a.doc - b.doc; });
       results = results.slice(0, limit);
+      if (stale()) return { words: words, results: [], matched: matched, stale: true };
       return attach(index, results).then(function () { return { words: words, results: results, matched: matched }; });
     }
     var results = [];
@@ -193,6 +196,7 @@
         var f = "d" + Math.floor(r.doc / index.documentsPerShard);
         if (files.indexOf(f) < 0 && files.length < 10) files.push(f);
       });
+      if (stale()) return { words: words, results: [], matched: matched, stale: true };
       return Promise.all(files.map(load)).then(function () {
         unsure.forEach(function (r) {
           var d = data(index, r.doc);
@@ -220,7 +224,7 @@
       scored = both;
     });
     scored.forEach(function (s, doc) { results.push({ doc: doc, score: s }); });
-    if (results.length < limit && missing.length && round < 4) return Promise.all(missing.slice(0, 8).map(load)).then(again);
+    if (results.length < limit && missing.length && round < 3) return Promise.all(missing.slice(0, 4).map(load)).then(again);
     return finish(results);
   }
   function data(index, doc) {
@@ -302,7 +306,7 @@
     function update() {
       var q = input.value, mine = ++seq, started = performance.now();
       if (!q.trim()) { list.textContent = ""; close(); return; }
-      search(q, 8).then(function (res) {
+      search(q, 8, function () { return mine !== seq; }).then(function (res) {
         if (mine !== seq) return;
         outcomeOf(res);
         list.textContent = "";
@@ -361,7 +365,7 @@
       var mine = ++seq;
       browse.hidden = !!q.trim();
       if (!q.trim()) { out.textContent = ""; status.textContent = ""; return; }
-      search(q, 50).then(function (res) {
+      search(q, 50, function () { return mine !== seq; }).then(function (res) {
         if (mine !== seq) return;
         outcomeOf(res);
         out.textContent = "";
