@@ -150,3 +150,20 @@ def test_host_served_not_found_page_renders_under_a_sub_path(driver, not_found_b
     assert driver.current_url == not_found_base + "index.html"
     errors = [e for e in console_errors(driver) if "404" not in e]
     assert not errors
+
+
+@pytest.mark.parametrize("width", [360, 640, 768, 1280])
+def test_anchored_heading_is_not_hidden_under_the_header(driver, width):
+    base = SITE.as_uri() + "/"
+    try:
+        set_viewport(driver, width, 800, mobile=width < 600)
+        driver.get(base + first_roadmap())
+        target = driver.find_elements(By.CSS_SELECTOR, ".toc a")[-1].get_attribute("href").split("#")[1]
+        driver.get(base + first_roadmap() + "#" + target)
+        covered = driver.execute_script(
+            "var h = document.querySelector('.site-header'), t = document.getElementById(arguments[0]);"
+            "var sticky = getComputedStyle(h).position === 'sticky';"
+            "return sticky && t.getBoundingClientRect().top < h.getBoundingClientRect().bottom;", target)
+        assert not covered
+    finally:
+        reset_viewport(driver)
