@@ -17,6 +17,7 @@ and the search index's size, then the ratios the project aims for. It also times
 import argparse
 import json
 import os
+import re
 import shutil
 import statistics
 import subprocess
@@ -41,7 +42,7 @@ def run_measured(argv, env=None):
     wall = time.perf_counter() - start
     proc.returncode = os.waitstatus_to_exitcode(status)
     err.seek(0)
-    tail = err.read().decode("utf-8", "replace")[-2000:]
+    tail = err.read().decode("utf-8", "replace")[-20000:]
     # ru_maxrss is in KiB on Linux; wait4 reports the child and its waited-for children.
     return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss * 1024, proc.returncode, tail
 
@@ -59,12 +60,24 @@ def tree_size(path):
 
 
 def search_index_size(path):
+    """Bytes of the search index: search-index*.json and the shards under search/ (JSON only)."""
     total = 0
     for folder, _, names in os.walk(path):
+        in_shards = os.path.relpath(folder, path).split(os.sep)[0] == "search"
         for name in names:
-            if name.startswith("search-index") and name.endswith(".json"):
+            if name.endswith(".json") and (name.startswith("search-index") or in_shards):
                 total += os.path.getsize(os.path.join(folder, name))
     return total
+
+
+def stage_times(stderr):
+    """`roadmap build --verbose` stage lines: {stage: ms}."""
+    stages = {}
+    for line in stderr.splitlines():
+        match = re.match(r"^  (\S.*?)\s+([0-9.]+) ms$", line)
+        if match:
+            stages[match.group(1)] = float(match.group(2))
+    return stages
 
 
 def find_hugo():
@@ -86,7 +99,7 @@ class Tool:
 def make_tools(args, work):
     tools = [Tool("roadmap", lambda content, out: [
         args.binary, "build", "--content", content, "--templates", os.path.join(ROOT, "Templates"),
-        "--output", out, "--quiet"])]
+        "--output", out, "--quiet", "--verbose"])]
     if args.no_peers:
         return tools
     hugo = find_hugo()
@@ -145,7 +158,7 @@ def bench_size(tools, work, n, runs, seed):
                 continue
             written, files = tree_size(out)
             samples[tool.name].append(dict(wall=wall, cpu=cpu, rss=rss, written=written, files=files,
-                                           index=search_index_size(out)))
+                                           index=search_index_size(out), stages=stage_times(tail)))
             print(f"  run {run + 1} {tool.name:8} {wall:7.2f} s wall {cpu:7.2f} s cpu {rss / 2**20:8.0f} MiB", flush=True)
     rows = {}
     for name, runs_ in samples.items():
@@ -163,6 +176,11 @@ def bench_size(tools, work, n, runs, seed):
               f"{n / r['wall']:9.0f} {r['written'] / 1e6:8.1f} {r['files']:7d} "
               f"{(r['index'] / 1e6 if r['index'] else 0):9.2f}")
     ours = rows.get("roadmap")
+    stage_runs = [r["stages"] for r in samples.get("roadmap", []) if r["stages"]]
+    if stage_runs:
+        names = list(stage_runs[0])
+        print("  roadmap stages (median ms): " + ", ".join(
+            f"{name} {statistics.median(r.get(name, 0) for r in stage_runs):.0f}" for name in names))
     if ours:
         if "hugo" in rows:
             print(f"  roadmap / hugo  wall {ours['wall'] / rows['hugo']['wall']:.2f} (target <= 0.50), "
