@@ -82,9 +82,9 @@ def reset_viewport(driver):
 
 
 def set_color_scheme(driver, scheme):
-    """Emulates the system colour scheme ('light' or 'dark')."""
-    driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {
-        "features": [{"name": "prefers-color-scheme", "value": scheme}]})
+    """Emulates the system colour scheme ('light' or 'dark'); None goes back to the browser's own."""
+    features = [{"name": "prefers-color-scheme", "value": scheme}] if scheme else []
+    driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": features})
 
 
 def allow_downloads(driver, folder):

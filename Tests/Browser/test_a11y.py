@@ -21,7 +21,7 @@ def test_axe_has_no_violations(driver, base_url, name, path, scheme):
         violations = run_axe(driver)
         assert violations == [], violations
     finally:
-        set_color_scheme(driver, "light")
+        set_color_scheme(driver, None)
 
 
 def test_axe_with_progress_and_plan_in_use(driver, base_url):

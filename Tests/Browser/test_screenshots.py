@@ -27,4 +27,4 @@ def test_screenshot(driver, name, path, scheme, width):
         assert not console_errors(driver)
     finally:
         reset_viewport(driver)
-        set_color_scheme(driver, "light")
+        set_color_scheme(driver, None)
