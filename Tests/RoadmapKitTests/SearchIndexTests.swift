@@ -75,9 +75,9 @@ import RoadmapMarkdown
     static func write(_ batches: [SearchDocumentBatch], _ writer: SearchIndexWriter = SearchIndexWriter())
         throws -> (SearchIndexWriter.Summary, [String: String])
     {
-        var files: [String: String] = [:]
-        let summary = try writer.write(batches) { contents, path in files[path] = contents }
-        return (summary, files)
+        let sink = FileSink()
+        let summary = try writer.write(batches) { contents, path in sink.store(contents, at: path) }
+        return (summary, sink.files)
     }
 
     @Test func oneDocumentPerSectionTopicProjectAndResource() throws {
@@ -218,5 +218,24 @@ import RoadmapMarkdown
             // Without JavaScript the box leads to the resource index; search.js points it at search.html.
             #expect(home.contains("<form class=\"site-search\" role=\"search\" action=\"resources.html\">"))
         }
+    }
+}
+
+/// Collects written files; the index writer calls it from several threads.
+final class FileSink: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: [String: String] = [:]
+
+    func store(_ contents: String, at path: String) {
+        lock.lock()
+        defer { lock.unlock() }
+        precondition(stored[path] == nil, "\(path) written twice")
+        stored[path] = contents
+    }
+
+    var files: [String: String] {
+        lock.lock()
+        defer { lock.unlock() }
+        return stored
     }
 }

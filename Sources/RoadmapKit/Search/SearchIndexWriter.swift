@@ -58,14 +58,17 @@ struct SearchIndexWriter: Sendable {
         var body: UInt16
     }
 
-    /// Writes the index of `batches` (in site order) through `write(contents, relativePath)`.
-    func write(_ batches: [SearchDocumentBatch], to write: (String, String) throws -> Void) throws -> Summary {
+    /// Writes the index of `batches` (in site order) through `write(contents, relativePath)`,
+    /// which is called from several threads at once on big sites.
+    func write(_ batches: [SearchDocumentBatch], to write: @escaping @Sendable (String, String) throws -> Void) throws
+        -> Summary
+    {
         // Merge the batches: global document numbers and terms.
         var termIDs: [String: Int] = [:]
         var terms: [String] = []
         var postings: [[Posting]] = []
         var lengths: [(UInt16, UInt16, UInt16)] = []
-        var documents: [(Int, Int)] = []  // (batch, index)
+        var documents: [DocumentRef] = []
         var estimate = 0
         for (batchIndex, batch) in batches.enumerated() {
             var local: [Int] = []
@@ -82,10 +85,9 @@ struct SearchIndexWriter: Sendable {
             }
             for (index, document) in batch.documents.enumerated() {
                 let doc = UInt32(documents.count)
-                documents.append((batchIndex, index))
+                documents.append(DocumentRef(batch: batchIndex, index: index))
                 lengths.append(batch.lengths[index])
-                estimate += document.title.utf8.count + 20 + document.excerpt.utf8.count
-                    + document.url.utf8.count + 30
+                estimate += document.title.utf8.count + 20 + document.excerpt.utf8.count + document.url.utf8.count + 30
                 for count in batch.terms[index] {
                     postings[local[Int(count.term)]].append(
                         Posting(doc: doc, title: count.title, breadcrumb: count.breadcrumb, body: count.body))
@@ -95,152 +97,85 @@ struct SearchIndexWriter: Sendable {
         }
         termIDs = [:]
 
-        let count = Double(max(documents.count, 1))
-        let average = lengths.reduce((0.0, 0.0, 0.0)) { ($0.0 + Double($1.0), $0.1 + Double($1.1), $0.2 + Double($1.2)) }
-        let averageTitle = max(average.0 / count, 1), averageCrumb = max(average.1 / count, 1)
-        let averageBody = max(average.2 / count, 1)
-        let boosts = documents.map { batches[$0.0].documents[$0.1].kind.boost }
-
-        /// The postings of one term as (doc, impact), best first.
-        func ranked(_ list: [Posting]) -> [(UInt32, Int)] {
-            // Document frequency counts the entries a term is in the title or excerpt of: every
-            // entry under "Projects" has the word in its breadcrumb, which says little about it.
-            let df = Double(max(1, list.reduce(0) { $0 + ($1.title > 0 || $1.body > 0 ? 1 : 0) }))
-            let idf = max(Self.minimumIDF, log(1 + (count - df + 0.5) / (df + 0.5)))
-            let w = Self.weights, b = Self.lengthNormalisation
-            var out = list.map { posting -> (UInt32, Int) in
-                let length = lengths[Int(posting.doc)]
-                let tf = w.title * Double(posting.title) / (1 - b.title + b.title * Double(length.0) / averageTitle)
-                    + w.breadcrumb * Double(posting.breadcrumb) / (1 - b.breadcrumb + b.breadcrumb * Double(length.1) / averageCrumb)
-                    + w.body * Double(posting.body) / (1 - b.body + b.body * Double(length.2) / averageBody)
-                let score = idf * tf * (Self.k1 + 1) / (tf + Self.k1) * boosts[Int(posting.doc)]
-                return (posting.doc, max(1, Int((score * 100).rounded())))
-            }
-            out.sort { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
-            return out
-        }
-
-        /// Documents `range` as `"breadcrumbs":[…],"documents":[[kind, title, breadcrumb, excerpt, url], …]`.
-        /// Breadcrumbs repeat and nest, so each file lists them once as a tree: entry `[parent, text]`
-        /// (parent -1 at the top); a document's breadcrumb is the number of its innermost entry, or -1.
-        func documentsJSON(_ range: Range<Int>, into out: inout String) {
-            var crumbNumbers: [[String]: Int] = [:]
-            var crumbs = "\"breadcrumbs\":["
-            func crumbNumber(_ trail: ArraySlice<String>) -> Int {
-                guard let last = trail.last else { return -1 }
-                if let known = crumbNumbers[Array(trail)] { return known }
-                let parent = crumbNumber(trail.dropLast())
-                let assigned = crumbNumbers.count
-                crumbNumbers[Array(trail)] = assigned
-                if assigned > 0 { crumbs += "," }
-                crumbs += "[\(parent),"
-                JSONText.string(last, into: &crumbs)
-                crumbs += "]"
-                return assigned
-            }
-            var list = "\"documents\":["
-            for number in range {
-                let (batch, index) = documents[number]
-                let document = batches[batch].documents[index]
-                let crumb = crumbNumber(document.trail[...])
-                if number > range.lowerBound { list += ",\n" }
-                list += "["
-                JSONText.string(document.kind.rawValue, into: &list); list += ","
-                JSONText.string(document.title, into: &list); list += ",\(crumb),"
-                JSONText.string(document.excerpt, into: &list); list += ","
-                JSONText.string(document.url, into: &list)
-                list += "]"
-            }
-            out += crumbs + "],\n" + list + "]"
-        }
-
-        func postingsJSON(_ list: ArraySlice<(UInt32, Int)>, into out: inout String) {
-            out += "["
-            var first = true
-            for (doc, impact) in list {
-                if !first { out += "," }
-                first = false
-                out += String(doc); out += ","; out += String(impact)
-            }
-            out += "]"
-        }
-
-        var totalBytes = 0
-        func emit(_ name: String, _ body: String) throws {
-            // `body` is the inside of a JSON object, without braces.
-            let json = "{" + body + "}\n"
-            let script = "window.__roadmapSearch.add({\"shard\":\"" + name + "\"," + body + "});\n"
-            let path = name == "index" ? "search-index" : "search/" + name
-            try write(json, path + ".json")
-            try write(script, path + ".js")
-            totalBytes += json.utf8.count + script.utf8.count
-        }
+        let model = ImpactModel(lengths: lengths, boosts: documents.map { batches[$0.batch].documents[$0.index].kind.boost })
+        lengths = []
+        let store = DocumentStore(batches: batches, documents: documents)
         var header = "\"format\":\"\(Self.format)\",\"version\":\(Self.version),\"tokenizer\":\"nfkc-fold-cjk-bigrams\","
         header += "\"fields\":[" + Self.fields.map { "\"\($0)\"" }.joined(separator: ",") + "],"
         header += "\"documentCount\":\(documents.count),"
-
         let order = terms.indices.sorted { terms[$0] < terms[$1] }
 
         if estimate <= shardThreshold {
             var body = header + "\"sharded\":false,"
-            documentsJSON(documents.indices, into: &body)
+            store.json(documents.indices, into: &body)
             body += ",\"terms\":{"
             for (position, id) in order.enumerated() {
                 if position > 0 { body += ",\n" }
                 JSONText.string(terms[id], into: &body)
                 body += ":[\(postings[id].count),"
-                postingsJSON(ranked(postings[id])[...], into: &body)
+                Self.postingsJSON(model.ranked(postings[id])[...], into: &body)
                 body += "]"
             }
             body += "}"
-            try emit("index", body)
+            let bytes = try Self.emit("index", body, write)
             return Summary(documentCount: documents.count, termCount: terms.count, sharded: false, termShardCount: 0,
-                           documentShardCount: 0, postingChunkCount: 0, totalBytes: totalBytes,
+                           documentShardCount: 0, postingChunkCount: 0, totalBytes: bytes,
                            manifestBytes: body.utf8.count + 40)
         }
 
-        // Documents, in shards of `documentsPerShard`.
-        var documentShards = 0
-        var start = 0
-        while start < documents.count {
-            let end = min(start + documentsPerShard, documents.count)
+        // Documents, in shards of `documentsPerShard`, written concurrently.
+        let perShard = documentsPerShard
+        let shardStarts = Array(stride(from: 0, to: documents.count, by: perShard))
+        let documentCount = documents.count
+        var totalBytes = try ConcurrentMap.map(Array(shardStarts.enumerated())) { number, start in
             var body = "\"first\":\(start),"
-            documentsJSON(start..<end, into: &body)
-            try emit("d\(documentShards)", body)
-            documentShards += 1
-            start = end
-        }
+            store.json(start..<min(start + perShard, documentCount), into: &body)
+            return try Self.emit("d\(number)", body, write)
+        }.reduce(0, +)
 
-        // Terms: each entry with its best postings; the rest in continuation chunks.
-        var entries: [String: String] = [:]
+        // Terms: each entry with its best postings; the rest in continuation chunks, numbered in
+        // term order before the terms are ranked concurrently.
+        let head = headPostings, chunkSize = chunkPostings, maximum = maximumPostings
+        var firstChunk: [Int] = []
         var chunkCount = 0
         for id in order {
-            let df = postings[id].count
-            let list = Array(ranked(postings[id]).prefix(maximumPostings))
-            postings[id] = []
+            firstChunk.append(chunkCount)
+            let kept = min(postings[id].count, maximum)
+            if kept > head { chunkCount += (kept - head + chunkSize - 1) / chunkSize }
+        }
+        let chunkStarts = firstChunk
+        let lists = order.map { postings[$0] }
+        postings = []
+        let sortedTerms = order.map { terms[$0] }
+        let made = try ConcurrentMap.map(Array(lists.indices)) { position -> (String, Int) in
+            let df = lists[position].count
+            let list = Array(model.ranked(lists[position]).prefix(maximum))
             var entry = ""
-            JSONText.string(terms[id], into: &entry)
+            JSONText.string(sortedTerms[position], into: &entry)
             // The document frequency, which tells search.js whether a list was cut short.
             entry += ":[\(df),"
-            postingsJSON(list.prefix(headPostings), into: &entry)
-            if list.count > headPostings {
+            Self.postingsJSON(list.prefix(head), into: &entry)
+            var bytes = 0
+            if list.count > head {
                 var chunks: [Int] = []
-                var from = headPostings
+                var from = head, chunk = chunkStarts[position]
                 while from < list.count {
-                    let to = min(from + chunkPostings, list.count)
+                    let to = min(from + chunkSize, list.count)
                     var body = "\"postings\":"
-                    postingsJSON(list[from..<to], into: &body)
-                    try emit("p\(chunkCount)", body)
-                    chunks.append(chunkCount)
-                    chunkCount += 1
+                    Self.postingsJSON(list[from..<to], into: &body)
+                    bytes += try Self.emit("p\(chunk)", body, write)
+                    chunks.append(chunk)
+                    chunk += 1
                     from = to
                 }
                 entry += ",[" + chunks.map(String.init).joined(separator: ",") + "]"
             }
             entry += "]"
-            entries[terms[id]] = entry
+            return (entry, bytes)
         }
-        postings = []
+        totalBytes += made.reduce(0) { $0 + $1.1 }
+        var entries: [String: String] = [:]
+        for (position, term) in sortedTerms.enumerated() { entries[term] = made[position].0 }
 
         // Group terms by prefix; split a group that is too large by one more character.
         var groups: [(String, [String])] = []
@@ -260,7 +195,7 @@ struct SearchIndexWriter: Sendable {
                 }
             }
         }
-        group(order.map { terms[$0] }, depth: 2)
+        group(sortedTerms, depth: 2)
         groups.sort { $0.0 < $1.0 }
         var manifestShards = ""
         for (number, (key, members)) in groups.enumerated() {
@@ -269,17 +204,121 @@ struct SearchIndexWriter: Sendable {
             body += ",\"terms\":{"
             body += members.sorted().map { entries[$0]! }.joined(separator: ",\n")
             body += "}"
-            try emit("t\(number)", body)
+            totalBytes += try Self.emit("t\(number)", body, write)
             if number > 0 { manifestShards += "," }
             JSONText.string(key, into: &manifestShards)
             manifestShards += ":\(number)"
         }
         let manifest = header + "\"sharded\":true,\"documentsPerShard\":\(documentsPerShard),"
-            + "\"documentShards\":\(documentShards),\"termShards\":{" + manifestShards + "}"
-        try emit("index", manifest)
+            + "\"documentShards\":\(shardStarts.count),\"termShards\":{" + manifestShards + "}"
+        totalBytes += try Self.emit("index", manifest, write)
         return Summary(documentCount: documents.count, termCount: terms.count, sharded: true,
-                       termShardCount: groups.count, documentShardCount: documentShards, postingChunkCount: chunkCount,
+                       termShardCount: groups.count, documentShardCount: shardStarts.count, postingChunkCount: chunkCount,
                        totalBytes: totalBytes, manifestBytes: manifest.utf8.count + 40)
+    }
+
+    /// Writes `name` as a JSON file and its script twin; `body` is the inside of a JSON object.
+    /// Returns the bytes written.
+    private static func emit(_ name: String, _ body: String, _ write: (String, String) throws -> Void) throws -> Int {
+        let json = "{" + body + "}\n"
+        let script = "window.__roadmapSearch.add({\"shard\":\"" + name + "\"," + body + "});\n"
+        let path = name == "index" ? "search-index" : "search/" + name
+        try write(json, path + ".json")
+        try write(script, path + ".js")
+        return json.utf8.count + script.utf8.count
+    }
+
+    private static func postingsJSON(_ list: ArraySlice<(UInt32, Int)>, into out: inout String) {
+        out += "["
+        var first = true
+        for (doc, impact) in list {
+            if !first { out += "," }
+            first = false
+            out += String(doc); out += ","; out += String(impact)
+        }
+        out += "]"
+    }
+
+    private struct DocumentRef: Sendable {
+        var batch: Int
+        var index: Int
+    }
+
+    /// BM25F impacts of one term's postings.
+    private struct ImpactModel: Sendable {
+        let lengths: [(UInt16, UInt16, UInt16)]
+        let boosts: [Double]
+        let count: Double
+        let averageTitle: Double, averageCrumb: Double, averageBody: Double
+
+        init(lengths: [(UInt16, UInt16, UInt16)], boosts: [Double]) {
+            self.lengths = lengths
+            self.boosts = boosts
+            count = Double(max(lengths.count, 1))
+            let sum = lengths.reduce((0.0, 0.0, 0.0)) { ($0.0 + Double($1.0), $0.1 + Double($1.1), $0.2 + Double($1.2)) }
+            averageTitle = max(sum.0 / count, 1)
+            averageCrumb = max(sum.1 / count, 1)
+            averageBody = max(sum.2 / count, 1)
+        }
+
+        /// The postings as (doc, impact), best first.
+        func ranked(_ list: [Posting]) -> [(UInt32, Int)] {
+            // Document frequency counts the entries a term is in the title or excerpt of: every
+            // entry under "Projects" has the word in its breadcrumb, which says little about it.
+            let df = Double(max(1, list.reduce(0) { $0 + ($1.title > 0 || $1.body > 0 ? 1 : 0) }))
+            let idf = max(SearchIndexWriter.minimumIDF, log(1 + (count - df + 0.5) / (df + 0.5)))
+            let w = SearchIndexWriter.weights, b = SearchIndexWriter.lengthNormalisation, k1 = SearchIndexWriter.k1
+            var out = list.map { posting -> (UInt32, Int) in
+                let length = lengths[Int(posting.doc)]
+                let tf = w.title * Double(posting.title) / (1 - b.title + b.title * Double(length.0) / averageTitle)
+                    + w.breadcrumb * Double(posting.breadcrumb) / (1 - b.breadcrumb + b.breadcrumb * Double(length.1) / averageCrumb)
+                    + w.body * Double(posting.body) / (1 - b.body + b.body * Double(length.2) / averageBody)
+                let score = idf * tf * (k1 + 1) / (tf + k1) * boosts[Int(posting.doc)]
+                return (posting.doc, max(1, Int((score * 100).rounded())))
+            }
+            out.sort { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
+            return out
+        }
+    }
+
+    /// The documents' display fields, written in shards.
+    private struct DocumentStore: Sendable {
+        let batches: [SearchDocumentBatch]
+        let documents: [DocumentRef]
+
+        /// Documents `range` as `"breadcrumbs":[…],"documents":[[kind, title, breadcrumb, excerpt, url], …]`.
+        /// Breadcrumbs repeat and nest, so each file lists them once as a tree: entry `[parent, text]`
+        /// (parent -1 at the top); a document's breadcrumb is the number of its innermost entry, or -1.
+        func json(_ range: Range<Int>, into out: inout String) {
+            var crumbNumbers: [[String]: Int] = [:]
+            var crumbs = "\"breadcrumbs\":["
+            func crumbNumber(_ trail: ArraySlice<String>) -> Int {
+                guard let last = trail.last else { return -1 }
+                if let known = crumbNumbers[Array(trail)] { return known }
+                let parent = crumbNumber(trail.dropLast())
+                let assigned = crumbNumbers.count
+                crumbNumbers[Array(trail)] = assigned
+                if assigned > 0 { crumbs += "," }
+                crumbs += "[\(parent),"
+                JSONText.string(last, into: &crumbs)
+                crumbs += "]"
+                return assigned
+            }
+            var list = "\"documents\":["
+            for number in range {
+                let ref = documents[number]
+                let document = batches[ref.batch].documents[ref.index]
+                let crumb = crumbNumber(document.trail[...])
+                if number > range.lowerBound { list += ",\n" }
+                list += "["
+                JSONText.string(document.kind.rawValue, into: &list); list += ","
+                JSONText.string(document.title, into: &list); list += ",\(crumb),"
+                JSONText.string(document.excerpt, into: &list); list += ","
+                JSONText.string(document.url, into: &list)
+                list += "]"
+            }
+            out += crumbs + "],\n" + list + "]"
+        }
     }
 
     /// The first `length` Unicode scalars of `term`, as `search.js` cuts them.
