@@ -16,6 +16,8 @@ public struct BuildOptions: Sendable {
     public var pageCache: PageCache?
     /// Told how many roadmaps are rendered, as they are (a progress line on a terminal).
     public var progress: BuildProgress?
+    /// Delete the previous site on a background queue once the new one is in place (`roadmap serve`).
+    public var removesPreviousSiteLater = false
 
     public init(
         contentDirectory: String = "Content", templatesDirectory: String = "Templates", outputDirectory: String = "Site",
@@ -195,7 +197,7 @@ public struct SiteBuilder: Sendable {
                 writer.discard()
                 return finish(diagnostics, options: options, pages: 0, roadmaps: summaries.count, wrote: false, clock: clock)
             }
-            try writer.commit()
+            try writer.commit(removingPreviousLater: options.removesPreviousSiteLater)
             clock.lap("write")
             return finish(diagnostics, options: options, pages: summaries.count + 2, roadmaps: summaries.count,
                           wrote: true, clock: clock)

@@ -113,6 +113,7 @@ public final class PreviewServer: Sendable {
         let start = DispatchTime.now().uptimeNanoseconds
         var buildOptions = options.build
         buildOptions.pageCache = cache
+        buildOptions.removesPreviousSiteLater = true
         let build = buildOptions
         let outcome = Result { try SiteBuilder().build(build) }
         let milliseconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
