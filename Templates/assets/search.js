@@ -232,7 +232,8 @@
     if (!file) return null;
     var d = file.documents[index.sharded ? doc % index.documentsPerShard : doc], trail = [];
     for (var c = d[2]; c >= 0; c = file.breadcrumbs[c][0]) trail.unshift(file.breadcrumbs[c][1]);
-    return { kind: d[0], title: d[1], breadcrumb: trail.join(" › "), excerpt: d[3], url: d[4] };
+    return { kind: d[0], title: d[1], breadcrumb: trail.join(" › "), excerpt: d[3],
+      url: file.pages[d[4][0]] + (d[4][1] ? "#" + d[4][1] : "") };
   }
   function attach(index, results) {
     var per = index.documentsPerShard;

@@ -26,8 +26,8 @@ struct SearchIndexWriter: Sendable {
 
     static let format = "roadmap-search"
     static let version = 1
-    /// A document is `[kind, title, breadcrumb, excerpt, url]`, its breadcrumb a number into
-    /// the file's `breadcrumbs`.
+    /// A document is `[kind, title, breadcrumb, excerpt, url]`: its breadcrumb a number into the
+    /// file's `breadcrumbs`, its URL `[page, anchor]` with the page a number into the file's `pages`.
     static let fields = ["kind", "title", "breadcrumb", "excerpt", "url"]
 
     // BM25F parameters.
@@ -286,10 +286,13 @@ struct SearchIndexWriter: Sendable {
         let batches: [SearchDocumentBatch]
         let documents: [DocumentRef]
 
-        /// Documents `range` as `"breadcrumbs":[…],"documents":[[kind, title, breadcrumb, excerpt, url], …]`.
-        /// Breadcrumbs repeat and nest, so each file lists them once as a tree: entry `[parent, text]`
-        /// (parent -1 at the top); a document's breadcrumb is the number of its innermost entry, or -1.
+        /// Documents `range` as `"pages":[…],"breadcrumbs":[…],"documents":[[kind, title, breadcrumb,
+        /// excerpt, [page, anchor]], …]`. Pages and breadcrumbs repeat, so each file lists them once:
+        /// a breadcrumb is a tree entry `[parent, text]` (parent -1 at the top) and a document names
+        /// its innermost entry (or -1); its URL is `pages[page]`, plus `#anchor` unless empty.
         func json(_ range: Range<Int>, into out: inout String) {
+            var pageNumbers: [Substring: Int] = [:]
+            var pages = "\"pages\":["
             var crumbNumbers: [[String]: Int] = [:]
             var crumbs = "\"breadcrumbs\":["
             func crumbNumber(_ trail: ArraySlice<String>) -> Int {
@@ -314,10 +317,23 @@ struct SearchIndexWriter: Sendable {
                 JSONText.string(document.kind.rawValue, into: &list); list += ","
                 JSONText.string(document.title, into: &list); list += ",\(crumb),"
                 JSONText.string(document.excerpt, into: &list); list += ","
-                JSONText.string(document.url, into: &list)
-                list += "]"
+                let url = document.url
+                let hash = url.firstIndex(of: "#")
+                let page = url[..<(hash ?? url.endIndex)]
+                let pageNumber: Int
+                if let known = pageNumbers[page] {
+                    pageNumber = known
+                } else {
+                    pageNumber = pageNumbers.count
+                    pageNumbers[page] = pageNumber
+                    if pageNumber > 0 { pages += "," }
+                    JSONText.string(String(page), into: &pages)
+                }
+                list += "[\(pageNumber),"
+                JSONText.string(hash.map { String(url[url.index(after: $0)...]) } ?? "", into: &list)
+                list += "]]"
             }
-            out += crumbs + "],\n" + list + "]"
+            out += pages + "],\n" + crumbs + "],\n" + list + "]"
         }
     }
 
