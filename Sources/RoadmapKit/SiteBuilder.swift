@@ -167,12 +167,17 @@ public struct SiteBuilder: Sendable {
             let siteWide = SiteWidePages(templates: templates, config: config, roadmaps: summaries)
             try writer.write(siteWide.home(), to: "index.html")
             try writer.write(siteWide.notFound(), to: "404.html")
-            let siteResources = try EnrichmentPages(templates: templates, config: config).writeSiteWide(
-                results.map(\.summary.slug), resources: results.map(\.resources), order: summaries.map(\.slug),
-                with: writer, reportedFolder: options.outputDirectory)
-            let searchBatches = SearchIndexWriter.siteOrder(results.map { ($0.summary, $0.search) })
-            if let searchPage = siteWide.search(searchBatches) { try writer.write(searchPage, to: "search.html") }
-            _ = try SearchIndexWriter().write(searchBatches) { try writer.write($0, to: $1) }
+            // The site-wide resources page and the search index are independent: one per core.
+            let orderedSlugs = summaries.map(\.slug)
+            let (siteResources, _) = try ConcurrentMap.both({
+                try EnrichmentPages(templates: templates, config: config).writeSiteWide(
+                    results.map(\.summary.slug), resources: results.map(\.resources), order: orderedSlugs,
+                    with: writer, reportedFolder: options.outputDirectory)
+            }, {
+                let searchBatches = SearchIndexWriter.siteOrder(results.map { ($0.summary, $0.search) })
+                if let searchPage = siteWide.search(searchBatches) { try writer.write(searchPage, to: "search.html") }
+                _ = try SearchIndexWriter().write(searchBatches) { try writer.write($0, to: $1) }
+            })
             let lateKeyDiagnostics = templates.keyDiagnostics.filter { !diagnostics.contains($0) }
             if !lateKeyDiagnostics.isEmpty {
                 writer.discard()
