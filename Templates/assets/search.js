@@ -323,6 +323,9 @@
         });
         var more = document.createElement("li");
         more.className = "search-more";
+        more.setAttribute("role", "option");
+        more.id = "site-search-option-" + res.results.length;
+        more.setAttribute("aria-selected", "false");
         var a = document.createElement("a");
         a.href = root + "search.html?q=" + encodeURIComponent(q);
         a.textContent = res.results.length ? "All results for “" + q + "”" : "No matches for “" + q + "”";

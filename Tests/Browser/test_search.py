@@ -37,8 +37,7 @@ def type_query(driver, text):
 
 
 def shown(driver):
-    return [o.find_element(By.CSS_SELECTOR, ".search-title").text
-            for o in driver.find_elements(By.CSS_SELECTOR, "#site-search-results [role=option]")]
+    return [t.text for t in driver.find_elements(By.CSS_SELECTOR, "#site-search-results [role=option] .search-title")]
 
 
 def test_tokenizer_matches_the_shared_vectors(driver, base_url):
@@ -100,6 +99,10 @@ def test_results_as_you_type_with_keyboard(driver, base_url):
     first = driver.find_element(By.ID, "site-search-option-0")
     assert first.get_attribute("aria-selected") == "true"
     assert box.get_attribute("aria-activedescendant") == "site-search-option-0"
+    # Every entry of the listbox is an option, the last one leading to all results.
+    options = driver.find_elements(By.CSS_SELECTOR, "#site-search-results > li")
+    assert all(o.get_attribute("role") == "option" for o in options)
+    assert "search.html?q=kube" in options[-1].find_element(By.TAG_NAME, "a").get_attribute("href")
     box.send_keys(Keys.ESCAPE)
     assert listbox.get_attribute("hidden") is not None
     box.send_keys(Keys.ARROW_DOWN)  # reopens
