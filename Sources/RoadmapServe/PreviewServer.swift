@@ -30,6 +30,7 @@ public final class PreviewServer: Sendable {
     let channel = ReloadChannel()
     /// Unchanged roadmaps are reused between rebuilds.
     let cache = PageCache()
+    let shownWarnings = LockedValue<[String]>([])
     let resolver: SitePathResolver
 
     public init(options: Options) {
@@ -121,8 +122,14 @@ public final class PreviewServer: Sendable {
         cache.buildFinished(succeeded: wrote)
         switch outcome {
         case .success(let report):
-            let lines = report.diagnostics.map { $0.formatted() }
-            for line in lines { FileHandle.standardError.write(Data((line + "\n").utf8)) }
+            // Errors every time; warnings when they differ from the last build's (not the same
+            // screenful after every save).
+            let warnings = report.diagnostics.filter { $0.severity != .error }.map { $0.formatted() }
+            let showWarnings = warnings != shownWarnings.withLock { $0 }
+            shownWarnings.withLock { $0 = warnings }
+            for diagnostic in report.diagnostics where diagnostic.severity == .error || showWarnings {
+                FileHandle.standardError.write(Data((diagnostic.formatted() + "\n").utf8))
+            }
             if options.verbose {
                 for (stage, seconds) in report.stageTimes {
                     log("  " + stage.padding(toLength: 18, withPad: " ", startingAt: 0) + String(format: "%8.1f ms", seconds * 1000))
@@ -209,5 +216,19 @@ public final class PreviewServer: Sendable {
     static func headers(type: String) -> [HTTPHeader: String] {
         [.contentType: type, HTTPHeader("Cache-Control"): "no-store",
          HTTPHeader("Content-Security-Policy"): "default-src 'self'", HTTPHeader("X-Content-Type-Options"): "nosniff"]
+    }
+}
+
+/// A value behind a lock.
+final class LockedValue<Value: Sendable>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value: Value
+
+    init(_ value: Value) { self.value = value }
+
+    func withLock<Result>(_ body: (inout Value) -> Result) -> Result {
+        lock.lock()
+        defer { lock.unlock() }
+        return body(&value)
     }
 }
