@@ -104,8 +104,13 @@ struct CrossLinker: Sendable {
         // Portfolio projects → modules and module projects they grow from.
         let moduleProjects = roadmap.projects.filter { moduleIDs.contains($0.sectionID) }
         var frequency: [String: Int] = [:]
-        let projectStems = roadmap.projects.map { Set(normaliser.stems($0.title)).subtracting(Self.projectVerbs) }
-        for stems in projectStems { for stem in stems { frequency[stem, default: 0] += 1 } }
+        var projectStems: [String: Set<String>] = [:]
+        for project in roadmap.projects {
+            let stems = Set(normaliser.stems(project.title)).subtracting(Self.projectVerbs)
+            projectStems[project.id] = stems
+            for stem in stems { frequency[stem, default: 0] += 1 }
+        }
+        let moduleStems = modules.map { Set(normaliser.stems(Self.withoutDuration($0.title))).subtracting(Self.projectVerbs) }
         let common = Double(max(3, Int((Double(roadmap.projects.count) * 0.15).rounded(.up))))
         func grows(_ portfolio: Set<String>, _ target: Set<String>) -> Bool {
             let overlap = portfolio.intersection(target)
@@ -116,11 +121,10 @@ struct CrossLinker: Sendable {
         for project in portfolio {
             let own = project.stems.subtracting(Self.projectVerbs)
             guard !own.isEmpty, !vetoed.contains(normaliser.stems(project.title).joined(separator: " ")) else { continue }
-            for module in modules where grows(own, Set(normaliser.stems(module.title)).subtracting(Self.projectVerbs)) {
+            for (index, module) in modules.enumerated() where grows(own, moduleStems[index]) {
                 links.append(CrossLink(from: project.id, to: module.id, kind: .growsFrom, evidence: module.title))
             }
-            for candidate in moduleProjects
-            where grows(own, Set(normaliser.stems(candidate.title)).subtracting(Self.projectVerbs)) {
+            for candidate in moduleProjects where grows(own, projectStems[candidate.id] ?? []) {
                 links.append(CrossLink(from: project.id, to: candidate.id, kind: .growsFrom, evidence: candidate.title))
             }
         }

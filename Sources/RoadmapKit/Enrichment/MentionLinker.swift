@@ -19,6 +19,8 @@ struct MentionLinker: Sendable {
 
     /// Mentions linked, as (section, target) pairs, in document order.
     private(set) var linked: [CrossLink] = []
+    /// The first three letters of every term's stems and of every special spelling.
+    private(set) var prefixes: Set<String> = []
 
     /// Builds the term list: modules, skills and tools.
     static func terms(
@@ -58,6 +60,7 @@ struct MentionLinker: Sendable {
     /// Rewrites the roadmap's sections so that mentions become in-page links.
     mutating func link(_ roadmap: inout Roadmap, terms: [Term]) {
         guard !terms.isEmpty else { return }
+        prefixes = Set(terms.flatMap(\.stems).map { String($0.prefix(3)) } + normaliser.spellings.map { String($0.prefix(3)) })
         var byFirst: [String: [Term]] = [:]
         for term in terms { byFirst[term.stems[0], default: []].append(term) }
         for key in byFirst.keys { byFirst[key]?.sort { $0.stems.count > $1.stems.count } }
@@ -113,25 +116,57 @@ struct MentionLinker: Sendable {
 
     private mutating func linkText(_ text: String, node: MarkdownNode, section: String, terms: [String: [Term]], used: inout Set<String>) -> [MarkdownNode] {
         // Words with their ranges, small words skipped (they may sit inside a term: "Infrastructure as Code").
+        // A byte-level pass: ASCII letters and digits, and any non-ASCII letter, make words.
         var words: [Word] = []
+        let utf8 = text.utf8
         var start: String.Index?
-        var index = text.startIndex
+        var skip = 0
         func close(_ end: String.Index) {
             guard let begin = start else { return }
+            start = nil
             let word = text[begin..<end]
+            let length = word.utf8.count
+            // Only a word that may begin a term's stem (or is short enough to be a stop word or a
+            // spelling such as "k8s") is stemmed; the rest cannot take part in a match.
+            if length > 5, !prefixes.contains(String(word.prefix(3)).lowercased()) {
+                words.append(Word(stem: "", range: begin..<end))
+                return
+            }
             for stem in normaliser.wordStems(word) {
                 words.append(Word(stem: stem, range: begin..<end))
             }
-            start = nil
         }
-        while index < text.endIndex {
-            let character = text[index]
-            if character.isLetter || character.isNumber || character == "/" && start != nil {
+        var index = utf8.startIndex
+        while index < utf8.endIndex {
+            let byte = utf8[index]
+            var isWordByte: Bool
+            if skip > 0 {
+                skip -= 1
+                isWordByte = false
+            } else if byte < 0x80 {
+                isWordByte = (byte | 0x20) &- 0x61 < 26 || byte &- 0x30 < 10 || (byte == 0x2F && start != nil)
+            } else if byte >= 0xC0 {
+                // Punctuation and spaces outside ASCII: general punctuation (E2 80 xx), CJK
+                // punctuation (E3 80 xx), full-width forms (EF BC xx), no-break space (C2 A0).
+                let next = utf8.index(after: index) < utf8.endIndex ? utf8[utf8.index(after: index)] : 0
+                if (byte == 0xE2 && next == 0x80) || (byte == 0xE3 && next == 0x80) || (byte == 0xEF && next == 0xBC) {
+                    skip = 2
+                    isWordByte = false
+                } else if byte == 0xC2 && next == 0xA0 {
+                    skip = 1
+                    isWordByte = false
+                } else {
+                    isWordByte = true
+                }
+            } else {
+                isWordByte = start != nil  // a continuation byte of a letter
+            }
+            if isWordByte {
                 if start == nil { start = index }
             } else {
                 close(index)
             }
-            index = text.index(after: index)
+            index = utf8.index(after: index)
         }
         close(text.endIndex)
         guard !words.isEmpty else { return [node] }

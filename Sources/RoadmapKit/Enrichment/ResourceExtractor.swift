@@ -80,7 +80,9 @@ struct ResourceExtractor: Sendable {
         var provider = provider
         for item in list.children {
             guard let first = item.children.first, case .paragraph = first.kind, !Self.containsLink(first) else { continue }
-            if let (label, value) = Self.labelled(first.plainText), ["platform", "provider", "offered by"].contains(label),
+            let text = first.plainText
+            guard text.utf8.count <= 80, text.contains(":") else { continue }
+            if let (label, value) = Self.labelled(text), ["platform", "provider", "offered by"].contains(label),
                !value.isEmpty, value.count <= 40
             {
                 provider = value
@@ -214,7 +216,13 @@ struct ResourceExtractor: Sendable {
     }
 
     private func unlinkedMention(_ node: MarkdownNode, item: MarkdownNode, context: Context, hint: Hint?) -> Mention? {
-        let text = Self.squeeze(node.plainText)
+        // Cheap checks first: most list items are neither in a list of resources nor quoted titles.
+        let plain = node.plainText
+        let isListOfResources = hint.map { $0.isList && Self.listKinds.contains($0.kind) } ?? false
+        let mayBeQuoted = plain.first.map { Self.openQuotes[$0] != nil } ?? false
+        let mayBeEmphasis = node.children.first.map { if case .emphasis = $0.kind { true } else { false } } ?? false
+        guard isListOfResources || mayBeQuoted || mayBeEmphasis else { return nil }
+        let text = Self.squeeze(plain)
         guard !text.isEmpty, text.count <= 160 else { return nil }
         func mention(_ title: String, kind: ResourceKind, author: String?, notes: String) -> Mention? {
             let title = title.trimmingCharacters(in: .whitespaces)

@@ -20,34 +20,50 @@ struct TermNormaliser: Sendable {
         ("continuous integration and continuous delivery", "cicd"),
         ("continuous integration and continuous deployment", "cicd"),
         ("continuous integration / continuous delivery", "cicd"),
-        ("ci/cd", "cicd"), ("ci-cd", "cicd"), ("ci / cd", "cicd"), ("k8s", "kubernetes"),
-        ("infrastructure-as-code", "infrastructure as code"), ("iac", "infrastructure as code"),
-        ("a/b", "ab"), ("e2e", "end to end"), ("end-to-end", "end to end"), ("mlops", "mlops"),
-        ("javascript", "javascript"), ("js", "javascript"), ("ts", "typescript"), ("postgresql", "postgres"),
+        ("ci/cd", "cicd"), ("ci cd", "cicd"), ("k8s", "kubernetes"),
+        ("iac", "infrastructure as code"),
+        ("a/b", "ab"), ("e2e", "end to end"),
+        ("js", "javascript"), ("ts", "typescript"), ("postgresql", "postgres"),
     ]
 
-    /// One-word spellings ("k8s", "ci/cd", an alias) → the stems they stand for.
+    /// One-word spellings ("k8s", "ci/cd", an alias) → the words they stand for.
     private var singleWords: [String: [String]] = [:]
+    /// Multi-word phrases by their first word: ("machine", ["learning"]) → ["ml"], longest first.
+    private var phrases: [String: [(rest: [String], replacement: [String])]] = [:]
 
     init(aliases: [String: String] = [:]) {
         var lowered: [String: String] = [:]
         for (key, value) in aliases { lowered[key.lowercased()] = value.lowercased() }
         self.aliases = lowered
         var single: [String: [String]] = [:]
-        for (phrase, replacement) in Self.builtInPhrases + lowered.map({ ($0.key, $0.value) }) where !phrase.contains(" ") {
-            single[phrase] = replacement.split(separator: " ").map(String.init)
-                .filter { !Self.stopWords.contains($0) }.map(Self.stem)
+        var multi: [String: [(rest: [String], replacement: [String])]] = [:]
+        // Aliases last, so an author's word wins over a built-in spelling.
+        for (phrase, replacement) in Self.builtInPhrases + lowered.sorted(by: { $0.key < $1.key }).map({ ($0.key, $0.value) }) {
+            let target = Self.tokens(replacement).filter { !Self.stopWords.contains($0) }
+            if !phrase.contains(" ") {
+                single[phrase] = target
+                continue
+            }
+            let words = Self.tokens(phrase)
+            guard let first = words.first, words.count > 1 else { continue }
+            multi[first, default: []].removeAll { $0.rest == Array(words.dropFirst()) }
+            multi[first, default: []].append((Array(words.dropFirst()), target))
         }
+        for key in multi.keys { multi[key]?.sort { $0.rest.count > $1.rest.count } }
         singleWords = single
+        phrases = multi
     }
+
+    /// One-word spellings that stand for other words ("k8s", "js", an alias).
+    var spellings: [String] { Array(singleWords.keys) }
 
     /// The stems of one word of running text, cheaply: no phrase look-up beyond one-word spellings.
     func wordStems(_ word: Substring) -> [String] {
         let lower = word.lowercased()
-        if let mapped = singleWords[lower] { return mapped }
+        if let mapped = singleWords[lower] { return mapped.map(Self.stem) }
         if Self.stopWords.contains(lower) { return [] }
         if lower.contains("/") {
-            return lower.split(separator: "/").filter { !Self.stopWords.contains(String($0)) }.map { Self.stem(String($0)) }
+            return lower.split(separator: "/").map(String.init).filter { !Self.stopWords.contains($0) }.map(Self.stem)
         }
         return [Self.stem(lower)]
     }
@@ -63,25 +79,79 @@ struct TermNormaliser: Sendable {
 
     /// The lowercased words of `text` after abbreviations are applied, small words dropped.
     func words(_ text: String) -> [String] {
-        var lower = " " + Self.clean(text.lowercased()) + " "
-        for (phrase, replacement) in aliases where lower.contains(phrase) {
-            lower = Self.replaceWholeWords(phrase, with: replacement, in: lower)
-        }
-        for (phrase, replacement) in Self.builtInPhrases where lower.contains(phrase) {
-            lower = Self.replaceWholeWords(phrase, with: replacement, in: lower)
-        }
+        let raw = Self.tokens(text)
         var out: [String] = []
-        var current = ""
-        for character in lower {
-            if character.isLetter || character.isNumber {
-                current.append(character)
-            } else if !current.isEmpty {
-                out.append(current)
-                current = ""
+        out.reserveCapacity(raw.count)
+        var index = 0
+        while index < raw.count {
+            let word = raw[index]
+            if let candidates = phrases[word] {
+                var matched = false
+                for candidate in candidates where index + candidate.rest.count < raw.count {
+                    if raw[(index + 1)...(index + candidate.rest.count)].elementsEqual(candidate.rest) {
+                        out += candidate.replacement
+                        index += candidate.rest.count + 1
+                        matched = true
+                        break
+                    }
+                }
+                if matched { continue }
+            }
+            if let mapped = singleWords[word] {
+                out += mapped
+            } else if word.contains("/") {
+                out += word.split(separator: "/").map(String.init).filter { !Self.stopWords.contains($0) }
+            } else if !Self.stopWords.contains(word) {
+                out.append(word)
+            }
+            index += 1
+        }
+        return out
+    }
+
+    /// Lowercased runs of letters and digits ("/" kept inside a word: "ci/cd"); zero-width and
+    /// formatting characters are skipped. ASCII text takes a byte-level fast path.
+    static func tokens(_ text: String) -> [String] {
+        var out: [String] = []
+        var current: [UInt8] = []
+        var isASCII = true
+        for byte in text.utf8 where byte >= 0x80 { isASCII = false; break }
+        if isASCII {
+            func flush() {
+                while current.last == 0x2F { current.removeLast() }
+                if !current.isEmpty { out.append(String(decoding: current, as: UTF8.self)) }
+                current.removeAll(keepingCapacity: true)
+            }
+            for byte in text.utf8 {
+                switch byte {
+                case 0x41...0x5A: current.append(byte | 0x20)
+                case 0x61...0x7A, 0x30...0x39: current.append(byte)
+                case 0x2F where !current.isEmpty: current.append(byte)
+                default: flush()
+                }
+            }
+            flush()
+            return out
+        }
+        var word = ""
+        func flushWord() {
+            while word.hasSuffix("/") { word.removeLast() }
+            if !word.isEmpty { out.append(word.lowercased()) }
+            word = ""
+        }
+        for scalar in text.unicodeScalars {
+            let properties = scalar.properties
+            if properties.generalCategory == .format || (0xFE00...0xFE0F).contains(scalar.value) { continue }
+            if properties.isAlphabetic || properties.numericType != nil || properties.generalCategory == .nonspacingMark {
+                word.unicodeScalars.append(scalar)
+            } else if scalar == "/", !word.isEmpty {
+                word.unicodeScalars.append(scalar)
+            } else {
+                flushWord()
             }
         }
-        if !current.isEmpty { out.append(current) }
-        return out.filter { !Self.stopWords.contains($0) }
+        flushWord()
+        return out
     }
 
     /// Removes zero-width and formatting characters and turns other separators into spaces.
@@ -115,22 +185,30 @@ struct TermNormaliser: Sendable {
     /// A light suffix stemmer: enough to make automated/automation/automate, monitoring/monitor,
     /// systems/system and optimisation/optimization meet, without making unrelated words meet.
     static func stem(_ word: String) -> String {
-        guard word.count > 4, word.unicodeScalars.allSatisfy({ $0.isASCII }) else { return word }
-        let rules: [(String, String)] = [
-            ("ibilities", "ibl"), ("ibility", "ibl"), ("abilities", "abl"), ("ability", "abl"), ("ible", "ibl"),
-            ("able", "abl"), ("izations", "iz"), ("isations", "iz"), ("ization", "iz"), ("isation", "iz"), ("ations", "at"),
-            ("ation", "at"), ("ions", ""), ("ion", ""), ("ments", ""), ("ment", ""), ("ings", ""), ("ing", ""),
-            ("ies", "y"), ("ied", "y"), ("ised", "iz"), ("ized", "iz"), ("ises", "iz"), ("izes", "iz"),
-            ("ise", "iz"), ("ize", "iz"), ("sses", "ss"), ("ed", ""), ("es", "e"), ("s", ""),
-        ]
-        var stem = word
-        for (suffix, replacement) in rules where stem.hasSuffix(suffix) {
-            if suffix == "s", stem.hasSuffix("ss") || stem.hasSuffix("us") || stem.hasSuffix("is") { break }
-            let candidate = String(stem.dropLast(suffix.count)) + replacement
-            if candidate.count >= 3 { stem = candidate }
+        let utf8 = word.utf8
+        guard utf8.count > 4, utf8.allSatisfy({ $0 < 0x80 }) else { return word }
+        var bytes = Array(utf8)
+        func hasSuffix(_ suffix: [UInt8]) -> Bool {
+            bytes.count >= suffix.count && bytes[(bytes.count - suffix.count)...].elementsEqual(suffix)
+        }
+        for (suffix, replacement) in stemRules where hasSuffix(suffix) {
+            if suffix == [0x73], hasSuffix([0x73, 0x73]) || hasSuffix([0x75, 0x73]) || hasSuffix([0x69, 0x73]) { break }
+            if bytes.count - suffix.count + replacement.count >= 3 {
+                bytes.removeLast(suffix.count)
+                bytes += replacement
+            }
             break
         }
-        if stem.count > 4, stem.hasSuffix("e") { stem.removeLast() }
-        return stem
+        if bytes.count > 4, bytes.last == 0x65 { bytes.removeLast() }
+        return String(decoding: bytes, as: UTF8.self)
     }
+
+    /// Suffix → replacement, longest first within each family; the first that fits applies.
+    static let stemRules: [([UInt8], [UInt8])] = [
+        ("ibilities", "ibl"), ("ibility", "ibl"), ("abilities", "abl"), ("ability", "abl"), ("ible", "ibl"),
+        ("able", "abl"), ("izations", "iz"), ("isations", "iz"), ("ization", "iz"), ("isation", "iz"), ("ations", "at"),
+        ("ation", "at"), ("ions", ""), ("ion", ""), ("ments", ""), ("ment", ""), ("ings", ""), ("ing", ""),
+        ("ies", "y"), ("ied", "y"), ("ised", "iz"), ("ized", "iz"), ("ises", "iz"), ("izes", "iz"),
+        ("ise", "iz"), ("ize", "iz"), ("sses", "ss"), ("ed", ""), ("es", "e"), ("s", ""),
+    ].map { (Array($0.0.utf8), Array($0.1.utf8)) }
 }

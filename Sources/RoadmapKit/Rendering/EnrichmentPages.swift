@@ -16,13 +16,10 @@ struct EnrichmentPages {
 
     func timelinePage(_ enriched: EnrichedRoadmap) -> String {
         let roadmap = enriched.roadmap
-        func when(_ range: WeekRange) -> String {
-            range.maxWeeks < 0.01 ? "at the start" : "after " + range.text
-        }
-        var rows: [TimelineRowView] = []
+        var rows = ""
         for (index, phase) in enriched.timeline.phases.enumerated() {
-            rows.append(row(phase, title: "\(index + 1). \(phase.title)", isModule: false, when: when))
-            for module in phase.modules { rows.append(row(module, title: module.title, isModule: true, when: when)) }
+            row(phase, title: "\(index + 1). \(phase.title)", isModule: false, into: &rows)
+            for module in phase.modules { row(module, title: module.title, isModule: true, into: &rows) }
         }
         let total = enriched.timeline.total?.text ?? ""
         let view = TimelinePageView(
@@ -32,44 +29,54 @@ struct EnrichmentPages {
             roadmapTitle: roadmap.title, roadmapHref: "index.html", resourcesHref: "resources.html",
             hasTotal: !total.isEmpty, total: total,
             svg: TimelineSVG(timeline: enriched.timeline, includeModules: true, idPrefix: "page-").render(),
-            rows: rows, hasRows: !rows.isEmpty)
+            rowsHTML: rows, hasRows: !rows.isEmpty)
         return templates.render(view, template: "timeline")
     }
 
-    private func row(_ entry: TimelineEntry, title: String, isModule: Bool, when: (WeekRange) -> String) -> TimelineRowView {
+    private func row(_ entry: TimelineEntry, title: String, isModule: Bool, into out: inout String) {
+        func when(_ range: WeekRange) -> String { range.maxWeeks < 0.01 ? "at the start" : "after " + range.text }
         var duration = entry.length?.text ?? "not stated"
         if entry.isSummed { duration += " (sum of modules)" }
-        return TimelineRowView(
-            id: entry.id, title: title, href: "index.html#" + entry.id, rowClass: isModule ? "tl-row-module" : "tl-row-phase",
-            isModule: isModule, duration: duration, start: when(entry.start),
-            end: entry.length == nil ? "—" : when(entry.end))
+        out += "<tr class=\"\(isModule ? "tl-row-module" : "tl-row-phase")\"><th scope=\"row\"><a href=\"index.html#"
+        HTMLEscaping.escape(entry.id, into: &out)
+        out += "\">"
+        HTMLEscaping.escape(title, into: &out)
+        out += "</a></th><td>"
+        HTMLEscaping.escape(duration, into: &out)
+        out += "</td><td>" + when(entry.start) + "</td><td>" + (entry.length == nil ? "—" : when(entry.end)) + "</td></tr>\n"
     }
 
     /// A resource index: one roadmap's (`roadmap` set, page in the roadmap's folder) or the site's.
     func resourcesPage(_ resources: [Resource], roadmap: Roadmap?) -> String {
         let root = roadmap == nil ? "" : "../"
-        func useHref(_ use: ResourceUse) -> String {
-            (roadmap == nil ? use.roadmapSlug + "/" : "") + "index.html#" + use.anchor
-        }
-        var groups: [ResourceGroupView] = []
-        for kind in ResourceKind.allCases {
-            let ofKind = resources.filter { $0.kind == kind }
-            guard !ofKind.isEmpty else { continue }
-            var providers: [ResourceProviderView] = []
-            for resource in ofKind {
+        var html = ""
+        html.reserveCapacity(resources.count * 400)
+        var kinds: [FilterOptionView] = []
+        var index = 0
+        while index < resources.count {
+            let kind = resources[index].kind
+            var end = index
+            while end < resources.count, resources[end].kind == kind { end += 1 }
+            kinds.append(FilterOptionView(value: kind.rawValue, label: kind.pluralTitle, count: end - index))
+            html += "<section class=\"resource-kind\" data-kind=\"\(kind.rawValue)\" aria-labelledby=\"kind-\(kind.rawValue)\">\n"
+            html += "<h2 id=\"kind-\(kind.rawValue)\">\(kind.pluralTitle) <span class=\"count\">\(end - index)</span></h2>\n"
+            var provider: String?
+            for resource in resources[index..<end] {
                 let name = resource.provider ?? "Other"
-                let entry = entryView(resource, useHref: useHref, siteWide: roadmap == nil)
-                if providers.last?.name == name {
-                    providers[providers.count - 1].entries.append(entry)
-                } else {
-                    providers.append(ResourceProviderView(name: name, entries: [entry]))
+                if provider != name {
+                    if provider != nil { html += "</ul>\n" }
+                    html += "<h3 class=\"resource-provider\">"
+                    HTMLEscaping.escape(name, into: &html)
+                    html += "</h3>\n<ul class=\"resource-list\">\n"
+                    provider = name
                 }
+                entry(resource, siteWide: roadmap == nil, into: &html)
             }
-            groups.append(ResourceGroupView(kind: kind.rawValue, title: kind.pluralTitle, count: ofKind.count, providers: providers))
+            html += "</ul>\n</section>\n"
+            index = end
         }
-        let kinds = groups.map { FilterOptionView(value: $0.kind, label: $0.title, count: $0.count) }
         let costs = ResourceCost.allCases.compactMap { cost -> FilterOptionView? in
-            let count = resources.filter { $0.cost == cost }.count
+            let count = resources.reduce(0) { $0 + ($1.cost == cost ? 1 : 0) }
             return count == 0 ? nil : FilterOptionView(value: cost.rawValue, label: cost.label, count: count)
         }
         let heading = roadmap.map { "Resources · " + $0.title } ?? "Resources"
@@ -81,22 +88,48 @@ struct EnrichmentPages {
             page: .make(title: heading, description: lead, path: (roadmap.map { $0.slug + "/" } ?? "") + "resources.html",
                         config: config, bodyClass: "resources-page"),
             heading: heading, lead: lead, count: resources.count, hasBack: roadmap != nil,
-            backHref: "index.html", backTitle: roadmap?.title ?? "", kinds: kinds, costs: costs, groups: groups,
-            hasGroups: !groups.isEmpty)
+            backHref: "index.html", backTitle: roadmap?.title ?? "", kinds: kinds, costs: costs, groupsHTML: html,
+            hasGroups: !resources.isEmpty)
         return templates.render(view, template: "resources")
     }
 
-    private func entryView(_ resource: Resource, useHref: (ResourceUse) -> String, siteWide: Bool) -> ResourceEntryView {
-        let uses = resource.uses.map { use in
-            ResourceUseView(href: useHref(use), label: siteWide ? use.roadmapTitle + " › " + use.sectionTitle : use.sectionTitle)
+    private func entry(_ resource: Resource, siteWide: Bool, into html: inout String) {
+        html += "  <li class=\"resource\" id=\""
+        HTMLEscaping.escape(resource.id, into: &html)
+        html += "\" data-kind=\"\(resource.kind.rawValue)\" data-cost=\"\(resource.cost.rawValue)\" data-text=\""
+        HTMLEscaping.escape([resource.title, resource.author ?? "", resource.provider ?? "", resource.kind.rawValue]
+            .joined(separator: " ").lowercased(), into: &html)
+        html += "\">\n    "
+        if let url = resource.url {
+            html += "<a class=\"resource-title\" href=\""
+            HTMLEscaping.escape(url, into: &html)
+            html += "\">"
+        } else {
+            html += "<span class=\"resource-title\">"
         }
-        let search = [resource.title, resource.author ?? "", resource.provider ?? "", resource.kind.rawValue]
-            .joined(separator: " ").lowercased()
-        return ResourceEntryView(
-            id: resource.id, title: resource.title, url: resource.url ?? "", hasURL: resource.url != nil,
-            kind: resource.kind.rawValue, kindLabel: resource.kind.rawValue, cost: resource.cost.rawValue,
-            costLabel: resource.cost.label, author: resource.author ?? "", hasAuthor: resource.author != nil,
-            provider: resource.provider ?? "", searchText: search, uses: uses, useCount: uses.count)
+        HTMLEscaping.escape(resource.title, into: &html)
+        html += resource.url == nil ? "</span>" : "</a>"
+        if let author = resource.author {
+            html += " <span class=\"resource-author\">by "
+            HTMLEscaping.escape(author, into: &html)
+            html += "</span>"
+        }
+        html += " <span class=\"cost-badge cost-\(resource.cost.rawValue)\">\(resource.cost.label)</span>\n"
+        html += "    <ul class=\"resource-uses\" aria-label=\"Used in\">\n"
+        for use in resource.uses {
+            html += "      <li><a href=\""
+            if siteWide { HTMLEscaping.escape(use.roadmapSlug, into: &html); html += "/" }
+            html += "index.html#"
+            HTMLEscaping.escape(use.anchor, into: &html)
+            html += "\">"
+            if siteWide {
+                HTMLEscaping.escape(use.roadmapTitle, into: &html)
+                html += " › "
+            }
+            HTMLEscaping.escape(use.sectionTitle, into: &html)
+            html += "</a></li>\n"
+        }
+        html += "    </ul>\n  </li>\n"
     }
 }
 

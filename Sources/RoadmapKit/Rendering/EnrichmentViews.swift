@@ -16,18 +16,6 @@ struct RoadmapEnrichmentView: Sendable {
         resourceCount: 0, hasResources: false)
 }
 
-/// One row of the timeline table: a phase or a module.
-struct TimelineRowView: Sendable {
-    var id: String
-    var title: String
-    var href: String
-    var rowClass: String
-    var isModule: Bool
-    var duration: String
-    var start: String
-    var end: String
-}
-
 struct TimelinePageView: Sendable {
     var site: SiteView
     var page: PageMetaView
@@ -37,43 +25,9 @@ struct TimelinePageView: Sendable {
     var hasTotal: Bool
     var total: String
     var svg: String
-    var rows: [TimelineRowView]
+    /// The table's rows (trusted HTML built by ``EnrichmentPages``).
+    var rowsHTML: String
     var hasRows: Bool
-}
-
-struct ResourceUseView: Sendable {
-    var href: String
-    var label: String
-}
-
-struct ResourceEntryView: Sendable {
-    var id: String
-    var title: String
-    var url: String
-    var hasURL: Bool
-    var kind: String
-    var kindLabel: String
-    var cost: String
-    var costLabel: String
-    var author: String
-    var hasAuthor: Bool
-    var provider: String
-    /// Lowercased words the filter matches against.
-    var searchText: String
-    var uses: [ResourceUseView]
-    var useCount: Int
-}
-
-struct ResourceProviderView: Sendable {
-    var name: String
-    var entries: [ResourceEntryView]
-}
-
-struct ResourceGroupView: Sendable {
-    var kind: String
-    var title: String
-    var count: Int
-    var providers: [ResourceProviderView]
 }
 
 struct FilterOptionView: Sendable {
@@ -93,6 +47,7 @@ struct ResourcePageView: Sendable {
     var backTitle: String
     var kinds: [FilterOptionView]
     var costs: [FilterOptionView]
-    var groups: [ResourceGroupView]
+    /// The entries grouped by kind and provider (trusted HTML built by ``EnrichmentPages``).
+    var groupsHTML: String
     var hasGroups: Bool
 }

@@ -122,6 +122,7 @@ extension RoadmapPageView: TemplateView {
         case "hasTOC": hasTOC
         case "content": content
         case "dataJSON": dataJSON
+        case "enrichment": enrichment
         default: nil
         }
     }
