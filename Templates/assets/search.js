@@ -65,9 +65,10 @@
       var key = cp.slice(0, n).join("");
       if (key in keys) { out.push("t" + keys[key]); break; }
     }
-    if (prefix) {
+    // Shards below the word (kube → kubeflow, kubernetes split off) only from three letters on.
+    if (prefix && cp.length >= 3) {
       var below = index.shardKeys || (index.shardKeys = Object.keys(keys).sort());
-      for (var i = 0; i < below.length && out.length < 6; i++)
+      for (var i = 0; i < below.length && out.length < 5; i++)
         if (below[i].length > word.length && below[i].indexOf(word) === 0) out.push("t" + keys[below[i]]);
     }
     return out;
@@ -224,7 +225,7 @@
       scored = both;
     });
     scored.forEach(function (s, doc) { results.push({ doc: doc, score: s }); });
-    if (results.length < limit && missing.length && round < 3) return Promise.all(missing.slice(0, 4).map(load)).then(again);
+    if (results.length < limit && missing.length && round < 2) return Promise.all(missing.slice(0, 4).map(load)).then(again);
     return finish(results);
   }
   function data(index, doc) {
@@ -307,7 +308,7 @@
     function update() {
       var q = input.value, mine = ++seq, started = performance.now();
       if (!q.trim()) { list.textContent = ""; close(); return; }
-      search(q, 8, function () { return mine !== seq; }).then(function (res) {
+      search(q, 6, function () { return mine !== seq; }).then(function (res) {
         if (mine !== seq) return;
         outcomeOf(res);
         list.textContent = "";
