@@ -231,7 +231,7 @@ struct CrossLinker: Sendable {
     /// "DevOps Essentials (8 weeks)" → "DevOps Essentials".
     static func withoutDuration(_ title: String) -> String {
         guard let open = title.lastIndex(where: { $0 == "(" || $0 == "[" }) else { return title }
-        return String(title[..<open]).trimmingCharacters(in: .whitespaces)
+        return String(title[..<open]).trimmingSpaces()
     }
 
     // MARK: - Finding skills
@@ -291,7 +291,7 @@ struct CrossLinker: Sendable {
             }
             var (core, _) = ResourceExtractor.splitNotes(text)
             if let colon = core.firstIndex(of: ":") { core = String(core[..<colon]) }
-            core = core.trimmingCharacters(in: .whitespaces)
+            core = core.trimmingSpaces()
             guard !core.isEmpty, core.count <= 60, core.split(separator: " ").count <= 7 else { continue }
             out.append((SkillItem(title: core, location: item.range.start, sectionID: sectionID), group))
         }

@@ -41,7 +41,7 @@ public struct Glossary: Sendable, Hashable {
         }
         var diagnostics: [Diagnostic] = []
         for (term, value) in map.sorted(by: { $0.key < $1.key }) {
-            let key = term.lowercased().trimmingCharacters(in: .whitespaces)
+            let key = term.lowercased().trimmingSpaces()
             if let flag = value as? String, flag.lowercased() == "nolink" {
                 glossary.vetoed.insert(key)
             } else if let flag = value as? Bool, flag == false {
@@ -66,8 +66,8 @@ public struct Glossary: Sendable, Hashable {
             var separator: Range<String.Index>?
             for candidate in ["=>", "→", "=", ":"] where separator == nil { separator = entry.range(of: candidate) }
             guard let separator else { continue }
-            let left = entry[..<separator.lowerBound].trimmingCharacters(in: .whitespaces).lowercased()
-            let right = entry[separator.upperBound...].trimmingCharacters(in: .whitespaces).lowercased()
+            let left = entry[..<separator.lowerBound].trimmingSpaces().lowercased()
+            let right = entry[separator.upperBound...].trimmingSpaces().lowercased()
             guard !left.isEmpty, !right.isEmpty else { continue }
             if right == "nolink" { copy.vetoed.insert(left) } else { copy.aliases[left] = right }
         }

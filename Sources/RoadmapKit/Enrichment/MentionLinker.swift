@@ -52,7 +52,7 @@ struct MentionLinker: Sendable {
 
     /// "MLflow", "DVC", "KubeFlow", "k8s": a capital after the first letter, or a digit.
     static func looksLikeName(_ word: String) -> Bool {
-        let trimmed = word.trimmingCharacters(in: .whitespaces)
+        let trimmed = word.trimmingSpaces()
         guard !trimmed.contains(" ") else { return false }
         return trimmed.dropFirst().contains { $0.isUppercase || $0.isNumber }
     }

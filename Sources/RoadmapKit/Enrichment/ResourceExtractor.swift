@@ -94,15 +94,19 @@ struct ResourceExtractor: Sendable {
                 continue
             }
             let rest = item.children.dropFirst()
-            let hasSublist = rest.contains { if case .list = $0.kind { true } else { false } }
-            let text = first.plainText.trimmingCharacters(in: .whitespacesAndNewlines)
             var childHint = hint
-            if !Self.containsLink(first), hasSublist || text.hasSuffix(":"), text.count <= 60 {
-                // A label: "Tools and Platforms", "**Communities**:".
-                let label = text.hasSuffix(":") ? String(text.dropLast()) : text
-                childHint = Self.hint(from: label) ?? hint
-            } else {
+            if Self.containsLink(first) {
                 paragraph(first, item: item, context: context, hint: hint, provider: provider, into: &mentions)
+            } else {
+                let hasSublist = rest.contains { if case .list = $0.kind { true } else { false } }
+                let text = first.plainText.trimmingWhitespace()
+                if hasSublist || text.hasSuffix(":"), text.count <= 60 {
+                    // A label: "Tools and Platforms", "**Communities**:".
+                    let label = text.hasSuffix(":") ? String(text.dropLast()) : text
+                    childHint = Self.hint(from: label) ?? hint
+                } else if let mention = unlinkedMention(first, item: item, context: context, hint: hint) {
+                    mentions.append(mention)
+                }
             }
             for child in rest { walk(child, context: context, hint: childHint, provider: provider, into: &mentions) }
         }
@@ -174,13 +178,13 @@ struct ResourceExtractor: Sendable {
         if title.hasPrefix("@"), let second = title.dropFirst().firstIndex(of: "@") {
             let prefix = title[title.index(after: title.startIndex)..<second].lowercased()
             kind = Self.prefixKinds[prefix] ?? .link
-            title = String(title[title.index(after: second)...]).trimmingCharacters(in: .whitespaces)
+            title = String(title[title.index(after: second)...]).trimmingSpaces()
         }
         let label = Self.labelBefore(before)
         if kind == nil, let label { kind = Self.labelKinds[label] }
         let notes = Self.notes(after)
         var author: String?
-        let afterTrimmed = notes.trimmingCharacters(in: .whitespaces)
+        let afterTrimmed = notes.trimmingSpaces()
         if afterTrimmed.lowercased().hasPrefix("by ") {
             author = Self.authorName(String(afterTrimmed.dropFirst(3)))
         }
@@ -225,7 +229,7 @@ struct ResourceExtractor: Sendable {
         let text = Self.squeeze(plain)
         guard !text.isEmpty, text.count <= 160 else { return nil }
         func mention(_ title: String, kind: ResourceKind, author: String?, notes: String) -> Mention? {
-            let title = title.trimmingCharacters(in: .whitespaces)
+            let title = title.trimmingSpaces()
             guard !title.isEmpty else { return nil }
             return Mention(
                 title: title, url: nil, kind: kind, provider: nil, cost: Self.cost(in: notes), author: author,
@@ -353,7 +357,7 @@ struct ResourceExtractor: Sendable {
 
     /// An absolute web URL, or nil for links inside the site and other schemes.
     static func externalURL(_ destination: String) -> String? {
-        let trimmed = destination.trimmingCharacters(in: .whitespaces)
+        let trimmed = destination.trimmingSpaces()
         let lower = trimmed.lowercased()
         if lower.hasPrefix("http://") || lower.hasPrefix("https://") { return trimmed }
         if lower.hasPrefix("//") { return "https:" + trimmed }
@@ -388,7 +392,7 @@ struct ResourceExtractor: Sendable {
 
     /// The label text before a link ("Course: " → "Course"), when the text ends with a colon.
     static func labelText(_ before: String) -> String? {
-        let trimmed = before.trimmingCharacters(in: .whitespaces)
+        let trimmed = before.trimmingSpaces()
         guard trimmed.hasSuffix(":") else { return nil }
         var label = String(trimmed.dropLast())
         if let dash = label.range(of: " - ", options: .backwards) { label = String(label[dash.upperBound...]) }
@@ -453,7 +457,7 @@ struct ResourceExtractor: Sendable {
     }
 
     static func unquoted(_ text: String) -> String {
-        isQuoted(text) ? String(text.dropFirst().dropLast()).trimmingCharacters(in: .whitespaces) : text
+        isQuoted(text) ? String(text.dropFirst().dropLast()).trimmingSpaces() : text
     }
 
     /// `"Title" rest` → ("Title", "rest").
@@ -461,7 +465,7 @@ struct ResourceExtractor: Sendable {
         guard let first = text.first, let close = openQuotes[first] else { return nil }
         let body = text.dropFirst()
         guard let end = body.firstIndex(of: close) else { return nil }
-        let title = String(body[..<end]).trimmingCharacters(in: .whitespaces)
+        let title = String(body[..<end]).trimmingSpaces()
         let rest = String(body[body.index(after: end)...]).trimmingCharacters(in: CharacterSet(charactersIn: " ,–—-"))
         return title.isEmpty ? nil : (title, rest)
     }
@@ -489,7 +493,7 @@ struct ResourceExtractor: Sendable {
     static func splitAuthor(_ heading: String) -> (String, String?) {
         let (core, _) = splitNotes(heading)
         if let range = core.range(of: " by ", options: .backwards) {
-            let title = String(core[..<range.lowerBound]).trimmingCharacters(in: .whitespaces)
+            let title = String(core[..<range.lowerBound]).trimmingSpaces()
             if !title.isEmpty { return (title, authorName(String(core[range.upperBound...]))) }
         }
         return (core, nil)
@@ -505,6 +509,6 @@ struct ResourceExtractor: Sendable {
                 core = String(core[..<range.lowerBound])
             }
         }
-        return (core.trimmingCharacters(in: .whitespaces), notes)
+        return (core.trimmingSpaces(), notes)
     }
 }

@@ -70,7 +70,7 @@ enum RoadmapShPrefixes {
         if case .link = node.kind, let first = node.children.first, case .text(let text) = first.kind, text.hasPrefix("@"),
            let second = text.dropFirst().firstIndex(of: "@")
         {
-            copy.children[0].kind = .text(String(text[text.index(after: second)...]).trimmingCharacters(in: .whitespaces))
+            copy.children[0].kind = .text(String(text[text.index(after: second)...]).trimmingSpaces())
             return copy
         }
         if node.children.isEmpty { return node }

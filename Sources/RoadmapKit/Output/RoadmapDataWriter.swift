@@ -141,16 +141,91 @@ struct RoadmapDataWriter: Sendable {
             links: enriched.crossLinks.links.map { LinkData(from: $0.from, to: $0.to, kind: $0.kind.rawValue) })
     }
 
-    static func encode<Value: Encodable>(_ value: Value) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        guard let data = try? encoder.encode(value) else { return "{}\n" }
-        return String(decoding: data, as: UTF8.self) + "\n"
-    }
-
-    func roadmapJSON(_ enriched: EnrichedRoadmap) -> String { Self.encode(roadmapData(enriched)) }
+    func roadmapJSON(_ enriched: EnrichedRoadmap) -> String { roadmapData(enriched).json.text }
 
     func resourcesJSON(_ resources: [Resource]) -> String {
-        Self.encode(ResourcesData(schema: Self.schema, resources: resources.map { Self.resourceData($0, siteWide: true) }))
+        ResourcesData(schema: Self.schema, resources: resources.map { Self.resourceData($0, siteWide: true) }).json.text
     }
+}
+
+// MARK: - As JSON text (keys sorted; a nil field is left out, as JSONEncoder would)
+
+extension RoadmapDataWriter.Span {
+    var json: JSONValue { .object(["minWeeks": .number(minWeeks), "maxWeeks": .number(maxWeeks)]) }
+}
+
+extension RoadmapDataWriter.DurationData {
+    var json: JSONValue { .object(["text": .string(text), "minWeeks": .number(minWeeks), "maxWeeks": .number(maxWeeks)]) }
+}
+
+extension RoadmapDataWriter.ModuleData {
+    var json: JSONValue {
+        var members: [String: JSONValue] = [
+            "id": .string(id), "title": .string(title), "line": .int(line), "start": start.json, "end": end.json,
+        ]
+        if let duration { members["duration"] = duration.json }
+        return .object(members)
+    }
+}
+
+extension RoadmapDataWriter.PhaseData {
+    var json: JSONValue {
+        var members: [String: JSONValue] = [
+            "id": .string(id), "title": .string(title), "line": .int(line), "start": start.json, "end": end.json,
+            "modules": .array(modules.map(\.json)),
+        ]
+        if let duration { members["duration"] = duration.json }
+        return .object(members)
+    }
+}
+
+extension RoadmapDataWriter.UseData {
+    var json: JSONValue {
+        .object(["roadmap": .string(roadmap), "section": .string(section), "anchor": .string(anchor), "line": .int(line),
+                 "href": .string(href)])
+    }
+}
+
+extension RoadmapDataWriter.ResourceData {
+    var json: JSONValue {
+        var members: [String: JSONValue] = [
+            "id": .string(id), "title": .string(title), "kind": .string(kind), "cost": .string(cost),
+            "usedIn": .array(usedIn.map(\.json)),
+        ]
+        if let url { members["url"] = .string(url) }
+        if let provider { members["provider"] = .string(provider) }
+        if let author { members["author"] = .string(author) }
+        return .object(members)
+    }
+}
+
+extension RoadmapDataWriter.SkillData {
+    var json: JSONValue {
+        .object(["id": .string(id), "title": .string(title), "line": .int(line), "group": .string(group),
+                 "taughtIn": .array(taughtIn.map(JSONValue.string)), "practisedIn": .array(practisedIn.map(JSONValue.string))])
+    }
+}
+
+extension RoadmapDataWriter.ProjectData {
+    var json: JSONValue { .object(["id": .string(id), "title": .string(title), "line": .int(line), "section": .string(section)]) }
+}
+
+extension RoadmapDataWriter.LinkData {
+    var json: JSONValue { .object(["from": .string(from), "to": .string(to), "kind": .string(kind)]) }
+}
+
+extension RoadmapDataWriter.RoadmapData {
+    var json: JSONValue {
+        var members: [String: JSONValue] = [
+            "schema": .int(schema), "title": .string(title), "slug": .string(slug), "source": .string(source),
+            "phases": .array(phases.map(\.json)), "resources": .array(resources.map(\.json)),
+            "skills": .array(skills.map(\.json)), "projects": .array(projects.map(\.json)), "links": .array(links.map(\.json)),
+        ]
+        if let duration { members["duration"] = duration.json }
+        return .object(members)
+    }
+}
+
+extension RoadmapDataWriter.ResourcesData {
+    var json: JSONValue { .object(["schema": .int(schema), "resources": .array(resources.map(\.json))]) }
 }

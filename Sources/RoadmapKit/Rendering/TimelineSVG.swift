@@ -10,6 +10,13 @@ struct TimelineSVG {
     /// Distinguishes ids when two drawings share a page.
     var idPrefix: String
 
+    /// 12.345 → "12.35%", with two decimals as `%.2f` would write it.
+    static func percentText(_ value: Double) -> String {
+        let hundredths = Int((value * 100).rounded())
+        let fraction = hundredths % 100
+        return "\(hundredths / 100).\(fraction < 10 ? "0" : "")\(fraction)%"
+    }
+
     static let rowHeight = 40
     static let moduleRowHeight = 32
 
@@ -17,8 +24,7 @@ struct TimelineSVG {
         guard let total = timeline.total, total.maxWeeks > 0 else { return "" }
         let scale = total.maxWeeks
         func percent(_ weeks: Double) -> String {
-            let value = max(0, min(100, weeks / scale * 100))
-            return String(format: "%.2f%%", value)
+            Self.percentText(max(0, min(100, weeks / scale * 100)))
         }
         var rows = ""
         var y = 4
@@ -116,6 +122,6 @@ struct TimelineSVG {
     private func width(_ from: Double, _ to: Double, _ percent: (Double) -> String) -> String {
         let start = Double(percent(from).dropLast()) ?? 0
         let end = Double(percent(to).dropLast()) ?? 0
-        return String(format: "%.2f%%", max(0.3, end - start))
+        return Self.percentText(max(0.3, end - start))
     }
 }
