@@ -41,7 +41,7 @@ struct SiteWriter: Sendable {
         let parent = output.deletingLastPathComponent()
         try manager.createDirectory(at: parent, withIntermediateDirectories: true)
         staging = parent.appendingPathComponent(".\(output.lastPathComponent).building-\(ProcessInfo.processInfo.processIdentifier)")
-        if manager.fileExists(atPath: staging.path) { try manager.removeItem(at: staging) }
+        try FolderRemoval.remove(staging.path)
         try manager.createDirectory(at: staging, withIntermediateDirectories: true)
     }
 
@@ -100,7 +100,7 @@ struct SiteWriter: Sendable {
         let suffix = removingPreviousLater ? "-" + UUID().uuidString.prefix(8) : ""
         let retired = output.deletingLastPathComponent()
             .appendingPathComponent(".\(output.lastPathComponent).previous-\(ProcessInfo.processInfo.processIdentifier)\(suffix)")
-        if manager.fileExists(atPath: retired.path) { try manager.removeItem(at: retired) }
+        try FolderRemoval.remove(retired.path)
         let hadOutput = manager.fileExists(atPath: output.path)
         if hadOutput { try manager.moveItem(at: output, to: retired) }
         do {
@@ -111,14 +111,14 @@ struct SiteWriter: Sendable {
         }
         guard hadOutput else { return }
         if removingPreviousLater {
-            DispatchQueue.global(qos: .utility).async { try? FileManager.default.removeItem(at: retired) }
+            DispatchQueue.global(qos: .utility).async { try? FolderRemoval.remove(retired.path) }
         } else {
-            try? manager.removeItem(at: retired)
+            try? FolderRemoval.remove(retired.path)
         }
     }
 
     /// Removes the staging folder; the previous output stays as it was.
     func discard() {
-        try? FileManager.default.removeItem(at: staging)
+        try? FolderRemoval.remove(staging.path)
     }
 }

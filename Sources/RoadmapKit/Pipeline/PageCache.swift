@@ -62,7 +62,7 @@ public final class PageCache: @unchecked Sendable {
         else { return nil }
         guard Self.link(folder: document.slug, from: output, to: writer.staging) else {
             // Never leave links to the live site where the page is about to be written afresh.
-            try? FileManager.default.removeItem(at: writer.staging.appendingPathComponent(document.slug))
+            try? FolderRemoval.remove(writer.staging.appendingPathComponent(document.slug).path)
             return nil
         }
         lock.withLock {
