@@ -175,7 +175,7 @@
     // The most selective word: once all its postings are loaded, its documents are the candidates,
     // and a common word whose list was cut short is looked for in each candidate's text.
     var base = per.slice().sort(function (a, b) { return a.df - b.df; })[0];
-    if (!base.complete && base.missing.length && round < 4 && base.df <= 8000) return Promise.all(base.missing.map(load)).then(again);
+    if (!base.complete && base.missing.length && round < 4 && base.df <= 4000) return Promise.all(base.missing.map(load)).then(again);
     if (base.complete) {
       var unsure = [];
       base.scores.forEach(function (s, doc) {
@@ -195,7 +195,7 @@
       var files = [];
       if (index.sharded) unsure.forEach(function (r) {
         var f = "d" + Math.floor(r.doc / index.documentsPerShard);
-        if (files.indexOf(f) < 0 && files.length < 10) files.push(f);
+        if (files.indexOf(f) < 0 && files.length < 6) files.push(f);
       });
       if (stale()) return { words: words, results: [], matched: matched, stale: true };
       return Promise.all(files.map(load)).then(function () {
