@@ -76,21 +76,30 @@ public final class PageCache: @unchecked Sendable {
         lock.withLock { pending[document.file.relativePath] = Entry(document: document, result: result) }
     }
 
-    /// Hard-links (or copies) every file of `folder` from the current site into the staging folder.
+    /// Hard-links every file of `folder` from the current site into the staging folder.
     private static func link(folder: String, from output: URL, to staging: URL) -> Bool {
-        let manager = FileManager.default
-        let source = output.appendingPathComponent(folder).path
-        guard let files = manager.enumerator(atPath: source) else { return false }
+        linkTree(output.appendingPathComponent(folder).path, to: staging.appendingPathComponent(folder).path)
+    }
+
+    /// False when the source is missing or anything cannot be linked (the page is then rendered).
+    private static func linkTree(_ source: String, to target: String) -> Bool {
+        guard let directory = opendir(source) else { return false }
+        defer { closedir(directory) }
+        guard mkdir(target, 0o755) == 0 || errno == EEXIST else { return false }
         var linkedAny = false
-        for case let relative as String in files {
-            let from = source + "/" + relative
-            let to = staging.appendingPathComponent(folder).path + "/" + relative
-            var isDirectory: ObjCBool = false
-            guard manager.fileExists(atPath: from, isDirectory: &isDirectory) else { return false }
-            if isDirectory.boolValue { continue }
-            try? manager.createDirectory(atPath: (to as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-            if Foundation.link(from, to) != 0 {
-                guard (try? manager.copyItem(atPath: from, toPath: to)) != nil else { return false }
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+            }
+            if name == "." || name == ".." { continue }
+            let from = source + "/" + name
+            let to = target + "/" + name
+            var info = stat()
+            guard lstat(from, &info) == 0 else { return false }
+            if (info.st_mode & S_IFMT) == S_IFDIR {
+                guard linkTree(from, to: to) else { return false }
+            } else {
+                guard Foundation.link(from, to) == 0 else { return false }
             }
             linkedAny = true
         }
