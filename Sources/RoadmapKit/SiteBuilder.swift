@@ -171,7 +171,7 @@ public struct SiteBuilder: Sendable {
             let orderedSlugs = summaries.map(\.slug)
             let (siteResources, _) = try ConcurrentMap.both({
                 try EnrichmentPages(templates: templates, config: config).writeSiteWide(
-                    results.map(\.summary.slug), resources: results.map(\.resources), order: orderedSlugs,
+                    results.map(\.summary), resources: results.map(\.resources), order: orderedSlugs,
                     with: writer, reportedFolder: options.outputDirectory)
             }, {
                 let searchBatches = SearchIndexWriter.siteOrder(results.map { ($0.summary, $0.search) })
@@ -196,7 +196,7 @@ public struct SiteBuilder: Sendable {
                 diagnostics.append(SitemapWriter.missingBaseURLWarning(
                     file: inventory.siteConfig?.path ?? options.contentDirectory))
             }
-            diagnostics += checker.check(results.map(\.links) + results.flatMap(\.enrichmentLinks) + [siteResources])
+            diagnostics += checker.check(results.map(\.links) + results.flatMap(\.enrichmentLinks) + siteResources)
             clock.lap("check links")
             if diagnostics.map({ $0.escalated(strict: options.strict) }).hasErrors {
                 writer.discard()

@@ -173,6 +173,11 @@ extension Skill {
             #expect(mdn.count == 1)
             #expect(Set(mdn.first?.usedIn.map(\.roadmap) ?? []) == ["frontend", "devops"])
             #expect(mdn.first?.usedIn.allSatisfy { $0.href.hasPrefix($0.roadmap + "/index.html#u-") } == true)
+            // Each roadmap's own index links to the other roadmap's use.
+            let devops = try String(contentsOf: site.appendingPathComponent("devops/resources.html"), encoding: .utf8)
+            #expect(devops.contains("<li class=\"other-roadmap\"><a href=\"../frontend/index.html#u-mdn-html-reference-"))
+            let frontend = try String(contentsOf: site.appendingPathComponent("frontend/resources.html"), encoding: .utf8)
+            #expect(frontend.contains("<li class=\"other-roadmap\"><a href=\"../devops/index.html#u-mdn-html-reference-"))
         }
     }
 

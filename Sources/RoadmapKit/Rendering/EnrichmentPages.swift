@@ -47,7 +47,7 @@ struct EnrichmentPages {
     }
 
     /// A resource index: one roadmap's (`roadmap` set, page in the roadmap's folder) or the site's.
-    func resourcesPage(_ resources: [Resource], roadmap: Roadmap?) -> String {
+    func resourcesPage(_ resources: [Resource], roadmap: (slug: String, title: String)?) -> String {
         let root = roadmap == nil ? "" : "../"
         var html = ""
         html.reserveCapacity(resources.count * 400)
@@ -70,7 +70,7 @@ struct EnrichmentPages {
                     html += "</h3>\n<ul class=\"resource-list\">\n"
                     provider = name
                 }
-                entry(resource, siteWide: roadmap == nil, into: &html)
+                entry(resource, page: roadmap?.slug, into: &html)
             }
             html += "</ul>\n</section>\n"
             index = end
@@ -93,7 +93,8 @@ struct EnrichmentPages {
         return templates.render(view, template: "resources")
     }
 
-    private func entry(_ resource: Resource, siteWide: Bool, into html: inout String) {
+    /// One entry; `page` is the slug of the roadmap whose index it is on (nil: the site's).
+    private func entry(_ resource: Resource, page: String?, into html: inout String) {
         html += "  <li class=\"resource\" id=\""
         HTMLEscaping.escape(resource.id, into: &html)
         html += "\" data-kind=\"\(resource.kind.rawValue)\" data-cost=\"\(resource.cost.rawValue)\" data-text=\""
@@ -117,12 +118,17 @@ struct EnrichmentPages {
         html += " <span class=\"cost-badge cost-\(resource.cost.rawValue)\">\(resource.cost.label)</span>\n"
         html += "    <ul class=\"resource-uses\" aria-label=\"Used in\">\n"
         for use in resource.uses {
-            html += "      <li><a href=\""
-            if siteWide { HTMLEscaping.escape(use.roadmapSlug, into: &html); html += "/" }
+            let isOwn = use.roadmapSlug == page
+            html += isOwn ? "      <li><a href=\"" : "      <li class=\"other-roadmap\"><a href=\""
+            if !isOwn {
+                if page != nil { html += "../" }
+                HTMLEscaping.escape(use.roadmapSlug, into: &html)
+                html += "/"
+            }
             html += "index.html#"
             HTMLEscaping.escape(use.anchor, into: &html)
             html += "\">"
-            if siteWide {
+            if !isOwn {
                 HTMLEscaping.escape(use.roadmapTitle, into: &html)
                 html += " › "
             }
@@ -139,25 +145,42 @@ extension EnrichmentPages {
         let slug = enriched.roadmap.slug
         let timeline = timelinePage(enriched)
         try writer.write(timeline, to: slug + "/timeline.html")
-        let resources = resourcesPage(enriched.resources, roadmap: enriched.roadmap)
-        try writer.write(resources, to: slug + "/resources.html")
         try writer.write(RoadmapDataWriter().roadmapJSON(enriched), to: slug + "/roadmap.json")
         return [
             RenderedLinkChecker.scan(timeline, page: slug + "/timeline.html", template: "timeline", reportedFolder: reportedFolder),
-            RenderedLinkChecker.scan(resources, page: slug + "/resources.html", template: "resources", reportedFolder: reportedFolder),
         ]
     }
 
-    /// Writes `resources.html` and `resources.json` for the whole site. `slugs[i]` owns
-    /// `resources[i]`; `order` is the site's order of roadmaps.
+    /// Writes the resource indexes once every roadmap is built: `resources.html` and
+    /// `resources.json` for the whole site, and each roadmap's `resources.html`, whose entries
+    /// also link to the other roadmaps that use the same resource. `roadmaps[i]` owns
+    /// `resources[i]`; `order` is the site's order of roadmap slugs.
     func writeSiteWide(
-        _ slugs: [String], resources: [[Resource]], order: [String], with writer: SiteWriter, reportedFolder: String
-    ) throws -> RenderedPageLinks {
-        let bySlug = Dictionary(zip(slugs, resources), uniquingKeysWith: { a, _ in a })
+        _ roadmaps: [RoadmapSummary], resources: [[Resource]], order: [String], with writer: SiteWriter, reportedFolder: String
+    ) throws -> [RenderedPageLinks] {
+        let bySlug = Dictionary(zip(roadmaps.map(\.slug), resources), uniquingKeysWith: { a, _ in a })
         let merged = ResourceIndex.merge(order.compactMap { bySlug[$0] })
         let page = resourcesPage(merged, roadmap: nil)
         try writer.write(page, to: "resources.html")
         try writer.write(RoadmapDataWriter().resourcesJSON(merged), to: "resources.json")
-        return RenderedLinkChecker.scan(page, page: "resources.html", template: "resources", reportedFolder: reportedFolder)
+        let shared = Dictionary(
+            merged.filter { resource in resource.uses.contains { $0.roadmapSlug != resource.uses[0].roadmapSlug } }
+                .map { ($0.identity, $0.uses) },
+            uniquingKeysWith: { a, _ in a })
+        let indexes = zip(roadmaps, resources).map { ($0, $1) }
+        let pages = try ConcurrentMap.map(indexes) { summary, own -> RenderedPageLinks in
+            let resources = own.map { resource -> Resource in
+                guard let uses = shared[resource.identity] else { return resource }
+                var copy = resource
+                copy.uses += uses.filter { $0.roadmapSlug != summary.slug }
+                return copy
+            }
+            let html = resourcesPage(resources, roadmap: (summary.slug, summary.title))
+            try writer.write(html, to: summary.slug + "/resources.html")
+            return RenderedLinkChecker.scan(html, page: summary.slug + "/resources.html", template: "resources",
+                                            reportedFolder: reportedFolder)
+        }
+        return [RenderedLinkChecker.scan(page, page: "resources.html", template: "resources", reportedFolder: reportedFolder)]
+            + pages
     }
 }
