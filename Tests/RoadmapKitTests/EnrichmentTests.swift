@@ -294,6 +294,16 @@ extension Skill {
         #expect(html.contains(">course · free</a>"))
     }
 
+    @Test func resourceIDsAreUniqueEvenWhenTitlesRepeat() throws {
+        var markdown = "# Links\n\n## Documentation\n\n"
+        for index in 0..<400 { markdown += "- [Docs](https://example\(index).org/docs)\n" }
+        let (html, report) = try buildSingleRoadmap(markdown)
+        #expect(report.succeeded, "\(report.diagnostics)")
+        let ids = html.components(separatedBy: "href=\"resources.html#").dropFirst().map { $0.prefix { $0 != "\"" } }
+        #expect(ids.count == 400)
+        #expect(Set(ids).count == 400)
+    }
+
     @Test func vetoedTermIsNotLinked() throws {
         let markdown = """
             # Ops

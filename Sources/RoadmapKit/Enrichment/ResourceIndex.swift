@@ -20,6 +20,7 @@ struct ResourceIndex: Sendable {
         var positions: [String: Int] = [:]
         var markers: [Marker] = []
         var anchorCounts: [String: Int] = [:]
+        var usedIDs = Set<String>()
         let existing = Set(roadmap.anchors)
         for mention in mentions {
             var candidate = Resource(
@@ -31,7 +32,7 @@ struct ResourceIndex: Sendable {
                 index = known
                 resources[index].absorb(candidate)
             } else {
-                candidate.id = ResourceIdentity.anchor(title: mention.title, identity: identity)
+                candidate.id = Self.unique(ResourceIdentity.anchor(title: mention.title, identity: identity), in: &usedIDs)
                 index = resources.count
                 positions[identity] = index
                 resources.append(candidate)
@@ -68,6 +69,7 @@ struct ResourceIndex: Sendable {
     static func merge(_ roadmaps: [[Resource]]) -> [Resource] {
         var merged: [Resource] = []
         var positions: [String: Int] = [:]
+        var usedIDs = Set<String>()
         for resources in roadmaps {
             for resource in resources {
                 if let index = positions[resource.identity] {
@@ -75,11 +77,25 @@ struct ResourceIndex: Sendable {
                     merged[index].uses += resource.uses
                 } else {
                     positions[resource.identity] = merged.count
+                    var resource = resource
+                    resource.id = unique(resource.id, in: &usedIDs)
                     merged.append(resource)
                 }
             }
         }
         return merged.sorted(by: displayOrder)
+    }
+
+    /// `id`, or `id-2`, `id-3`, … when two resources' anchors meet (same title, same short hash).
+    static func unique(_ id: String, in used: inout Set<String>) -> String {
+        var candidate = id
+        var counter = 1
+        while used.contains(candidate) {
+            counter += 1
+            candidate = "\(id)-\(counter)"
+        }
+        used.insert(candidate)
+        return candidate
     }
 
     /// Kind, then provider, then title, then id.
