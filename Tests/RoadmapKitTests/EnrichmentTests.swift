@@ -304,6 +304,21 @@ extension Skill {
         #expect(Set(ids).count == 400)
     }
 
+    /// Documents not shaped as skills + modules, or plans with weeks still to write, warn nothing.
+    @Test(arguments: [
+        "# Notes\n\n## Skills\n\n- Rust\n- Go\n- Haskell\n",
+        "# Plan\n\n## Month 1\n\n### Week 1\n\n- Read\n\n### Week 2\n\n- Write\n",
+        "# Awesome\n\n## Tools\n\n- [Ripgrep](https://github.com/BurntSushi/ripgrep) - search\n- [Issue](https://github.com/a/b/issues/1)\n",
+        "# Guide\n\n## Getting Started\n\nGetting started is easy; next steps follow.\n\n## Phase 1 (2 weeks)\n\n### Getting Started (1 week)\n\n### Next Steps (1 week)\n",
+    ])
+    func noWarningsWhereAReaderWouldSeeNone(_ markdown: String) throws {
+        let (html, report) = try buildSingleRoadmap(markdown)
+        #expect(report.succeeded)
+        let warnings = report.diagnostics.filter { $0.severity == .warning && $0.id != "site.no-base-url" }
+        #expect(warnings.isEmpty, "\(warnings)")
+        #expect(!html.contains("<a href=\"#getting-started-1-week\" title="))
+    }
+
     @Test func vetoedTermIsNotLinked() throws {
         let markdown = """
             # Ops

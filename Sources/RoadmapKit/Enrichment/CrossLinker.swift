@@ -93,12 +93,17 @@ struct CrossLinker: Sendable {
                 links += taught.map { CrossLink(from: id, to: $0.0, kind: .taughtIn, evidence: $0.1) }
                 links += practised.map { CrossLink(from: id, to: $0.0, kind: .practisedIn, evidence: $0.1) }
             }
-            if !skill.isSoft, skill.taughtIn.isEmpty, skill.practisedIn.isEmpty {
+            skills.append(skill)
+        }
+        // A skill taught nowhere is worth a warning only where the roadmap has modules and the
+        // matching found its footing (some skill is linked): otherwise the document is not
+        // shaped as skills + modules, and every skill would warn.
+        if roadmap.modules.count >= 2, skills.contains(where: { !$0.taughtIn.isEmpty || !$0.practisedIn.isEmpty }) {
+            for skill in skills where !skill.isSoft && skill.taughtIn.isEmpty && skill.practisedIn.isEmpty {
                 diagnostics.append(.warning(
                     "skill.untaught", "no module teaches and no project practises the skill '\(skill.title)'",
-                    file: roadmap.sourcePath, at: item.location))
+                    file: roadmap.sourcePath, at: skill.location))
             }
-            skills.append(skill)
         }
 
         // Portfolio projects → modules and module projects they grow from.

@@ -27,7 +27,9 @@ struct DurationConsistencyCheck: Sendable {
                     .warning, id: "duration.modules-exceed-phase",
                     "the modules of '\(phase.title)' add up to \(sumText), more than the phase's \(phaseText)",
                     file: roadmap.sourcePath, at: phase.location, notes: notes))
-            } else if timed.count == phase.modules.count, sumMax < stated.minWeeks * underShare - 0.01 {
+            } else if timed.count == phase.modules.count, sumMax < stated.minWeeks * underShare - 0.01,
+                      !Self.isImpliedByPeriod(phase.title)
+            {
                 diagnostics.append(Diagnostic(
                     .warning, id: "duration.modules-short-of-phase",
                     "the modules of '\(phase.title)' add up to only \(sumText), well short of the phase's \(phaseText)",
@@ -35,6 +37,14 @@ struct DurationConsistencyCheck: Sendable {
             }
         }
         return diagnostics
+    }
+}
+
+extension DurationConsistencyCheck {
+    /// "Month 1" implies a month without promising its weeks are all written down; "(2 months)" states it.
+    static func isImpliedByPeriod(_ title: String) -> Bool {
+        let parser = DurationParser()
+        return parser.headingDuration(title) == nil && parser.periodDuration(title) != nil
     }
 }
 

@@ -31,6 +31,8 @@ struct MentionLinker: Sendable {
         func add(_ title: String, target: String, section: String, singleWordAllowed: Bool) {
             let stems = normaliser.stems(title)
             guard !stems.isEmpty, !vetoed.contains(stems.joined(separator: " ")) else { return }
+            // "Best Practices", "Next Steps", "Week 1": words any section might say.
+            guard !stems.allSatisfy({ Self.genericWords.contains($0) || $0.allSatisfy(\.isNumber) }) else { return }
             if stems.count == 1 {
                 // One word links only when it is a name: "MLflow", "DVC", "KubeFlow".
                 guard singleWordAllowed, title.count >= 3, Self.looksLikeName(title) else { return }
@@ -49,6 +51,15 @@ struct MentionLinker: Sendable {
         for term in candidates { counts[term.stems.joined(separator: " "), default: 0] += 1 }
         return candidates.filter { counts[$0.stems.joined(separator: " ")] == 1 }
     }
+
+    /// Stems of heading words too general to link on their own.
+    static let genericWords: Set<String> = [
+        "introduct", "overview", "basic", "get", "gett", "start", "next", "step", "best", "practic", "resourc", "summary",
+        "conclus", "tip", "project", "advanc", "fundamental", "prerequisit", "beginner", "intermediat", "expert",
+        "general", "miscellaneou", "other", "extra", "bonus", "final", "review", "week", "month", "phase", "day",
+        "part", "chapter", "modul", "stage", "level", "learn", "path", "topic", "concept", "goal", "outcom", "key",
+        "core", "essential", "foundat", "skill", "tool", "reading", "read", "further", "more", "note", "faq",
+    ]
 
     /// "MLflow", "DVC", "KubeFlow", "k8s": a capital after the first letter, or a digit.
     static func looksLikeName(_ word: String) -> Bool {

@@ -344,7 +344,12 @@ struct ResourceExtractor: Sendable {
         if host.hasSuffix("medium.com") || host == "dev.to" || host.hasPrefix("blog.") || lower.contains("/blog") {
             return .article
         }
-        if host == "github.com" || host == "gitlab.com" { return .tool }
+        // A repository (github.com/owner/name), not an issue, a file or a profile.
+        if host == "github.com" || host == "gitlab.com",
+           let path = URLComponents(string: url)?.path, path.split(separator: "/").count == 2
+        {
+            return .tool
+        }
         return .link
     }
 
