@@ -18,6 +18,8 @@ public struct BuildOptions: Sendable {
     public var progress: BuildProgress?
     /// Delete the previous site on a background queue once the new one is in place (`roadmap serve`).
     public var removesPreviousSiteLater = false
+    /// Hard-link files that did not change from the previous site instead of writing them (`roadmap serve`).
+    public var linksUnchangedFiles = false
 
     public init(
         contentDirectory: String = "Content", templatesDirectory: String = "Templates", outputDirectory: String = "Site",
@@ -114,7 +116,8 @@ public struct SiteBuilder: Sendable {
         let config = siteConfig
         let writer = try SiteWriter(
             output: options.outputDirectory,
-            protecting: options.protectedDirectories + [options.contentDirectory, options.templatesDirectory])
+            protecting: options.protectedDirectories + [options.contentDirectory, options.templatesDirectory],
+            linkingUnchangedFiles: options.linksUnchangedFiles)
         do {
             let pages = Dictionary(uniqueKeysWithValues: published.map {
                 ($0.file.relativePath, LinkResolver.PageTarget(slug: $0.slug, anchors: nil))
@@ -188,15 +191,17 @@ public struct SiteBuilder: Sendable {
             clock.lap("site pages")
             // Publishing files, then every internal link of every written page.
             let checker = RenderedLinkChecker(siteFolder: writer.staging, reportedFolder: options.outputDirectory)
+            let htmlPages = checker.htmlFiles()
             if let baseURL = config.baseURL {
                 let sitemap = SitemapWriter(baseURL: baseURL)
-                try writer.write(sitemap.sitemap(pages: checker.htmlFiles()), to: "sitemap.xml")
+                try writer.write(sitemap.sitemap(pages: htmlPages), to: "sitemap.xml")
                 try writer.write(sitemap.robots(), to: "robots.txt")
             } else {
                 diagnostics.append(SitemapWriter.missingBaseURLWarning(
                     file: inventory.siteConfig?.path ?? options.contentDirectory))
             }
-            diagnostics += checker.check(results.map(\.links) + results.flatMap(\.enrichmentLinks) + siteResources)
+            diagnostics += checker.check(
+                results.map(\.links) + results.flatMap(\.enrichmentLinks) + siteResources, pages: htmlPages)
             clock.lap("check links")
             if diagnostics.map({ $0.escalated(strict: options.strict) }).hasErrors {
                 writer.discard()
@@ -204,7 +209,7 @@ public struct SiteBuilder: Sendable {
             }
             try writer.commit(removingPreviousLater: options.removesPreviousSiteLater)
             clock.lap("write")
-            return finish(diagnostics, options: options, pages: summaries.count + 2, roadmaps: summaries.count,
+            return finish(diagnostics, options: options, pages: htmlPages.count, roadmaps: summaries.count,
                           wrote: true, clock: clock)
         } catch {
             writer.discard()

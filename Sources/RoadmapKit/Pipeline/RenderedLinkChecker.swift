@@ -79,11 +79,12 @@ struct RenderedLinkChecker: Sendable {
 
     /// Checks every page's links against the written site. Pages written without being scanned
     /// (found among the site's HTML files) are read and scanned here.
-    func check(_ scanned: [RenderedPageLinks]) -> [Diagnostic] {
+    /// Checks every page's links; `pages` lists the site's HTML files (``htmlFiles()``).
+    func check(_ scanned: [RenderedPageLinks], pages htmlPages: [String]? = nil) -> [Diagnostic] {
         let known = Set(scanned.map(\.page))
         let folder = siteFolder
         let reported = reportedFolder
-        let unscanned = htmlFiles().filter { !known.contains($0) }
+        let unscanned = (htmlPages ?? htmlFiles()).filter { !known.contains($0) }
         let pages = scanned + ((try? ConcurrentMap.map(unscanned) { page -> RenderedPageLinks? in
             guard let html = try? String(contentsOf: folder.appendingPathComponent(page), encoding: .utf8) else { return nil }
             return Self.scan(html, page: page, template: Self.templateName(for: page), reportedFolder: reported)
