@@ -115,6 +115,7 @@ public final class PreviewServer: Sendable {
         var buildOptions = options.build
         buildOptions.pageCache = cache
         buildOptions.removesPreviousSiteLater = true
+        buildOptions.linksUnchangedFiles = true
         let build = buildOptions
         let outcome = Result { try SiteBuilder().build(build) }
         let milliseconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6

@@ -7,9 +7,13 @@ struct SiteWriter: Sendable {
     static let markerName = ".roadmap-site"
     let output: URL
     let staging: URL
+    /// A file whose bytes equal the current site's file at the same path is hard-linked from it
+    /// instead of written (`roadmap serve`: creating thousands of inodes dominated a rebuild).
+    var linksUnchangedFiles = false
 
     /// Checks that `output` is safe to replace and creates the staging folder.
-    init(output path: String, protecting protected: [String]) throws {
+    init(output path: String, protecting protected: [String], linkingUnchangedFiles: Bool = false) throws {
+        linksUnchangedFiles = linkingUnchangedFiles
         let output = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath()
         let outputPath = output.path
         if outputPath == "/" || outputPath.isEmpty {
@@ -61,6 +65,11 @@ struct SiteWriter: Sendable {
     private func write(_ bytes: UnsafeRawBufferPointer, to relativePath: String) throws {
         let path = staging.path + "/" + relativePath
         unlink(path)
+        if linksUnchangedFiles, Self.sameBytes(at: output.path + "/" + relativePath, as: bytes),
+           link(output.path + "/" + relativePath, path) == 0
+        {
+            return
+        }
         var descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         if descriptor < 0, errno == ENOENT {
             try FileManager.default.createDirectory(
@@ -78,6 +87,28 @@ struct SiteWriter: Sendable {
             }
             offset += written
         }
+    }
+
+    /// Whether the file at `path` holds exactly `bytes`.
+    private static func sameBytes(at path: String, as bytes: UnsafeRawBufferPointer) -> Bool {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == bytes.count else {
+            return false
+        }
+        if bytes.isEmpty { return true }
+        let old = UnsafeMutableRawBufferPointer.allocate(byteCount: bytes.count, alignment: 16)
+        defer { old.deallocate() }
+        var offset = 0
+        while offset < bytes.count {
+            let got = read(descriptor, old.baseAddress! + offset, bytes.count - offset)
+            if got < 0, errno == EINTR { continue }
+            guard got > 0 else { return false }
+            offset += got
+        }
+        return memcmp(old.baseAddress!, bytes.baseAddress!, bytes.count) == 0
     }
 
     private static func error(_ what: String, _ relativePath: String) -> BuildError {
