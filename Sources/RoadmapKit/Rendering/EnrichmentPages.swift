@@ -118,17 +118,19 @@ struct EnrichmentPages {
         html += " <span class=\"cost-badge cost-\(resource.cost.rawValue)\">\(resource.cost.label)</span>\n"
         html += "    <ul class=\"resource-uses\" aria-label=\"Used in\">\n"
         for use in resource.uses {
-            let isOwn = use.roadmapSlug == page
-            html += isOwn ? "      <li><a href=\"" : "      <li class=\"other-roadmap\"><a href=\""
-            if !isOwn {
-                if page != nil { html += "../" }
+            // On a roadmap's index, a use in another roadmap is marked and named; on the site's, every use is named.
+            let isOther = page != nil && use.roadmapSlug != page
+            let namesRoadmap = page == nil || isOther
+            html += isOther ? "      <li class=\"other-roadmap\"><a href=\"" : "      <li><a href=\""
+            if namesRoadmap {
+                if isOther { html += "../" }
                 HTMLEscaping.escape(use.roadmapSlug, into: &html)
                 html += "/"
             }
             html += "index.html#"
             HTMLEscaping.escape(use.anchor, into: &html)
             html += "\">"
-            if !isOwn {
+            if namesRoadmap {
                 HTMLEscaping.escape(use.roadmapTitle, into: &html)
                 html += " › "
             }
