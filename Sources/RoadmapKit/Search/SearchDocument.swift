@@ -50,12 +50,19 @@ struct SearchDocumentBatch: Sendable {
     var lengths: [(UInt16, UInt16, UInt16)] = []
 
     private var termIndex: [String: UInt32] = [:]
+    /// The last breadcrumb trail tokenised: siblings share theirs.
+    private var lastTrail: [String] = []
+    private var lastTrailTokens: [String] = []
 
     mutating func add(_ document: SearchDocument, tokenizer: SearchTokenizer) {
-        var counts: [UInt32: SearchTermCount] = [:]
-        var order: [UInt32] = []
-        func count(_ text: String, _ field: WritableKeyPath<SearchTermCount, UInt16>) -> UInt16 {
-            let tokens = tokenizer.tokens(text)
+        if document.trail != lastTrail {
+            lastTrail = document.trail
+            lastTrailTokens = tokenizer.tokens(document.trail.joined(separator: " "))
+        }
+        let fields = [tokenizer.tokens(document.title), lastTrailTokens, tokenizer.tokens(document.excerpt)]
+        var slots: [UInt32: Int] = [:]
+        var counts: [SearchTermCount] = []
+        for (field, tokens) in fields.enumerated() {
             for token in tokens {
                 let id: UInt32
                 if let known = termIndex[token] {
@@ -65,22 +72,30 @@ struct SearchDocumentBatch: Sendable {
                     vocabulary.append(token)
                     termIndex[token] = id
                 }
-                if counts[id] == nil {
-                    counts[id] = SearchTermCount(term: id, title: 0, breadcrumb: 0, body: 0)
-                    order.append(id)
+                let slot: Int
+                if let known = slots[id] {
+                    slot = known
+                } else {
+                    slot = counts.count
+                    slots[id] = slot
+                    counts.append(SearchTermCount(term: id, title: 0, breadcrumb: 0, body: 0))
                 }
-                if counts[id]![keyPath: field] < UInt16.max { counts[id]![keyPath: field] += 1 }
+                switch field {
+                case 0: counts[slot].title = counts[slot].title &+ (counts[slot].title < .max ? 1 : 0)
+                case 1: counts[slot].breadcrumb = counts[slot].breadcrumb &+ (counts[slot].breadcrumb < .max ? 1 : 0)
+                default: counts[slot].body = counts[slot].body &+ (counts[slot].body < .max ? 1 : 0)
+                }
             }
-            return UInt16(clamping: tokens.count)
         }
-        let titleLength = count(document.title, \.title)
-        let crumbLength = count(document.trail.joined(separator: " "), \.breadcrumb)
-        let bodyLength = count(document.excerpt, \.body)
         documents.append(document)
-        terms.append(order.map { counts[$0]! })
-        lengths.append((titleLength, crumbLength, bodyLength))
+        terms.append(counts)
+        lengths.append((UInt16(clamping: fields[0].count), UInt16(clamping: fields[1].count), UInt16(clamping: fields[2].count)))
     }
 
     /// Drops the lookup table once the batch is complete, to keep memory down.
-    mutating func seal() { termIndex = [:] }
+    mutating func seal() {
+        termIndex = [:]
+        lastTrail = []
+        lastTrailTokens = []
+    }
 }

@@ -100,6 +100,8 @@ struct SearchIndexBuilder: Sendable {
         var batch = SearchDocumentBatch()
         let topicIDs: [String: Topic]
         let projectIDs: [String: Project]
+        let phases: [String: Phase]
+        let modules: [String: Module]
         let page: String
         /// Source lines of items the enrichment models (resources, skills): not indexed as list items.
         var modelledLines: Set<Int> = []
@@ -114,6 +116,8 @@ struct SearchIndexBuilder: Sendable {
             self.roadmap = roadmap
             self.tokenizer = tokenizer
             topicIDs = Dictionary(roadmap.modules.flatMap(\.topics).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+            phases = Dictionary(roadmap.phases.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+            modules = Dictionary(roadmap.modules.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
             projectIDs = Dictionary(roadmap.projects.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
             page = roadmap.slug + "/index.html"
         }
@@ -150,12 +154,12 @@ struct SearchIndexBuilder: Sendable {
             let inModule = inModule || section.role == .module
             switch section.role {
             case .phase:
-                let phase = roadmap.phases.first { $0.id == section.id }
+                let phase = phases[section.id]
                 let modules = phase?.modules.map(\.title) ?? []
                 let excerpt = ([phase?.durationText].compactMap { $0 } + modules).joined(separator: " · ")
                 add(.phase, section.title, crumbs: crumbs, excerpt: excerpt, anchor: section.id)
             case .module:
-                let module = roadmap.modules.first { $0.id == section.id }
+                let module = modules[section.id]
                 let topics = module?.topics.map(\.title) ?? []
                 let lead = [module?.durationText].compactMap { $0 }
                 let excerpt = (lead + (topics.isEmpty ? [text] : topics)).joined(separator: " · ")
