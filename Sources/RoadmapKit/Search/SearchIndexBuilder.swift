@@ -189,20 +189,25 @@ struct SearchIndexBuilder: Sendable {
                     return nil
                 }
                 let lead = paragraph?.plainText.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
-                var whole = ""
-                item.appendPlainText(to: &whole)
+                // The item's whole text, for the excerpts of topics and projects only.
+                func wholeText() -> String {
+                    var whole = ""
+                    item.appendPlainText(to: &whole)
+                    return whole
+                }
                 var childCrumbs = crumbs
                 var childAnchor = anchor
                 var childKind = itemKind
                 if let id = roadmap.itemAnchors[item.range.start] {
                     childAnchor = id
                     if let topic = topicIDs[id] {
+                        let whole = wholeText()
                         let rest = whole.hasPrefix(topic.title) ? String(whole.dropFirst(topic.title.count)) : whole
                         add(.topic, topic.title, crumbs: crumbs, excerpt: rest, anchor: id)
                         childCrumbs.append(topic.title)
                     } else if let project = projectIDs[id] {
                         let excerpt = project.details.isEmpty
-                            ? String(whole.dropFirst(min(whole.count, project.title.count)))
+                            ? String(wholeText().dropFirst(project.title.count))
                             : project.details.joined(separator: " · ")
                         add(.project, project.title, crumbs: crumbs, excerpt: excerpt, anchor: id)
                     }

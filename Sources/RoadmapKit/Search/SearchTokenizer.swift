@@ -37,6 +37,8 @@ public struct SearchTokenizer: Sendable {
         for chunk in text.utf8.split(whereSeparator: { $0 == 0x20 || (0x09...0x0D).contains($0) }) {
             if chunk.allSatisfy({ $0 < 0x80 }) {
                 out += Self.asciiTokens(String(decoding: chunk, as: UTF8.self))
+            } else if Self.isPunctuationOnly(String(decoding: chunk, as: UTF8.self)) {
+                continue
             } else {
                 out += unicodeTokens(String(decoding: chunk, as: UTF8.self))
             }
@@ -94,6 +96,12 @@ public struct SearchTokenizer: Sendable {
         }
         if !word.isEmpty { out.append(String(decoding: word, as: UTF8.self)) }
         return out
+    }
+
+    /// Text of General Punctuation (U+2000–206F) and `·` alone, such as a `…` or `·` between
+    /// words: none of it normalises to a letter or digit, so it holds no token.
+    static func isPunctuationOnly(_ text: String) -> Bool {
+        text.unicodeScalars.allSatisfy { (0x2000...0x206F).contains($0.value) || $0.value == 0xB7 }
     }
 
     static func isDiacritic(_ scalar: Unicode.Scalar) -> Bool {
