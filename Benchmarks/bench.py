@@ -33,12 +33,24 @@ import gen_corpus  # noqa: E402
 SHARED_BENCH = os.path.normpath(os.path.join(ROOT, "..", "shared", "bench"))
 
 
+TIMEOUT = 1800.0
+
+
 def run_measured(argv, env=None):
-    """Runs argv to completion; returns (wall s, cpu s, peak RSS bytes, exit status, stderr tail)."""
+    """Runs argv to completion (killed after TIMEOUT s: exit status -9); returns (wall s, cpu s,
+    peak RSS bytes, exit status, stderr tail)."""
     err = tempfile.TemporaryFile()
     start = time.perf_counter()
-    proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=err, env=env)
-    _, status, usage = os.wait4(proc.pid, 0)
+    proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=err, env=env, start_new_session=True)
+    while True:
+        pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
+        if pid:
+            break
+        if time.perf_counter() - start > TIMEOUT:
+            os.killpg(proc.pid, 9)
+            _, status, usage = os.wait4(proc.pid, 0)
+            break
+        time.sleep(0.01)
     wall = time.perf_counter() - start
     proc.returncode = os.waitstatus_to_exitcode(status)
     err.seek(0)
@@ -154,7 +166,8 @@ def bench_size(tools, work, n, runs, seed):
             shutil.rmtree(out, ignore_errors=True)
             wall, cpu, rss, status, tail = run_measured(tool.argv_for(content, out), tool.env)
             if status != 0:
-                print(f"  {tool.name} failed (exit {status}):\n{tail}")
+                why = f"stopped after {TIMEOUT:.0f} s" if status == -9 else f"exit {status}"
+                print(f"  {tool.name} failed ({why}):\n{tail[-2000:]}")
                 continue
             written, files = tree_size(out)
             samples[tool.name].append(dict(wall=wall, cpu=cpu, rss=rss, written=written, files=files,
@@ -220,7 +233,9 @@ def main():
     ap.add_argument("--work", default=os.path.join(ROOT, "bench-out"))
     ap.add_argument("--no-peers", action="store_true", help="time roadmap only")
     ap.add_argument("--json", help="also write the figures to this file")
+    ap.add_argument("--timeout", type=float, default=TIMEOUT, help="seconds before a run is stopped")
     args = ap.parse_args()
+    globals()["TIMEOUT"] = args.timeout
     args.binary = os.path.abspath(args.binary)
     if not os.access(args.binary, os.X_OK):
         sys.exit(f"no roadmap binary at {args.binary}; run `swift build -c release` first")
