@@ -190,7 +190,10 @@ public final class PreviewServer: Sendable {
             if case .file(let page) = resolver.resolve("/404.html"), let data = FileManager.default.contents(atPath: page) {
                 return Self.page(data, path: page, status: .notFound)
             }
-            return Self.text(.notFound, "not found\n")
+            // No site yet (the first build failed): a page that still shows the error and reloads.
+            let placeholder = "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>roadmap serve</title></head>"
+                + "<body><h1>Nothing here yet</h1><p>The site has not been built; this page reloads when it is.</p></body></html>\n"
+            return Self.page(Data(placeholder.utf8), path: "placeholder.html", status: .notFound)
         case .file(let path):
             guard let data = FileManager.default.contents(atPath: path) else { return Self.text(.notFound, "not found\n") }
             return Self.page(data, path: path, status: .ok)

@@ -206,3 +206,20 @@ def test_serves_folders_and_404_page(preview):
     assert status == 404
     status, headers, _ = preview.get("/assets/site.css")
     assert status == 200 and headers["Content-Type"].startswith("text/css")
+
+
+def test_first_build_failing_still_serves_the_error_and_recovers(project):
+    template = project / "Templates/roadmap.mustache"
+    good = template.read_text()
+    template.write_text(good + "\n{{#unclosed}}\n")
+    server = Preview(project)
+    try:
+        events = server.events()
+        assert "roadmap.mustache" in next_event(events, "build-error")
+        status, headers, body = server.get("/")
+        assert status == 404 and headers["Content-Type"].startswith("text/html") and "/__roadmap/live.js" in body
+        template.write_text(good)
+        next_event(events, "reload")
+        assert server.get("/")[0] == 200
+    finally:
+        server.stop()
