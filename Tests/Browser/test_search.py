@@ -49,6 +49,22 @@ def test_tokenizer_matches_the_shared_vectors(driver, base_url):
     assert_clean(driver, base_url)
 
 
+def test_any_site_finds_its_roadmaps_by_title(driver, base_url):
+    """Works on any built site (the seed, or a sharded synthetic one via ROADMAP_SITE)."""
+    driver.get(base_url + "index.html")
+    card = driver.find_element(By.CSS_SELECTOR, ".roadmap-card h2 a")
+    title, href = card.text, card.get_attribute("href")
+    top = results(driver, title, 8)
+    assert isinstance(top, list) and top, top
+    assert any(base_url + url == href for _, _, url in top), (title, top)
+    # A typo in the longest word still finds it.
+    word = max(title.split(), key=len)
+    if len(word) >= 5:
+        typo = title.replace(word, word[:2] + word[3:], 1)
+        assert any(base_url + url == href for _, _, url in results(driver, typo, 20)), typo
+    assert_clean(driver, base_url)
+
+
 @seed_only
 @pytest.mark.parametrize("query", ["kubernetes", "kube", "kubernets", "Kubernetes "])
 def test_kubernetes_lands_on_the_kubernetes_entry(driver, base_url, query):
