@@ -6,8 +6,10 @@ Usage: serve_latency.py --binary PATH [--roadmaps 1000] [--runs 7] [--work DIR]
 Generates a corpus (Benchmarks/gen_corpus.py, with front matter), starts `roadmap serve` on a
 free loopback port, opens one roadmap page in Chromium and waits until it is connected to the
 event stream. Each run appends a unique sentence to that roadmap's Markdown file and records
-the time from just before the write to the moment the reloaded page had finished parsing
-(`performance.timeOrigin` + the navigation's `domContentLoadedEventEnd`, on the same clock).
+the time from just before the write to the moment the reloaded page, showing the new text, had
+finished parsing (`performance.timeOrigin` + the navigation's `domContentLoadedEventEnd`, on the
+same clock). The server reloads the edited page as soon as it is rendered, before the site-wide
+steps end; each run then waits for the whole rebuild, whose time is printed beside it.
 Prints each latency, the median, and the server's own build times.
 """
 import argparse
@@ -102,8 +104,12 @@ def main():
                 continue
             latency = loaded / 1000 - start
             latencies.append(latency)
-            built = next((l for l in lines[before:] if l.startswith("Built")), "")
-            print(f"  run {run + 1}: {latency * 1000:6.0f} ms  ({built})")
+            # The page may reload before the rest of the build is done: wait for it to end.
+            built = ""
+            while not built and time.time() - start < 600:
+                built = next((l for l in lines[before:] if l.startswith(("Built", "Build failed"))), "")
+                time.sleep(0.02)
+            print(f"  run {run + 1}: {latency * 1000:6.0f} ms  (whole rebuild: {built})")
             time.sleep(0.3)
         if latencies:
             print(f"edit-to-reload median {statistics.median(latencies) * 1000:.0f} ms over {len(latencies)} runs "

@@ -54,7 +54,22 @@ enum LiveReloadAssets {
         seen = build;
         document.documentElement.dataset.roadmapServe = "connected";
       });
-      source.addEventListener("reload", function () { location.reload(); });
+      // The edited page, rendered ahead of the site-wide steps: reload now, and not again
+      // when that build's "reload" comes.
+      source.addEventListener("page-ready", function (event) {
+        var data = JSON.parse(event.data);
+        var here = data.paths.some(function (path) { return location.pathname.indexOf(path) === 0; });
+        if (!here) { return; }
+        try { sessionStorage.setItem("roadmap-serve-fresh", String(data.build)); } catch (e) { /* private mode */ }
+        location.reload();
+      });
+      source.addEventListener("reload", function (event) {
+        var build = JSON.parse(event.data).build;
+        var fresh = null;
+        try { fresh = sessionStorage.getItem("roadmap-serve-fresh"); } catch (e) { /* private mode */ }
+        if (fresh === String(build)) { seen = build; return; }
+        location.reload();
+      });
       source.addEventListener("build-error", function (event) {
         var data = JSON.parse(event.data);
         seen = data.build;

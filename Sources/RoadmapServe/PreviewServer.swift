@@ -33,9 +33,33 @@ public final class PreviewServer: Sendable {
     let shownWarnings = LockedValue<[String]>([])
     let resolver: SitePathResolver
 
+    /// Files of pages rendered ahead of the build's end (site-relative path → bytes).
+    let earlyPages = LockedValue<[String: Data]>([:])
+    /// Whether pages rendered during the current build may be shown early (not in the first
+    /// build, nor when more than a few roadmaps are rendered again).
+    let earlyBudget = LockedValue<Int>(0)
+
     public init(options: Options) {
         self.options = options
         resolver = SitePathResolver(root: options.build.outputDirectory)
+        cache.onRendered = { [weak self] slug, folder in self?.pageRendered(slug: slug, folder: folder) }
+    }
+
+    /// A changed roadmap's files, read from the staging site as soon as they are written.
+    func pageRendered(slug: String, folder: URL) {
+        let allowed = earlyBudget.withLock { budget -> Bool in
+            guard budget > 0 else { return false }
+            budget -= 1
+            return true
+        }
+        guard allowed, let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return }
+        var files: [String: Data] = [:]
+        for name in names {
+            if let data = FileManager.default.contents(atPath: folder.path + "/" + name) { files[slug + "/" + name] = data }
+        }
+        guard files[slug + "/index.html"] != nil else { return }
+        earlyPages.withLock { $0.merge(files) { _, new in new } }
+        channel.pageReady(paths: ["/\(slug)/"])
     }
 
     /// Runs until the process is stopped.
@@ -112,6 +136,11 @@ public final class PreviewServer: Sendable {
 
     func rebuild(reason: String) {
         let start = DispatchTime.now().uptimeNanoseconds
+        earlyBudget.withLock { $0 = reason == "initial build" ? 0 : 3 }
+        defer {
+            earlyBudget.withLock { $0 = 0 }
+            earlyPages.withLock { $0 = [:] }
+        }
         var buildOptions = options.build
         buildOptions.pageCache = cache
         buildOptions.removesPreviousSiteLater = true
@@ -183,6 +212,7 @@ public final class PreviewServer: Sendable {
         default:
             break
         }
+        if let early = earlyPage(rawPath) { return early }
         switch resolver.resolve(rawPath) {
         case .refused:
             return Self.text(.forbidden, "refused: the path leaves the site folder\n")
@@ -198,6 +228,15 @@ public final class PreviewServer: Sendable {
             guard let data = FileManager.default.contents(atPath: path) else { return Self.text(.notFound, "not found\n") }
             return Self.page(data, path: path, status: .ok)
         }
+    }
+
+    /// A page rendered ahead of the end of the running build, if `rawPath` names one.
+    func earlyPage(_ rawPath: String) -> HTTPResponse? {
+        guard let decoded = rawPath.removingPercentEncoding, decoded.hasPrefix("/") else { return nil }
+        var relative = String(decoded.dropFirst())
+        if relative.isEmpty || relative.hasSuffix("/") { relative += "index.html" }
+        guard let data = earlyPages.withLock({ $0[relative] }) else { return nil }
+        return Self.page(data, path: relative, status: .ok)
     }
 
     static func page(_ data: Data, path: String, status: HTTPStatusCode) -> HTTPResponse {

@@ -38,6 +38,11 @@ final class ReloadChannel: @unchecked Sendable {
         broadcast { generation += 1; lastError = message; return Self.event("build-error", ["build": generation, "message": message]) }
     }
 
+    /// A changed page is ready before the rest of the build: pages under `paths` reload now.
+    func pageReady(paths: [String]) {
+        broadcast { Self.event("page-ready", ["build": generation + 1, "paths": paths]) }
+    }
+
     /// A comment line, so that a closed connection is noticed.
     func keepAlive() { broadcast { Array(": keep-alive\n\n".utf8) } }
 

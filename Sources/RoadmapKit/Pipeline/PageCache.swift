@@ -21,6 +21,11 @@ public final class PageCache: @unchecked Sendable {
     private var publishedKey: [String: String] = [:]
     private var hits = 0
 
+    /// Told as soon as a roadmap that changed has been rendered into the new build: its slug and
+    /// its folder in the staging site (read it at once: the folder moves when the build ends).
+    /// `roadmap serve` shows the edited page before the site-wide steps have finished.
+    public var onRendered: (@Sendable (_ slug: String, _ folder: URL) -> Void)?
+
     public init() {}
 
     /// Forgets every result (templates, settings or other inputs changed).
@@ -72,6 +77,15 @@ public final class PageCache: @unchecked Sendable {
         return entry.result
     }
 
+    /// Whether the document will be rendered rather than reused.
+    func willRender(_ document: PreparedDocument) -> Bool {
+        lock.withLock {
+            guard let entry = current[document.file.relativePath] else { return true }
+            return entry.document.body != document.body || entry.document.frontMatter != document.frontMatter
+                || entry.document.slug != document.slug || entry.document.file != document.file
+        }
+    }
+
     func store(_ result: PageResult, for document: PreparedDocument) {
         lock.withLock { pending[document.file.relativePath] = Entry(document: document, result: result) }
     }
@@ -115,13 +129,28 @@ extension ConcurrentMap {
         _ transform: @Sendable (PreparedDocument) throws -> PageResult
     ) throws -> [PageResult] {
         progress?.start(total: documents.count)
-        cache?.begin(documents)
-        return try map(documents) { document in
+        guard let cache else {
+            return try map(documents) { document in
+                defer { progress?.advance() }
+                return try transform(document)
+            }
+        }
+        cache.begin(documents)
+        // Changed roadmaps first, so that the edited page is ready as early as it can be.
+        let changed = documents.indices.filter { cache.willRender(documents[$0]) }
+        let changedSet = Set(changed)
+        let order = changed + documents.indices.filter { !changedSet.contains($0) }
+        let mapped = try map(order) { index in
             defer { progress?.advance() }
-            if let cache, let result = cache.reuse(document, from: writer.output, into: writer) { return result }
+            let document = documents[index]
+            if let result = cache.reuse(document, from: writer.output, into: writer) { return result }
             let result = try transform(document)
-            cache?.store(result, for: document)
+            cache.store(result, for: document)
+            cache.onRendered?(document.slug, writer.staging.appendingPathComponent(document.slug))
             return result
         }
+        var results = mapped
+        for (position, index) in order.enumerated() { results[index] = mapped[position] }
+        return results
     }
 }
