@@ -181,6 +181,26 @@ extension Skill {
         }
     }
 
+    /// A resource every roadmap uses does not make each roadmap's index list every roadmap.
+    @Test func otherRoadmapsUsesAreCappedOnARoadmapsIndex() throws {
+        try withTemporaryFolder { folder in
+            var files: [String: String] = [:]
+            for index in 1...6 {
+                files["r\(index).md"] = "# R\(index)\n\n## Books\n\n- [Shared Book](https://example.org/book) by A. Author\n"
+            }
+            let content = folder.appendingPathComponent("Content")
+            try writeFiles(files, in: content)
+            let site = folder.appendingPathComponent("Site")
+            let report = try buildSite(content: content, output: site)
+            #expect(report.succeeded, "\(report.diagnostics)")
+            let page = try String(contentsOf: site.appendingPathComponent("r1/resources.html"), encoding: .utf8)
+            #expect(page.components(separatedBy: "<li class=\"other-roadmap\">").count - 1 == EnrichmentPages.otherUsesShown + 1)
+            #expect(page.contains("2 more uses elsewhere on the site</a>"))
+            let siteWide = try String(contentsOf: site.appendingPathComponent("resources.html"), encoding: .utf8)
+            #expect(siteWide.components(separatedBy: "/index.html#u-shared-book-").count - 1 == 6)
+        }
+    }
+
     @Test func dataFilesAreStableAndCarryTheSchema() throws {
         try withTemporaryFolder { folder in
             let a = folder.appendingPathComponent("A"), b = folder.appendingPathComponent("B")

@@ -47,7 +47,13 @@ struct EnrichmentPages {
     }
 
     /// A resource index: one roadmap's (`roadmap` set, page in the roadmap's folder) or the site's.
-    func resourcesPage(_ resources: [Resource], roadmap: (slug: String, title: String)?) -> String {
+    /// How many uses in other roadmaps a roadmap's index lists per resource.
+    static let otherUsesShown = 3
+
+    func resourcesPage(
+        _ resources: [Resource], roadmap: (slug: String, title: String)?,
+        moreElsewhere: [String: (count: Int, siteID: String)] = [:]
+    ) -> String {
         let root = roadmap == nil ? "" : "../"
         var html = ""
         html.reserveCapacity(resources.count * 400)
@@ -70,7 +76,7 @@ struct EnrichmentPages {
                     html += "</h3>\n<ul class=\"resource-list\">\n"
                     provider = name
                 }
-                entry(resource, page: roadmap?.slug, into: &html)
+                entry(resource, page: roadmap?.slug, more: moreElsewhere[resource.id], into: &html)
             }
             html += "</ul>\n</section>\n"
             index = end
@@ -94,7 +100,7 @@ struct EnrichmentPages {
     }
 
     /// One entry; `page` is the slug of the roadmap whose index it is on (nil: the site's).
-    private func entry(_ resource: Resource, page: String?, into html: inout String) {
+    private func entry(_ resource: Resource, page: String?, more: (count: Int, siteID: String)?, into html: inout String) {
         html += "  <li class=\"resource\" id=\""
         HTMLEscaping.escape(resource.id, into: &html)
         html += "\" data-kind=\"\(resource.kind.rawValue)\" data-cost=\"\(resource.cost.rawValue)\" data-text=\""
@@ -137,6 +143,11 @@ struct EnrichmentPages {
             HTMLEscaping.escape(use.sectionTitle, into: &html)
             html += "</a></li>\n"
         }
+        if let more {
+            html += "      <li class=\"other-roadmap\"><a href=\"../resources.html#"
+            HTMLEscaping.escape(more.siteID, into: &html)
+            html += "\">\(more.count) more \(more.count == 1 ? "use" : "uses") elsewhere on the site</a></li>\n"
+        }
         html += "    </ul>\n  </li>\n"
     }
 }
@@ -165,19 +176,27 @@ extension EnrichmentPages {
         let page = resourcesPage(merged, roadmap: nil)
         try writer.write(page, to: "resources.html")
         try writer.write(RoadmapDataWriter().resourcesJSON(merged), to: "resources.json")
+        let siteIDs = Dictionary(merged.map { ($0.identity, $0.id) }, uniquingKeysWith: { a, _ in a })
         let shared = Dictionary(
             merged.filter { resource in resource.uses.contains { $0.roadmapSlug != resource.uses[0].roadmapSlug } }
                 .map { ($0.identity, $0.uses) },
             uniquingKeysWith: { a, _ in a })
         let indexes = zip(roadmaps, resources).map { ($0, $1) }
         let pages = try ConcurrentMap.map(indexes) { summary, own -> RenderedPageLinks in
+            // At most a few other roadmaps' uses per entry, so a resource every roadmap uses does
+            // not make every page as long as the site's index; the rest are counted and linked.
+            var moreElsewhere: [String: (count: Int, siteID: String)] = [:]
             let resources = own.map { resource -> Resource in
                 guard let uses = shared[resource.identity] else { return resource }
                 var copy = resource
-                copy.uses += uses.filter { $0.roadmapSlug != summary.slug }
+                let others = uses.filter { $0.roadmapSlug != summary.slug }
+                copy.uses += others.prefix(Self.otherUsesShown)
+                if others.count > Self.otherUsesShown {
+                    moreElsewhere[resource.id] = (others.count - Self.otherUsesShown, siteIDs[resource.identity] ?? resource.id)
+                }
                 return copy
             }
-            let html = resourcesPage(resources, roadmap: (summary.slug, summary.title))
+            let html = resourcesPage(resources, roadmap: (summary.slug, summary.title), moreElsewhere: moreElsewhere)
             try writer.write(html, to: summary.slug + "/resources.html")
             return RenderedLinkChecker.scan(html, page: summary.slug + "/resources.html", template: "resources",
                                             reportedFolder: reportedFolder)
