@@ -50,6 +50,9 @@ import Testing
     @Test func remoteImagesBecomeLinks() throws {
         let (html, _) = try buildSingleRoadmap("# T\n\n[![build](https://img.shields.io/badge/x.svg)](https://ci.example)\n")
         #expect(!html.contains("<img src=\"https://"))
-        #expect(html.contains("class=\"remote-image\""))
+        // The badge is the link's text: shown as its alt text, never as a link inside a link.
+        #expect(html.contains("<a href=\"https://ci.example\"><span class=\"remote-image\">build</span></a>"))
+        let (standalone, _) = try buildSingleRoadmap("# T\n\n![diagram](https://example.org/d.png)\n")
+        #expect(standalone.contains("<a class=\"remote-image\" href=\"https://example.org/d.png\">diagram</a>"))
     }
 }

@@ -22,6 +22,8 @@ struct HTMLRenderer {
     private(set) var pendingAnchorChecks: [PendingAnchorCheck] = []
     private var footnoteNumbers: [String: Int] = [:]
     private var footnoteUses: [Int: Int] = [:]
+    /// How many links the node being rendered is inside (links cannot nest in HTML).
+    private var insideLink = 0
 
     init(file: String, allowRawHTML: Bool, itemAnchors: [SourceLocation: String], resolver: LinkResolver) {
         self.file = file
@@ -208,7 +210,9 @@ struct HTMLRenderer {
                     out += "\""
                 }
                 out += ">"
+                insideLink += 1
                 renderChildren(node, into: &out, tightList: false)
+                insideLink -= 1
                 out += "</a>"
             case .none:
                 renderChildren(node, into: &out, tightList: false)
@@ -220,7 +224,12 @@ struct HTMLRenderer {
                 HTMLEscaping.escape(alt, into: &out)
                 return
             }
-            if LinkResolver.scheme(of: src) != nil {
+            if LinkResolver.scheme(of: src) != nil, insideLink > 0 {
+                // A remote badge inside a link: its alt text, since links cannot nest.
+                out += "<span class=\"remote-image\">"
+                HTMLEscaping.escape(alt.isEmpty ? "image" : alt, into: &out)
+                out += "</span>"
+            } else if LinkResolver.scheme(of: src) != nil {
                 // A remote image would be a request leaving the site: link to it instead.
                 out += "<a class=\"remote-image\" href=\""
                 HTMLEscaping.escape(src, into: &out)
