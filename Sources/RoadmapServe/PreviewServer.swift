@@ -38,6 +38,7 @@ public final class PreviewServer: Sendable {
     /// Whether pages rendered during the current build may be shown early (not in the first
     /// build, nor when more than a few roadmaps are rendered again).
     let earlyBudget = LockedValue<Int>(0)
+    let rebuildStart = LockedValue<UInt64>(0)
 
     public init(options: Options) {
         self.options = options
@@ -60,6 +61,10 @@ public final class PreviewServer: Sendable {
         guard files[slug + "/index.html"] != nil else { return }
         earlyPages.withLock { $0.merge(files) { _, new in new } }
         channel.pageReady(paths: ["/\(slug)/"])
+        if options.verbose {
+            let elapsed = Double(DispatchTime.now().uptimeNanoseconds - rebuildStart.withLock { $0 }) / 1e6
+            log(String(format: "  %@/ ready after %.0f ms; the site-wide steps go on", slug, elapsed))
+        }
     }
 
     /// Runs until the process is stopped.
@@ -137,6 +142,7 @@ public final class PreviewServer: Sendable {
     func rebuild(reason: String) {
         let start = DispatchTime.now().uptimeNanoseconds
         earlyBudget.withLock { $0 = reason == "initial build" ? 0 : 3 }
+        rebuildStart.withLock { $0 = start }
         defer {
             earlyBudget.withLock { $0 = 0 }
             earlyPages.withLock { $0 = [:] }
