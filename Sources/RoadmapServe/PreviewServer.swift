@@ -87,6 +87,9 @@ public final class PreviewServer: Sendable {
         var port = Int(options.port)
         if case .ip4(_, let actual)? = await server.listeningAddress { port = Int(actual) }
         if case .ip6(_, let actual)? = await server.listeningAddress { port = Int(actual) }
+        #if canImport(Glibc)
+        ListenerTuning.disableNagle(port: port)
+        #endif
         let shownHost = host.contains(":") ? "[\(host)]" : host
         log("Serving \(options.build.outputDirectory)/ at http://\(shownHost):\(port)/ — watching "
             + "\(options.build.contentDirectory)/ and \(options.build.templatesDirectory)/; Ctrl-C stops.")
