@@ -244,7 +244,7 @@ struct ResourceExtractor: Sendable {
         let (core, notes) = Self.splitNotes(text)
         let words = text.split(separator: " ")
         guard !words.isEmpty, words.count <= 10, core.count <= 70, !core.hasSuffix("."), !core.contains(":") else { return nil }
-        if hint.kind == .book, let range = core.range(of: " by ") {
+        if hint.kind == .book, let range = core.literalRange(of: " by ") {
             return mention(String(core[..<range.lowerBound]), kind: .book,
                            author: Self.authorName(String(core[range.upperBound...])), notes: notes)
         }
@@ -401,7 +401,7 @@ struct ResourceExtractor: Sendable {
         guard trimmed.hasSuffix(":") else { return nil }
         var label = String(trimmed.dropLast())
         if let dash = label.range(of: " - ", options: .backwards) { label = String(label[dash.upperBound...]) }
-        label = squeeze(label.trimmingCharacters(in: CharacterSet(charactersIn: "*_-–— ")))
+        label = squeeze(label.trimmingScalars(in: "*_-–— "))
         return label.isEmpty || label.split(separator: " ").count > 4 ? nil : label
     }
 
@@ -443,7 +443,7 @@ struct ResourceExtractor: Sendable {
 
     static func containsWord(_ word: String, in text: String) -> Bool {
         var search = text.startIndex..<text.endIndex
-        while let range = text.range(of: word, range: search) {
+        while let range = text.literalRange(of: word, from: search.lowerBound) {
             let before = range.lowerBound == text.startIndex ? nil : text[text.index(before: range.lowerBound)]
             let after = range.upperBound == text.endIndex ? nil : text[range.upperBound]
             if !(before?.isLetter ?? false), !(after?.isLetter ?? false) { return true }
@@ -471,7 +471,7 @@ struct ResourceExtractor: Sendable {
         let body = text.dropFirst()
         guard let end = body.firstIndex(of: close) else { return nil }
         let title = String(body[..<end]).trimmingSpaces()
-        let rest = String(body[body.index(after: end)...]).trimmingCharacters(in: CharacterSet(charactersIn: " ,–—-"))
+        let rest = String(body[body.index(after: end)...]).trimmingScalars(in: " ,–—-")
         return title.isEmpty ? nil : (title, rest)
     }
 
@@ -480,7 +480,7 @@ struct ResourceExtractor: Sendable {
         guard let first = paragraph.children.first, case .emphasis = first.kind else { return nil }
         let title = squeeze(first.plainText)
         let rest = squeeze(paragraph.children.dropFirst().map(\.plainText).joined())
-            .trimmingCharacters(in: CharacterSet(charactersIn: " ,–—-"))
+            .trimmingScalars(in: " ,–—-")
         return title.isEmpty ? nil : (title, rest)
     }
 
@@ -488,9 +488,9 @@ struct ResourceExtractor: Sendable {
     static func authorName(_ text: String) -> String? {
         var name = text
         for stop in [" (", " - ", " – ", " — ", ", ", "; ", ". "] {
-            if let range = name.range(of: stop) { name = String(name[..<range.lowerBound]) }
+            if let range = name.literalRange(of: stop) { name = String(name[..<range.lowerBound]) }
         }
-        name = squeeze(name).trimmingCharacters(in: CharacterSet(charactersIn: ".,;:*_ "))
+        name = squeeze(name).trimmingScalars(in: ".,;:*_ ")
         return name.isEmpty || name.count > 80 ? nil : name
     }
 
@@ -509,7 +509,7 @@ struct ResourceExtractor: Sendable {
         var core = text
         var notes = ""
         for open in [" (", " [", " - ", " – ", " — "] {
-            if let range = core.range(of: open) {
+            if let range = core.literalRange(of: open) {
                 notes = String(core[range.lowerBound...]) + notes
                 core = String(core[..<range.lowerBound])
             }

@@ -74,7 +74,7 @@ public struct Resource: Sendable, Hashable {
 
 enum ResourceIdentity {
     static func normalisedURL(_ url: String) -> String {
-        var text = url.trimmingCharacters(in: .whitespaces)
+        var text = url.trimmingSpaces()
         if let hash = text.firstIndex(of: "#") { text = String(text[..<hash]) }
         var lower = text.lowercased()
         for prefix in ["https://", "http://"] where lower.hasPrefix(prefix) { lower.removeFirst(prefix.count) }

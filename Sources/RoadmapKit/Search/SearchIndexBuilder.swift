@@ -188,7 +188,7 @@ struct SearchIndexBuilder: Sendable {
                     if case .paragraph = first.kind { return first }
                     return nil
                 }
-                let lead = paragraph?.plainText.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+                let lead = paragraph?.plainText.trimmingWhitespace() ?? ""
                 // The item's whole text, for the excerpts of topics and projects only.
                 func wholeText() -> String {
                     var whole = ""
@@ -214,7 +214,7 @@ struct SearchIndexBuilder: Sendable {
                 } else if RoadmapBuilder.label(of: item) != nil {
                     // "Tools and Platforms:" over a list: outside modules, a heading for its items.
                     if !inModule {
-                        childCrumbs.append(String(lead.dropLast()).trimmingCharacters(in: .whitespaces))
+                        childCrumbs.append(String(lead.dropLast()).trimmingSpaces())
                         if let kind = SearchIndexBuilder.itemKind(forSectionTitle: lead) { childKind = kind }
                     }
                 } else if let kind = itemKind, !lead.isEmpty {
@@ -241,7 +241,7 @@ struct SearchIndexBuilder: Sendable {
 
         static func links(in node: MarkdownNode) -> [String] {
             if case .link = node.kind {
-                return [node.plainText.trimmingCharacters(in: .whitespacesAndNewlines)]
+                return [node.plainText.trimmingWhitespace()]
             }
             return node.children.flatMap { links(in: $0) }
         }
