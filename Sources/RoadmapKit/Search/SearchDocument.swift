@@ -44,15 +44,24 @@ struct SearchDocumentBatch: Sendable {
     var documents: [SearchDocument] = []
     /// The distinct terms of this batch.
     var vocabulary: [String] = []
-    /// Per document: its terms.
-    var terms: [[SearchTermCount]] = []
+    /// Every document's terms, one after another: document `i`'s are `termCounts[termEnds[i-1]..<termEnds[i]]`.
+    /// One flat array instead of an array per document: a 10,000-roadmap site has a million documents.
+    private(set) var termCounts: [SearchTermCount] = []
+    private var termEnds: [UInt32] = []
     /// Per document: token counts of title, breadcrumb and body.
     var lengths: [(UInt16, UInt16, UInt16)] = []
 
     private var termIndex: [String: UInt32] = [:]
+    /// Scratch: a term's slot among the current document's counts.
+    private var slots: [UInt32: Int] = [:]
     /// The last breadcrumb trail tokenised: siblings share theirs.
     private var lastTrail: [String] = []
     private var lastTrailTokens: [String] = []
+
+    /// Document `index`'s terms.
+    func terms(of index: Int) -> ArraySlice<SearchTermCount> {
+        termCounts[(index == 0 ? 0 : Int(termEnds[index - 1]))..<Int(termEnds[index])]
+    }
 
     mutating func add(_ document: SearchDocument, tokenizer: SearchTokenizer) {
         if document.trail != lastTrail {
@@ -60,8 +69,7 @@ struct SearchDocumentBatch: Sendable {
             lastTrailTokens = tokenizer.tokens(document.trail.joined(separator: " "))
         }
         let fields = [tokenizer.tokens(document.title), lastTrailTokens, tokenizer.tokens(document.excerpt)]
-        var slots: [UInt32: Int] = [:]
-        var counts: [SearchTermCount] = []
+        slots.removeAll(keepingCapacity: true)
         for (field, tokens) in fields.enumerated() {
             for token in tokens {
                 let id: UInt32
@@ -76,26 +84,39 @@ struct SearchDocumentBatch: Sendable {
                 if let known = slots[id] {
                     slot = known
                 } else {
-                    slot = counts.count
+                    slot = termCounts.count
                     slots[id] = slot
-                    counts.append(SearchTermCount(term: id, title: 0, breadcrumb: 0, body: 0))
+                    termCounts.append(SearchTermCount(term: id, title: 0, breadcrumb: 0, body: 0))
                 }
                 switch field {
-                case 0: counts[slot].title = counts[slot].title &+ (counts[slot].title < .max ? 1 : 0)
-                case 1: counts[slot].breadcrumb = counts[slot].breadcrumb &+ (counts[slot].breadcrumb < .max ? 1 : 0)
-                default: counts[slot].body = counts[slot].body &+ (counts[slot].body < .max ? 1 : 0)
+                case 0: termCounts[slot].title = termCounts[slot].title &+ (termCounts[slot].title < .max ? 1 : 0)
+                case 1: termCounts[slot].breadcrumb = termCounts[slot].breadcrumb &+ (termCounts[slot].breadcrumb < .max ? 1 : 0)
+                default: termCounts[slot].body = termCounts[slot].body &+ (termCounts[slot].body < .max ? 1 : 0)
                 }
             }
         }
         documents.append(document)
-        terms.append(counts)
+        termEnds.append(UInt32(termCounts.count))
         lengths.append((UInt16(clamping: fields[0].count), UInt16(clamping: fields[1].count), UInt16(clamping: fields[2].count)))
     }
 
-    /// Drops the lookup table once the batch is complete, to keep memory down.
+    /// Drops the lookup tables once the batch is complete, and spare capacity, to keep memory down.
     mutating func seal() {
         termIndex = [:]
+        slots = [:]
         lastTrail = []
         lastTrailTokens = []
+        termCounts = Self.trimmed(termCounts)
+        termEnds = Self.trimmed(termEnds)
+        lengths = Self.trimmed(lengths)
+        documents = Self.trimmed(documents)
+    }
+
+    /// A copy without spare capacity.
+    private static func trimmed<T>(_ array: [T]) -> [T] {
+        var copy: [T] = []
+        copy.reserveCapacity(array.count)
+        copy.append(contentsOf: array)
+        return copy
     }
 }

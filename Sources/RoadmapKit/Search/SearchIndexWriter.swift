@@ -70,6 +70,14 @@ struct SearchIndexWriter: Sendable {
         var lengths: [(UInt16, UInt16, UInt16)] = []
         var documents: [DocumentRef] = []
         var estimate = 0
+        // Each term's postings are counted first so every list is allocated once, at its size:
+        // grown by appending, a million documents' lists would hold a third more than they use.
+        var listSizes: [String: Int] = [:]
+        for batch in batches {
+            var perTerm = [Int](repeating: 0, count: batch.vocabulary.count)
+            for count in batch.termCounts { perTerm[Int(count.term)] += 1 }
+            for (term, size) in zip(batch.vocabulary, perTerm) { listSizes[term, default: 0] += size }
+        }
         for (batchIndex, batch) in batches.enumerated() {
             var local: [Int] = []
             local.reserveCapacity(batch.vocabulary.count)
@@ -80,7 +88,9 @@ struct SearchIndexWriter: Sendable {
                     termIDs[term] = terms.count
                     local.append(terms.count)
                     terms.append(term)
-                    postings.append([])
+                    var list: [Posting] = []
+                    list.reserveCapacity(listSizes[term] ?? 0)
+                    postings.append(list)
                 }
             }
             for (index, document) in batch.documents.enumerated() {
@@ -88,7 +98,7 @@ struct SearchIndexWriter: Sendable {
                 documents.append(DocumentRef(batch: batchIndex, index: index))
                 lengths.append(batch.lengths[index])
                 estimate += document.title.utf8.count + 20 + document.excerpt.utf8.count + document.url.utf8.count + 30
-                for count in batch.terms[index] {
+                for count in batch.terms(of: index) {
                     postings[local[Int(count.term)]].append(
                         Posting(doc: doc, title: count.title, breadcrumb: count.breadcrumb, body: count.body))
                     estimate += 12
@@ -96,6 +106,7 @@ struct SearchIndexWriter: Sendable {
             }
         }
         termIDs = [:]
+        listSizes = [:]
 
         let model = ImpactModel(lengths: lengths, boosts: documents.map { batches[$0.batch].documents[$0.index].kind.boost })
         lengths = []
