@@ -1,12 +1,27 @@
+import Foundation
+
 /// Literal (code unit by code unit) substring search and trimming by a set of characters,
 /// without Foundation's trips through NSString: `range(of:)` and
 /// `trimmingCharacters(in: CharacterSet(charactersIn:))` cost thousands of instructions a call on
 /// Linux, and resource extraction calls them for every list item and link.
 extension String {
-    /// The first occurrence of `other`, as Foundation's `range(of:)` finds it with no options (a
-    /// literal search): matches fall on Unicode scalar boundaries. `""` is never found. With
-    /// `lower`, the search starts there, as `range(of:range:)` with `lower..<endIndex` does.
+    /// The first occurrence of `other`, as Foundation's `range(of:)` finds it with no options;
+    /// `""` is never found. With `lower`, the search starts there, as `range(of:range:)` with
+    /// `lower..<endIndex` does. Foundation compares canonically equivalent text as equal, so a
+    /// needle with characters that have decompositions, and a match followed by a combining mark,
+    /// are left to Foundation; every other match is the code-unit match found here.
     func literalRange(of other: String, from lower: String.Index? = nil) -> Range<String.Index>? {
+        guard other.unicodeScalars.allSatisfy({ $0.value < 0x80 || (0x2000...0x206F).contains($0.value)
+            || (0x4E00...0x9FFF).contains($0.value) })
+        else { return range(of: other, range: (lower ?? startIndex)..<endIndex) }
+        guard let found = utf8Match(of: other, from: lower) else { return nil }
+        if found.upperBound < endIndex, unicodeScalars[found.upperBound].value >= 0x300 {
+            return range(of: other, range: (lower ?? startIndex)..<endIndex)
+        }
+        return found
+    }
+
+    private func utf8Match(of other: String, from lower: String.Index?) -> Range<String.Index>? {
         let skip = lower.map { utf8.distance(from: utf8.startIndex, to: $0) } ?? 0
         var haystack = self
         var needle = other

@@ -1,0 +1,26 @@
+import Foundation
+import Testing
+@testable import RoadmapKit
+
+/// The native literal search and trim find what Foundation's `range(of:)` and
+/// `trimmingCharacters(in: CharacterSet(charactersIn:))` find.
+@Suite struct LiteralSearchTests {
+    static let texts = ["Designing ML Systems by Chip Huyen (O'Reilly)", "免费 course – free", "a by b by c", "", " by ",
+                        "naïve – notes [x]", "—Title—", "***_Label_ -", "e\u{301} by é",
+                        "free\u{301} or free", "a (\u{308}b) (c)"]
+    static let needles = [" by ", " (", " [", " – ", "free", "免费", "é", "x"]
+
+    @Test(arguments: texts, needles)
+    func literalRangeMatchesFoundation(_ text: String, _ needle: String) {
+        #expect(text.literalRange(of: needle) == text.range(of: needle))
+        if let first = text.range(of: needle) {
+            #expect(text.literalRange(of: needle, from: first.upperBound)
+                    == text.range(of: needle, range: first.upperBound..<text.endIndex))
+        }
+    }
+
+    @Test(arguments: texts, ["*_-–— ", " ,–—-", ".,;:*_ "])
+    func trimmingScalarsMatchesFoundation(_ text: String, _ set: String) {
+        #expect(text.trimmingScalars(in: set) == text.trimmingCharacters(in: CharacterSet(charactersIn: set)))
+    }
+}
