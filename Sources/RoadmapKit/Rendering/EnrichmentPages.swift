@@ -181,6 +181,9 @@ extension EnrichmentPages {
             merged.filter { resource in resource.uses.contains { $0.roadmapSlug != resource.uses[0].roadmapSlug } }
                 .map { ($0.identity, $0.uses) },
             uniquingKeysWith: { a, _ in a })
+        // How many uses of each shared resource each roadmap has, so that a page finds the count
+        // of other roadmaps' uses without walking them all (that walk made 10,000 roadmaps quadratic).
+        let usesPerRoadmap = shared.mapValues { uses in Dictionary(uses.map { ($0.roadmapSlug, 1) }, uniquingKeysWith: +) }
         let indexes = zip(roadmaps, resources).map { ($0, $1) }
         let pages = try ConcurrentMap.map(indexes) { summary, own -> RenderedPageLinks in
             // At most a few other roadmaps' uses per entry, so a resource every roadmap uses does
@@ -189,10 +192,15 @@ extension EnrichmentPages {
             let resources = own.map { resource -> Resource in
                 guard let uses = shared[resource.identity] else { return resource }
                 var copy = resource
-                let others = uses.filter { $0.roadmapSlug != summary.slug }
-                copy.uses += others.prefix(Self.otherUsesShown)
-                if others.count > Self.otherUsesShown {
-                    moreElsewhere[resource.id] = (others.count - Self.otherUsesShown, siteIDs[resource.identity] ?? resource.id)
+                var shown = 0
+                for use in uses where use.roadmapSlug != summary.slug {
+                    if shown == Self.otherUsesShown { break }
+                    copy.uses.append(use)
+                    shown += 1
+                }
+                let othersCount = uses.count - (usesPerRoadmap[resource.identity]?[summary.slug] ?? 0)
+                if othersCount > Self.otherUsesShown {
+                    moreElsewhere[resource.id] = (othersCount - Self.otherUsesShown, siteIDs[resource.identity] ?? resource.id)
                 }
                 return copy
             }
