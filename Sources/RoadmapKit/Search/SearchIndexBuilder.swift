@@ -65,6 +65,7 @@ struct SearchIndexBuilder: Sendable {
     /// Collapses whitespace and cuts at a word boundary.
     static func clip(_ text: String, _ limit: Int) -> String {
         if text.utf8.allSatisfy({ $0 < 0x80 }) { return clipASCII(text, limit) }
+        if let clipped = clipSingleScalarCharacters(text, limit) { return clipped }
         var out = ""
         var length = 0
         for word in text.split(whereSeparator: \.isWhitespace) {
@@ -75,6 +76,44 @@ struct SearchIndexBuilder: Sendable {
             }
             if !out.isEmpty { out += " "; length += 1 }
             out += word
+            length += count
+        }
+        return out
+    }
+
+    /// ``clip(_:_:)`` on Unicode scalars, for text whose every scalar is a character of its own
+    /// (below U+0300, or general punctuation such as `·`, `–`, `—`, `…`, `›`, quotes): there a
+    /// character is whitespace when its scalar is, and counting scalars counts characters, so the
+    /// result is ``clip(_:_:)``'s without splitting into `Character`s. Nil for other text.
+    static func clipSingleScalarCharacters(_ text: String, _ limit: Int) -> String? {
+        let scalars = text.unicodeScalars
+        var words: [(Range<String.Index>, Int)] = []
+        var wordStart: String.Index?
+        var wordLength = 0
+        var index = scalars.startIndex
+        while index < scalars.endIndex {
+            let scalar = scalars[index]
+            let value = scalar.value
+            guard value < 0x300 || (0x2010...0x2027).contains(value) || (0x2030...0x205E).contains(value) else { return nil }
+            let isWhitespace = value < 0x80 ? (value == 0x20 || (0x09...0x0D).contains(value)) : scalar.properties.isWhitespace
+            if isWhitespace {
+                if let start = wordStart { words.append((start..<index, wordLength)); wordStart = nil }
+            } else {
+                if wordStart == nil { wordStart = index; wordLength = 0 }
+                wordLength += 1
+            }
+            index = scalars.index(after: index)
+        }
+        if let start = wordStart { words.append((start..<scalars.endIndex, wordLength)) }
+        var out = ""
+        var length = 0
+        for (range, count) in words {
+            if length + (out.isEmpty ? 0 : 1) + count > limit {
+                if out.isEmpty { out = String(String.UnicodeScalarView(scalars[range].prefix(limit))) }
+                return out + "…"
+            }
+            if !out.isEmpty { out += " "; length += 1 }
+            out += text[range]
             length += count
         }
         return out
