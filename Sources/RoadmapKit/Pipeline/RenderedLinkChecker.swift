@@ -15,6 +15,27 @@ struct RenderedPageLinks: Sendable {
     var files: [String: SourceLocation]
     /// Fragments on other pages (`path#fragment`) → where the first such link is in the page.
     var fragments: [String: SourceLocation]
+    /// The page's element ids, hashed (``idHash(_:)``) and sorted: other pages' links to its
+    /// fragments are checked against these instead of reading the page again (8 bytes an id).
+    var idHashes: [UInt64] = []
+
+    /// Whether the page has an element with id `fragment`.
+    func hasID(_ fragment: String) -> Bool {
+        let hash = Self.idHash(fragment)
+        var low = 0, high = idHashes.count
+        while low < high {
+            let middle = (low + high) / 2
+            if idHashes[middle] < hash { low = middle + 1 } else { high = middle }
+        }
+        return low < idHashes.count && idHashes[low] == hash
+    }
+
+    /// FNV-1a, 64 bits, of the id's UTF-8.
+    static func idHash(_ id: String) -> UInt64 {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        for byte in id.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3 }
+        return hash
+    }
 }
 
 /// Checks, after rendering, that every internal `href` and `src` of every page names a file that
@@ -30,6 +51,7 @@ struct RenderedLinkChecker: Sendable {
     static func scan(_ html: String, page: String, template: String, reportedFolder: String) -> RenderedPageLinks {
         var result = RenderedPageLinks(page: page, template: template, diagnostics: [], files: [:], fragments: [:])
         let scan = HTMLTagScanner.scan(html)
+        result.idHashes = scan.ids.map(RenderedPageLinks.idHash).sorted()
         var ownFragments: [(String, String, SourceLocation)] = []
         for link in scan.links {
             let value = link.value
@@ -92,6 +114,7 @@ struct RenderedLinkChecker: Sendable {
         var diagnostics: [Diagnostic] = pages.flatMap(\.diagnostics)
         var exists: [String: Bool] = [:]
         var idsByPage: [String: Set<String>] = [:]
+        let scannedByPage = Dictionary(pages.map { ($0.page, $0) }, uniquingKeysWith: { a, _ in a })
         for page in pages.sorted(by: { $0.page < $1.page }) {
             for (target, location) in page.files.sorted(by: { $0.key < $1.key }) {
                 let found = exists[target] ?? fileExists(target)
@@ -107,6 +130,15 @@ struct RenderedLinkChecker: Sendable {
                 let target = String(key[..<hash])
                 let fragment = String(key[key.index(after: hash)...])
                 guard exists[target] == true, target.hasSuffix(".html") else { continue }
+                if let scanned = scannedByPage[target] {
+                    // Scanned while it was rendered: its ids are known without reading it again.
+                    if !scanned.hasID(fragment) {
+                        diagnostics.append(Self.diagnostic(
+                            "output.missing-fragment", "no element with id '\(fragment)' in '\(target)'", link: key,
+                            page: page.page, template: page.template, reportedFolder: reportedFolder, at: location))
+                    }
+                    continue
+                }
                 let ids: Set<String>
                 if let cached = idsByPage[target] {
                     ids = cached
