@@ -143,8 +143,28 @@ struct RoadmapDataWriter: Sendable {
 
     func roadmapJSON(_ enriched: EnrichedRoadmap) -> String { roadmapData(enriched).json.text }
 
+    /// `ResourcesData(schema:resources:).json.text`, written one resource at a time: the site's
+    /// index lists every use of every resource (over 100 MB of JSON for 10,000 roadmaps), and
+    /// the whole value tree would be held at once besides the text.
     func resourcesJSON(_ resources: [Resource]) -> String {
-        ResourcesData(schema: Self.schema, resources: resources.map { Self.resourceData($0, siteWide: true) }).json.text
+        var out = "{\n" + JSONValue.spaces(2)
+        JSONValue.quote("resources", into: &out)
+        out += ": "
+        if resources.isEmpty {
+            out += "[]"
+        } else {
+            out += "[\n"
+            for (index, resource) in resources.enumerated() {
+                out += JSONValue.spaces(4)
+                Self.resourceData(resource, siteWide: true).json.write(into: &out, indent: 4)
+                out += index == resources.count - 1 ? "\n" : ",\n"
+            }
+            out += JSONValue.spaces(2) + "]"
+        }
+        out += ",\n" + JSONValue.spaces(2)
+        JSONValue.quote("schema", into: &out)
+        out += ": " + String(Self.schema) + "\n}\n"
+        return out
     }
 }
 
