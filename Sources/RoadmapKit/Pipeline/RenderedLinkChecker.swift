@@ -53,16 +53,23 @@ struct RenderedLinkChecker: Sendable {
         let scan = HTMLTagScanner.scan(html)
         result.idHashes = scan.ids.map(RenderedPageLinks.idHash).sorted()
         var ownFragments: [(String, String, SourceLocation)] = []
+        // A page names the same few files many times (`index.html#…`): each is resolved once.
+        var targets: [String: String] = [:]
         for link in scan.links {
             let value = link.value
-            if value.isEmpty || LinkResolver.scheme(of: value) != nil || value.hasPrefix("//") { continue }
+            // A scheme ends at a colon: a value without one has none (no scalar-by-scalar look).
+            if value.isEmpty || (value.utf8.contains(UInt8(ascii: ":")) && LinkResolver.scheme(of: value) != nil)
+                || value.hasPrefix("//")
+            {
+                continue
+            }
             var path = value
             var fragment = ""
-            if let hash = path.firstIndex(of: "#") {
+            if let hash = Self.firstIndex(of: UInt8(ascii: "#"), in: path) {
                 fragment = String(path[path.index(after: hash)...])
                 path = String(path[..<hash])
             }
-            if let query = path.firstIndex(of: "?") { path = String(path[..<query]) }
+            if let query = Self.firstIndex(of: UInt8(ascii: "?"), in: path) { path = String(path[..<query]) }
             fragment = fragment.percentDecoded ?? fragment
             if path.isEmpty {
                 if !fragment.isEmpty { ownFragments.append((value, fragment, link.location)) }
@@ -77,7 +84,13 @@ struct RenderedLinkChecker: Sendable {
                 continue
             }
             let decoded = path.percentDecoded ?? path
-            let target = LinkResolver.normalise(decoded, relativeTo: page)
+            let target: String
+            if let known = targets[decoded] {
+                target = known
+            } else {
+                target = LinkResolver.normalise(decoded, relativeTo: page)
+                targets[decoded] = target
+            }
             if target.hasPrefix("../") {
                 problem("output.link-outside-site", "points outside the site")
                 continue
@@ -97,6 +110,13 @@ struct RenderedLinkChecker: Sendable {
                 template: template, reportedFolder: reportedFolder, at: location))
         }
         return result
+    }
+
+    /// `text.firstIndex(of: Character(ascii))` on bytes for ASCII text (other text keeps the
+    /// Character search, where an ASCII byte followed by a combining mark is no match).
+    static func firstIndex(of ascii: UInt8, in text: String) -> String.Index? {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return text.utf8.firstIndex(of: ascii) }
+        return text.firstIndex(of: Character(Unicode.Scalar(ascii)))
     }
 
     /// Checks every page's links against the written site. Pages written without being scanned
