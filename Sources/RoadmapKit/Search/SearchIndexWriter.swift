@@ -122,7 +122,7 @@ struct SearchIndexWriter: Sendable {
             body += ",\"terms\":{"
             for (position, id) in order.enumerated() {
                 if position > 0 { body += ",\n" }
-                JSONText.string(terms[id], into: &body)
+                JSONValue.quote(terms[id], into: &body)
                 body += ":[\(postings[id].count),"
                 Self.postingsJSON(model.ranked(postings[id])[...], into: &body)
                 body += "]"
@@ -162,7 +162,7 @@ struct SearchIndexWriter: Sendable {
             let df = lists[position].count
             let list = Array(model.ranked(lists[position]).prefix(maximum))
             var entry = ""
-            JSONText.string(sortedTerms[position], into: &entry)
+            JSONValue.quote(sortedTerms[position], into: &entry)
             // The document frequency, which tells search.js whether a list was cut short.
             entry += ":[\(df),"
             Self.postingsJSON(list.prefix(head), into: &entry)
@@ -211,13 +211,13 @@ struct SearchIndexWriter: Sendable {
         var manifestShards = ""
         for (number, (key, members)) in groups.enumerated() {
             var body = "\"key\":"
-            JSONText.string(key, into: &body)
+            JSONValue.quote(key, into: &body)
             body += ",\"terms\":{"
             body += members.sorted().map { entries[$0]! }.joined(separator: ",\n")
             body += "}"
             totalBytes += try Self.emit("t\(number)", body, write)
             if number > 0 { manifestShards += "," }
-            JSONText.string(key, into: &manifestShards)
+            JSONValue.quote(key, into: &manifestShards)
             manifestShards += ":\(number)"
         }
         let manifest = header + "\"sharded\":true,\"documentsPerShard\":\(documentsPerShard),"
@@ -314,7 +314,7 @@ struct SearchIndexWriter: Sendable {
                 crumbNumbers[Array(trail)] = assigned
                 if assigned > 0 { crumbs += "," }
                 crumbs += "[\(parent),"
-                JSONText.string(last, into: &crumbs)
+                JSONValue.quote(last, into: &crumbs)
                 crumbs += "]"
                 return assigned
             }
@@ -325,9 +325,9 @@ struct SearchIndexWriter: Sendable {
                 let crumb = crumbNumber(document.trail[...])
                 if number > range.lowerBound { list += ",\n" }
                 list += "["
-                JSONText.string(document.kind.rawValue, into: &list); list += ","
-                JSONText.string(document.title, into: &list); list += ",\(crumb),"
-                JSONText.string(document.excerpt, into: &list); list += ","
+                JSONValue.quote(document.kind.rawValue, into: &list); list += ","
+                JSONValue.quote(document.title, into: &list); list += ",\(crumb),"
+                JSONValue.quote(document.excerpt, into: &list); list += ","
                 let url = document.url
                 let hash = url.firstIndex(of: "#")
                 let page = url[..<(hash ?? url.endIndex)]
@@ -338,10 +338,10 @@ struct SearchIndexWriter: Sendable {
                     pageNumber = pageNumbers.count
                     pageNumbers[page] = pageNumber
                     if pageNumber > 0 { pages += "," }
-                    JSONText.string(String(page), into: &pages)
+                    JSONValue.quote(String(page), into: &pages)
                 }
                 list += "[\(pageNumber),"
-                JSONText.string(hash.map { String(url[url.index(after: $0)...]) } ?? "", into: &list)
+                JSONValue.quote(hash.map { String(url[url.index(after: $0)...]) } ?? "", into: &list)
                 list += "]]"
             }
             out += pages + "],\n" + crumbs + "],\n" + list + "]"
@@ -356,33 +356,3 @@ struct SearchIndexWriter: Sendable {
     }
 }
 
-/// JSON string literals, written by hand for byte-stable output.
-enum JSONText {
-    static func string(_ text: String, into out: inout String) {
-        out += "\""
-        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x3C || $0 == 0xE2 }) {
-            out += text
-            out += "\""
-            return
-        }
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "<": out += "\\u003c"
-            case "\u{2028}": out += "\\u2028"
-            case "\u{2029}": out += "\\u2029"
-            default:
-                if scalar.value < 0x20 {
-                    out += String(format: "\\u%04x", scalar.value)
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        out += "\""
-    }
-}
