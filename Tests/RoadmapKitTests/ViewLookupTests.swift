@@ -2,7 +2,8 @@ import Mustache
 import Testing
 @testable import RoadmapKit
 
-/// The `switch` look-ups of ViewLookup.swift must give what reflection gives.
+/// Templates read view properties through TemplateLookup's cached key paths, not `Mirror`:
+/// every stored property must read back as itself, and a missing key as nil.
 @Suite struct ViewLookupTests {
     static let site = SiteView(title: "Site", description: "About", language: "en", root: "../", generator: "roadmap-site")
     static let page = PageMetaView(title: "Page", description: "Desc", canonical: "https://e.org/x/", hasCanonical: true,
@@ -13,29 +14,38 @@ import Testing
                                   hasChildren: true)
     static let phase = PhaseOverviewView(id: "p", title: "P", number: 1, hasDuration: true, duration: "2 weeks", moduleCount: 4)
 
-    static let views: [any TemplateView & Sendable] = [
+    static let views: [any Sendable] = [
         site, page, card, toc, phase,
         HomePageView(site: site, page: page, roadmaps: [card], hasRoadmaps: true),
         NotFoundPageView(site: site, page: page, roadmaps: [card], hasRoadmaps: true),
     ]
 
-    @Test("listed keys give the stored property's value", arguments: 0..<views.count)
-    func listedKeysMatchReflection(index: Int) {
+    @Test("every stored property reads back through its key path", arguments: 0..<views.count)
+    func keyPathsMatchReflection(index: Int) throws {
         let view = Self.views[index]
+        let lookup = try #require(TemplateLookup.wrap(view) as? MustacheParent)
         for child in Mirror(reflecting: view).children {
-            guard let label = child.label, let listed = view.listedChild(named: label) else { continue }
-            #expect(String(describing: listed) == String(describing: child.value), "\(type(of: view)).\(label)")
+            guard let label = child.label else { continue }
+            let value = try #require(lookup.child(named: label), "\(type(of: view)).\(label)")
+            let unwrapped = (value as? TemplateLookup)?.value ?? value
+            if let list = unwrapped as? [Any] {
+                #expect(list.count == (child.value as? [Any])?.count, "\(type(of: view)).\(label)")
+            } else {
+                #expect(String(describing: unwrapped) == String(describing: child.value), "\(type(of: view)).\(label)")
+            }
         }
     }
 
-    @Test func unknownKeysFallBackToReflectionOrNil() {
-        #expect(Self.site.child(named: "root") as? String == "../")
-        #expect(Self.site.child(named: "noSuchKey") == nil)
+    @Test func unknownKeysAreNil() throws {
+        let lookup = try #require(TemplateLookup.wrap(Self.site) as? MustacheParent)
+        #expect(lookup.child(named: "root") as? String == "../")
+        #expect(lookup.child(named: "noSuchKey") == nil)
     }
 
     @Test func rendersThroughMustache() throws {
         let template = try MustacheTemplate(string: "{{page.title}}|{{#toc}}{{id}}{{#children}}>{{title}}{{/children}}{{/toc}}|{{site.root}}")
         struct Page: Sendable { var page: PageMetaView; var toc: [TOCEntryView]; var site: SiteView }
-        #expect(template.render(Page(page: Self.page, toc: [Self.toc], site: Self.site)) == "Page|a>B|../")
+        let view = try #require(TemplateLookup.wrap(Page(page: Self.page, toc: [Self.toc], site: Self.site)))
+        #expect(template.render(view) == "Page|a>B|../")
     }
 }
