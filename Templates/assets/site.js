@@ -539,6 +539,7 @@
       var saved = readJSON(PLAN_KEY, {})[data.slug];
       var savedStart = saved && parseDay(saved.start);
       if (typeof savedStart !== "number") return;
+      document.documentElement.classList.add("has-plan");
       schedule(data, savedStart, saved.hoursPerWeek > 0 ? saved.hoursPerWeek : 0).forEach(function (phase) {
         fill("[data-plan-phase=\"" + cssEscape(phase.id) + "\"]", formatRange(phase.start, phase.end));
         phase.modules.forEach(function (module) {

@@ -29,7 +29,7 @@ struct EnrichmentPages {
             roadmapTitle: roadmap.title, roadmapHref: "index.html", resourcesHref: "resources.html",
             hasTotal: !total.isEmpty, total: total,
             svg: TimelineSVG(timeline: enriched.timeline, includeModules: true, idPrefix: "page-").render(),
-            rowsHTML: rows, hasRows: !rows.isEmpty)
+            rowsHTML: rows, hasRows: !rows.isEmpty, dataJSON: RoadmapDataBlock.json(for: roadmap))
         return templates.render(view, template: "timeline")
     }
 
@@ -43,7 +43,11 @@ struct EnrichmentPages {
         HTMLEscaping.escape(title, into: &out)
         out += "</a></th><td>"
         HTMLEscaping.escape(duration, into: &out)
-        out += "</td><td>" + when(entry.start) + "</td><td>" + (entry.length == nil ? "—" : when(entry.end)) + "</td></tr>\n"
+        out += "</td><td>" + when(entry.start) + "</td><td>" + (entry.length == nil ? "—" : when(entry.end))
+        // Filled with calendar dates by site.js when the learner has saved a study plan.
+        out += "</td><td class=\"plan-only\" data-plan-\(isModule ? "module" : "phase")=\""
+        HTMLEscaping.escape(entry.id, into: &out)
+        out += "\"></td></tr>\n"
     }
 
     /// A resource index: one roadmap's (`roadmap` set, page in the roadmap's folder) or the site's.

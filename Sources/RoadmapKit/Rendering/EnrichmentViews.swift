@@ -28,6 +28,8 @@ struct TimelinePageView: Sendable {
     /// The table's rows (trusted HTML built by ``EnrichmentPages``).
     var rowsHTML: String
     var hasRows: Bool
+    /// The roadmap's phases and modules for the page script, which fills in a saved study plan's dates.
+    var dataJSON: String
 }
 
 struct FilterOptionView: Sendable {
