@@ -47,7 +47,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "RoadmapMarkdownTests", dependencies: ["RoadmapMarkdown"]),
-        .testTarget(name: "RoadmapKitTests", dependencies: ["RoadmapKit"], resources: [.copy("Fixtures")]),
+        // Tests read their fixtures from the source tree (#filePath), so goldens can be rewritten in place.
+        .testTarget(name: "RoadmapMarkdownTests", dependencies: ["RoadmapMarkdown"], exclude: ["Fixtures"]),
+        .testTarget(name: "RoadmapKitTests", dependencies: ["RoadmapKit"], exclude: ["Fixtures"]),
     ]
 )

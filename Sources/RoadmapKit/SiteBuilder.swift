@@ -134,9 +134,8 @@ public struct SiteBuilder: Sendable {
                     frontMatter: document.frontMatter, document: markdown))
                 let enriched = RoadmapEnricher(glossary: glossary).enrich(built)
                 let roadmap = enriched.roadmap
-                var resolver = LinkResolver(
+                let resolver = LinkResolver(
                     sourcePath: document.file.relativePath, ownAnchors: Set(roadmap.anchors), pages: pages, assets: assets)
-                resolver.depth = 1
                 let page = RoadmapPageRenderer(templates: templates, config: config, resolver: resolver, enrichment: enriched)
                     .render(roadmap)
                 try writer.write(page.html, to: roadmap.slug + "/index.html")
@@ -269,9 +268,7 @@ struct PreparedDocument: Sendable {
                                         file: file.path, at: SourceLocation(line: 1, column: 1)))
         }
         let result = FrontMatterReader().read(text, file: file.path)
-        let stem = ((file.relativePath as NSString).lastPathComponent as NSString).deletingPathExtension
-        var slug = result.frontMatter.slug ?? Slugger.slug(stem)
-        if slug.isEmpty { slug = "roadmap" }
+        let slug = Slugger.pageSlug(relativePath: file.relativePath, frontMatter: result.frontMatter)
         return PreparedDocument(file: file, frontMatter: result.frontMatter, body: result.body, slug: slug,
                                 diagnostics: diagnostics + result.diagnostics)
     }

@@ -112,7 +112,8 @@ public struct Roadmap: Sendable {
     public var itemAnchors: [SourceLocation: String]
     /// Every anchor on the page, in document order.
     public var anchors: [String]
-    /// The stated total, summed from the phases, e.g. "14–17 months"; nil without durations.
+    /// The roadmap's total, e.g. "14–17 months", set by the enrichment stage from the timeline
+    /// (``TimelineBuilder``); nil before enrichment or without durations.
     public var totalDurationText: String?
 
     /// Every section, depth first.

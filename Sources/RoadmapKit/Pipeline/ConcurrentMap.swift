@@ -28,6 +28,9 @@ private final class ResultSlots<Value: Sendable>: @unchecked Sendable {
     }
 
     func collect() throws -> [Value] {
-        try slots.map { try $0!.get() }
+        try slots.map { slot in
+            guard let slot else { preconditionFailure("concurrentPerform ran every iteration") }
+            return try slot.get()
+        }
     }
 }

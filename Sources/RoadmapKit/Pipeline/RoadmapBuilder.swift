@@ -64,7 +64,7 @@ struct RoadmapBuilder: Sendable {
         }
         for block in blocks {
             if case .heading(let level) = block.kind {
-                while let top = stack.last, top.heading.level >= level { _ = top; closeSection() }
+                while let top = stack.last, top.heading.level >= level { closeSection() }
                 stack.append(Section(heading: heading(block, level: level), role: .section, blocks: [], children: []))
             } else if stack.isEmpty {
                 preamble.append(block)
@@ -116,24 +116,15 @@ struct RoadmapBuilder: Sendable {
         // Title, slug, summary.
         let fileStem = ((input.source as NSString).lastPathComponent as NSString).deletingPathExtension
         let title = input.frontMatter.title ?? titleHeading?.text ?? fileStem
-        var slug = input.frontMatter.slug ?? Slugger.slug(fileStem)
-        if slug.isEmpty { slug = Slugger.slug(title) }
-        if slug.isEmpty { slug = "roadmap" }
+        let slug = Slugger.pageSlug(relativePath: input.source, frontMatter: input.frontMatter)
         let summary = input.frontMatter.summary ?? Self.firstParagraph(preamble + roots.flatMap { $0.flattened().flatMap(\.blocks) })
-
-        var total: String?
-        let durations = phases.compactMap(\.duration)
-        if !durations.isEmpty {
-            total = DurationFormatting.describe(
-                minWeeks: durations.reduce(0) { $0 + $1.minWeeks }, maxWeeks: durations.reduce(0) { $0 + $1.maxWeeks })
-        }
 
         let roadmap = Roadmap(
             source: input.source, sourcePath: input.sourcePath, slug: slug, title: title,
             summary: summary, order: input.frontMatter.order, isDraft: input.frontMatter.draft,
             frontMatter: input.frontMatter, titleHeading: titleHeading, preamble: preamble, sections: roots,
             phases: phases, projects: projects, links: links, itemAnchors: itemAnchors, anchors: anchors,
-            totalDurationText: total)
+            totalDurationText: nil)
         return (roadmap, diagnostics)
     }
 

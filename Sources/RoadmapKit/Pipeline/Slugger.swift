@@ -68,6 +68,14 @@ struct Slugger: Sendable {
         }
     }
 
+    /// The folder a roadmap is published in: its front matter `slug`, else its file name's slug.
+    /// The read stage (links, duplicate check) and the model use this one rule.
+    static func pageSlug(relativePath: String, frontMatter: FrontMatter) -> String {
+        let stem = ((relativePath as NSString).lastPathComponent as NSString).deletingPathExtension
+        let slug = frontMatter.slug ?? Self.slug(stem)
+        return slug.isEmpty ? "roadmap" : slug
+    }
+
     /// A slug for a page path: GitHub's slug with runs of hyphens collapsed and trimmed.
     static func slug(_ text: String) -> String {
         var out = ""
