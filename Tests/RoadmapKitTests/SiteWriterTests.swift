@@ -38,6 +38,19 @@ import Testing
         }
     }
 
+    @Test func fileNameWithoutSlugCharactersIsPublishedWhereLinksPoint() throws {
+        try withTemporaryFolder { folder in
+            let content = folder.appendingPathComponent("Content")
+            let output = folder.appendingPathComponent("Site")
+            try writeFiles(["🚀.md": "# Launch Plan\n", "a.md": "# A\n\n[launch](%F0%9F%9A%80.md)\n"], in: content)
+            let report = try buildSite(content: content, output: output)
+            #expect(report.succeeded, "\(report.diagnostics)")
+            #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent("roadmap/index.html").path))
+            let page = try String(contentsOf: output.appendingPathComponent("a/index.html"), encoding: .utf8)
+            #expect(page.contains("href=\"../roadmap/index.html\""))
+        }
+    }
+
     @Test func refusesToReplaceAFolderItDidNotWrite() throws {
         try withTemporaryFolder { folder in
             let content = folder.appendingPathComponent("Content")
