@@ -2,7 +2,8 @@ import RoadmapMarkdown
 
 /// Links mentions of a roadmap's defined terms in its prose — module titles, skills, tools — to
 /// where they are defined: the first mention in each section only, never a link to the section
-/// the mention is in, never inside a heading, link or code. Terms are matched on word stems
+/// the mention is in, only in running text: never inside a heading, link, code or emphasis
+/// (a bold topic title, an italic book title). Terms are matched on word stems
 /// (see ``TermNormaliser``); a term defined in two places, or a single ordinary word, is not
 /// linked at all (a wrong link is worse than none).
 struct MentionLinker: Sendable {
@@ -109,12 +110,11 @@ struct MentionLinker: Sendable {
             switch node.kind {
             case .text(let text):
                 out += linkText(text, node: node, section: section, terms: terms, used: &used)
-            case .emphasis, .strong, .strikethrough:
-                var copy = node
-                copy.children = rewriteInlines(node.children, section: section, terms: terms, used: &used)
-                out.append(copy)
             default:
-                out.append(node)  // links, images, code, raw HTML stay as they are
+                // Links, images, code and raw HTML stay as they are; so does emphasis: bold and
+                // italic text is what authors make titles and labels of (`- **Version Control**`,
+                // `*Title* by Author`), and a link inside one would split the title.
+                out.append(node)
             }
         }
         return out

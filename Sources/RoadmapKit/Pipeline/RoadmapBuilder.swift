@@ -130,19 +130,41 @@ struct RoadmapBuilder: Sendable {
 
     // MARK: - Phases
 
-    /// A heading names a phase when it says so ("Phase 1: …", "Foundation Phase", "Stage 2") or
-    /// is a numbered period ("Month 1", "Week 3").
+    /// A heading names a phase when it says so ("Phase 1: …", "Foundation Phase", "Stage 2",
+    /// "Fase 1", "第一阶段：基础", "1단계") or is a numbered period ("Month 1", "Week 3").
     static func namesPhase(_ title: String) -> Bool {
+        if saysPhase(title) { return true }
         let lower = title.lowercased()
-        for word in ["phase", "stage", "milestone"] where Self.containsWord(word, in: lower) {
-            return true
-        }
         let trimmed = lower.drop { !$0.isLetter }
-        for word in ["month", "week", "year", "quarter", "semester", "term", "level", "part", "step"] where trimmed.hasPrefix(word) {
+        for word in ["month", "week", "year", "quarter", "semester", "term"] where trimmed.hasPrefix(word) {
             let rest = trimmed.dropFirst(word.count).drop { $0 == "s" || $0 == " " }
             if let first = rest.first, first.isNumber { return true }
         }
         return false
+    }
+
+    /// Whether the heading holds a word for "phase" (not a period such as "Week 2").
+    static func saysPhase(_ title: String) -> Bool {
+        let lower = title.lowercased()
+        if phaseWords.contains(where: { Self.containsWord($0, in: lower) }) { return true }
+        // Scripts without spaces between words: the word anywhere in the heading.
+        return unspacedPhaseWords.contains { lower.contains($0) }
+    }
+
+    /// Words that name a phase: English, Spanish, Portuguese, Italian, French, German.
+    static let phaseWords = ["phase", "stage", "milestone", "fase", "etapa", "étape", "stufe"]
+    /// The same in Chinese (simplified, traditional), Japanese and Korean.
+    static let unspacedPhaseWords = ["阶段", "階段", "段階", "フェーズ", "ステージ", "단계"]
+
+    /// "Step 1", "Level 2", "Part 3", "Module 4": the word before the number, when the heading
+    /// starts with one. Such a heading is a phase only among siblings numbered the same way.
+    static func numberedStep(_ title: String) -> String? {
+        let trimmed = title.lowercased().drop { !$0.isLetter }
+        for word in ["step", "level", "part", "round", "tier"] where trimmed.hasPrefix(word) {
+            let rest = trimmed.dropFirst(word.count).drop { $0 == " " || $0 == "\u{00A0}" }
+            if let first = rest.first, first.isNumber { return word }
+        }
+        return nil
     }
 
     private static func containsWord(_ word: String, in text: String) -> Bool {
@@ -159,16 +181,30 @@ struct RoadmapBuilder: Sendable {
     /// Marks phase sections and their child sections as modules. Without any heading that names
     /// a phase, sibling headings that state durations (two or more) are the phases.
     private func markPhases(in roots: inout [Section]) {
+        func markPhase(_ section: inout Section) {
+            section.role = .phase
+            for child in section.children.indices { section.children[child].role = .module }
+        }
         func mark(_ sections: inout [Section]) -> Bool {
             var found = false
+            var steps: [String: [Int]] = [:]
             for index in sections.indices {
-                if Self.namesPhase(sections[index].title), !sections[index].title.lowercased().hasSuffix("phases") {
-                    sections[index].role = .phase
-                    for child in sections[index].children.indices { sections[index].children[child].role = .module }
+                let section = sections[index]
+                // A heading over two or more phases ("学习阶段" over "第一阶段", "第二阶段") only groups them.
+                let groupsPhases = section.children.filter { Self.saysPhase($0.title) }.count >= 2
+                if Self.namesPhase(section.title), !section.title.lowercased().hasSuffix("phases"), !groupsPhases {
+                    markPhase(&sections[index])
                     found = true
                 } else if mark(&sections[index].children) {
                     found = true
+                } else if let word = Self.numberedStep(section.title) {
+                    steps[word, default: []].append(index)
                 }
+            }
+            // "Step 1", "Step 2": a numbered run of siblings; a lone "Part 1" is not a phase.
+            for indices in steps.values where indices.count >= 2 {
+                for index in indices { markPhase(&sections[index]) }
+                found = true
             }
             return found
         }
