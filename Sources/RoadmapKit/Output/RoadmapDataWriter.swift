@@ -141,111 +141,143 @@ struct RoadmapDataWriter: Sendable {
             links: enriched.crossLinks.links.map { LinkData(from: $0.from, to: $0.to, kind: $0.kind.rawValue) })
     }
 
-    func roadmapJSON(_ enriched: EnrichedRoadmap) -> String { roadmapData(enriched).json.text }
+    func roadmapJSON(_ enriched: EnrichedRoadmap) -> String { roadmapData(enriched).prettyJSON }
 
-    /// `ResourcesData(schema:resources:).json.text`, written one resource at a time: the site's
-    /// index lists every use of every resource (over 100 MB of JSON for 10,000 roadmaps), and
-    /// the whole value tree would be held at once besides the text.
+    /// `ResourcesData(schema:resources:).prettyJSON`, converted one resource at a time: the
+    /// site's index lists every use of every resource (over 100 MB of JSON for 10,000
+    /// roadmaps), and the converted list would be held at once besides the text.
     func resourcesJSON(_ resources: [Resource]) -> String {
-        var out = "{\n" + JSONValue.spaces(2)
-        JSONValue.quote("resources", into: &out)
-        out += ": "
-        if resources.isEmpty {
-            out += "[]"
-        } else {
-            out += "[\n"
-            for (index, resource) in resources.enumerated() {
-                out += JSONValue.spaces(4)
-                Self.resourceData(resource, siteWide: true).json.write(into: &out, indent: 4)
-                out += index == resources.count - 1 ? "\n" : ",\n"
-            }
-            out += JSONValue.spaces(2) + "]"
+        var json = JSONWriter(capacity: resources.count * 600)
+        json.object { json in
+            json.key("resources")
+            json.array(resources) { Self.resourceData($1, siteWide: true).write(to: &$0) }
+            json.member("schema", Self.schema)
         }
-        out += ",\n" + JSONValue.spaces(2)
-        JSONValue.quote("schema", into: &out)
-        out += ": " + String(Self.schema) + "\n}\n"
-        return out
+        json.finish()
+        return json.text
     }
 }
 
-// MARK: - As JSON text (keys sorted; a nil field is left out, as JSONEncoder would)
+// MARK: - As JSON (members in sorted key order; a nil field is left out, as JSONEncoder would)
 
-extension RoadmapDataWriter.Span {
-    var json: JSONValue { .object(["minWeeks": .number(minWeeks), "maxWeeks": .number(maxWeeks)]) }
-}
-
-extension RoadmapDataWriter.DurationData {
-    var json: JSONValue { .object(["text": .string(text), "minWeeks": .number(minWeeks), "maxWeeks": .number(maxWeeks)]) }
-}
-
-extension RoadmapDataWriter.ModuleData {
-    var json: JSONValue {
-        var members: [String: JSONValue] = [
-            "id": .string(id), "title": .string(title), "line": .int(line), "start": start.json, "end": end.json,
-        ]
-        if let duration { members["duration"] = duration.json }
-        return .object(members)
+extension RoadmapDataWriter.Span: JSONWritable {
+    func write(to json: inout JSONWriter) {
+        json.object { $0.member("maxWeeks", maxWeeks); $0.member("minWeeks", minWeeks) }
     }
 }
 
-extension RoadmapDataWriter.PhaseData {
-    var json: JSONValue {
-        var members: [String: JSONValue] = [
-            "id": .string(id), "title": .string(title), "line": .int(line), "start": start.json, "end": end.json,
-            "modules": .array(modules.map(\.json)),
-        ]
-        if let duration { members["duration"] = duration.json }
-        return .object(members)
+extension RoadmapDataWriter.DurationData: JSONWritable {
+    func write(to json: inout JSONWriter) {
+        json.object { $0.member("maxWeeks", maxWeeks); $0.member("minWeeks", minWeeks); $0.member("text", text) }
     }
 }
 
-extension RoadmapDataWriter.UseData {
-    var json: JSONValue {
-        .object(["roadmap": .string(roadmap), "section": .string(section), "anchor": .string(anchor), "line": .int(line),
-                 "href": .string(href)])
+extension RoadmapDataWriter.ModuleData: JSONWritable {
+    func write(to json: inout JSONWriter) {
+        json.object { json in
+            if let duration { json.key("duration"); duration.write(to: &json) }
+            json.key("end"); end.write(to: &json)
+            json.member("id", id)
+            json.member("line", line)
+            json.key("start"); start.write(to: &json)
+            json.member("title", title)
+        }
     }
 }
 
-extension RoadmapDataWriter.ResourceData {
-    var json: JSONValue {
-        var members: [String: JSONValue] = [
-            "id": .string(id), "title": .string(title), "kind": .string(kind), "cost": .string(cost),
-            "usedIn": .array(usedIn.map(\.json)),
-        ]
-        if let url { members["url"] = .string(url) }
-        if let provider { members["provider"] = .string(provider) }
-        if let author { members["author"] = .string(author) }
-        return .object(members)
+extension RoadmapDataWriter.PhaseData: JSONWritable {
+    func write(to json: inout JSONWriter) {
+        json.object { json in
+            if let duration { json.key("duration"); duration.write(to: &json) }
+            json.key("end"); end.write(to: &json)
+            json.member("id", id)
+            json.member("line", line)
+            json.key("modules"); json.array(modules) { $1.write(to: &$0) }
+            json.key("start"); start.write(to: &json)
+            json.member("title", title)
+        }
     }
 }
 
-extension RoadmapDataWriter.SkillData {
-    var json: JSONValue {
-        .object(["id": .string(id), "title": .string(title), "line": .int(line), "group": .string(group),
-                 "taughtIn": .array(taughtIn.map(JSONValue.string)), "practisedIn": .array(practisedIn.map(JSONValue.string))])
+extension RoadmapDataWriter.UseData: JSONWritable {
+    func write(to json: inout JSONWriter) {
+        json.object { json in
+            json.member("anchor", anchor)
+            json.member("href", href)
+            json.member("line", line)
+            json.member("roadmap", roadmap)
+            json.member("section", section)
+        }
     }
 }
 
-extension RoadmapDataWriter.ProjectData {
-    var json: JSONValue { .object(["id": .string(id), "title": .string(title), "line": .int(line), "section": .string(section)]) }
-}
-
-extension RoadmapDataWriter.LinkData {
-    var json: JSONValue { .object(["from": .string(from), "to": .string(to), "kind": .string(kind)]) }
-}
-
-extension RoadmapDataWriter.RoadmapData {
-    var json: JSONValue {
-        var members: [String: JSONValue] = [
-            "schema": .int(schema), "title": .string(title), "slug": .string(slug), "source": .string(source),
-            "phases": .array(phases.map(\.json)), "resources": .array(resources.map(\.json)),
-            "skills": .array(skills.map(\.json)), "projects": .array(projects.map(\.json)), "links": .array(links.map(\.json)),
-        ]
-        if let duration { members["duration"] = duration.json }
-        return .object(members)
+extension RoadmapDataWriter.ResourceData: JSONWritable {
+    func write(to json: inout JSONWriter) {
+        json.object { json in
+            json.member("author", author)
+            json.member("cost", cost)
+            json.member("id", id)
+            json.member("kind", kind)
+            json.member("provider", provider)
+            json.member("title", title)
+            json.member("url", url)
+            json.key("usedIn"); json.array(usedIn) { $1.write(to: &$0) }
+        }
     }
 }
 
-extension RoadmapDataWriter.ResourcesData {
-    var json: JSONValue { .object(["schema": .int(schema), "resources": .array(resources.map(\.json))]) }
+extension RoadmapDataWriter.SkillData: JSONWritable {
+    func write(to json: inout JSONWriter) {
+        json.object { json in
+            json.member("group", group)
+            json.member("id", id)
+            json.member("line", line)
+            json.member("practisedIn", practisedIn)
+            json.member("taughtIn", taughtIn)
+            json.member("title", title)
+        }
+    }
+}
+
+extension RoadmapDataWriter.ProjectData: JSONWritable {
+    func write(to json: inout JSONWriter) {
+        json.object { json in
+            json.member("id", id)
+            json.member("line", line)
+            json.member("section", section)
+            json.member("title", title)
+        }
+    }
+}
+
+extension RoadmapDataWriter.LinkData: JSONWritable {
+    func write(to json: inout JSONWriter) {
+        json.object { $0.member("from", from); $0.member("kind", kind); $0.member("to", to) }
+    }
+}
+
+extension RoadmapDataWriter.RoadmapData: JSONWritable {
+    func write(to json: inout JSONWriter) {
+        json.object { json in
+            if let duration { json.key("duration"); duration.write(to: &json) }
+            json.key("links"); json.array(links) { $1.write(to: &$0) }
+            json.key("phases"); json.array(phases) { $1.write(to: &$0) }
+            json.key("projects"); json.array(projects) { $1.write(to: &$0) }
+            json.key("resources"); json.array(resources) { $1.write(to: &$0) }
+            json.member("schema", schema)
+            json.key("skills"); json.array(skills) { $1.write(to: &$0) }
+            json.member("slug", slug)
+            json.member("source", source)
+            json.member("title", title)
+        }
+    }
+}
+
+extension RoadmapDataWriter.ResourcesData: JSONWritable {
+    func write(to json: inout JSONWriter) {
+        json.object { json in
+            json.key("resources"); json.array(resources) { $1.write(to: &$0) }
+            json.member("schema", schema)
+        }
+    }
 }

@@ -122,7 +122,7 @@ struct SearchIndexWriter: Sendable {
             body += ",\"terms\":{"
             for (position, id) in order.enumerated() {
                 if position > 0 { body += ",\n" }
-                JSONValue.quote(terms[id], into: &body)
+                JSONWriter.quote(terms[id], into: &body)
                 body += ":[\(postings[id].count),"
                 Self.postingsJSON(model.ranked(postings[id])[...], into: &body)
                 body += "]"
@@ -162,7 +162,7 @@ struct SearchIndexWriter: Sendable {
             let df = lists[position].count
             let list = Array(model.ranked(lists[position]).prefix(maximum))
             var entry = ""
-            JSONValue.quote(sortedTerms[position], into: &entry)
+            JSONWriter.quote(sortedTerms[position], into: &entry)
             // The document frequency, which tells search.js whether a list was cut short.
             entry += ":[\(df),"
             Self.postingsJSON(list.prefix(head), into: &entry)
@@ -211,13 +211,13 @@ struct SearchIndexWriter: Sendable {
         var manifestShards = ""
         for (number, (key, members)) in groups.enumerated() {
             var body = "\"key\":"
-            JSONValue.quote(key, into: &body)
+            JSONWriter.quote(key, into: &body)
             body += ",\"terms\":{"
             body += members.sorted().map { entries[$0]! }.joined(separator: ",\n")
             body += "}"
             totalBytes += try Self.emit("t\(number)", body, write)
             if number > 0 { manifestShards += "," }
-            JSONValue.quote(key, into: &manifestShards)
+            JSONWriter.quote(key, into: &manifestShards)
             manifestShards += ":\(number)"
         }
         let manifest = header + "\"sharded\":true,\"documentsPerShard\":\(documentsPerShard),"
@@ -314,7 +314,7 @@ struct SearchIndexWriter: Sendable {
                 crumbNumbers[Array(trail)] = assigned
                 if assigned > 0 { crumbs += "," }
                 crumbs += "[\(parent),"
-                JSONValue.quote(last, into: &crumbs)
+                JSONWriter.quote(last, into: &crumbs)
                 crumbs += "]"
                 return assigned
             }
@@ -325,9 +325,9 @@ struct SearchIndexWriter: Sendable {
                 let crumb = crumbNumber(document.trail[...])
                 if number > range.lowerBound { list += ",\n" }
                 list += "["
-                JSONValue.quote(document.kind.rawValue, into: &list); list += ","
-                JSONValue.quote(document.title, into: &list); list += ",\(crumb),"
-                JSONValue.quote(document.excerpt, into: &list); list += ","
+                JSONWriter.quote(document.kind.rawValue, into: &list); list += ","
+                JSONWriter.quote(document.title, into: &list); list += ",\(crumb),"
+                JSONWriter.quote(document.excerpt, into: &list); list += ","
                 let url = document.url
                 let hash = url.firstIndex(of: "#")
                 let page = url[..<(hash ?? url.endIndex)]
@@ -338,10 +338,10 @@ struct SearchIndexWriter: Sendable {
                     pageNumber = pageNumbers.count
                     pageNumbers[page] = pageNumber
                     if pageNumber > 0 { pages += "," }
-                    JSONValue.quote(String(page), into: &pages)
+                    JSONWriter.quote(String(page), into: &pages)
                 }
                 list += "[\(pageNumber),"
-                JSONValue.quote(hash.map { String(url[url.index(after: $0)...]) } ?? "", into: &list)
+                JSONWriter.quote(hash.map { String(url[url.index(after: $0)...]) } ?? "", into: &list)
                 list += "]]"
             }
             out += pages + "],\n" + crumbs + "],\n" + list + "]"

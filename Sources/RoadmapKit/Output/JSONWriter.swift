@@ -1,0 +1,194 @@
+/// JSON written straight into bytes, one member at a time: no value tree, no coding containers,
+/// no per-object dictionary. Pretty (two-space indentation, `"key": value`, as the data files
+/// have always been written) or compact (the data block inside a page). Callers give object
+/// members in sorted key order, so files are byte-stable. Strings are safe inside an HTML
+/// `<script>` element: `<`, U+2028 and U+2029 are escaped.
+struct JSONWriter: Sendable {
+    private(set) var bytes: [UInt8] = []
+    let pretty: Bool
+    private var depth = 0
+    /// Whether the container being written has no member yet.
+    private var empty = true
+
+    init(pretty: Bool = true, capacity: Int = 4096) {
+        self.pretty = pretty
+        bytes.reserveCapacity(capacity)
+    }
+
+    /// The text written so far; pretty output ends with a newline, as files should.
+    var text: String { String(decoding: bytes, as: UTF8.self) }
+
+    // MARK: Containers
+
+    mutating func object(_ members: (inout JSONWriter) -> Void) {
+        open(0x7B)
+        members(&self)
+        close(0x7D)
+    }
+
+    mutating func array<S: Sequence>(_ elements: S, _ element: (inout JSONWriter, S.Element) -> Void) {
+        open(0x5B)
+        for value in elements {
+            separate()
+            element(&self, value)
+        }
+        close(0x5D)
+    }
+
+    /// Starts the next element of the array being written, when one element writes several
+    /// values (a flattened list).
+    mutating func separator() { separate() }
+
+    /// A member's key; its value is written next.
+    mutating func key(_ name: StaticString) {
+        separate()
+        bytes.append(0x22)
+        name.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        bytes.append(0x22)
+        bytes.append(0x3A)
+        if pretty { bytes.append(0x20) }
+    }
+
+    // MARK: Members
+
+    mutating func member(_ name: StaticString, _ value: String) { key(name); string(value) }
+    mutating func member(_ name: StaticString, _ value: Int) { key(name); number(value) }
+    mutating func member(_ name: StaticString, _ value: Double) { key(name); number(value) }
+    mutating func member(_ name: StaticString, _ value: String?) { if let value { member(name, value) } }
+    mutating func member(_ name: StaticString, _ values: [String]) { key(name); array(values) { $0.string($1) } }
+    mutating func member(_ name: StaticString, _ value: Double?) { if let value { member(name, value) } }
+
+    // MARK: Values
+
+    mutating func string(_ value: String) {
+        var value = value
+        value.withUTF8 { Self.quote($0, into: &bytes) }
+    }
+
+    mutating func number(_ value: Int) {
+        bytes.append(contentsOf: String(value).utf8)
+    }
+
+    /// 17.33 → `17.33`, 4 → `4`; not finite → `null`.
+    mutating func number(_ value: Double) {
+        guard value.isFinite else { return raw("null") }
+        if value == value.rounded(), abs(value) < 1e15 { return number(Int(value)) }
+        bytes.append(contentsOf: value.description.utf8)
+    }
+
+    mutating func bool(_ value: Bool) { raw(value ? "true" : "false") }
+
+    /// Text written as it is: a value already in JSON.
+    mutating func raw(_ text: StaticString) { text.withUTF8Buffer { bytes.append(contentsOf: $0) } }
+
+    /// Ends the document: a newline after pretty output.
+    mutating func finish() { if pretty { bytes.append(0x0A) } }
+
+    // MARK: Layout
+
+    private mutating func open(_ bracket: UInt8) {
+        bytes.append(bracket)
+        depth += 1
+        empty = true
+    }
+
+    private mutating func close(_ bracket: UInt8) {
+        depth -= 1
+        if !empty { newline() }
+        bytes.append(bracket)
+        empty = false
+    }
+
+    private mutating func separate() {
+        if !empty { bytes.append(0x2C) }
+        empty = false
+        newline()
+    }
+
+    private mutating func newline() {
+        guard pretty else { return }
+        bytes.append(0x0A)
+        for _ in 0..<(depth * 2) { bytes.append(0x20) }
+    }
+
+    // MARK: Quoting
+
+    /// Appends `text` as a JSON string: runs that need no escape are copied whole.
+    static func quote(_ text: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
+        out.append(0x22)
+        var runStart = 0
+        var index = 0
+        let count = text.count
+        while index < count {
+            let byte = text[index]
+            var escape: StaticString?
+            var width = 1
+            switch byte {
+            case 0x22: escape = "\\\""
+            case 0x5C: escape = "\\\\"
+            case 0x3C: escape = "\\u003c"
+            case 0x0A: escape = "\\n"
+            case 0x0D: escape = "\\r"
+            case 0x09: escape = "\\t"
+            case 0xE2 where index + 2 < count && text[index + 1] == 0x80 && (text[index + 2] == 0xA8 || text[index + 2] == 0xA9):
+                escape = text[index + 2] == 0xA8 ? "\\u2028" : "\\u2029"
+                width = 3
+            case ..<0x20:
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: text[runStart..<index]))
+                out.append(contentsOf: "\\u00".utf8)
+                out.append(hexDigit(byte >> 4))
+                out.append(hexDigit(byte & 0x0F))
+                index += 1
+                runStart = index
+                continue
+            default:
+                index += 1
+                continue
+            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: text[runStart..<index]))
+            escape!.withUTF8Buffer { out.append(contentsOf: $0) }
+            index += width
+            runStart = index
+        }
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: text[runStart..<count]))
+        out.append(0x22)
+    }
+
+    /// Appends `text` as a JSON string to a `String`.
+    static func quote(_ text: String, into out: inout String) {
+        var bytes = text
+        let escaped: [UInt8]? = bytes.withUTF8 { buffer in
+            guard buffer.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x3C || $0 == 0xE2 }) else {
+                return nil
+            }
+            var quoted: [UInt8] = []
+            quoted.reserveCapacity(buffer.count + 8)
+            quote(buffer, into: &quoted)
+            return quoted
+        }
+        if let escaped {
+            out += String(decoding: escaped, as: UTF8.self)
+        } else {
+            out += "\""
+            out += text
+            out += "\""
+        }
+    }
+
+    private static func hexDigit(_ value: UInt8) -> UInt8 { value < 10 ? 0x30 + value : 0x61 + value - 10 }
+}
+
+/// A value written as JSON.
+protocol JSONWritable {
+    func write(to json: inout JSONWriter)
+}
+
+extension JSONWritable {
+    /// The value as a pretty-printed JSON document, followed by a newline.
+    var prettyJSON: String {
+        var json = JSONWriter()
+        write(to: &json)
+        json.finish()
+        return json.text
+    }
+}

@@ -1,0 +1,59 @@
+import Foundation
+import Testing
+@testable import RoadmapKit
+
+/// The data files are written member by member straight into bytes; what is written must be
+/// the JSON of the schema values, byte-stable and safe inside an HTML `<script>` element.
+@Suite struct JSONWriterTests {
+    @Test(arguments: [0, 1, 2, 1_000])
+    func streamedResourcesEqualTheSchemaValue(_ count: Int) throws {
+        let resources = Array(try EnrichmentFixture.seed().resources.prefix(count))
+        let value = RoadmapDataWriter.ResourcesData(
+            schema: RoadmapDataWriter.schema, resources: resources.map { RoadmapDataWriter.resourceData($0, siteWide: true) })
+        let text = RoadmapDataWriter().resourcesJSON(resources)
+        #expect(text == value.prettyJSON)
+        #expect(try JSONDecoder().decode(RoadmapDataWriter.ResourcesData.self, from: Data(text.utf8)) == value)
+    }
+
+    @Test func roadmapDataRoundTrips() throws {
+        let enriched = try EnrichmentFixture.seed()
+        let value = RoadmapDataWriter().roadmapData(enriched)
+        let decoded = try JSONDecoder().decode(RoadmapDataWriter.RoadmapData.self, from: Data(value.prettyJSON.utf8))
+        #expect(decoded == value)
+    }
+
+    @Test func prettyLayoutAndSortedMembers() {
+        let link = RoadmapDataWriter.LinkData(from: "a", to: "b", kind: "teaches")
+        #expect(link.prettyJSON == "{\n  \"from\": \"a\",\n  \"kind\": \"teaches\",\n  \"to\": \"b\"\n}\n")
+        var json = JSONWriter(pretty: true)
+        json.object { json in
+            json.member("empty", [String]())
+            json.key("list"); json.array([1, 2]) { $0.number($1) }
+            json.key("nested"); json.object { $0.member("x", 4.5) }
+            json.key("none"); json.object { _ in }
+        }
+        #expect(json.text == "{\n  \"empty\": [],\n  \"list\": [\n    1,\n    2\n  ],\n  \"nested\": {\n    \"x\": 4.5\n  },\n  \"none\": {}\n}")
+        var compact = JSONWriter(pretty: false)
+        compact.object { $0.member("a", 17.0); $0.member("b", ["x", "y"]) }
+        #expect(compact.text == "{\"a\":17,\"b\":[\"x\",\"y\"]}")
+    }
+
+    @Test(arguments: [
+        ("plain", "\"plain\""),
+        ("say \"hi\"\\", "\"say \\\"hi\\\"\\\\\""),
+        ("</script><!--", "\"\\u003c/script>\\u003c!--\""),
+        ("line\nbreak\ttab\r\u{01}\u{1F}", "\"line\\nbreak\\ttab\\r\\u0001\\u001f\""),
+        ("sep\u{2028}para\u{2029}", "\"sep\\u2028para\\u2029\""),
+        ("4–5 months — ok … 🚀 中文", "\"4–5 months — ok … 🚀 中文\""),
+    ])
+    func quoting(_ text: String, _ expected: String) throws {
+        var json = JSONWriter(pretty: false)
+        json.string(text)
+        #expect(json.text == expected)
+        var viaString = ""
+        JSONWriter.quote(text, into: &viaString)
+        #expect(viaString == expected)
+        let decoded = try JSONSerialization.jsonObject(with: Data(expected.utf8), options: [.fragmentsAllowed]) as? String
+        #expect(decoded == text)
+    }
+}
