@@ -52,6 +52,10 @@ struct CrossLinker: Sendable {
         var headline: [Titled]
         var titles: [Titled]
         var union: Set<String>
+        /// Every line of the module's text (items at any depth, paragraphs), each with the title
+        /// of the topic it is under (the module's own title outside topics) as its text.
+        var body: [Titled]
+        var bodyUnion: Set<String>
     }
 
     private struct ProjectTerms {
@@ -87,7 +91,8 @@ struct CrossLinker: Sendable {
                               isSoft: !groupWords.isDisjoint(with: Self.softGroupWords), taughtIn: [], practisedIn: [])
             let stems = normaliser.stems(item.title)
             if !stems.isEmpty, !vetoed.contains(stems.joined(separator: " ")) {
-                let (taught, practised) = match(Set(stems), ordered: stems, modules: modules, portfolio: portfolio)
+                let (taught, practised) = match(Set(stems), ordered: stems, isSoft: skill.isSoft, modules: modules,
+                                                portfolio: portfolio)
                 skill.taughtIn = taught.map(\.0)
                 skill.practisedIn = practised.map(\.0)
                 links += taught.map { CrossLink(from: id, to: $0.0, kind: .taughtIn, evidence: $0.1) }
@@ -153,8 +158,11 @@ struct CrossLinker: Sendable {
 
     // MARK: - Matching
 
+    /// The most words a line of a module's text may have to say a skill by holding all its words.
+    static let shortLine = 6
+
     private func match(
-        _ skill: Set<String>, ordered: [String], modules: [ModuleTerms], portfolio: [ProjectTerms]
+        _ skill: Set<String>, ordered: [String], isSoft: Bool, modules: [ModuleTerms], portfolio: [ProjectTerms]
     ) -> ([(String, String)], [(String, String)]) {
         var taught: [(String, String)] = []
         var practised: [(String, String)] = []
@@ -165,6 +173,11 @@ struct CrossLinker: Sendable {
                       let title = module.headline.first(where: { $0.stems.intersection(skill).count * 2 >= skill.count })
             {
                 taught.append((module.id, title.text))
+            } else if skill.count >= 2, let line = module.body.first(where: {
+                $0.stems.count <= Self.shortLine && skill.isSubset(of: $0.stems)
+            }) {
+                // One short line of the module's text says the whole skill ("Set up container orchestration").
+                taught.append((module.id, line.text))
             }
         }
         for project in portfolio {
@@ -188,6 +201,21 @@ struct CrossLinker: Sendable {
             }
             for project in portfolio where project.stems.contains(head) { practised.append((project.id, project.title)) }
         }
+        // Still taught nowhere: the skill's head word in the text of one topic ("Container
+        // Orchestration" → "Kubernetes", whose bullets say "Pod orchestration") when no other
+        // module's text uses the word and the phase says the skill's other words.
+        if taught.isEmpty, !isSoft, ordered.count >= 2, let last = ordered.last, !Self.genericHeads.contains(last),
+           last.count >= 4
+        {
+            let holders = modules.filter { $0.bodyUnion.contains(last) }
+            if holders.count == 1, let module = holders.first,
+               let line = module.body.first(where: { $0.stems.contains(last) })
+            {
+                let phase = modules.filter { $0.phaseIndex == module.phaseIndex }
+                    .reduce(into: Set<String>()) { $0.formUnion($1.bodyUnion) }
+                if skill.isSubset(of: phase) { taught.append((module.id, line.text)) }
+            }
+        }
         return (taught, practised)
     }
 
@@ -198,6 +226,8 @@ struct CrossLinker: Sendable {
         var resourcesByModule: [String: [String]] = [:]
         for mention in resources { if let module = mention.moduleID { resourcesByModule[module, default: []].append(mention.title) } }
         func titled(_ text: String) -> Titled { Titled(text: text, stems: Set(normaliser.stems(text))) }
+        var sections: [String: Section] = [:]
+        for section in roadmap.allSections where section.role == .module { sections[section.id] = section }
         var out: [ModuleTerms] = []
         for (phaseIndex, phase) in roadmap.phases.enumerated() {
             for module in phase.modules {
@@ -208,10 +238,39 @@ struct CrossLinker: Sendable {
                 titles += (projectsByModule[module.id] ?? []).map { titled($0.title) }
                 titles += (resourcesByModule[module.id] ?? []).map(titled)
                 let union = titles.reduce(into: Set<String>()) { $0.formUnion($1.stems) }
+                let body = bodyLines(of: module, in: sections[module.id])
+                let bodyUnion = body.reduce(into: union) { $0.formUnion($1.stems) }
                 out.append(ModuleTerms(id: module.id, title: module.title, phaseIndex: phaseIndex, headline: headline,
-                                       titles: titles, union: union))
+                                       titles: titles, union: union, body: body, bodyUnion: bodyUnion))
             }
         }
+        return out
+    }
+
+    /// The bullets of a module's text: each list item's own paragraph, at any depth, with the
+    /// title of the topic it is under. Prose paragraphs are left out: they say what a module
+    /// uses as often as what it teaches ("Build a small app with React and CSS layout").
+    private func bodyLines(of module: Module, in section: Section?) -> [Titled] {
+        guard let section else { return [] }
+        let topicTitles = Dictionary(module.topics.map { ($0.location, $0.title) }, uniquingKeysWith: { a, _ in a })
+        let moduleTitle = Self.withoutDuration(module.title)
+        var out: [Titled] = []
+        func walk(_ node: MarkdownNode, topic: String) {
+            switch node.kind {
+            case .item:
+                let topic = topicTitles[node.range.start] ?? topic
+                if let first = node.children.first, case .paragraph = first.kind {
+                    let text = ResourceExtractor.squeeze(first.plainText)
+                    if !text.isEmpty { out.append(Titled(text: topic, stems: Set(normaliser.stems(text)))) }
+                }
+                for child in node.children { walk(child, topic: topic) }
+            case .list, .blockQuote:
+                for child in node.children { walk(child, topic: topic) }
+            default:
+                break
+            }
+        }
+        for block in section.flattened().flatMap(\.blocks) { walk(block, topic: moduleTitle) }
         return out
     }
 
