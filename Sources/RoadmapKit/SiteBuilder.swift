@@ -178,7 +178,7 @@ public struct SiteBuilder: Sendable {
             }, {
                 let searchBatches = SearchIndexWriter.siteOrder(results.map { ($0.summary, $0.search) })
                 if let searchPage = siteWide.search(searchBatches) { try writer.write(searchPage, to: "search.html") }
-                _ = try SearchIndexWriter().write(searchBatches) { try writer.write($0, to: $1) }
+                _ = try SearchIndexWriter().write(searchBatches) { try writer.write(Data($0), to: $1) }
             })
             let lateKeyDiagnostics = templates.keyDiagnostics.filter { !diagnostics.contains($0) }
             if !lateKeyDiagnostics.isEmpty {

@@ -107,9 +107,14 @@
     completions.forEach(function (t) { put(t, 0.85 * Math.pow(terms[t][0] / top, 0.3)); });
     return out;
   }
-  function postings(entry, terms) {
-    var list = entry[1];
-    if (entry[2]) for (var c = 0; c < entry[2].length && shards["p" + entry[2][c]]; c++) list = list.concat(shards["p" + entry[2][c]].postings);
+  // A list is written in document order as [gap, impact, …]; decoded to [doc, impact, …].
+  function decode(list, out) {
+    for (var i = 0, doc = 0; i < list.length; i += 2) { doc += list[i]; out.push(doc, list[i + 1]); }
+    return out;
+  }
+  function postings(entry) {
+    var list = decode(entry[1], []);
+    if (entry[2]) for (var c = 0; c < entry[2].length && shards["p" + entry[2][c]]; c++) decode(shards["p" + entry[2][c]].postings, list);
     return list;
   }
   function nextChunk(entry) {
@@ -228,13 +233,19 @@
     if (results.length < limit && missing.length && round < 2) return Promise.all(missing.slice(0, 4).map(load)).then(again);
     return finish(results);
   }
+  // Documents come in parts, one per roadmap: [first, page, breadcrumbs, documents]; a document
+  // is [kind, title, breadcrumb, excerpt, anchor], the anchor 1 when it follows from the title.
   function data(index, doc) {
     var file = index.sharded ? shards["d" + Math.floor(doc / index.documentsPerShard)] : index;
     if (!file) return null;
-    var d = file.documents[index.sharded ? doc % index.documentsPerShard : doc], trail = [];
-    for (var c = d[2]; c >= 0; c = file.breadcrumbs[c][0]) trail.unshift(file.breadcrumbs[c][1]);
-    return { kind: d[0], title: d[1], breadcrumb: trail.join(" › "), excerpt: d[3],
-      url: file.pages[d[4][0]] + (d[4][1] ? "#" + d[4][1] : "") };
+    var parts = file.parts, p = parts.length - 1;
+    while (p > 0 && parts[p][0] > doc) p--;
+    var part = parts[p], d = part && part[3][doc - part[0]], crumbs = part && part[2], trail = [];
+    if (!d) return null;
+    for (var c = d[2]; c >= 0; c = crumbs[c][0]) trail.unshift(crumbs[c][1]);
+    var anchor = d[4] === 1 ? d[1].toLowerCase().replace(/[^a-z0-9 _-]/g, "").replace(/ /g, "-") : d[4];
+    return { kind: index.kinds[d[0]], title: d[1], breadcrumb: trail.join(" › "), excerpt: d[3],
+      url: part[1] + (anchor ? "#" + anchor : "") };
   }
   function attach(index, results) {
     var per = index.documentsPerShard;

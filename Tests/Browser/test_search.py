@@ -164,9 +164,9 @@ def test_index_text_is_never_html(driver, base_url):
     driver.get(base_url + "index.html")
     # An index whose strings carry markup: results must show it as text.
     evil = '<img src="x" class="injected">'
-    driver.execute_script("""window.__roadmapSearch.add({shard: "index", sharded: false,
-        pages: ["x.html"], breadcrumbs: [[-1, arguments[0] + " crumb"]],
-        documents: [["topic", arguments[0] + " Markup <b>bold</b>", 0, "an <script>excerpt</script>", [0, "a"]]],
+    driver.execute_script("""window.__roadmapSearch.add({shard: "index", sharded: false, kinds: ["topic"],
+        parts: [[0, "x.html", [[-1, arguments[0] + " crumb"]],
+                 [[0, arguments[0] + " Markup <b>bold</b>", 0, "an <script>excerpt</script>", "a"]]]],
         terms: {markup: [1, [0, 100]]}});""", evil)
     type_query(driver, "markup")
     title = driver.find_element(By.CSS_SELECTOR, "#site-search-results .search-title")

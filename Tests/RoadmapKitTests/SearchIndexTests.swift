@@ -76,14 +76,51 @@ import RoadmapMarkdown
         throws -> (SearchIndexWriter.Summary, [String: String])
     {
         let sink = FileSink()
-        let summary = try writer.write(batches) { contents, path in sink.store(contents, at: path) }
+        let summary = try writer.write(batches) { contents, path in sink.store(String(decoding: contents, as: UTF8.self), at: path) }
         return (summary, sink.files)
     }
 
+    /// A document as `search.js` reads it back from the index.
+    struct Read {
+        var kind: String, title: String, breadcrumb: String, excerpt: String, url: String
+    }
+
+    /// The documents of a single-file index, decoded as `search.js`'s `data()` does.
+    static func documents(in files: [String: String]) throws -> [Read] {
+        let json = try #require(files["search-index.json"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        let kinds = try #require(object["kinds"] as? [String])
+        let parts = try #require(object["parts"] as? [[Any]])
+        var out: [Read] = []
+        for part in parts {
+            #expect(part[0] as? Int == out.count)
+            let page = try #require(part[1] as? String)
+            let crumbs = try #require(part[2] as? [[Any]])
+            for document in try #require(part[3] as? [[Any]]) {
+                var trail: [String] = []
+                var crumb = document[2] as! Int
+                while crumb >= 0 {
+                    trail.insert(crumbs[crumb][1] as! String, at: 0)
+                    crumb = crumbs[crumb][0] as! Int
+                }
+                let title = document[1] as! String
+                var anchor = document[4] as? String ?? ""
+                if document[4] as? Int == 1 {
+                    anchor = String(title.lowercased().filter { $0.isASCII && ($0.isLetter || $0.isNumber || " _-".contains($0)) })
+                        .replacingOccurrences(of: " ", with: "-")
+                }
+                out.append(Read(kind: kinds[document[0] as! Int], title: title,
+                                breadcrumb: trail.joined(separator: SearchIndexBuilder.separator),
+                                excerpt: document[3] as! String, url: page + (anchor.isEmpty ? "" : "#" + anchor)))
+            }
+        }
+        return out
+    }
+
     @Test func oneDocumentPerSectionTopicProjectAndResource() throws {
-        let documents = Self.batch().documents
-        func find(_ kind: SearchDocument.Kind, _ title: String) -> SearchDocument? {
-            documents.first { $0.kind == kind && $0.title == title }
+        let documents = try Self.documents(in: Self.write([Self.batch()]).1)
+        func find(_ kind: SearchDocument.Kind, _ title: String) -> Read? {
+            documents.first { $0.kind == kind.rawValue && $0.title == title }
         }
         #expect(find(.roadmap, "Platform Engineer")?.url == "platform/index.html")
         #expect(find(.phase, "Phase 1: Containers (2 months)")?.url == "platform/index.html#phase-1-containers-2-months")
@@ -114,10 +151,15 @@ import RoadmapMarkdown
     static func postings(_ term: String, in files: [String: String]) throws -> [(String, Int)] {
         let json = try #require(files["search-index.json"])
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
-        let documents = try #require(object["documents"] as? [[Any]])
+        let documents = try Self.documents(in: files)
         let terms = try #require(object["terms"] as? [String: [Any]])
         let list = try #require(terms[term]?[1] as? [Int])
-        return stride(from: 0, to: list.count, by: 2).map { (documents[list[$0]][1] as! String, list[$0 + 1]) }
+        // Gaps in document order; returned best first.
+        var doc = 0
+        return stride(from: 0, to: list.count, by: 2).map { index -> (String, Int) in
+            doc += list[index]
+            return (documents[doc].title, list[index + 1])
+        }.sorted { $0.1 > $1.1 }
     }
 
     @Test func titleOutranksBreadcrumbOutranksExcerpt() throws {

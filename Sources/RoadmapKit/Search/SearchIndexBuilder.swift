@@ -136,7 +136,7 @@ struct SearchIndexBuilder: Sendable {
     private struct Walk {
         let roadmap: Roadmap
         let tokenizer: SearchTokenizer
-        var batch = SearchDocumentBatch()
+        var batch: SearchDocumentBatch
         let topicIDs: [String: Topic]
         let projectIDs: [String: Project]
         let phases: [String: Phase]
@@ -159,6 +159,7 @@ struct SearchIndexBuilder: Sendable {
             modules = Dictionary(roadmap.modules.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
             projectIDs = Dictionary(roadmap.projects.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
             page = roadmap.slug + "/index.html"
+            batch = SearchDocumentBatch(page: page)
         }
 
         mutating func add(_ kind: SearchDocument.Kind, _ title: String, crumbs: [String], excerpt: String,
@@ -166,12 +167,10 @@ struct SearchIndexBuilder: Sendable {
         {
             let title = SearchIndexBuilder.clip(title, 400)
             guard !title.isEmpty else { return }
-            let document = SearchDocument(
-                kind: kind, title: title, trail: crumbs,
-                excerpt: SearchIndexBuilder.clip(excerpt, SearchIndexBuilder.excerptLength),
-                url: anchor.map { page + "#" + $0 } ?? page)
             // What is indexed is what a result shows: title, breadcrumb and excerpt.
-            batch.add(document, tokenizer: tokenizer)
+            batch.add(kind, title: title, trail: crumbs,
+                      excerpt: SearchIndexBuilder.clip(excerpt, SearchIndexBuilder.excerptLength),
+                      anchor: anchor ?? "", tokenizer: tokenizer)
         }
 
         mutating func run() {

@@ -9,13 +9,20 @@ import Foundation
 /// ``documentsPerShard``, and long posting lists continue in `search/p<N>` chunks; every shard
 /// is a `.json` + `.js` pair, loaded by the browser only when a query needs it.
 ///
-/// Each term maps to `[documentFrequency, [doc, impact, doc, impact, …]]`, the postings ordered
-/// by impact (descending, then document). An impact is a BM25F score ×100: fields weighted
+/// Documents are grouped in parts, one per roadmap (split where a shard ends): `[first, page,
+/// breadcrumbs, documents]`, so a page and its breadcrumb tree are written once per part.
+/// Each term maps to `[postingCount, [gap, impact, gap, impact, …], chunks]`: the term's best
+/// postings by impact, written in document order as gaps from the previous document (from 0 at
+/// the start of each list and of each chunk). An impact is a BM25F score ×100: fields weighted
 /// title > breadcrumb > excerpt, times a boost for the document's kind.
+///
+/// Everything is written as bytes, straight from the batches: terms are merged by their bytes,
+/// each term keeps at most ``maximumPostings`` postings while they are read (a bounded heap), so
+/// memory holds the kept postings, not every posting of the site.
 struct SearchIndexWriter: Sendable {
     /// Estimated bytes above which the index is sharded.
     var shardThreshold = 1_500_000
-    var documentsPerShard = 64
+    var documentsPerShard = 128
     /// Postings kept with the term in its shard; the rest go to continuation chunks.
     var headPostings = 120
     var chunkPostings = 2_000
@@ -25,10 +32,11 @@ struct SearchIndexWriter: Sendable {
     var termShardBytes = 40_000
 
     static let format = "roadmap-search"
-    static let version = 1
-    /// A document is `[kind, title, breadcrumb, excerpt, url]`: its breadcrumb a number into the
-    /// file's `breadcrumbs`, its URL `[page, anchor]` with the page a number into the file's `pages`.
-    static let fields = ["kind", "title", "breadcrumb", "excerpt", "url"]
+    static let version = 2
+    /// A document is `[kind, title, breadcrumb, excerpt, anchor]`: its kind a number into the
+    /// index's `kinds`, its breadcrumb a number into its part's breadcrumbs, its anchor a string
+    /// or `1` when it is the title lower-cased, spaces as hyphens, other than `[a-z0-9_-]` dropped.
+    static let fields = ["kind", "title", "breadcrumb", "excerpt", "anchor"]
 
     // BM25F parameters.
     static let weights = (title: 4.0, breadcrumb: 1.2, body: 0.7)
@@ -51,300 +59,396 @@ struct SearchIndexWriter: Sendable {
         var manifestBytes: Int
     }
 
-    private struct Posting {
+    /// Receives each file's bytes and its path relative to the site root; called from several
+    /// threads at once on big sites.
+    typealias Sink = @Sendable ([UInt8], String) throws -> Void
+
+    /// A kept posting: global document number and impact.
+    struct Scored: Sendable {
         var doc: UInt32
-        var title: UInt16
-        var breadcrumb: UInt16
-        var body: UInt16
+        var impact: UInt32
     }
 
-    /// Writes the index of `batches` (in site order) through `write(contents, relativePath)`,
-    /// which is called from several threads at once on big sites.
-    func write(_ batches: [SearchDocumentBatch], to write: @escaping @Sendable (String, String) throws -> Void) throws
-        -> Summary
-    {
-        // Merge the batches: global document numbers and terms.
-        var termIDs: [String: Int] = [:]
-        var terms: [String] = []
-        var postings: [[Posting]] = []
-        var lengths: [(UInt16, UInt16, UInt16)] = []
-        var documents: [DocumentRef] = []
-        var estimate = 0
-        // Each term's postings are counted first so every list is allocated once, at its size:
-        // grown by appending, a million documents' lists would hold a third more than they use.
-        var listSizes: [String: Int] = [:]
+    /// Writes the index of `batches` (in site order) through `write`.
+    func write(_ batches: [SearchDocumentBatch], to write: Sink) throws -> Summary {
+        // Pass 1: the site's terms, each batch's term numbers in them, list sizes, document
+        // frequencies and field lengths.
+        var terms = SearchTermTable(capacity: 4096)
+        var maps: [[UInt32]] = []
+        maps.reserveCapacity(batches.count)
+        var sizes: [Int] = [], frequencies: [Int] = []
+        var sums = (0.0, 0.0, 0.0)
+        var starts: [Int] = []
+        var documentCount = 0
+        var displayBytes = 0
         for batch in batches {
-            var perTerm = [Int](repeating: 0, count: batch.vocabulary.count)
-            for count in batch.termCounts { perTerm[Int(count.term)] += 1 }
-            for (term, size) in zip(batch.vocabulary, perTerm) { listSizes[term, default: 0] += size }
+            var map: [UInt32] = []
+            map.reserveCapacity(batch.vocabulary.count)
+            for local in 0..<batch.vocabulary.count {
+                let id = batch.vocabulary.withTerm(local) { terms.intern($0) }
+                if Int(id) == sizes.count {
+                    sizes.append(0)
+                    frequencies.append(0)
+                }
+                map.append(id)
+            }
+            batch.forEachPosting { _, term, title, _, excerpt in
+                let id = Int(map[term])
+                sizes[id] += 1
+                // Document frequency counts the entries a term is in the title or excerpt of:
+                // every entry under "Projects" has the word in its breadcrumb, which says little.
+                if title > 0 || excerpt > 0 { frequencies[id] += 1 }
+            }
+            for at in stride(from: 0, to: batch.lengths.count, by: 3) {
+                sums.0 += Double(batch.lengths[at])
+                sums.1 += Double(batch.lengths[at + 1])
+                sums.2 += Double(batch.lengths[at + 2])
+            }
+            starts.append(documentCount)
+            documentCount += batch.count
+            displayBytes += batch.documentsJSON.count + batch.count + batch.crumbsJSON.count + batch.page.utf8.count + 16
+            maps.append(map)
         }
-        for (batchIndex, batch) in batches.enumerated() {
-            var local: [Int] = []
-            local.reserveCapacity(batch.vocabulary.count)
-            for term in batch.vocabulary {
-                if let id = termIDs[term] {
-                    local.append(id)
+        terms.seal()
+
+        // Pass 2: impacts, each term keeping its best `maximumPostings`.
+        let model = ImpactModel(documentCount: documentCount, sums: sums)
+        let idf = frequencies.map(model.idf)
+        let maximum = maximumPostings
+        let boosts = SearchDocument.Kind.allCases.map(\.boost)
+        var lists: [[Scored]] = sizes.map { size in
+            var list: [Scored] = []
+            list.reserveCapacity(min(size, maximum))
+            return list
+        }
+        for (number, batch) in batches.enumerated() {
+            let map = maps[number], base = starts[number]
+            var current = -1
+            var norms = (0.0, 0.0, 0.0), boost = 0.0
+            batch.forEachPosting { local, term, title, crumb, excerpt in
+                if local != current {
+                    current = local
+                    norms = model.norms(batch.lengths[3 * local], batch.lengths[3 * local + 1], batch.lengths[3 * local + 2])
+                    boost = boosts[Int(batch.kinds[local])]
+                }
+                let id = Int(map[term])
+                let impact = model.impact(idf: idf[id], title, crumb, excerpt, norms: norms, boost: boost)
+                let posting = Scored(doc: UInt32(base + local), impact: UInt32(impact))
+                if sizes[id] <= maximum {
+                    lists[id].append(posting)
                 } else {
-                    termIDs[term] = terms.count
-                    local.append(terms.count)
-                    terms.append(term)
-                    var list: [Posting] = []
-                    list.reserveCapacity(listSizes[term] ?? 0)
-                    postings.append(list)
-                }
-            }
-            for (index, document) in batch.documents.enumerated() {
-                let doc = UInt32(documents.count)
-                documents.append(DocumentRef(batch: batchIndex, index: index))
-                lengths.append(batch.lengths[index])
-                estimate += document.title.utf8.count + 20 + document.excerpt.utf8.count + document.url.utf8.count + 30
-                for count in batch.terms(of: index) {
-                    postings[local[Int(count.term)]].append(
-                        Posting(doc: doc, title: count.title, breadcrumb: count.breadcrumb, body: count.body))
-                    estimate += 12
+                    Self.keep(posting, in: &lists[id], limit: maximum)
                 }
             }
         }
-        termIDs = [:]
-        listSizes = [:]
+        maps = []
+        let order = (0..<terms.count).sorted { terms.precedes($0, $1) }
 
-        let model = ImpactModel(lengths: lengths, boosts: documents.map { batches[$0.batch].documents[$0.index].kind.boost })
-        lengths = []
-        let store = DocumentStore(batches: batches, documents: documents)
-        var header = "\"format\":\"\(Self.format)\",\"version\":\(Self.version),\"tokenizer\":\"nfkc-fold-cjk-bigrams\","
-        header += "\"fields\":[" + Self.fields.map { "\"\($0)\"" }.joined(separator: ",") + "],"
-        header += "\"documentCount\":\(documents.count),"
-        let order = terms.indices.sorted { terms[$0] < terms[$1] }
+        var header: [UInt8] = []
+        SearchJSON.raw("\"format\":", into: &header)
+        SearchJSON.string(Self.format, into: &header)
+        SearchJSON.raw(",\"version\":", into: &header)
+        SearchJSON.number(Self.version, into: &header)
+        SearchJSON.raw(",\"tokenizer\":\"nfkc-fold-cjk-bigrams\",\"fields\":", into: &header)
+        Self.stringArray(Self.fields, into: &header)
+        SearchJSON.raw(",\"kinds\":", into: &header)
+        Self.stringArray(SearchDocument.Kind.allCases.map(\.rawValue), into: &header)
+        SearchJSON.raw(",\"documentCount\":", into: &header)
+        SearchJSON.number(documentCount, into: &header)
+        SearchJSON.raw(",", into: &header)
 
+        let estimate = displayBytes + 8 * lists.reduce(0) { $0 + $1.count }
         if estimate <= shardThreshold {
-            var body = header + "\"sharded\":false,"
-            store.json(documents.indices, into: &body)
-            body += ",\"terms\":{"
-            for (position, id) in order.enumerated() {
-                if position > 0 { body += ",\n" }
-                JSONWriter.quote(terms[id], into: &body)
-                body += ":[\(postings[id].count),"
-                Self.postingsJSON(model.ranked(postings[id])[...], into: &body)
-                body += "]"
+            var body = header
+            SearchJSON.raw("\"sharded\":false,\"parts\":[", into: &body)
+            for (number, batch) in batches.enumerated() {
+                if number > 0 { body.append(0x2C) }
+                body.append(0x0A)
+                Self.part(batch, 0..<batch.count, first: starts[number], into: &body)
             }
-            body += "}"
+            SearchJSON.raw("],\n\"terms\":{", into: &body)
+            for (position, id) in order.enumerated() {
+                if position > 0 { SearchJSON.raw(",\n", into: &body) }
+                terms.withTerm(id) { SearchJSON.string($0, into: &body) }
+                SearchJSON.raw(":[", into: &body)
+                SearchJSON.number(sizes[id], into: &body)
+                body.append(0x2C)
+                Self.postingsJSON(Self.ranked(lists[id])[...], into: &body)
+                body.append(0x5D)
+            }
+            body.append(0x7D)
             let bytes = try Self.emit("index", body, write)
-            return Summary(documentCount: documents.count, termCount: terms.count, sharded: false, termShardCount: 0,
-                           documentShardCount: 0, postingChunkCount: 0, totalBytes: bytes,
-                           manifestBytes: body.utf8.count + 40)
+            return Summary(documentCount: documentCount, termCount: terms.count, sharded: false, termShardCount: 0,
+                           documentShardCount: 0, postingChunkCount: 0, totalBytes: bytes, manifestBytes: body.count + 40)
         }
 
         // Documents, in shards of `documentsPerShard`, written concurrently.
         let perShard = documentsPerShard
-        let shardStarts = Array(stride(from: 0, to: documents.count, by: perShard))
-        let documentCount = documents.count
-        var totalBytes = try ConcurrentMap.map(Array(shardStarts.enumerated())) { number, start in
-            var body = "\"first\":\(start),"
-            store.json(start..<min(start + perShard, documentCount), into: &body)
-            return try Self.emit("d\(number)", body, write)
+        let shardCount = (documentCount + perShard - 1) / perShard
+        let batchStarts = starts, total = documentCount
+        var totalBytes = try ConcurrentMap.map(Array(0..<shardCount)) { shard in
+            let from = shard * perShard, to = min(from + perShard, total)
+            // The last batch starting at or before `from`, then every batch until `to`.
+            var number = Self.batch(containing: from, starts: batchStarts)
+            var body: [UInt8] = []
+            body.reserveCapacity(perShard * 120)
+            SearchJSON.raw("\"parts\":[", into: &body)
+            var first = true
+            while number < batches.count, batchStarts[number] < to {
+                let start = batchStarts[number], batch = batches[number]
+                let range = max(from - start, 0)..<min(to - start, batch.count)
+                if !range.isEmpty {
+                    if !first { body.append(0x2C) }
+                    first = false
+                    body.append(0x0A)
+                    Self.part(batch, range, first: start + range.lowerBound, into: &body)
+                }
+                number += 1
+            }
+            body.append(0x5D)
+            return try Self.emit("d\(shard)", body, write)
         }.reduce(0, +)
 
         // Terms: each entry with its best postings; the rest in continuation chunks, numbered in
-        // term order before the terms are ranked concurrently.
-        let head = headPostings, chunkSize = chunkPostings, maximum = maximumPostings
+        // term order before the terms are written concurrently.
+        let head = headPostings, chunkSize = chunkPostings
         var firstChunk: [Int] = []
+        firstChunk.reserveCapacity(order.count)
         var chunkCount = 0
         for id in order {
             firstChunk.append(chunkCount)
-            let kept = min(postings[id].count, maximum)
+            let kept = lists[id].count
             if kept > head { chunkCount += (kept - head + chunkSize - 1) / chunkSize }
         }
-        let chunkStarts = firstChunk
-        let lists = order.map { postings[$0] }
-        postings = []
-        let sortedTerms = order.map { terms[$0] }
-        let made = try ConcurrentMap.map(Array(lists.indices)) { position -> (String, Int) in
-            let df = lists[position].count
-            let list = Array(model.ranked(lists[position]).prefix(maximum))
-            var entry = ""
-            JSONWriter.quote(sortedTerms[position], into: &entry)
-            // The document frequency, which tells search.js whether a list was cut short.
-            entry += ":[\(df),"
+        let chunkStarts = firstChunk, keptLists = lists, sortedTerms = terms, listSizes = sizes
+        lists = []
+        let made = try ConcurrentMap.map(Array(order.indices)) { position -> ([UInt8], Int) in
+            let id = order[position]
+            let list = Self.ranked(keptLists[id])
+            var entry: [UInt8] = []
+            sortedTerms.withTerm(id) { SearchJSON.string($0, into: &entry) }
+            // The posting count, which tells search.js whether a list was cut short.
+            SearchJSON.raw(":[", into: &entry)
+            SearchJSON.number(listSizes[id], into: &entry)
+            entry.append(0x2C)
             Self.postingsJSON(list.prefix(head), into: &entry)
             var bytes = 0
             if list.count > head {
-                var chunks: [Int] = []
+                SearchJSON.raw(",[", into: &entry)
                 var from = head, chunk = chunkStarts[position]
                 while from < list.count {
                     let to = min(from + chunkSize, list.count)
-                    var body = "\"postings\":"
+                    var body: [UInt8] = []
+                    SearchJSON.raw("\"postings\":", into: &body)
                     Self.postingsJSON(list[from..<to], into: &body)
                     bytes += try Self.emit("p\(chunk)", body, write)
-                    chunks.append(chunk)
+                    if from > head { entry.append(0x2C) }
+                    SearchJSON.number(chunk, into: &entry)
                     chunk += 1
                     from = to
                 }
-                entry += ",[" + chunks.map(String.init).joined(separator: ",") + "]"
+                entry.append(0x5D)
             }
-            entry += "]"
+            entry.append(0x5D)
             return (entry, bytes)
         }
         totalBytes += made.reduce(0) { $0 + $1.1 }
-        var entries: [String: String] = [:]
-        for (position, term) in sortedTerms.enumerated() { entries[term] = made[position].0 }
 
         // Group terms by prefix; split a group that is too large by one more character.
-        var groups: [(String, [String])] = []
-        func group(_ members: [String], depth: Int) {
-            var byKey: [String: [String]] = [:]
-            for term in members { byKey[Self.prefix(term, depth), default: []].append(term) }
+        var groups: [(String, [Int])] = []
+        func group(_ members: [Int], depth: Int) {
+            var byKey: [String: [Int]] = [:]
+            for position in members {
+                byKey[Self.prefix(sortedTerms.string(order[position]), depth), default: []].append(position)
+            }
             for key in byKey.keys.sorted() {
-                let terms = byKey[key]!
-                let bytes = terms.reduce(0) { $0 + entries[$1]!.utf8.count }
-                let longer = terms.filter { $0.unicodeScalars.count > depth }
+                let positions = byKey[key]!
+                let bytes = positions.reduce(0) { $0 + made[$1].0.count }
+                let longer = positions.filter { sortedTerms.string(order[$0]).unicodeScalars.count > depth }
                 if bytes > termShardBytes, !longer.isEmpty, depth < 8 {
-                    let exact = terms.filter { $0.unicodeScalars.count <= depth }
+                    let exact = positions.filter { sortedTerms.string(order[$0]).unicodeScalars.count <= depth }
                     if !exact.isEmpty { groups.append((key, exact)) }
                     group(longer, depth: depth + 1)
                 } else {
-                    groups.append((key, terms))
+                    groups.append((key, positions))
                 }
             }
         }
-        group(sortedTerms, depth: 2)
+        group(Array(order.indices), depth: 2)
         groups.sort { $0.0 < $1.0 }
-        var manifestShards = ""
-        for (number, (key, members)) in groups.enumerated() {
-            var body = "\"key\":"
-            JSONWriter.quote(key, into: &body)
-            body += ",\"terms\":{"
-            body += members.sorted().map { entries[$0]! }.joined(separator: ",\n")
-            body += "}"
+        var manifestShards: [UInt8] = []
+        for (number, (key, positions)) in groups.enumerated() {
+            var body: [UInt8] = []
+            SearchJSON.raw("\"key\":", into: &body)
+            SearchJSON.string(key, into: &body)
+            SearchJSON.raw(",\"terms\":{", into: &body)
+            // Positions are in term order, and each group keeps them so.
+            for (index, position) in positions.sorted().enumerated() {
+                if index > 0 { SearchJSON.raw(",\n", into: &body) }
+                body.append(contentsOf: made[position].0)
+            }
+            body.append(0x7D)
             totalBytes += try Self.emit("t\(number)", body, write)
-            if number > 0 { manifestShards += "," }
-            JSONWriter.quote(key, into: &manifestShards)
-            manifestShards += ":\(number)"
+            if number > 0 { manifestShards.append(0x2C) }
+            SearchJSON.string(key, into: &manifestShards)
+            manifestShards.append(0x3A)
+            SearchJSON.number(number, into: &manifestShards)
         }
-        let manifest = header + "\"sharded\":true,\"documentsPerShard\":\(documentsPerShard),"
-            + "\"documentShards\":\(shardStarts.count),\"termShards\":{" + manifestShards + "}"
+        var manifest = header
+        SearchJSON.raw("\"sharded\":true,\"documentsPerShard\":", into: &manifest)
+        SearchJSON.number(perShard, into: &manifest)
+        SearchJSON.raw(",\"documentShards\":", into: &manifest)
+        SearchJSON.number(shardCount, into: &manifest)
+        SearchJSON.raw(",\"termShards\":{", into: &manifest)
+        manifest.append(contentsOf: manifestShards)
+        manifest.append(0x7D)
         totalBytes += try Self.emit("index", manifest, write)
-        return Summary(documentCount: documents.count, termCount: terms.count, sharded: true,
-                       termShardCount: groups.count, documentShardCount: shardStarts.count, postingChunkCount: chunkCount,
-                       totalBytes: totalBytes, manifestBytes: manifest.utf8.count + 40)
+        return Summary(documentCount: documentCount, termCount: terms.count, sharded: true,
+                       termShardCount: groups.count, documentShardCount: shardCount, postingChunkCount: chunkCount,
+                       totalBytes: totalBytes, manifestBytes: manifest.count + 40)
     }
 
     /// Writes `name` as a JSON file and its script twin; `body` is the inside of a JSON object.
     /// Returns the bytes written.
-    private static func emit(_ name: String, _ body: String, _ write: (String, String) throws -> Void) throws -> Int {
-        let json = "{" + body + "}\n"
-        let script = "window.__roadmapSearch.add({\"shard\":\"" + name + "\"," + body + "});\n"
+    private static func emit(_ name: String, _ body: [UInt8], _ write: Sink) throws -> Int {
+        var json: [UInt8] = []
+        json.reserveCapacity(body.count + 2)
+        json.append(0x7B)
+        json.append(contentsOf: body)
+        SearchJSON.raw("}\n", into: &json)
+        var script: [UInt8] = []
+        script.reserveCapacity(body.count + 60)
+        SearchJSON.raw("window.__roadmapSearch.add({\"shard\":\"", into: &script)
+        script.append(contentsOf: name.utf8)
+        SearchJSON.raw("\",", into: &script)
+        script.append(contentsOf: body)
+        SearchJSON.raw("});\n", into: &script)
         let path = name == "index" ? "search-index" : "search/" + name
         try write(json, path + ".json")
         try write(script, path + ".js")
-        return json.utf8.count + script.utf8.count
+        return json.count + script.count
     }
 
-    private static func postingsJSON(_ list: ArraySlice<(UInt32, Int)>, into out: inout String) {
-        out += "["
-        var first = true
-        for (doc, impact) in list {
-            if !first { out += "," }
-            first = false
-            out += String(doc); out += ","; out += String(impact)
+    /// Documents `range` of `batch` as a part: `[first,"page",breadcrumbs,[document,…]]`.
+    private static func part(_ batch: SearchDocumentBatch, _ range: Range<Int>, first: Int, into out: inout [UInt8]) {
+        out.append(0x5B)
+        SearchJSON.number(first, into: &out)
+        out.append(0x2C)
+        SearchJSON.string(batch.page, into: &out)
+        out.append(0x2C)
+        out.append(contentsOf: batch.crumbsJSON)
+        SearchJSON.raw(",[", into: &out)
+        for index in range {
+            if index > range.lowerBound { out.append(0x2C) }
+            batch.withDocumentJSON(index..<(index + 1)) { out.append(contentsOf: $0) }
         }
-        out += "]"
+        SearchJSON.raw("]]", into: &out)
     }
 
-    private struct DocumentRef: Sendable {
-        var batch: Int
-        var index: Int
+    /// The batch holding global document `document`.
+    private static func batch(containing document: Int, starts: [Int]) -> Int {
+        var low = 0, high = starts.count - 1
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if starts[middle] <= document { low = middle } else { high = middle - 1 }
+        }
+        return low
     }
 
-    /// BM25F impacts of one term's postings.
-    private struct ImpactModel: Sendable {
-        let lengths: [(UInt16, UInt16, UInt16)]
-        let boosts: [Double]
+    /// `list` best first: impact descending, then document.
+    static func ranked(_ list: [Scored]) -> [Scored] {
+        list.sorted { $0.impact != $1.impact ? $0.impact > $1.impact : $0.doc < $1.doc }
+    }
+
+    /// Keeps `posting` in `heap` if it is among the best `limit` seen: a min-heap whose top is the
+    /// worst kept posting. Postings come in document order, so a tie with the worst never replaces
+    /// it: the lower document stays, as ``ranked(_:)`` would keep it.
+    static func keep(_ posting: Scored, in heap: inout [Scored], limit: Int) {
+        @inline(__always) func worse(_ a: Scored, _ b: Scored) -> Bool {
+            a.impact != b.impact ? a.impact < b.impact : a.doc > b.doc
+        }
+        if heap.count < limit {
+            heap.append(posting)
+            var child = heap.count - 1
+            while child > 0 {
+                let parent = (child - 1) / 2
+                guard worse(heap[child], heap[parent]) else { break }
+                heap.swapAt(child, parent)
+                child = parent
+            }
+            return
+        }
+        guard posting.impact > heap[0].impact else { return }
+        heap[0] = posting
+        var parent = 0
+        let count = heap.count
+        while true {
+            let left = 2 * parent + 1, right = left + 1
+            var worst = parent
+            if left < count, worse(heap[left], heap[worst]) { worst = left }
+            if right < count, worse(heap[right], heap[worst]) { worst = right }
+            if worst == parent { break }
+            heap.swapAt(parent, worst)
+            parent = worst
+        }
+    }
+
+    /// A segment of postings in document order, as gaps: `[gap,impact,gap,impact,…]`.
+    private static func postingsJSON(_ list: ArraySlice<Scored>, into out: inout [UInt8]) {
+        out.append(0x5B)
+        var previous = 0
+        for (index, posting) in list.sorted(by: { $0.doc < $1.doc }).enumerated() {
+            if index > 0 { out.append(0x2C) }
+            SearchJSON.number(Int(posting.doc) - previous, into: &out)
+            out.append(0x2C)
+            SearchJSON.number(Int(posting.impact), into: &out)
+            previous = Int(posting.doc)
+        }
+        out.append(0x5D)
+    }
+
+    private static func stringArray(_ strings: [String], into out: inout [UInt8]) {
+        out.append(0x5B)
+        for (index, string) in strings.enumerated() {
+            if index > 0 { out.append(0x2C) }
+            SearchJSON.string(string, into: &out)
+        }
+        out.append(0x5D)
+    }
+
+    /// BM25F impacts.
+    struct ImpactModel: Sendable {
         let count: Double
         let averageTitle: Double, averageCrumb: Double, averageBody: Double
 
-        init(lengths: [(UInt16, UInt16, UInt16)], boosts: [Double]) {
-            self.lengths = lengths
-            self.boosts = boosts
-            count = Double(max(lengths.count, 1))
-            let sum = lengths.reduce((0.0, 0.0, 0.0)) { ($0.0 + Double($1.0), $0.1 + Double($1.1), $0.2 + Double($1.2)) }
-            averageTitle = max(sum.0 / count, 1)
-            averageCrumb = max(sum.1 / count, 1)
-            averageBody = max(sum.2 / count, 1)
+        init(documentCount: Int, sums: (Double, Double, Double)) {
+            count = Double(max(documentCount, 1))
+            averageTitle = max(sums.0 / count, 1)
+            averageCrumb = max(sums.1 / count, 1)
+            averageBody = max(sums.2 / count, 1)
         }
 
-        /// The postings as (doc, impact), best first.
-        func ranked(_ list: [Posting]) -> [(UInt32, Int)] {
-            // Document frequency counts the entries a term is in the title or excerpt of: every
-            // entry under "Projects" has the word in its breadcrumb, which says little about it.
-            let df = Double(max(1, list.reduce(0) { $0 + ($1.title > 0 || $1.body > 0 ? 1 : 0) }))
-            let idf = max(SearchIndexWriter.minimumIDF, log(1 + (count - df + 0.5) / (df + 0.5)))
-            let w = SearchIndexWriter.weights, b = SearchIndexWriter.lengthNormalisation, k1 = SearchIndexWriter.k1
-            var out = list.map { posting -> (UInt32, Int) in
-                let length = lengths[Int(posting.doc)]
-                let tf = w.title * Double(posting.title) / (1 - b.title + b.title * Double(length.0) / averageTitle)
-                    + w.breadcrumb * Double(posting.breadcrumb) / (1 - b.breadcrumb + b.breadcrumb * Double(length.1) / averageCrumb)
-                    + w.body * Double(posting.body) / (1 - b.body + b.body * Double(length.2) / averageBody)
-                let score = idf * tf * (k1 + 1) / (tf + k1) * boosts[Int(posting.doc)]
-                return (posting.doc, max(1, Int((score * 100).rounded())))
-            }
-            out.sort { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
-            return out
+        func idf(_ frequency: Int) -> Double {
+            let df = Double(max(1, frequency))
+            return max(SearchIndexWriter.minimumIDF, log(1 + (count - df + 0.5) / (df + 0.5)))
         }
-    }
 
-    /// The documents' display fields, written in shards.
-    private struct DocumentStore: Sendable {
-        let batches: [SearchDocumentBatch]
-        let documents: [DocumentRef]
+        /// A document's length normalisation for each field.
+        func norms(_ title: UInt16, _ crumb: UInt16, _ body: UInt16) -> (Double, Double, Double) {
+            let b = SearchIndexWriter.lengthNormalisation
+            return (1 - b.title + b.title * Double(title) / averageTitle,
+                    1 - b.breadcrumb + b.breadcrumb * Double(crumb) / averageCrumb,
+                    1 - b.body + b.body * Double(body) / averageBody)
+        }
 
-        /// Documents `range` as `"pages":[…],"breadcrumbs":[…],"documents":[[kind, title, breadcrumb,
-        /// excerpt, [page, anchor]], …]`. Pages and breadcrumbs repeat, so each file lists them once:
-        /// a breadcrumb is a tree entry `[parent, text]` (parent -1 at the top) and a document names
-        /// its innermost entry (or -1); its URL is `pages[page]`, plus `#anchor` unless empty.
-        func json(_ range: Range<Int>, into out: inout String) {
-            var pageNumbers: [Substring: Int] = [:]
-            var pages = "\"pages\":["
-            var crumbNumbers: [[String]: Int] = [:]
-            var crumbs = "\"breadcrumbs\":["
-            func crumbNumber(_ trail: ArraySlice<String>) -> Int {
-                guard let last = trail.last else { return -1 }
-                if let known = crumbNumbers[Array(trail)] { return known }
-                let parent = crumbNumber(trail.dropLast())
-                let assigned = crumbNumbers.count
-                crumbNumbers[Array(trail)] = assigned
-                if assigned > 0 { crumbs += "," }
-                crumbs += "[\(parent),"
-                JSONWriter.quote(last, into: &crumbs)
-                crumbs += "]"
-                return assigned
-            }
-            var list = "\"documents\":["
-            for number in range {
-                let ref = documents[number]
-                let document = batches[ref.batch].documents[ref.index]
-                let crumb = crumbNumber(document.trail[...])
-                if number > range.lowerBound { list += ",\n" }
-                list += "["
-                JSONWriter.quote(document.kind.rawValue, into: &list); list += ","
-                JSONWriter.quote(document.title, into: &list); list += ",\(crumb),"
-                JSONWriter.quote(document.excerpt, into: &list); list += ","
-                let url = document.url
-                let hash = url.firstIndex(of: "#")
-                let page = url[..<(hash ?? url.endIndex)]
-                let pageNumber: Int
-                if let known = pageNumbers[page] {
-                    pageNumber = known
-                } else {
-                    pageNumber = pageNumbers.count
-                    pageNumbers[page] = pageNumber
-                    if pageNumber > 0 { pages += "," }
-                    JSONWriter.quote(String(page), into: &pages)
-                }
-                list += "[\(pageNumber),"
-                JSONWriter.quote(hash.map { String(url[url.index(after: $0)...]) } ?? "", into: &list)
-                list += "]]"
-            }
-            out += pages + "],\n" + crumbs + "],\n" + list + "]"
+        func impact(idf: Double, _ title: Int, _ crumb: Int, _ body: Int, norms: (Double, Double, Double),
+                    boost: Double) -> Int
+        {
+            let w = SearchIndexWriter.weights, k1 = SearchIndexWriter.k1
+            let tf = w.title * Double(title) / norms.0 + w.breadcrumb * Double(crumb) / norms.1
+                + w.body * Double(body) / norms.2
+            let score = idf * tf * (k1 + 1) / (tf + k1) * boost
+            return max(1, Int((score * 100).rounded()))
         }
     }
 
@@ -355,4 +459,3 @@ struct SearchIndexWriter: Sendable {
         return String(out)
     }
 }
-

@@ -41,8 +41,8 @@ extension SiteWidePages {
         guard templates.sources["search"] != nil else { return nil }
         let listsSections = batches.count <= Self.searchPageSectionLimit
         let roadmaps = batches.compactMap { batch -> SearchBrowseRoadmapView? in
-            guard let page = batch.documents.first(where: { $0.kind == .roadmap }) else { return nil }
-            let entries = listsSections ? batch.documents.filter { $0.kind == .phase || $0.kind == .module }.map {
+            guard let page = batch.outline.first(where: { $0.kind == .roadmap }) else { return nil }
+            let entries = listsSections ? batch.outline.filter { $0.kind == .phase || $0.kind == .module }.map {
                 SearchBrowseEntryView(title: $0.title, href: $0.url, kind: $0.kind.rawValue, isModule: $0.kind == .module)
             } : []
             return SearchBrowseRoadmapView(title: page.title, href: page.url, entries: entries, hasEntries: !entries.isEmpty)

@@ -29,22 +29,55 @@ public struct SearchTokenizer: Sendable {
 
     /// The tokens of `text`, in order, duplicates kept.
     public func tokens(_ text: String) -> [String] {
-        if text.utf8.allSatisfy({ $0 < 0x80 }) { return Self.asciiTokens(text) }
-        // ASCII whitespace separates tokens under every rule and nothing normalises across it,
-        // so each whitespace-separated chunk is tokenised on its own, ASCII ones without
-        // normalisation work.
         var out: [String] = []
-        for chunk in text.utf8.split(whereSeparator: { $0 == 0x20 || (0x09...0x0D).contains($0) }) {
-            if chunk.allSatisfy({ $0 < 0x80 }) {
-                out += Self.asciiTokens(String(decoding: chunk, as: UTF8.self))
-            } else if Self.isPunctuationOnly(String(decoding: chunk, as: UTF8.self)) {
-                continue
-            } else {
-                out += unicodeTokens(String(decoding: chunk, as: UTF8.self))
-            }
-        }
+        forEachToken(text) { out.append(String(decoding: $0, as: UTF8.self)) }
         return out
     }
+
+    /// Calls `body` with the UTF-8 bytes of each token of `text`, in order, without making a
+    /// `String` for ASCII text. ASCII whitespace separates tokens under every rule and nothing
+    /// normalises across it, so each whitespace-separated chunk is tokenised on its own, ASCII
+    /// ones on bytes (lower-cased, split at anything but letters and digits).
+    func forEachToken(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        var text = text
+        text.withUTF8 { bytes in
+            let count = bytes.count
+            guard count > 0 else { return }
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: count) { word in
+                var index = 0
+                while index < count {
+                    // Skip whitespace, then find the chunk's end and whether it is ASCII.
+                    while index < count, Self.isASCIIWhitespace(bytes[index]) { index += 1 }
+                    let start = index
+                    var ascii = true
+                    while index < count, !Self.isASCIIWhitespace(bytes[index]) {
+                        if bytes[index] >= 0x80 { ascii = false }
+                        index += 1
+                    }
+                    guard index > start else { break }
+                    let chunk = UnsafeBufferPointer(rebasing: bytes[start..<index])
+                    if ascii {
+                        var length = 0
+                        for byte in chunk {
+                            switch byte {
+                            case 0x30...0x39, 0x61...0x7A: word[length] = byte; length += 1
+                            case 0x41...0x5A: word[length] = byte + 0x20; length += 1
+                            default:
+                                if length > 0 { body(UnsafeBufferPointer(rebasing: word[0..<length])); length = 0 }
+                            }
+                        }
+                        if length > 0 { body(UnsafeBufferPointer(rebasing: word[0..<length])) }
+                    } else {
+                        let string = String(decoding: chunk, as: UTF8.self)
+                        if Self.isPunctuationOnly(string) { continue }
+                        for var token in unicodeTokens(string) { token.withUTF8(body) }
+                    }
+                }
+            }
+        }
+    }
+
+    static func isASCIIWhitespace(_ byte: UInt8) -> Bool { byte == 0x20 || (0x09...0x0D).contains(byte) }
 
     private func unicodeTokens(_ text: String) -> [String] {
         var out: [String] = []

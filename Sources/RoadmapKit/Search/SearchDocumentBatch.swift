@@ -1,0 +1,213 @@
+/// The search documents of one roadmap, made concurrently per roadmap and merged in site order
+/// by ``SearchIndexWriter``. Kept compact, since a 10,000-roadmap site has a million documents:
+/// each document's display fields are already the index's JSON, and its words are interned term
+/// ids with their per-field counts packed into bytes. No `String` per word, no `String` per field.
+struct SearchDocumentBatch: Sendable {
+    /// The page every document is on, relative to the site root.
+    let page: String
+    private(set) var count = 0
+    /// Per document: its kind's number (``SearchDocument/Kind/number``).
+    private(set) var kinds: [UInt8] = []
+    /// Per document: the token counts of title, breadcrumb and excerpt, three numbers each.
+    private(set) var lengths: [UInt16] = []
+    /// The distinct terms of this batch.
+    private(set) var vocabulary = SearchTermTable()
+    /// Every document's distinct terms, one after another (document `i`'s end at
+    /// `postingEnds[i]`): each a varint term id and a byte of field counts, two bits each for
+    /// title, breadcrumb and excerpt, where 3 means the count follows as a varint.
+    private(set) var postings: [UInt8] = []
+    private(set) var postingEnds: [UInt32] = []
+    /// The breadcrumb tree as JSON: `[[-1,"Roadmap"],[0,"Phase"],…]`, each entry `[parent, text]`.
+    private(set) var crumbsJSON: [UInt8] = [0x5B]
+    /// Each document as the index's JSON `[kind,"title",crumb,"excerpt",anchor]`, one after
+    /// another (document `i`'s end at `documentEnds[i]`).
+    private(set) var documentsJSON: [UInt8] = []
+    private(set) var documentEnds: [UInt32] = []
+    /// The roadmap, phase and module documents, for the no-script list of `search.html`.
+    private(set) var outline: [SearchDocument] = []
+
+    // While the batch is made.
+    private var crumbNumbers: [[String]: Int] = [:]
+    private var lastTrail: [String]?
+    private var lastTrailNumber = -1
+    private var lastTrailTerms: [UInt32] = []
+    /// Per term of the vocabulary: the document (+1) whose term list holds it, and where.
+    private var slotStamp: [Int32] = []
+    private var slotIndex: [Int32] = []
+    private var documentTerms: [UInt32] = []
+    private var documentCounts: [UInt16] = []
+
+    init(page: String) {
+        self.page = page
+    }
+
+    /// Adds a document; `title` and `excerpt` already clipped, `anchor` empty for the page itself.
+    mutating func add(_ kind: SearchDocument.Kind, title: String, trail: [String], excerpt: String, anchor: String,
+                      tokenizer: SearchTokenizer)
+    {
+        if lastTrail != trail {
+            lastTrail = trail
+            lastTrailNumber = crumbNumber(trail[...])
+            lastTrailTerms.removeAll(keepingCapacity: true)
+            for text in trail {
+                tokenizer.forEachToken(text) { token in
+                    let term = vocabulary.intern(token)
+                    lastTrailTerms.append(term)
+                }
+            }
+        }
+        let stamp = Int32(count + 1)
+        documentTerms.removeAll(keepingCapacity: true)
+        documentCounts.removeAll(keepingCapacity: true)
+        var titleLength = 0, bodyLength = 0
+        tokenizer.forEachToken(title) { token in
+            let term = vocabulary.intern(token)
+            note(term, field: 0, stamp: stamp)
+            titleLength += 1
+        }
+        for term in lastTrailTerms { note(term, field: 1, stamp: stamp) }
+        tokenizer.forEachToken(excerpt) { token in
+            let term = vocabulary.intern(token)
+            note(term, field: 2, stamp: stamp)
+            bodyLength += 1
+        }
+        for (position, term) in documentTerms.enumerated() {
+            Self.varint(Int(term), into: &postings)
+            let title = documentCounts[3 * position], crumb = documentCounts[3 * position + 1]
+            let body = documentCounts[3 * position + 2]
+            postings.append(UInt8(min(title, 3)) | UInt8(min(crumb, 3)) << 2 | UInt8(min(body, 3)) << 4)
+            if title >= 3 { Self.varint(Int(title), into: &postings) }
+            if crumb >= 3 { Self.varint(Int(crumb), into: &postings) }
+            if body >= 3 { Self.varint(Int(body), into: &postings) }
+        }
+        postingEnds.append(UInt32(postings.count))
+        lengths.append(UInt16(clamping: titleLength))
+        lengths.append(UInt16(clamping: lastTrailTerms.count))
+        lengths.append(UInt16(clamping: bodyLength))
+        kinds.append(kind.number)
+
+        // [kind,"title",crumb,"excerpt",anchor]: the anchor a string, or 1 when it follows from the title.
+        documentsJSON.append(0x5B)
+        SearchJSON.number(Int(kind.number), into: &documentsJSON)
+        documentsJSON.append(0x2C)
+        SearchJSON.string(title, into: &documentsJSON)
+        documentsJSON.append(0x2C)
+        SearchJSON.number(lastTrailNumber, into: &documentsJSON)
+        documentsJSON.append(0x2C)
+        SearchJSON.string(excerpt, into: &documentsJSON)
+        documentsJSON.append(0x2C)
+        if SearchJSON.anchorFollowsTitle(anchor, title) {
+            documentsJSON.append(0x31)
+        } else {
+            SearchJSON.string(anchor, into: &documentsJSON)
+        }
+        documentsJSON.append(0x5D)
+        documentEnds.append(UInt32(documentsJSON.count))
+        if kind == .roadmap || kind == .phase || kind == .module {
+            outline.append(SearchDocument(kind: kind, title: title, trail: trail, excerpt: excerpt,
+                                          url: anchor.isEmpty ? page : page + "#" + anchor))
+        }
+        count += 1
+    }
+
+    private mutating func note(_ term: UInt32, field: Int, stamp: Int32) {
+        let id = Int(term)
+        if id == slotStamp.count {
+            slotStamp.append(0)
+            slotIndex.append(0)
+        }
+        if slotStamp[id] != stamp {
+            slotStamp[id] = stamp
+            slotIndex[id] = Int32(documentTerms.count)
+            documentTerms.append(term)
+            documentCounts.append(0)
+            documentCounts.append(0)
+            documentCounts.append(0)
+        }
+        let at = 3 * Int(slotIndex[id]) + field
+        if documentCounts[at] < .max { documentCounts[at] += 1 }
+    }
+
+    /// The number of `trail`'s innermost breadcrumb entry, adding the entries it lacks; -1 for none.
+    private mutating func crumbNumber(_ trail: ArraySlice<String>) -> Int {
+        guard let last = trail.last else { return -1 }
+        if let known = crumbNumbers[Array(trail)] { return known }
+        let parent = crumbNumber(trail.dropLast())
+        let assigned = crumbNumbers.count
+        crumbNumbers[Array(trail)] = assigned
+        if assigned > 0 { crumbsJSON.append(0x2C) }
+        crumbsJSON.append(0x5B)
+        SearchJSON.number(parent, into: &crumbsJSON)
+        crumbsJSON.append(0x2C)
+        SearchJSON.string(last, into: &crumbsJSON)
+        crumbsJSON.append(0x5D)
+        return assigned
+    }
+
+    /// Ends the batch: closes the breadcrumb JSON and drops what only making it needed.
+    mutating func seal() {
+        crumbsJSON.append(0x5D)
+        vocabulary.seal()
+        crumbNumbers = [:]
+        lastTrail = nil
+        lastTrailTerms = []
+        slotStamp = []
+        slotIndex = []
+        documentTerms = []
+        documentCounts = []
+        kinds = Array(kinds)
+        lengths = Array(lengths)
+        postings = Array(postings)
+        postingEnds = Array(postingEnds)
+        crumbsJSON = Array(crumbsJSON)
+        documentsJSON = Array(documentsJSON)
+        documentEnds = Array(documentEnds)
+    }
+
+    /// The JSON of documents `range`, one after another.
+    func withDocumentJSON<R>(_ range: Range<Int>, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        let from = range.lowerBound == 0 ? 0 : Int(documentEnds[range.lowerBound - 1])
+        let to = range.isEmpty ? from : Int(documentEnds[range.upperBound - 1])
+        return try documentsJSON.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[from..<to])) }
+    }
+
+    /// Calls `body(document, term, title, breadcrumb, excerpt)` for every term of every document, in order.
+    func forEachPosting(_ body: (Int, Int, Int, Int, Int) -> Void) {
+        postings.withUnsafeBufferPointer { bytes in
+            var at = 0
+            for document in 0..<count {
+                let end = Int(postingEnds[document])
+                while at < end {
+                    let term = Self.readVarint(bytes, &at)
+                    let packed = bytes[at]
+                    at += 1
+                    var title = Int(packed & 3), crumb = Int(packed >> 2 & 3), excerpt = Int(packed >> 4 & 3)
+                    if title == 3 { title = Self.readVarint(bytes, &at) }
+                    if crumb == 3 { crumb = Self.readVarint(bytes, &at) }
+                    if excerpt == 3 { excerpt = Self.readVarint(bytes, &at) }
+                    body(document, term, title, crumb, excerpt)
+                }
+            }
+        }
+    }
+
+    static func varint(_ value: Int, into out: inout [UInt8]) {
+        var rest = value
+        while rest >= 0x80 {
+            out.append(UInt8(rest & 0x7F) | 0x80)
+            rest >>= 7
+        }
+        out.append(UInt8(rest))
+    }
+
+    static func readVarint(_ bytes: UnsafeBufferPointer<UInt8>, _ at: inout Int) -> Int {
+        var value = 0, shift = 0
+        while true {
+            let byte = bytes[at]
+            at += 1
+            value |= Int(byte & 0x7F) << shift
+            if byte < 0x80 { return value }
+            shift += 7
+        }
+    }
+}
