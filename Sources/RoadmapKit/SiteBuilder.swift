@@ -189,7 +189,8 @@ public struct SiteBuilder: Sendable {
             try copyAssets(from: options.templatesDirectory, inventory: inventory, to: writer)
             clock.lap("site pages")
             // Publishing files, then every internal link of every written page.
-            let checker = RenderedLinkChecker(siteFolder: writer.staging, reportedFolder: options.outputDirectory)
+            let checker = RenderedLinkChecker(
+                siteFolder: writer.staging, reportedFolder: options.outputDirectory, written: writer.written)
             let htmlPages = checker.htmlFiles()
             if let baseURL = config.baseURL {
                 let sitemap = SitemapWriter(baseURL: baseURL)

@@ -20,19 +20,28 @@ struct JSONWriter: Sendable {
 
     // MARK: Containers
 
-    mutating func object(_ members: (inout JSONWriter) -> Void) {
+    mutating func object(_ members: (inout JSONWriter) throws -> Void) rethrows {
         open(0x7B)
-        members(&self)
+        try members(&self)
         close(0x7D)
     }
 
-    mutating func array<S: Sequence>(_ elements: S, _ element: (inout JSONWriter, S.Element) -> Void) {
+    mutating func array<S: Sequence>(_ elements: S, _ element: (inout JSONWriter, S.Element) throws -> Void) rethrows {
         open(0x5B)
         for value in elements {
             separate()
-            element(&self, value)
+            try element(&self, value)
         }
         close(0x5D)
+    }
+
+    /// Hands over the bytes written so far and goes on writing into an empty buffer: a large
+    /// document is written out in pieces.
+    mutating func takeBytes() -> [UInt8] {
+        var taken: [UInt8] = []
+        taken.reserveCapacity(bytes.capacity)
+        swap(&taken, &bytes)
+        return taken
     }
 
     /// Starts the next element of the array being written, when one element writes several

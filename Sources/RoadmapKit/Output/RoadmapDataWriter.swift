@@ -143,18 +143,29 @@ struct RoadmapDataWriter: Sendable {
 
     func roadmapJSON(_ enriched: EnrichedRoadmap) -> String { roadmapData(enriched).prettyJSON }
 
-    /// `ResourcesData(schema:resources:).prettyJSON`, converted one resource at a time: the
-    /// site's index lists every use of every resource (over 100 MB of JSON for 10,000
-    /// roadmaps), and the converted list would be held at once besides the text.
-    func resourcesJSON(_ resources: [Resource]) -> String {
-        var json = JSONWriter(capacity: resources.count * 600)
-        json.object { json in
+    /// `ResourcesData(schema:resources:).prettyJSON`, converted one resource at a time and
+    /// handed to `flush` in pieces of about 256 KB: the site's index lists every use of every
+    /// resource (over 100 MB of JSON for 10,000 roadmaps), and is never held whole.
+    func writeResourcesJSON(_ resources: [Resource], flush: ([UInt8]) throws -> Void) throws {
+        let piece = 1 << 18
+        var json = JSONWriter(capacity: piece + 8192)
+        try json.object { json in
             json.key("resources")
-            json.array(resources) { Self.resourceData($1, siteWide: true).write(to: &$0) }
+            try json.array(resources) { json, resource in
+                Self.resourceData(resource, siteWide: true).write(to: &json)
+                if json.bytes.count >= piece { try flush(json.takeBytes()) }
+            }
             json.member("schema", Self.schema)
         }
         json.finish()
-        return json.text
+        try flush(json.takeBytes())
+    }
+
+    /// The site's `resources.json` as one text (tests; the build streams it).
+    func resourcesJSON(_ resources: [Resource]) -> String {
+        var bytes: [UInt8] = []
+        try? writeResourcesJSON(resources) { bytes += $0 }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }
 

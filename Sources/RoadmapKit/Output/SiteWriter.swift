@@ -10,6 +10,9 @@ struct SiteWriter: Sendable {
     /// A file whose bytes equal the current site's file at the same path is hard-linked from it
     /// instead of written (`roadmap serve`: creating thousands of inodes dominated a rebuild).
     var linksUnchangedFiles = false
+    /// Every file written or copied so far, so the link check needs no walk of the folder and no
+    /// `stat` per link.
+    let written = WrittenFiles()
 
     /// Checks that `output` is safe to replace and creates the staging folder.
     init(output path: String, protecting protected: [String], linkingUnchangedFiles: Bool = false) throws {
@@ -65,11 +68,60 @@ struct SiteWriter: Sendable {
     private func write(_ bytes: UnsafeRawBufferPointer, to relativePath: String) throws {
         let path = staging.path + "/" + relativePath
         unlink(path)
+        written.record(relativePath)
         if linksUnchangedFiles, Self.sameBytes(at: output.path + "/" + relativePath, as: bytes),
            link(output.path + "/" + relativePath, path) == 0
         {
             return
         }
+        let descriptor = try create(relativePath)
+        defer { close(descriptor) }
+        try Self.writeAll(bytes, to: descriptor, relativePath)
+    }
+
+    /// Writes a file in pieces as `body` gives them: a page or index too large to hold whole
+    /// (the site's resource index for 10,000 roadmaps is over 100 MB) never is.
+    func stream(to relativePath: String, _ body: (inout FileStream) throws -> Void) throws {
+        unlink(staging.path + "/" + relativePath)
+        written.record(relativePath)
+        var file = FileStream(descriptor: try create(relativePath), relativePath: relativePath)
+        defer { close(file.descriptor) }
+        try body(&file)
+        try file.flush()
+    }
+
+    /// A file being written in pieces, buffered.
+    struct FileStream {
+        fileprivate let descriptor: Int32
+        fileprivate let relativePath: String
+        private var buffer: [UInt8] = []
+        static let chunk = 1 << 18
+
+        fileprivate init(descriptor: Int32, relativePath: String) {
+            self.descriptor = descriptor
+            self.relativePath = relativePath
+            buffer.reserveCapacity(Self.chunk + 4096)
+        }
+
+        mutating func append(_ text: String) throws {
+            buffer.append(contentsOf: text.utf8)
+            if buffer.count >= Self.chunk { try flush() }
+        }
+
+        mutating func append(_ bytes: [UInt8]) throws {
+            buffer.append(contentsOf: bytes)
+            if buffer.count >= Self.chunk { try flush() }
+        }
+
+        mutating func flush() throws {
+            guard !buffer.isEmpty else { return }
+            try buffer.withUnsafeBytes { try SiteWriter.writeAll($0, to: descriptor, relativePath) }
+            buffer.removeAll(keepingCapacity: true)
+        }
+    }
+
+    private func create(_ relativePath: String) throws -> Int32 {
+        let path = staging.path + "/" + relativePath
         var descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         if descriptor < 0, errno == ENOENT {
             try FileManager.default.createDirectory(
@@ -77,15 +129,18 @@ struct SiteWriter: Sendable {
             descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         }
         guard descriptor >= 0 else { throw Self.error("cannot create", relativePath) }
-        defer { close(descriptor) }
+        return descriptor
+    }
+
+    fileprivate static func writeAll(_ bytes: UnsafeRawBufferPointer, to descriptor: Int32, _ relativePath: String) throws {
         var offset = 0
         while offset < bytes.count {
-            let written = Foundation.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
-            if written < 0 {
+            let count = Foundation.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+            if count < 0 {
                 if errno == EINTR { continue }
-                throw Self.error("cannot write", relativePath)
+                throw error("cannot write", relativePath)
             }
-            offset += written
+            offset += count
         }
     }
 
@@ -117,6 +172,7 @@ struct SiteWriter: Sendable {
 
     /// Copies a file into the staging folder.
     func copy(_ source: String, to relativePath: String) throws {
+        written.record(relativePath)
         let url = staging.appendingPathComponent(relativePath)
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         if FileManager.default.fileExists(atPath: url.path) { try FileManager.default.removeItem(at: url) }
@@ -152,4 +208,20 @@ struct SiteWriter: Sendable {
     func discard() {
         try? FolderRemoval.remove(staging.path)
     }
+}
+
+/// The files a build has written, by path relative to the site root.
+final class WrittenFiles: @unchecked Sendable {
+    private let lock = NSLock()
+    private var paths = Set<String>()
+
+    func record(_ relativePath: String) {
+        lock.withLock { _ = paths.insert(relativePath) }
+    }
+
+    /// Whether a file was written at `relativePath`.
+    func contains(_ relativePath: String) -> Bool { lock.withLock { paths.contains(relativePath) } }
+
+    /// The HTML files written, sorted.
+    var htmlFiles: [String] { lock.withLock { paths.filter { $0.hasSuffix(".html") } }.sorted() }
 }

@@ -46,16 +46,35 @@ struct RenderedLinkChecker: Sendable {
     var siteFolder: URL
     /// The folder named in diagnostics (the output folder the user asked for).
     var reportedFolder: String
+    /// The files the build wrote, when it kept count: then the folder is neither walked nor
+    /// asked about each link's file.
+    var written: WrittenFiles?
 
     /// Scans one rendered page. `page` is its path relative to the site root.
     static func scan(_ html: String, page: String, template: String, reportedFolder: String) -> RenderedPageLinks {
+        scan(parts: [(html, 1)], generatedIDHashes: [], page: page, template: template, reportedFolder: reportedFolder)
+    }
+
+    /// Scans a page written in pieces: the `parts` the template rendered, each with the line it
+    /// starts on in the page, and the hashed ids of what was generated between them (whose
+    /// links are checked where they were made).
+    static func scan(
+        parts: [(html: String, firstLine: Int)], generatedIDHashes: [UInt64], page: String, template: String,
+        reportedFolder: String
+    ) -> RenderedPageLinks {
         var result = RenderedPageLinks(page: page, template: template, diagnostics: [], files: [:], fragments: [:])
-        let scan = HTMLTagScanner.scan(html)
-        result.idHashes = scan.ids.map(RenderedPageLinks.idHash).sorted()
+        var links: [HTMLTagScanner.Link] = []
+        var hashes = generatedIDHashes
+        for part in parts {
+            let scan = HTMLTagScanner.scan(part.html, firstLine: part.firstLine)
+            links += scan.links
+            hashes += scan.ids.map(RenderedPageLinks.idHash)
+        }
+        result.idHashes = hashes.sorted()
         var ownFragments: [(String, String, SourceLocation)] = []
         // A page names the same few files many times (`index.html#…`): each is resolved once.
         var targets: [String: String] = [:]
-        for link in scan.links {
+        for link in links {
             let value = link.value
             // A scheme ends at a colon: a value without one has none (no scalar-by-scalar look).
             if value.isEmpty || (value.utf8.contains(UInt8(ascii: ":")) && LinkResolver.scheme(of: value) != nil)
@@ -104,7 +123,7 @@ struct RenderedLinkChecker: Sendable {
                 result.fragments[target + "#" + fragment] = link.location
             }
         }
-        for (value, fragment, location) in ownFragments where !scan.ids.contains(fragment) {
+        for (value, fragment, location) in ownFragments where !result.hasID(fragment) {
             result.diagnostics.append(diagnostic(
                 "output.missing-fragment", "no element with id '\(fragment)' on this page", link: value, page: page,
                 template: template, reportedFolder: reportedFolder, at: location))
@@ -191,6 +210,7 @@ struct RenderedLinkChecker: Sendable {
     }
 
     private func fileExists(_ target: String) -> Bool {
+        if let written { return written.contains(target) }
         var isDirectory: ObjCBool = false
         return FileManager.default.fileExists(atPath: siteFolder.appendingPathComponent(target).path, isDirectory: &isDirectory)
             && !isDirectory.boolValue
@@ -198,6 +218,7 @@ struct RenderedLinkChecker: Sendable {
 
     /// Every HTML file of the written site, relative to its root.
     func htmlFiles() -> [String] {
+        if let written { return written.htmlFiles }
         guard let enumerator = FileManager.default.enumerator(atPath: siteFolder.path) else { return [] }
         var out: [String] = []
         for case let relative as String in enumerator where relative.hasSuffix(".html") { out.append(relative) }
@@ -227,11 +248,11 @@ enum HTMLTagScanner {
         var ids: Set<String> = []
     }
 
-    static func scan(_ html: String) -> Result {
+    static func scan(_ html: String, firstLine: Int = 1) -> Result {
         var result = Result()
         let bytes = Array(html.utf8)
         var index = 0
-        var line = 1
+        var line = firstLine
         var lineStart = 0
         let count = bytes.count
 

@@ -58,9 +58,16 @@ struct EnrichmentPages {
         _ resources: [Resource], roadmap: (slug: String, title: String)?,
         moreElsewhere: [String: (count: Int, siteID: String)] = [:]
     ) -> String {
-        let root = roadmap == nil ? "" : "../"
         var html = ""
         html.reserveCapacity(resources.count * 400)
+        resourceGroups(resources, page: roadmap?.slug, moreElsewhere: moreElsewhere, into: &html, flush: { _ in })
+        return templates.render(resourcePageView(resources, roadmap: roadmap, groupsHTML: html), template: "resources")
+    }
+
+    /// The resource page's view; its entries are `groupsHTML`.
+    private func resourcePageView(
+        _ resources: [Resource], roadmap: (slug: String, title: String)?, groupsHTML: String
+    ) -> ResourcePageView {
         var kinds: [FilterOptionView] = []
         var index = 0
         while index < resources.count {
@@ -68,6 +75,40 @@ struct EnrichmentPages {
             var end = index
             while end < resources.count, resources[end].kind == kind { end += 1 }
             kinds.append(FilterOptionView(value: kind.rawValue, label: kind.pluralTitle, count: end - index))
+            index = end
+        }
+        var costCounts: [ResourceCost: Int] = [:]
+        for resource in resources { costCounts[resource.cost, default: 0] += 1 }
+        let costs = ResourceCost.allCases.compactMap { cost -> FilterOptionView? in
+            guard let count = costCounts[cost] else { return nil }
+            return FilterOptionView(value: cost.rawValue, label: cost.label, count: count)
+        }
+        let heading = roadmap.map { "Resources · " + $0.title } ?? "Resources"
+        let lead = roadmap == nil
+            ? "Every course, book, tool and link the roadmaps on this site point to, with where each is used."
+            : "Every course, book, tool and link this roadmap points to, with where each is used."
+        return ResourcePageView(
+            site: .make(config, root: roadmap == nil ? "" : "../"),
+            page: .make(title: heading, description: lead, path: (roadmap.map { $0.slug + "/" } ?? "") + "resources.html",
+                        config: config, bodyClass: "resources-page"),
+            heading: heading, lead: lead, count: resources.count, hasBack: roadmap != nil,
+            backHref: "index.html", backTitle: roadmap?.title ?? "", kinds: kinds, costs: costs, groupsHTML: groupsHTML,
+            hasGroups: !resources.isEmpty)
+    }
+
+    /// The entries grouped by kind, then provider. `flush` is handed the text so far whenever it
+    /// grows past `piece` bytes (the site's index is streamed); `ids` collects the ids written.
+    private func resourceGroups(
+        _ resources: [Resource], page: String?, moreElsewhere: [String: (count: Int, siteID: String)],
+        piece: Int = .max, ids: ((String) -> Void)? = nil, into html: inout String,
+        flush: (inout String) throws -> Void = { _ in }
+    ) rethrows {
+        var index = 0
+        while index < resources.count {
+            let kind = resources[index].kind
+            var end = index
+            while end < resources.count, resources[end].kind == kind { end += 1 }
+            ids?("kind-" + kind.rawValue)
             html += "<section class=\"resource-kind\" data-kind=\"\(kind.rawValue)\" aria-labelledby=\"kind-\(kind.rawValue)\">\n"
             html += "<h2 id=\"kind-\(kind.rawValue)\">\(kind.pluralTitle) <span class=\"count\">\(end - index)</span></h2>\n"
             var provider: String?
@@ -80,27 +121,52 @@ struct EnrichmentPages {
                     html += "</h3>\n<ul class=\"resource-list\">\n"
                     provider = name
                 }
-                entry(resource, page: roadmap?.slug, more: moreElsewhere[resource.id], into: &html)
+                ids?(resource.id)
+                entry(resource, page: page, more: moreElsewhere[resource.id], into: &html)
+                if html.utf8.count >= piece { try flush(&html) }
             }
             html += "</ul>\n</section>\n"
             index = end
         }
-        let costs = ResourceCost.allCases.compactMap { cost -> FilterOptionView? in
-            let count = resources.reduce(0) { $0 + ($1.cost == cost ? 1 : 0) }
-            return count == 0 ? nil : FilterOptionView(value: cost.rawValue, label: cost.label, count: count)
+    }
+
+    /// Writes the site's resource index in pieces, never holding it whole: the page the template
+    /// renders around a marker, then the entries as they are made. Returns its links: those of
+    /// the template's parts, scanned, and the ids of the entries (each use's link is also on its
+    /// own roadmap's index, whose scan checks it).
+    func writeSiteResourcesPage(
+        _ resources: [Resource], with writer: SiteWriter, reportedFolder: String
+    ) throws -> RenderedPageLinks {
+        let marker = "\u{1}resource-groups\u{1}"
+        let page = templates.render(resourcePageView(resources, roadmap: nil, groupsHTML: marker), template: "resources")
+        let path = "resources.html"
+        guard !resources.isEmpty, let split = page.range(of: marker) else {
+            let html = page.replacingOccurrences(of: marker, with: "")
+            try writer.write(html, to: path)
+            return RenderedLinkChecker.scan(html, page: path, template: "resources", reportedFolder: reportedFolder)
         }
-        let heading = roadmap.map { "Resources · " + $0.title } ?? "Resources"
-        let lead = roadmap == nil
-            ? "Every course, book, tool and link the roadmaps on this site point to, with where each is used."
-            : "Every course, book, tool and link this roadmap points to, with where each is used."
-        let view = ResourcePageView(
-            site: .make(config, root: root),
-            page: .make(title: heading, description: lead, path: (roadmap.map { $0.slug + "/" } ?? "") + "resources.html",
-                        config: config, bodyClass: "resources-page"),
-            heading: heading, lead: lead, count: resources.count, hasBack: roadmap != nil,
-            backHref: "index.html", backTitle: roadmap?.title ?? "", kinds: kinds, costs: costs, groupsHTML: html,
-            hasGroups: !resources.isEmpty)
-        return templates.render(view, template: "resources")
+        let head = String(page[..<split.lowerBound])
+        let tail = String(page[split.upperBound...])
+        var idHashes: [UInt64] = []
+        var lines = head.utf8.reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) }
+        try writer.stream(to: path) { file in
+            try file.append(head)
+            var html = ""
+            html.reserveCapacity(1 << 18 + 4096)
+            func flush(_ text: inout String) throws {
+                lines += text.utf8.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+                try file.append(text)
+                text.removeAll(keepingCapacity: true)
+            }
+            try resourceGroups(resources, page: nil, moreElsewhere: [:], piece: 1 << 18,
+                               ids: { idHashes.append(RenderedPageLinks.idHash($0)) }, into: &html, flush: flush)
+            try flush(&html)
+            try file.append(tail)
+        }
+        // The entries end with a newline: the template's tail starts a line of its own.
+        return RenderedLinkChecker.scan(
+            parts: [(head, 1), (tail, lines)], generatedIDHashes: idHashes, page: path, template: "resources",
+            reportedFolder: reportedFolder)
     }
 
     /// One entry; `page` is the slug of the roadmap whose index it is on (nil: the site's).
@@ -177,9 +243,10 @@ extension EnrichmentPages {
     ) throws -> [RenderedPageLinks] {
         let bySlug = Dictionary(zip(roadmaps.map(\.slug), resources), uniquingKeysWith: { a, _ in a })
         let merged = ResourceIndex.merge(order.compactMap { bySlug[$0] })
-        let page = resourcesPage(merged, roadmap: nil)
-        try writer.write(page, to: "resources.html")
-        try writer.write(RoadmapDataWriter().resourcesJSON(merged), to: "resources.json")
+        let siteLinks = try writeSiteResourcesPage(merged, with: writer, reportedFolder: reportedFolder)
+        try writer.stream(to: "resources.json") { file in
+            try RoadmapDataWriter().writeResourcesJSON(merged) { try file.append($0) }
+        }
         let siteIDs = Dictionary(merged.map { ($0.identity, $0.id) }, uniquingKeysWith: { a, _ in a })
         let shared = Dictionary(
             merged.filter { resource in resource.uses.contains { $0.roadmapSlug != resource.uses[0].roadmapSlug } }
@@ -213,7 +280,6 @@ extension EnrichmentPages {
             return RenderedLinkChecker.scan(html, page: summary.slug + "/resources.html", template: "resources",
                                             reportedFolder: reportedFolder)
         }
-        return [RenderedLinkChecker.scan(page, page: "resources.html", template: "resources", reportedFolder: reportedFolder)]
-            + pages
+        return [siteLinks] + pages
     }
 }

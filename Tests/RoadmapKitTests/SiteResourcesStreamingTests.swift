@@ -1,0 +1,79 @@
+import Foundation
+import Testing
+@testable import RoadmapKit
+
+/// The site's resource index is written in pieces (the template's head, the entries as they are
+/// made, the tail) and never held whole; what is written and what is checked must be as if it
+/// had been rendered in one go.
+@Suite struct SiteResourcesStreamingTests {
+    static let roadmaps = [
+        "a.md": "# Alpha\n\n## Courses\n\n- [Deep Learning](https://www.coursera.org/learn/deep) (Free to audit)\n- [MLOps](https://www.edx.org/learn/mlops)\n",
+        "b.md": "# Beta\n\n## Courses\n\n- [Deep Learning](https://www.coursera.org/learn/deep)\n\n## Books\n\n- \"Designing ML Systems\" by Chip Huyen\n",
+    ]
+
+    @Test(arguments: [1, 60])
+    func streamedPageEqualsTheWholeRendering(copies: Int) throws {
+        // 60 copies of the seed's resources make a page of several pieces.
+        let seed = try EnrichmentFixture.seed().resources
+        let resources = (0..<copies).flatMap { _ in seed }
+        let (loaded, _) = try TemplateSet.load(from: TestPaths.templates.path)
+        let pages = EnrichmentPages(templates: try #require(loaded), config: SiteConfig())
+        try withTemporaryFolder { folder in
+            let writer = try SiteWriter(output: folder.appendingPathComponent("Site").path, protecting: [])
+            let links = try pages.writeSiteResourcesPage(resources, with: writer, reportedFolder: "Site")
+            let streamed = try String(contentsOf: writer.staging.appendingPathComponent("resources.html"), encoding: .utf8)
+            let whole = pages.resourcesPage(resources, roadmap: nil)
+            #expect(streamed == whole)
+            #expect(streamed.utf8.count > (copies > 1 ? 1 << 18 : 0))
+            #expect(links.diagnostics.isEmpty)
+            // Every entry's id and every kind's heading can be linked to.
+            #expect(seed.allSatisfy { links.hasID($0.id) })
+            #expect(links.hasID("kind-course") && links.hasID("main"))
+            writer.discard()
+        }
+    }
+
+    @Test func siteIndexesOfTwoRoadmaps() throws {
+        try withTemporaryFolder { folder in
+            let content = folder.appendingPathComponent("Content")
+            try writeFiles(Self.roadmaps, in: content)
+            let output = folder.appendingPathComponent("Site")
+            #expect(try buildSite(content: content, output: output).wroteSite)
+            let data = try Data(contentsOf: output.appendingPathComponent("resources.json"))
+            let decoded = try JSONDecoder().decode(RoadmapDataWriter.ResourcesData.self, from: data)
+            #expect(decoded.resources.first { $0.title == "Deep Learning" }?.usedIn.map(\.roadmap) == ["a", "b"])
+            let page = try String(contentsOf: output.appendingPathComponent("resources.html"), encoding: .utf8)
+            #expect(page.contains("href=\"a/index.html#") && page.contains("href=\"b/index.html#"))
+            #expect(page.hasSuffix("</html>\n") && !page.contains("\u{1}"))
+        }
+    }
+
+    @Test func aBrokenLinkAfterTheEntriesIsReportedWhereItIsInThePage() throws {
+        try withTemporaryFolder { folder in
+            let templates = folder.appendingPathComponent("Templates")
+            try FileManager.default.copyItem(at: TestPaths.templates, to: templates)
+            let file = templates.appendingPathComponent("resources.mustache")
+            let original = try String(contentsOf: file, encoding: .utf8)
+            func install(_ links: String) throws {
+                try original.replacingOccurrences(of: "{{{groupsHTML}}}\n", with: "{{{groupsHTML}}}\n<p>\(links)</p>\n")
+                    .write(to: file, atomically: true, encoding: .utf8)
+            }
+            let content = folder.appendingPathComponent("Content")
+            try writeFiles(Self.roadmaps, in: content)
+            let output = folder.appendingPathComponent("Site")
+            // Where the paragraph lands in the page, from a build whose links are fine.
+            try install("<a href=\"index.html\">x</a> <a href=\"#kind-course\">books</a>")
+            let good = try buildSite(content: content, output: output, templates: templates)
+            #expect(good.wroteSite, "\(good.diagnostics.filter { $0.severity == .error })")
+            let page = try String(contentsOf: output.appendingPathComponent("resources.html"), encoding: .utf8)
+            let line = try #require(page.split(separator: "\n", omittingEmptySubsequences: false)
+                .firstIndex { $0.contains("#kind-course") }) + 1
+            try install("<a href=\"missing.html\">x</a> <a href=\"#nope\">books</a>")
+            let report = try buildSite(content: content, output: output, templates: templates)
+            #expect(!report.wroteSite)
+            let errors = report.diagnostics.filter { $0.severity == .error }.map { $0.formatted(relativeTo: folder.path) }
+            #expect(errors.contains("Site/resources.html:\(line):7: error: link 'missing.html' (rendered by template 'resources.mustache') no file 'missing.html' in the site [output.broken-link]"), "\(errors)")
+            #expect(errors.contains { $0.hasPrefix("Site/resources.html:\(line):") && $0.contains("no element with id 'nope' on this page") }, "\(errors)")
+        }
+    }
+}
