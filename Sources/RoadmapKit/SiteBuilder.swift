@@ -125,6 +125,14 @@ public struct SiteBuilder: Sendable {
             let assets = Set(inventory.assets.map(\.relativePath))
             let (glossary, glossaryDiagnostics) = Glossary.read(contentDirectory: options.contentDirectory)
             diagnostics += glossaryDiagnostics
+            // Skills and tools roadmaps share, from a light first pass (no matching, rendering or
+            // writing), so that each page, rendered on its own, links to the same entry on others.
+            let sharedTerms = published.count < 2 ? SharedTermIndex() : try SharedTermIndex.read(
+                published, glossary: glossary, hasSearchPage: templates.sources["search"] != nil)
+            if options.pageCache != nil {
+                for index in published.indices { published[index].alsoIn = sharedTerms.fingerprint(published[index].slug) }
+            }
+            clock.lap("shared terms")
 
             // Parse, model and render each roadmap concurrently; pages stream to the staging folder.
             let results = try ConcurrentMap.map(published, reusing: options.pageCache, progress: options.progress, writer: writer) { document -> PageResult in
@@ -132,7 +140,7 @@ public struct SiteBuilder: Sendable {
                 let (built, modelDiagnostics) = RoadmapBuilder().build(.init(
                     source: document.file.relativePath, sourcePath: document.file.path,
                     frontMatter: document.frontMatter, document: markdown))
-                let enriched = RoadmapEnricher(glossary: glossary).enrich(built)
+                let enriched = RoadmapEnricher(glossary: glossary, sharedTerms: sharedTerms).enrich(built)
                 let roadmap = enriched.roadmap
                 let resolver = LinkResolver(
                     sourcePath: document.file.relativePath, ownAnchors: Set(roadmap.anchors), pages: pages, assets: assets)
@@ -254,6 +262,9 @@ struct PreparedDocument: Sendable {
     var body: String
     var slug: String
     var diagnostics: [Diagnostic]
+    /// The other roadmaps' entries its page links to ("Also in"): a page whose file did not
+    /// change is rendered again when these did (`roadmap serve`).
+    var alsoIn = ""
 
     static func read(_ file: SourceFile) throws -> PreparedDocument {
         guard let data = FileManager.default.contents(atPath: file.path) else {

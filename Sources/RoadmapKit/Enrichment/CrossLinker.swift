@@ -79,12 +79,10 @@ struct CrossLinker: Sendable {
         var diagnostics: [Diagnostic] = []
 
         // Skills.
-        var slugger = Slugger(reserved: roadmap.anchors)
         var skillAnchors: [SourceLocation: String] = [:]
         var skills: [Skill] = []
-        let (found, skillSectionID) = skillItems(roadmap)
-        for (item, group) in found {
-            let id = slugger.anchor(for: "skill " + item.title)
+        let (found, skillSectionID) = skillEntries(roadmap)
+        for (item, group, id) in found {
             skillAnchors[item.location] = id
             let groupWords = Set(normaliser.words(group))
             var skill = Skill(id: id, title: item.title, location: item.location, group: group, sectionID: item.sectionID,
@@ -299,6 +297,15 @@ struct CrossLinker: Sendable {
     }
 
     // MARK: - Finding skills
+
+    /// The skill list items with their groups and the anchors they get on the page; the same
+    /// for the page and for the site-wide look-up of skills other roadmaps share
+    /// (``SharedTermReader``), so links between roadmaps land on these anchors.
+    func skillEntries(_ roadmap: Roadmap) -> ([(SkillItem, String, String)], String?) {
+        var slugger = Slugger(reserved: roadmap.anchors)
+        let (found, sectionID) = skillItems(roadmap)
+        return (found.map { ($0.0, $0.1, slugger.anchor(for: "skill " + $0.0.title)) }, sectionID)
+    }
 
     struct SkillItem {
         var title: String

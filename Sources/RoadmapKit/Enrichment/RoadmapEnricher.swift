@@ -5,6 +5,8 @@ import RoadmapMarkdown
 /// linear in the size of the document.
 struct RoadmapEnricher: Sendable {
     var glossary = Glossary()
+    /// The skills and tools of the site's other roadmaps, for "Also in" links.
+    var sharedTerms = SharedTermIndex()
 
     func enrich(_ input: Roadmap) -> EnrichedRoadmap {
         var roadmap = input
@@ -42,8 +44,20 @@ struct RoadmapEnricher: Sendable {
         mentionLinker.link(&roadmap, terms: terms)
         crossLinks.links += mentionLinker.linked
 
+        // Skills and tools other roadmaps list too.
+        if !sharedTerms.isEmpty {
+            let terms = SharedTermReader.terms(
+                skills: crossLinks.skills.map { ($0.title, $0.id) }, markers: markers, normaliser: normaliser, vetoed: vetoed)
+            crossLinks.alsoIn = sharedTerms.alsoIn(slug: roadmap.slug, terms: terms)
+            for entry in crossLinks.alsoIn {
+                crossLinks.links += entry.targets.map {
+                    CrossLink(from: entry.from, to: $0.href, kind: .alsoIn, evidence: $0.roadmapTitle + " › " + $0.title)
+                }
+            }
+        }
+
         var decorations = PageDecorationBuilder(roadmap: roadmap, timeline: timeline, markers: markers,
-                                                crossLinks: crossLinks).build()
+                                                crossLinks: crossLinks, hasSearchPage: sharedTerms.hasSearchPage).build()
         decorations.itemIDs = linked.skillAnchors
         return EnrichedRoadmap(roadmap: roadmap, timeline: timeline, resources: resources, crossLinks: crossLinks,
                                skillAnchors: linked.skillAnchors, diagnostics: diagnostics, decorations: decorations)

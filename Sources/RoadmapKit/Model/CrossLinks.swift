@@ -12,6 +12,21 @@ public enum CrossLinkKind: String, Sendable, Hashable, Codable {
     case about
     /// A mention in prose → the place that defines the term.
     case mentions
+    /// A skill or tool → the same skill or tool on another roadmap's page
+    /// (`to` is that page's address from this one: `../other/index.html#skill-…`).
+    case alsoIn = "also-in"
+}
+
+/// Where else on the site a skill or tool of this roadmap is listed: the other roadmaps'
+/// entries shown (a few), and how many more there are.
+public struct AlsoIn: Sendable, Hashable {
+    /// The anchor of this roadmap's entry (a skill's `skill-…`, a tool's use `u-…`).
+    public var from: String
+    /// The entry's own title, for a search of the rest.
+    public var title: String
+    public var targets: [SharedTermIndex.Target]
+    /// Roadmaps that list it besides those shown.
+    public var more: Int
 }
 
 /// A link between two anchors of one roadmap page.
@@ -47,6 +62,8 @@ public struct CrossLinks: Sendable, Hashable {
     public var links: [CrossLink] = []
     /// The anchor of the section holding the skill lists ("core-competencies").
     public var skillSectionID: String?
+    /// Skills and tools other roadmaps of the site list too.
+    public var alsoIn: [AlsoIn] = []
 
     public init(skills: [Skill] = [], links: [CrossLink] = [], skillSectionID: String? = nil) {
         self.skills = skills

@@ -63,7 +63,8 @@ public final class PageCache: @unchecked Sendable {
     func reuse(_ document: PreparedDocument, from output: URL, into writer: SiteWriter) -> PageResult? {
         let entry: Entry? = lock.withLock { current[document.file.relativePath] }
         guard let entry, entry.document.body == document.body, entry.document.frontMatter == document.frontMatter,
-              entry.document.slug == document.slug, entry.document.file == document.file
+              entry.document.slug == document.slug, entry.document.file == document.file,
+              entry.document.alsoIn == document.alsoIn
         else { return nil }
         guard Self.link(folder: document.slug, from: output, to: writer.staging) else {
             // Never leave links to the live site where the page is about to be written afresh.
@@ -83,6 +84,7 @@ public final class PageCache: @unchecked Sendable {
             guard let entry = current[document.file.relativePath] else { return true }
             return entry.document.body != document.body || entry.document.frontMatter != document.frontMatter
                 || entry.document.slug != document.slug || entry.document.file != document.file
+                || entry.document.alsoIn != document.alsoIn
         }
     }
 

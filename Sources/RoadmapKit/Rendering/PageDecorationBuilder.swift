@@ -1,3 +1,4 @@
+import Foundation
 import RoadmapMarkdown
 
 /// Builds the HTML a roadmap page adds to its Markdown: a badge after each resource use that
@@ -9,6 +10,8 @@ struct PageDecorationBuilder {
     var timeline: Timeline
     var markers: [ResourceIndex.Marker]
     var crossLinks: CrossLinks
+    /// Whether "N more roadmaps" can lead to the site's search page.
+    var hasSearchPage = false
 
     func build() -> PageDecorations {
         var decorations = PageDecorations()
@@ -65,7 +68,7 @@ struct PageDecorationBuilder {
             switch crossLink.kind {
             case .taughtIn:
                 backlinks[crossLink.to, default: []].append(link(crossLink.from) + " <span class=\"xref-kind\">skill</span>")
-            case .practisedIn:
+            case .practisedIn, .alsoIn:
                 break
             case .mentions:
                 backlinks[crossLink.to, default: []].append(link(crossLink.from) + " <span class=\"xref-kind\">mention</span>")
@@ -83,6 +86,17 @@ struct PageDecorationBuilder {
                 }
             }
         }
+        // Skills and tools other roadmaps list too.
+        let skillLocations = Dictionary(crossLinks.skills.map { ($0.id, $0.location) }, uniquingKeysWith: { a, _ in a })
+        for entry in crossLinks.alsoIn {
+            let html = alsoInHTML(entry)
+            if let location = skillLocations[entry.from] {
+                decorations.itemEnd[location, default: ""] += html
+            } else if let marker = markerByAnchor[entry.from] {
+                append(html, at: marker.location, isLink: marker.isLink)
+            }
+        }
+
         for project in roadmap.projects {
             guard let targets = grows[project.id] else { continue }
             decorations.itemEnd[project.location, default: ""] +=
@@ -100,6 +114,24 @@ struct PageDecorationBuilder {
             decorations.sectionEnd[section] = coverageMatrix()
         }
         return decorations
+    }
+
+    /// "Also in: Data Engineer › Docker, …, 12 more": the same skill or tool on other roadmaps.
+    func alsoInHTML(_ entry: AlsoIn) -> String {
+        var links = entry.targets.map {
+            "<a href=\"\(HTMLEscaping.escape($0.href))\">\(HTMLEscaping.escape($0.roadmapTitle))"
+                + " <span class=\"also-in-sep\" aria-hidden=\"true\">›</span> \(HTMLEscaping.escape($0.title))</a>"
+        }
+        if entry.more > 0 {
+            let more = "\(entry.more) more roadmap\(entry.more == 1 ? "" : "s")"
+            if hasSearchPage {
+                let query = entry.title.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
+                links.append("<a href=\"../search.html?q=\(HTMLEscaping.escape(query))\">\(more)</a>")
+            } else {
+                links.append(more)
+            }
+        }
+        return "<span class=\"xref also-in\"><span class=\"xref-label\">Also in</span> " + links.joined(separator: ", ") + "</span>"
     }
 
     /// A table: one row a skill, one column a phase; a mark where a module of the phase teaches it.

@@ -1,0 +1,136 @@
+import Foundation
+import Testing
+@testable import RoadmapKit
+
+/// Skills and tools several roadmaps list link to each other's entries ("Also in").
+@Suite struct AlsoInTests {
+    static let content = TestPaths.fixtures.appendingPathComponent("also-in").appendingPathComponent("Content")
+
+    @Test func sharedSkillsAndToolsLinkToTheOtherRoadmapsEntries() throws {
+        try withTemporaryFolder { folder in
+            let site = folder.appendingPathComponent("Site")
+            let report = try buildSite(content: Self.content, output: site)
+            // The rendered-link check passed: every "Also in" fragment exists on its page.
+            #expect(report.succeeded, "\(report.diagnostics)")
+            let data = try String(contentsOf: site.appendingPathComponent("data-engineer/index.html"), encoding: .utf8)
+            #expect(data.contains("<a href=\"../ml-engineer/index.html#skill-container-orchestration\">ML Engineer "
+                + "<span class=\"also-in-sep\" aria-hidden=\"true\">›</span> Container Orchestration</a>"))
+            #expect(data.contains("<a href=\"../ml-engineer/index.html#skill-version-control\">"))
+            // Tools match on normalised titles: "Docker (free)" is "Docker".
+            #expect(data.contains("Docker</a></span>"))
+            #expect(data.contains("../ml-engineer/index.html#u-docker-"))
+            #expect(data.contains("../ml-engineer/index.html#u-apache-airflow-"))
+            // Listed by one roadmap only: no "Also in".
+            let skillLine = try #require(data.components(separatedBy: "\n").first { $0.contains("id=\"skill-stream-processing\"") })
+            #expect(!skillLine.contains("also-in"))
+            #expect(!data.contains("#u-dbt"))
+            let ml = try String(contentsOf: site.appendingPathComponent("ml-engineer/index.html"), encoding: .utf8)
+            #expect(ml.contains("<a href=\"../data-engineer/index.html#skill-container-orchestration\">Data Engineer "))
+            #expect(!ml.contains("#u-mlflow"))
+        }
+    }
+
+    @Test func roadmapJSONListsAlsoInLinks() throws {
+        try withTemporaryFolder { folder in
+            let site = folder.appendingPathComponent("Site")
+            _ = try buildSite(content: Self.content, output: site)
+            let json = try JSONSerialization.jsonObject(with: Data(contentsOf: site.appendingPathComponent("ml-engineer/roadmap.json")))
+            let links = try #require((json as? [String: Any])?["links"] as? [[String: String]])
+            let alsoIn = links.filter { $0["kind"] == "also-in" }
+            #expect(alsoIn.contains { $0["from"] == "skill-version-control" && $0["to"] == "../data-engineer/index.html#skill-version-control" })
+            #expect(alsoIn.contains { $0["from"] == "skill-container-orchestration" && $0["to"] == "../data-engineer/index.html#skill-container-orchestration" })
+            #expect(alsoIn.filter { ($0["from"] ?? "").hasPrefix("u-") }.count == 2)  // Docker, Apache Airflow
+            #expect(!alsoIn.contains { $0["from"] == "skill-model-serving" })
+        }
+    }
+
+    /// Every roadmap lists the skill: each entry shows the next few in site order (wrapping
+    /// round) and how many more, so pages stay small however many roadmaps share it.
+    @Test func linksPerEntryAreCappedAndGoRoundTheSite() throws {
+        try withTemporaryFolder { folder in
+            var files: [String: String] = [:]
+            for index in 1...7 {
+                files["r\(index).md"] = "---\norder: \(index)\n---\n# R\(index)\n\n## Skills\n\n- Container Orchestration\n\n## Tools\n\n- Docker\n"
+            }
+            let content = folder.appendingPathComponent("Content")
+            try writeFiles(files, in: content)
+            let site = folder.appendingPathComponent("Site")
+            let report = try buildSite(content: content, output: site)
+            #expect(report.succeeded, "\(report.diagnostics)")
+            func targets(_ slug: String) throws -> [String] {
+                let page = try String(contentsOf: site.appendingPathComponent("\(slug)/index.html"), encoding: .utf8)
+                let line = try #require(page.components(separatedBy: "\n").first { $0.contains("id=\"skill-container-orchestration\"") })
+                return line.components(separatedBy: "<a href=\"../").dropFirst().filter { !$0.hasPrefix("search.html") }
+                    .map { String($0.prefix { $0 != "/" }) }
+            }
+            #expect(try targets("r1") == ["r2", "r3", "r4"])
+            #expect(try targets("r6") == ["r7", "r1", "r2"])
+            let page = try String(contentsOf: site.appendingPathComponent("r1/index.html"), encoding: .utf8)
+            #expect(page.contains("<a href=\"../search.html?q=Container%20Orchestration\">3 more roadmaps</a>"))
+            #expect(SharedTermIndex.shown == 3)
+        }
+    }
+
+    @Test func indexOrdersBySiteOrderAndSkipsUnsharedTerms() {
+        let listings = ["b", "a", "c"].map { slug in
+            SharedTermReader.Listing(slug: slug, title: slug.uppercased(), order: nil, terms: [
+                SharedTerm(key: "skill:kubernet", anchor: "skill-k-\(slug)", title: "Kubernetes"),
+                SharedTerm(key: "skill:\(slug)only", anchor: "skill-own", title: "Own"),
+            ])
+        }
+        let index = SharedTermIndex(listings, hasSearchPage: false)
+        let alsoIn = index.alsoIn(slug: "c", terms: listings[2].terms)
+        #expect(alsoIn.count == 1)
+        #expect(alsoIn.first?.targets.map(\.slug) == ["a", "b"])
+        #expect(alsoIn.first?.targets.map(\.href) == ["../a/index.html#skill-k-a", "../b/index.html#skill-k-b"])
+        #expect(alsoIn.first?.more == 0)
+        #expect(index.alsoIn(slug: "nowhere", terms: listings[0].terms).isEmpty)
+    }
+
+    /// The first pass reads the same skills and tools, with the same anchors, as the page gets.
+    @Test func firstPassAgreesWithTheEnrichment() throws {
+        for name in ["data-engineer.md", "ml-engineer.md"] {
+            let url = Self.content.appendingPathComponent(name)
+            let text = try String(contentsOf: url, encoding: .utf8)
+            let read = FrontMatterReader().read(text, file: url.path)
+            let document = PreparedDocument(file: SourceFile(relativePath: name, path: url.path), frontMatter: read.frontMatter,
+                                            body: read.body, slug: Slugger.pageSlug(relativePath: name, frontMatter: read.frontMatter),
+                                            diagnostics: [])
+            let listing = SharedTermReader().listing(document)
+            let roadmap = try EnrichmentFixture.roadmap(at: url, source: name)
+            let enriched = RoadmapEnricher().enrich(roadmap)
+            let anchors = Set(enriched.roadmap.anchors)
+            #expect(!listing.terms.isEmpty)
+            for term in listing.terms { #expect(anchors.contains(term.anchor), "\(term.anchor) is not on the page") }
+            let skillIDs = enriched.crossLinks.skills.map(\.id)
+            #expect(listing.terms.filter { $0.key.hasPrefix("skill:") }.map(\.anchor) == skillIDs)
+        }
+    }
+
+    /// `roadmap serve`: a page whose file did not change is rendered again when another
+    /// roadmap stops listing a skill it shares.
+    @Test func cachedPageIsRenderedAgainWhenItsAlsoInLinksChange() throws {
+        try withTemporaryFolder { folder in
+            let content = folder.appendingPathComponent("Content")
+            try writeFiles([
+                "a.md": "# A\n\n## Skills\n\n- Container Orchestration\n",
+                "b.md": "# B\n\n## Skills\n\n- Container Orchestration\n",
+            ], in: content)
+            let site = folder.appendingPathComponent("Site")
+            let cache = PageCache()
+            var options = BuildOptions(contentDirectory: content.path, templatesDirectory: TestPaths.templates.path,
+                                       outputDirectory: site.path, protectedDirectories: [TestPaths.projectRoot.path])
+            options.pageCache = cache
+            #expect(try SiteBuilder().build(options).succeeded)
+            cache.buildFinished(succeeded: true)
+            let before = try String(contentsOf: site.appendingPathComponent("a/index.html"), encoding: .utf8)
+            #expect(before.contains("../b/index.html#skill-container-orchestration"))
+            try writeFiles(["b.md": "# B\n\n## Skills\n\n- Model Serving\n"], in: content)
+            let report = try SiteBuilder().build(options)
+            cache.buildFinished(succeeded: report.succeeded)
+            #expect(report.succeeded, "\(report.diagnostics)")
+            let after = try String(contentsOf: site.appendingPathComponent("a/index.html"), encoding: .utf8)
+            #expect(!after.contains("also-in"))
+        }
+    }
+}
