@@ -234,7 +234,8 @@
     return finish(results);
   }
   // Documents come in parts, one per roadmap: [first, page, breadcrumbs, documents]; a document
-  // is [kind, title, breadcrumb, excerpt, anchor], the anchor 1 when it follows from the title.
+  // is [kind, title, breadcrumb, excerpt, anchor]: an anchor made from the title is 1, or
+  // [prefix, suffix] around it (SearchJSON.anchor in Swift).
   function data(index, doc) {
     var file = index.sharded ? shards["d" + Math.floor(doc / index.documentsPerShard)] : index;
     if (!file) return null;
@@ -243,7 +244,8 @@
     var part = parts[p], d = part && part[3][doc - part[0]], crumbs = part && part[2], trail = [];
     if (!d) return null;
     for (var c = d[2]; c >= 0; c = crumbs[c][0]) trail.unshift(crumbs[c][1]);
-    var anchor = d[4] === 1 ? d[1].toLowerCase().replace(/[^a-z0-9 _-]/g, "").replace(/ /g, "-") : d[4];
+    var a = d[4], made = typeof a === "string" ? "" : d[1].toLowerCase().replace(/[^a-z0-9 _-]/g, "").replace(/ /g, "-");
+    var anchor = a === 1 ? made : Array.isArray(a) ? a[0] + made + a[1] : a;
     return { kind: index.kinds[d[0]], title: d[1], breadcrumb: trail.join(" › "), excerpt: d[3],
       url: part[1] + (anchor ? "#" + anchor : "") };
   }

@@ -104,11 +104,11 @@ import RoadmapMarkdown
                     crumb = crumbs[crumb][0] as! Int
                 }
                 let title = document[1] as! String
+                let made = String(title.lowercased().filter { $0.isASCII && ($0.isLetter || $0.isNumber || " _-".contains($0)) })
+                    .replacingOccurrences(of: " ", with: "-")
                 var anchor = document[4] as? String ?? ""
-                if document[4] as? Int == 1 {
-                    anchor = String(title.lowercased().filter { $0.isASCII && ($0.isLetter || $0.isNumber || " _-".contains($0)) })
-                        .replacingOccurrences(of: " ", with: "-")
-                }
+                if document[4] as? Int == 1 { anchor = made }
+                if let around = document[4] as? [String] { anchor = around[0] + made + around[1] }
                 out.append(Read(kind: kinds[document[0] as! Int], title: title,
                                 breadcrumb: trail.joined(separator: SearchIndexBuilder.separator),
                                 excerpt: document[3] as! String, url: page + (anchor.isEmpty ? "" : "#" + anchor)))

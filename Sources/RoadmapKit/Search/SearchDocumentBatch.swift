@@ -86,7 +86,7 @@ struct SearchDocumentBatch: Sendable {
         lengths.append(UInt16(clamping: bodyLength))
         kinds.append(kind.number)
 
-        // [kind,"title",crumb,"excerpt",anchor]: the anchor a string, or 1 when it follows from the title.
+        // [kind,"title",crumb,"excerpt",anchor]
         documentsJSON.append(0x5B)
         SearchJSON.number(Int(kind.number), into: &documentsJSON)
         documentsJSON.append(0x2C)
@@ -96,11 +96,7 @@ struct SearchDocumentBatch: Sendable {
         documentsJSON.append(0x2C)
         SearchJSON.string(excerpt, into: &documentsJSON)
         documentsJSON.append(0x2C)
-        if SearchJSON.anchorFollowsTitle(anchor, title) {
-            documentsJSON.append(0x31)
-        } else {
-            SearchJSON.string(anchor, into: &documentsJSON)
-        }
+        SearchJSON.anchor(anchor, title: title, into: &documentsJSON)
         documentsJSON.append(0x5D)
         documentEnds.append(UInt32(documentsJSON.count))
         if kind == .roadmap || kind == .phase || kind == .module {

@@ -34,8 +34,9 @@ struct SearchIndexWriter: Sendable {
     static let format = "roadmap-search"
     static let version = 2
     /// A document is `[kind, title, breadcrumb, excerpt, anchor]`: its kind a number into the
-    /// index's `kinds`, its breadcrumb a number into its part's breadcrumbs, its anchor a string
-    /// or `1` when it is the title lower-cased, spaces as hyphens, other than `[a-z0-9_-]` dropped.
+    /// index's `kinds`, its breadcrumb a number into its part's breadcrumbs, its anchor a string,
+    /// or `1` when it is the title lower-cased, spaces as hyphens, other than `[a-z0-9_-]` dropped,
+    /// or `[prefix, suffix]` around that (see ``SearchJSON/anchor(_:title:into:)``).
     static let fields = ["kind", "title", "breadcrumb", "excerpt", "anchor"]
 
     // BM25F parameters.

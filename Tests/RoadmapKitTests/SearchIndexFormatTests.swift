@@ -1,0 +1,78 @@
+import Foundation
+import Testing
+@testable import RoadmapKit
+
+/// The compact pieces of the index format: anchors made from titles, postings as gaps, the
+/// bounded heap that keeps a term's best postings, and the byte-keyed term table.
+@Suite struct SearchIndexFormatTests {
+    static func anchorJSON(_ anchor: String, _ title: String) -> String {
+        var out: [UInt8] = []
+        SearchJSON.anchor(anchor, title: title, into: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    @Test(arguments: [
+        ("kubernetes", "Kubernetes", "1"),
+        ("role-definition--career-overview", "Role Definition & Career Overview", "1"),
+        ("foundation-phase-7-8-weeks", "Foundation Phase (7-8 weeks)", "1"),
+        ("skill-cluster-vector", "Cluster Vector", "[\"skill-\",\"\"]"),
+        ("registry-testing-1", "Registry Testing", "[\"\",\"-1\"]"),
+        ("u-vector-store-cluster-0baa", "Vector Store Cluster", "[\"u-\",\"-0baa\"]"),
+        ("", "Platform Engineer", "\"\""),
+        ("essential-reading", "\"Designing ML Systems\" by Chip Huyen", "\"essential-reading\""),
+        ("café", "Café", "\"café\""),
+        ("ab", "AB", "\"ab\""),
+    ])
+    func anchorsMadeFromTitlesAreWrittenShort(_ anchor: String, _ title: String, _ json: String) {
+        #expect(Self.anchorJSON(anchor, title) == json)
+    }
+
+    @Test func theHeapKeepsWhatAFullSortKeeps() {
+        var generator = SystemRandomNumberGenerator()
+        for limit in [1, 3, 50] {
+            let all = (0..<400).map { SearchIndexWriter.Scored(doc: UInt32($0), impact: UInt32.random(in: 1...30, using: &generator)) }
+            var heap: [SearchIndexWriter.Scored] = []
+            for posting in all { SearchIndexWriter.keep(posting, in: &heap, limit: limit) }
+            let kept = SearchIndexWriter.ranked(heap).map { [$0.doc, $0.impact] }
+            let expected = SearchIndexWriter.ranked(all).prefix(limit).map { [$0.doc, $0.impact] }
+            #expect(kept == Array(expected))
+        }
+    }
+
+    @Test func termsAreInternedByTheirBytes() {
+        var table = SearchTermTable(capacity: 2)
+        let words = (0..<500).map { "w\($0 % 250)é" }
+        var ids: [UInt32] = []
+        for word in words {
+            var word = word
+            ids.append(word.withUTF8 { table.intern($0) })
+        }
+        #expect(table.count == 250)
+        #expect(ids[0] == ids[250] && ids[249] == ids[499] && ids[0] != ids[1])
+        #expect(table.string(Int(ids[7])) == "w7é")
+        #expect(table.precedes(Int(ids[10]), Int(ids[2])))  // "w10é" < "w2é"
+        var missing = "nope"
+        #expect(missing.withUTF8 { table.find($0) } == nil)
+    }
+
+    @Test func shardedDocumentsSplitARoadmapAcrossShardsAndKeepItsBreadcrumbs() throws {
+        let batches = (0..<5).map { SearchIndexTests.batch(SearchIndexTests.roadmap, slug: "r\($0)") }
+        var writer = SearchIndexWriter()
+        writer.shardThreshold = 1_000
+        writer.documentsPerShard = 7
+        let (summary, files) = try SearchIndexTests.write(batches, writer)
+        #expect(summary.sharded)
+        var seen = 0
+        for shard in 0..<summary.documentShardCount {
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(files["search/d\(shard).json"]!.utf8)) as? [String: Any])
+            for part in try #require(object["parts"] as? [[Any]]) {
+                #expect(part[0] as? Int == seen)
+                let documents = try #require(part[3] as? [[Any]])
+                let crumbs = try #require(part[2] as? [[Any]])
+                for document in documents { #expect((document[2] as! Int) < crumbs.count) }
+                seen += documents.count
+            }
+            #expect(seen == min((shard + 1) * 7, summary.documentCount))
+        }
+    }
+}
