@@ -58,7 +58,8 @@ struct RoadmapSummary: Sendable {
     var phaseCount: Int
     var moduleCount: Int
     var totalDuration: String?
-    var anchors: Set<String>
+    /// The page's anchors, for other pages' links to them.
+    var anchors: HashedIDs
 }
 
 /// The build pipeline: discover → read → parse → build model → render → check → write.
@@ -154,7 +155,7 @@ public struct SiteBuilder: Sendable {
                 let summary = RoadmapSummary(
                     source: roadmap.source, slug: roadmap.slug, title: roadmap.title, summary: roadmap.summary,
                     order: roadmap.order, phaseCount: roadmap.phases.count, moduleCount: roadmap.modules.count,
-                    totalDuration: roadmap.totalDurationText, anchors: Set(roadmap.anchors))
+                    totalDuration: roadmap.totalDurationText, anchors: HashedIDs(roadmap.anchors))
                 return PageResult(summary: summary, diagnostics: modelDiagnostics + enriched.diagnostics + page.diagnostics,
                                   pendingAnchorChecks: page.pendingAnchorChecks, links: links,
                                   search: SearchIndexBuilder().documents(for: enriched),

@@ -14,24 +14,53 @@ struct RenderedPageLinks: Sendable {
     /// Other files the page names (site-relative) → where the first such link is in the page.
     var files: [String: SourceLocation]
     /// Fragments on other pages (`path#fragment`) → where the first such link is in the page.
-    var fragments: [String: SourceLocation]
-    /// The page's element ids, hashed (``idHash(_:)``) and sorted: other pages' links to its
-    /// fragments are checked against these instead of reading the page again (8 bytes an id).
-    var idHashes: [UInt64] = []
+    var fragments: [FragmentLink]
+    /// The page's element ids, hashed: other pages' links to its fragments are checked against
+    /// these instead of reading the page again (8 bytes an id).
+    var idHashes = HashedIDs()
 
     /// Whether the page has an element with id `fragment`.
-    func hasID(_ fragment: String) -> Bool {
-        let hash = Self.idHash(fragment)
-        var low = 0, high = idHashes.count
+    func hasID(_ fragment: String) -> Bool { idHashes.contains(fragment) }
+}
+
+/// A link to an element of another page: `target` (site-relative, shared by every link to the
+/// same page) and the fragment, at its first place in the linking page.
+struct FragmentLink: Sendable, Hashable {
+    var target: String
+    var fragment: String
+    var location: SourceLocation
+
+    /// `target#fragment`, as the link names it.
+    var key: String { target + "#" + fragment }
+}
+
+/// A set of ids kept as their sorted 64-bit hashes (FNV-1a of the UTF-8): thousands of pages'
+/// anchors held for the link checks at 8 bytes an id, no strings.
+struct HashedIDs: Sendable, Hashable {
+    private(set) var hashes: [UInt64] = []
+
+    init() {}
+
+    init<S: Sequence>(_ ids: S) where S.Element == String {
+        self.init(hashes: ids.map(Self.hash))
+    }
+
+    init(hashes: [UInt64]) { self.hashes = hashes.sorted() }
+
+    var count: Int { hashes.count }
+
+    func contains(_ id: String) -> Bool {
+        let hash = Self.hash(id)
+        var low = 0, high = hashes.count
         while low < high {
             let middle = (low + high) / 2
-            if idHashes[middle] < hash { low = middle + 1 } else { high = middle }
+            if hashes[middle] < hash { low = middle + 1 } else { high = middle }
         }
-        return low < idHashes.count && idHashes[low] == hash
+        return low < hashes.count && hashes[low] == hash
     }
 
     /// FNV-1a, 64 bits, of the id's UTF-8.
-    static func idHash(_ id: String) -> UInt64 {
+    static func hash(_ id: String) -> UInt64 {
         var hash: UInt64 = 0xCBF2_9CE4_8422_2325
         for byte in id.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3 }
         return hash
@@ -62,18 +91,20 @@ struct RenderedLinkChecker: Sendable {
         parts: [(html: String, firstLine: Int)], generatedIDHashes: [UInt64], page: String, template: String,
         reportedFolder: String
     ) -> RenderedPageLinks {
-        var result = RenderedPageLinks(page: page, template: template, diagnostics: [], files: [:], fragments: [:])
+        var result = RenderedPageLinks(page: page, template: template, diagnostics: [], files: [:], fragments: [])
         var links: [HTMLTagScanner.Link] = []
         var hashes = generatedIDHashes
         for part in parts {
             let scan = HTMLTagScanner.scan(part.html, firstLine: part.firstLine)
             links += scan.links
-            hashes += scan.ids.map(RenderedPageLinks.idHash)
+            hashes += scan.ids.map(HashedIDs.hash)
         }
-        result.idHashes = hashes.sorted()
+        result.idHashes = HashedIDs(hashes: hashes)
         var ownFragments: [(String, String, SourceLocation)] = []
-        // A page names the same few files many times (`index.html#…`): each is resolved once.
+        // A page names the same few files many times (`index.html#…`): each is resolved once, and
+        // its links to other pages keep that one string.
         var targets: [String: String] = [:]
+        var seenFragments = Set<UInt64>()
         for link in links {
             let value = link.value
             // A scheme ends at a colon: a value without one has none (no scalar-by-scalar look).
@@ -119,8 +150,8 @@ struct RenderedLinkChecker: Sendable {
                 continue
             }
             if result.files[target] == nil { result.files[target] = link.location }
-            if !fragment.isEmpty, result.fragments[target + "#" + fragment] == nil {
-                result.fragments[target + "#" + fragment] = link.location
+            if !fragment.isEmpty, seenFragments.insert(HashedIDs.hash(fragment) &* 31 &+ HashedIDs.hash(target)).inserted {
+                result.fragments.append(FragmentLink(target: target, fragment: fragment, location: link.location))
             }
         }
         for (value, fragment, location) in ownFragments where !result.hasID(fragment) {
@@ -164,10 +195,8 @@ struct RenderedLinkChecker: Sendable {
                         template: page.template, reportedFolder: reportedFolder, at: location))
                 }
             }
-            for (key, location) in page.fragments.sorted(by: { $0.key < $1.key }) {
-                guard let hash = key.firstIndex(of: "#") else { continue }
-                let target = String(key[..<hash])
-                let fragment = String(key[key.index(after: hash)...])
+            for link in page.fragments.sorted(by: { ($0.target, $0.fragment) < ($1.target, $1.fragment) }) {
+                let (target, fragment, location, key) = (link.target, link.fragment, link.location, link.key)
                 guard exists[target] == true, target.hasSuffix(".html") else { continue }
                 if let scanned = scannedByPage[target] {
                     // Scanned while it was rendered: its ids are known without reading it again.

@@ -159,7 +159,7 @@ struct EnrichmentPages {
                 text.removeAll(keepingCapacity: true)
             }
             try resourceGroups(resources, page: nil, moreElsewhere: [:], piece: 1 << 18,
-                               ids: { idHashes.append(RenderedPageLinks.idHash($0)) }, into: &html, flush: flush)
+                               ids: { idHashes.append(HashedIDs.hash($0)) }, into: &html, flush: flush)
             try flush(&html)
             try file.append(tail)
         }
