@@ -27,6 +27,16 @@ import Testing
         #expect(Self.anchorJSON(anchor, title) == json)
     }
 
+    @Test(arguments: [
+        "embedding…", "Kubernetes · Helm · Argo CD", "a·b", "“quoted” ‘words’ — dash – en", "K8s‼ really⁇",
+        "zero\u{200B}width join", "word\u{2060}joiner", "nb\u{2011}hyphen", "over‾line", "x\u{2000}y\u{205F}z",
+        "bidi\u{202A}text\u{202C}", "Crème brûlée · café", "ﬁne ligature…", "日本語 · テキスト", "Ǆemal · ½ cup",
+    ])
+    func punctuationChunksTokeniseAsTheFullRulesDo(_ text: String) {
+        let tokenizer = SearchTokenizer()
+        #expect(tokenizer.tokens(text) == tokenizer.unicodeTokens(text))
+    }
+
     @Test func theHeapKeepsWhatAFullSortKeeps() {
         var generator = SystemRandomNumberGenerator()
         for limit in [1, 3, 50] {

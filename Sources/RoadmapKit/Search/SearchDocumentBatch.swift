@@ -31,6 +31,8 @@ struct SearchDocumentBatch: Sendable {
     private var lastTrail: [String]?
     private var lastTrailNumber = -1
     private var lastTrailTerms: [UInt32] = []
+    private var recentTrails: [(trail: [String], number: Int, terms: [UInt32])] = []
+    private var nextRecent = 0
     /// Per term of the vocabulary: the document (+1) whose term list holds it, and where.
     private var slotStamp: [Int32] = []
     private var slotIndex: [Int32] = []
@@ -46,13 +48,26 @@ struct SearchDocumentBatch: Sendable {
                       tokenizer: SearchTokenizer)
     {
         if lastTrail != trail {
-            lastTrail = trail
-            lastTrailNumber = crumbNumber(trail[...])
-            lastTrailTerms.removeAll(keepingCapacity: true)
-            for text in trail {
-                tokenizer.forEachToken(text) { token in
-                    let term = vocabulary.intern(token)
-                    lastTrailTerms.append(term)
+            // Siblings share a trail, and a walk goes back and forth between a few: the recent
+            // ones are kept with their number and terms (compared by identity first, so cheaply).
+            if let cached = recentTrails.firstIndex(where: { $0.trail == trail }) {
+                (lastTrail, lastTrailNumber, lastTrailTerms) = recentTrails[cached]
+            } else {
+                lastTrail = trail
+                lastTrailNumber = crumbNumber(trail[...])
+                var terms: [UInt32] = []
+                for text in trail {
+                    tokenizer.forEachToken(text) { token in
+                        let term = vocabulary.intern(token)
+                        terms.append(term)
+                    }
+                }
+                lastTrailTerms = terms
+                if recentTrails.count < 8 {
+                    recentTrails.append((trail, lastTrailNumber, terms))
+                } else {
+                    recentTrails[nextRecent] = (trail, lastTrailNumber, terms)
+                    nextRecent = (nextRecent + 1) % 8
                 }
             }
         }
@@ -147,6 +162,7 @@ struct SearchDocumentBatch: Sendable {
         crumbNumbers = [:]
         lastTrail = nil
         lastTrailTerms = []
+        recentTrails = []
         slotStamp = []
         slotIndex = []
         documentTerms = []

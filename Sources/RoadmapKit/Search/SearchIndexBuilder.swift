@@ -64,7 +64,6 @@ struct SearchIndexBuilder: Sendable {
 
     /// Collapses whitespace and cuts at a word boundary.
     static func clip(_ text: String, _ limit: Int) -> String {
-        if text.utf8.allSatisfy({ $0 < 0x80 }) { return clipASCII(text, limit) }
         if let clipped = clipSingleScalarCharacters(text, limit) { return clipped }
         var out = ""
         var length = 0
@@ -81,56 +80,88 @@ struct SearchIndexBuilder: Sendable {
         return out
     }
 
-    /// ``clip(_:_:)`` on Unicode scalars, for text whose every scalar is a character of its own
+    /// ``clip(_:_:)`` for ASCII text.
+    static func clipASCII(_ text: String, _ limit: Int) -> String { clipSingleScalarCharacters(text, limit)! }
+
+    /// ``clip(_:_:)`` on UTF-8 bytes, for text whose every scalar is a character of its own
     /// (below U+0300, or general punctuation such as `·`, `–`, `—`, `…`, `›`, quotes): there a
     /// character is whitespace when its scalar is, and counting scalars counts characters, so the
-    /// result is ``clip(_:_:)``'s without splitting into `Character`s. Nil for other text.
+    /// result is ``clip(_:_:)``'s without splitting into `Character`s. Text that needs no change
+    /// is returned as it is. Nil for other text.
     static func clipSingleScalarCharacters(_ text: String, _ limit: Int) -> String? {
-        let scalars = text.unicodeScalars
-        var words: [(Range<String.Index>, Int)] = []
-        var wordStart: String.Index?
-        var wordLength = 0
-        var index = scalars.startIndex
-        while index < scalars.endIndex {
-            let scalar = scalars[index]
-            let value = scalar.value
-            guard value < 0x300 || (0x2010...0x2027).contains(value) || (0x2030...0x205E).contains(value) else { return nil }
-            let isWhitespace = value < 0x80 ? (value == 0x20 || (0x09...0x0D).contains(value)) : scalar.properties.isWhitespace
-            if isWhitespace {
-                if let start = wordStart { words.append((start..<index, wordLength)); wordStart = nil }
-            } else {
-                if wordStart == nil { wordStart = index; wordLength = 0 }
-                wordLength += 1
+        var text = text
+        let original = text
+        return text.withUTF8 { bytes -> String? in
+            let count = bytes.count
+            /// The scalar at `index` and its width in bytes; nil when it is not a character of its own.
+            func scalar(_ index: Int) -> (value: UInt32, width: Int)? {
+                let byte = bytes[index]
+                if byte < 0x80 { return (UInt32(byte), 1) }
+                let value: UInt32, width: Int
+                if byte >= 0xF0 {
+                    return nil
+                } else if byte >= 0xE0 {
+                    value = UInt32(byte & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
+                    width = 3
+                } else {
+                    value = UInt32(byte & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
+                    width = 2
+                }
+                guard value < 0x300 || (0x2010...0x2027).contains(value) || (0x2030...0x205E).contains(value) else {
+                    return nil
+                }
+                return (value, width)
             }
-            index = scalars.index(after: index)
-        }
-        if let start = wordStart { words.append((start..<scalars.endIndex, wordLength)) }
-        var out = ""
-        var length = 0
-        for (range, count) in words {
-            if length + (out.isEmpty ? 0 : 1) + count > limit {
-                if out.isEmpty { out = String(String.UnicodeScalarView(scalars[range].prefix(limit))) }
-                return out + "…"
+            func isWhitespace(_ value: UInt32) -> Bool {
+                value == 0x20 || (0x09...0x0D).contains(value) || value == 0x85 || value == 0xA0 || value == 0x2028
+                    || value == 0x2029 || value == 0x202F || value == 0x205F
             }
-            if !out.isEmpty { out += " "; length += 1 }
-            out += text[range]
-            length += count
-        }
-        return out
-    }
-
-    /// ``clip(_:_:)`` for ASCII text, on bytes.
-    static func clipASCII(_ text: String, _ limit: Int) -> String {
-        var out: [UInt8] = []
-        for word in text.utf8.split(whereSeparator: { $0 == 0x20 || (0x09...0x0D).contains($0) }) {
-            if out.count + (out.isEmpty ? 0 : 1) + word.count > limit {
-                if out.isEmpty { out = Array(word.prefix(limit)) }
-                return String(decoding: out, as: UTF8.self) + "…"
+            var out: [UInt8] = []
+            var length = 0  // characters in `out`
+            var changed = false  // whether `out` differs from the text
+            var index = 0
+            while true {
+                // Whitespace before a word: anything but one space between two words is a change.
+                var spaces = 0
+                while index < count {
+                    guard let (value, width) = scalar(index) else { return nil }
+                    guard isWhitespace(value) else { break }
+                    if value != 0x20 { changed = true }
+                    spaces += 1
+                    index += width
+                }
+                if index >= count {
+                    if spaces > 0 { changed = true }
+                    break
+                }
+                if spaces > 1 || (spaces == 1) != (length > 0) { changed = true }
+                let wordStart = index
+                var characters = 0
+                while index < count {
+                    guard let (value, width) = scalar(index) else { return nil }
+                    if isWhitespace(value) { break }
+                    characters += 1
+                    index += width
+                }
+                if length + (length == 0 ? 0 : 1) + characters > limit {
+                    if length == 0 {
+                        // A first word longer than the limit: its first `limit` characters.
+                        var end = wordStart
+                        for _ in 0..<limit { end += scalar(end)!.width }
+                        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[wordStart..<end]))
+                    }
+                    out.append(contentsOf: [0xE2, 0x80, 0xA6])  // …
+                    return String(decoding: out, as: UTF8.self)
+                }
+                if length > 0 {
+                    out.append(0x20)
+                    length += 1
+                }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[wordStart..<index]))
+                length += characters
             }
-            if !out.isEmpty { out.append(0x20) }
-            out += word
+            return changed ? String(decoding: out, as: UTF8.self) : original
         }
-        return String(decoding: out, as: UTF8.self)
     }
 
     private struct Walk {

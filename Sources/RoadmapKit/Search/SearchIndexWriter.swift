@@ -174,7 +174,7 @@ struct SearchIndexWriter: Sendable {
                 SearchJSON.raw(":[", into: &body)
                 SearchJSON.number(sizes[id], into: &body)
                 body.append(0x2C)
-                Self.postingsJSON(Self.ranked(lists[id])[...], into: &body)
+                Self.postingsJSON(lists[id][...], into: &body)
                 body.append(0x5D)
             }
             body.append(0x7D)
@@ -225,7 +225,8 @@ struct SearchIndexWriter: Sendable {
         lists = []
         let made = try ConcurrentMap.map(Array(order.indices)) { position -> ([UInt8], Int) in
             let id = order[position]
-            let list = Self.ranked(keptLists[id])
+            // Lists short enough to go whole came in document order and need no ranking.
+            let list = keptLists[id].count <= head ? keptLists[id] : Self.ranked(keptLists[id])
             var entry: [UInt8] = []
             sortedTerms.withTerm(id) { SearchJSON.string($0, into: &entry) }
             // The posting count, which tells search.js whether a list was cut short.
@@ -358,7 +359,10 @@ struct SearchIndexWriter: Sendable {
 
     /// `list` best first: impact descending, then document.
     static func ranked(_ list: [Scored]) -> [Scored] {
-        list.sorted { $0.impact != $1.impact ? $0.impact > $1.impact : $0.doc < $1.doc }
+        // Sorted as integers: impact descending in the high half, document ascending in the low.
+        var keys = list.map { UInt64(UInt32.max - $0.impact) << 32 | UInt64($0.doc) }
+        keys.sort()
+        return keys.map { Scored(doc: UInt32(truncatingIfNeeded: $0), impact: UInt32.max - UInt32($0 >> 32)) }
     }
 
     /// Keeps `posting` in `heap` if it is among the best `limit` seen: a min-heap whose top is the
@@ -398,12 +402,19 @@ struct SearchIndexWriter: Sendable {
     private static func postingsJSON(_ list: ArraySlice<Scored>, into out: inout [UInt8]) {
         out.append(0x5B)
         var previous = 0
-        for (index, posting) in list.sorted(by: { $0.doc < $1.doc }).enumerated() {
-            if index > 0 { out.append(0x2C) }
-            SearchJSON.number(Int(posting.doc) - previous, into: &out)
+        func append(_ doc: Int, _ impact: Int) {
+            if out.last != 0x5B { out.append(0x2C) }
+            SearchJSON.number(doc - previous, into: &out)
             out.append(0x2C)
-            SearchJSON.number(Int(posting.impact), into: &out)
-            previous = Int(posting.doc)
+            SearchJSON.number(impact, into: &out)
+            previous = doc
+        }
+        if zip(list, list.dropFirst()).allSatisfy({ $0.doc < $1.doc }) {
+            for posting in list { append(Int(posting.doc), Int(posting.impact)) }
+        } else {
+            var keys = list.map { UInt64($0.doc) << 32 | UInt64($0.impact) }
+            keys.sort()
+            for key in keys { append(Int(key >> 32), Int(UInt32(truncatingIfNeeded: key))) }
         }
         out.append(0x5D)
     }

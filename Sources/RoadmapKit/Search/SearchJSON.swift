@@ -1,3 +1,5 @@
+import Foundation
+
 /// The few pieces of JSON the search index is made of, appended straight to bytes.
 enum SearchJSON {
     static func string(_ text: String, into out: inout [UInt8]) {
@@ -36,50 +38,49 @@ enum SearchJSON {
         }
     }
 
-    /// Appends a document's anchor. Most anchors are made from the title: its ASCII form
-    /// lower-cased, spaces as hyphens, everything but letters, digits, `-` and `_` dropped
-    /// (``derivedAnchor(_:)``, as `search.js` makes it). Such an anchor is written as `1`, and one
-    /// that only adds to it (`skill-…`, `…-1`, `u-…-17ce`) as `["prefix","suffix"]`.
+    /// Appends a document's anchor. Most anchors are made from the title: the title, when it is
+    /// ASCII (where JavaScript's `toLowerCase()` lower-cases alike), lower-cased, spaces as
+    /// hyphens, everything but letters, digits, `-` and `_` dropped, as `search.js` makes it. Such
+    /// an anchor is written as `1`, and one that only adds to it (`skill-…`, `…-1`, `u-…-17ce`) as
+    /// `["prefix","suffix"]`; any other as a string.
     static func anchor(_ anchor: String, title: String, into out: inout [UInt8]) {
-        if !anchor.isEmpty, let derived = derivedAnchor(title), derived.count >= 3 {
-            let bytes = Array(anchor.utf8)
-            if bytes == derived { out.append(0x31); return }
-            if bytes.count > derived.count, let at = firstRange(of: derived, in: bytes) {
-                out.append(0x5B)
-                bytes.withUnsafeBufferPointer { buffer in
-                    string(UnsafeBufferPointer(rebasing: buffer[0..<at]), into: &out)
-                    out.append(0x2C)
-                    string(UnsafeBufferPointer(rebasing: buffer[(at + derived.count)...]), into: &out)
+        var anchor = anchor, title = title
+        let written: Bool = anchor.withUTF8 { anchorBytes in
+            guard !anchorBytes.isEmpty else { return false }
+            return title.withUTF8 { titleBytes in
+                withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(titleBytes.count, 1)) { derived in
+                    var length = 0
+                    for byte in titleBytes {
+                        switch byte {
+                        case 0x80...: return false
+                        case 0x41...0x5A: derived[length] = byte + 0x20
+                        case 0x61...0x7A, 0x30...0x39, 0x2D, 0x5F: derived[length] = byte
+                        case 0x20: derived[length] = 0x2D
+                        default: continue
+                        }
+                        length += 1
+                    }
+                    guard length >= 3, anchorBytes.count >= length else { return false }
+                    let made = UnsafeBufferPointer(rebasing: derived[0..<length])
+                    if anchorBytes.count == length {
+                        guard anchorBytes.elementsEqual(made) else { return false }
+                        out.append(0x31)
+                        return true
+                    }
+                    for start in 0...(anchorBytes.count - length) where anchorBytes[start] == made[0] {
+                        if memcmp(anchorBytes.baseAddress! + start, made.baseAddress!, length) == 0 {
+                            out.append(0x5B)
+                            string(UnsafeBufferPointer(rebasing: anchorBytes[0..<start]), into: &out)
+                            out.append(0x2C)
+                            string(UnsafeBufferPointer(rebasing: anchorBytes[(start + length)...]), into: &out)
+                            out.append(0x5D)
+                            return true
+                        }
+                    }
+                    return false
                 }
-                out.append(0x5D)
-                return
             }
         }
-        string(anchor, into: &out)
-    }
-
-    /// `title` lower-cased, spaces as hyphens, everything but `[a-z0-9_-]` dropped; nil unless
-    /// the title is ASCII, where JavaScript's `toLowerCase()` lower-cases alike.
-    static func derivedAnchor(_ title: String) -> [UInt8]? {
-        var out: [UInt8] = []
-        out.reserveCapacity(title.utf8.count)
-        for byte in title.utf8 {
-            switch byte {
-            case 0x80...: return nil
-            case 0x41...0x5A: out.append(byte + 0x20)
-            case 0x61...0x7A, 0x30...0x39, 0x2D, 0x5F: out.append(byte)
-            case 0x20: out.append(0x2D)
-            default: continue
-            }
-        }
-        return out
-    }
-
-    private static func firstRange(of needle: [UInt8], in haystack: [UInt8]) -> Int? {
-        guard !needle.isEmpty, haystack.count >= needle.count else { return nil }
-        for start in 0...(haystack.count - needle.count) where haystack[start] == needle[0] {
-            if haystack[start..<(start + needle.count)].elementsEqual(needle) { return start }
-        }
-        return nil
+        if !written { string(anchor, into: &out) }
     }
 }

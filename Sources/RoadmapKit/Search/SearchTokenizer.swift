@@ -56,7 +56,7 @@ public struct SearchTokenizer: Sendable {
                     }
                     guard index > start else { break }
                     let chunk = UnsafeBufferPointer(rebasing: bytes[start..<index])
-                    if ascii {
+                    if ascii || Self.separatesLikeASCII(chunk) {
                         var length = 0
                         for byte in chunk {
                             switch byte {
@@ -77,9 +77,34 @@ public struct SearchTokenizer: Sendable {
         }
     }
 
+    /// Whether every non-ASCII scalar of `chunk` is `·` or General Punctuation (U+2000–206F)
+    /// other than the zero-width characters rule 1 removes: none of those normalises to a letter,
+    /// digit or mark or composes with a neighbour, so each only separates tokens, and the chunk's
+    /// tokens are its ASCII words, as the bytes path reads them (`embedding…`, `a·b`, `“quoted”`).
+    static func separatesLikeASCII(_ chunk: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        let count = chunk.count
+        while index < count {
+            let byte = chunk[index]
+            if byte < 0x80 {
+                index += 1
+            } else if byte == 0xC2, index + 1 < count, chunk[index + 1] == 0xB7 {
+                index += 2
+            } else if byte == 0xE2, index + 2 < count, chunk[index + 1] == 0x80 || chunk[index + 1] == 0x81 {
+                let value = 0x2000 + (UInt32(chunk[index + 1] & 0x3F) << 6 | UInt32(chunk[index + 2] & 0x3F))
+                guard value <= 0x206F, !(0x200B...0x200D).contains(value), value != 0x2060 else { return false }
+                index += 3
+            } else {
+                return false
+            }
+        }
+        return true
+    }
+
     static func isASCIIWhitespace(_ byte: UInt8) -> Bool { byte == 0x20 || (0x09...0x0D).contains(byte) }
 
-    private func unicodeTokens(_ text: String) -> [String] {
+    /// The tokens of `text` under the full rules (normalisation included), as `search.js` reads them.
+    func unicodeTokens(_ text: String) -> [String] {
         var out: [String] = []
         var word = String.UnicodeScalarView()
         var cjk: [Unicode.Scalar] = []
