@@ -7,8 +7,8 @@ import Testing
 @Suite struct LiteralSearchTests {
     static let texts = ["Designing ML Systems by Chip Huyen (O'Reilly)", "免费 course – free", "a by b by c", "", " by ",
                         "naïve – notes [x]", "—Title—", "***_Label_ -", "e\u{301} by é",
-                        "free\u{301} or free", "a (\u{308}b) (c)"]
-    static let needles = [" by ", " (", " [", " – ", "free", "免费", "é", "x"]
+                        "free\u{301} or free", "a (\u{308}b) (c)", "2. étape : bases", "2. e\u{301}tape", "etape 1"]
+    static let needles = [" by ", " (", " [", " – ", "free", "免费", "é", "x", "étape"]
 
     @Test(arguments: texts, needles)
     func literalRangeMatchesFoundation(_ text: String, _ needle: String) {
@@ -22,5 +22,14 @@ import Testing
     @Test(arguments: texts, ["*_-–— ", " ,–—-", ".,;:*_ "])
     func trimmingScalarsMatchesFoundation(_ text: String, _ set: String) {
         #expect(text.trimmingScalars(in: set) == text.trimmingCharacters(in: CharacterSet(charactersIn: set)))
+    }
+
+    @Test(arguments: [
+        ("phase 1: basics", "phase", true), ("phased rollout", "phase", false), ("multiphase", "phase", false),
+        ("2. étape : bases", "étape", true), ("etape", "étape", false), ("free-to-audit", "free", true),
+        ("freedom", "free", false), ("第一阶段", "阶段", false), ("阶段 1", "阶段", true), ("", "phase", false),
+    ])
+    func containsWholeWords(_ text: String, _ word: String, _ expected: Bool) {
+        #expect(text.containsWord(word) == expected)
     }
 }

@@ -13,12 +13,29 @@ extension String {
     func literalRange(of other: String, from lower: String.Index? = nil) -> Range<String.Index>? {
         guard other.unicodeScalars.allSatisfy({ $0.value < 0x80 || (0x2000...0x206F).contains($0.value)
             || (0x4E00...0x9FFF).contains($0.value) })
-        else { return range(of: other, range: (lower ?? startIndex)..<endIndex) }
+        else {
+            // ASCII text holds no other character, in any form (decomposed ones have non-ASCII marks).
+            if utf8.allSatisfy({ $0 < 0x80 }) { return nil }
+            return range(of: other, range: (lower ?? startIndex)..<endIndex)
+        }
         guard let found = utf8Match(of: other, from: lower) else { return nil }
         if found.upperBound < endIndex, unicodeScalars[found.upperBound].value >= 0x300 {
             return range(of: other, range: (lower ?? startIndex)..<endIndex)
         }
         return found
+    }
+
+    /// Whether `word` occurs as a whole word: no letter just before or just after it. Literal,
+    /// as ``literalRange(of:from:)``.
+    func containsWord(_ word: String) -> Bool {
+        var search = startIndex
+        while let range = literalRange(of: word, from: search) {
+            let before = range.lowerBound == startIndex ? nil : self[index(before: range.lowerBound)]
+            let after = range.upperBound == endIndex ? nil : self[range.upperBound]
+            if !(before?.isLetter ?? false), !(after?.isLetter ?? false) { return true }
+            search = range.upperBound
+        }
+        return false
     }
 
     private func utf8Match(of other: String, from lower: String.Index?) -> Range<String.Index>? {

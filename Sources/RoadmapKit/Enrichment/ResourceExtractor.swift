@@ -419,9 +419,9 @@ struct ResourceExtractor: Sendable {
         {
             return .freeToAudit
         }
-        if containsWord("free trial", in: lower) { return .paid }
-        if containsWord("free", in: lower) || containsWord("gratis", in: lower) || containsWord("免费", in: lower) { return .free }
-        if containsWord("paid", in: lower) || containsWord("premium", in: lower) || containsWord("subscription", in: lower)
+        if lower.containsWord("free trial") { return .paid }
+        if lower.containsWord("free") || lower.containsWord("gratis") || lower.containsWord("免费") { return .free }
+        if lower.containsWord("paid") || lower.containsWord("premium") || lower.containsWord("subscription")
             || lower.contains("$") || lower.contains("€") || lower.contains("£")
         {
             return .paid
@@ -439,17 +439,6 @@ struct ResourceExtractor: Sendable {
             if !inTag { out.append(character) }
         }
         return out
-    }
-
-    static func containsWord(_ word: String, in text: String) -> Bool {
-        var search = text.startIndex..<text.endIndex
-        while let range = text.literalRange(of: word, from: search.lowerBound) {
-            let before = range.lowerBound == text.startIndex ? nil : text[text.index(before: range.lowerBound)]
-            let after = range.upperBound == text.endIndex ? nil : text[range.upperBound]
-            if !(before?.isLetter ?? false), !(after?.isLetter ?? false) { return true }
-            search = range.upperBound..<text.endIndex
-        }
-        return false
     }
 
     static let openQuotes: [Character: Character] = [

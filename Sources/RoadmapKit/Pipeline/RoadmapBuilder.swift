@@ -146,7 +146,7 @@ struct RoadmapBuilder: Sendable {
     /// Whether the heading holds a word for "phase" (not a period such as "Week 2").
     static func saysPhase(_ title: String) -> Bool {
         let lower = title.lowercased()
-        if phaseWords.contains(where: { Self.containsWord($0, in: lower) }) { return true }
+        if phaseWords.contains(where: { lower.containsWord($0) }) { return true }
         // Scripts without spaces between words: the word anywhere in the heading.
         return unspacedPhaseWords.contains { lower.contains($0) }
     }
@@ -165,17 +165,6 @@ struct RoadmapBuilder: Sendable {
             if let first = rest.first, first.isNumber { return word }
         }
         return nil
-    }
-
-    private static func containsWord(_ word: String, in text: String) -> Bool {
-        var searchRange = text.startIndex..<text.endIndex
-        while let found = text.range(of: word, range: searchRange) {
-            let before = found.lowerBound == text.startIndex ? nil : text[text.index(before: found.lowerBound)]
-            let after = found.upperBound == text.endIndex ? nil : text[found.upperBound]
-            if before.map({ !$0.isLetter }) ?? true, after.map({ !$0.isLetter }) ?? true { return true }
-            searchRange = found.upperBound..<text.endIndex
-        }
-        return false
     }
 
     /// Marks phase sections and their child sections as modules. Without any heading that names
@@ -283,7 +272,7 @@ struct RoadmapBuilder: Sendable {
     /// "Capstone"), not when it merely mentions a project ("Project Impact").
     static func namesProjectList(_ title: String) -> Bool {
         let lower = title.lowercased()
-        return ["projects", "portfolio", "capstone"].contains { containsWord($0, in: lower) }
+        return ["projects", "portfolio", "capstone"].contains { lower.containsWord($0) }
     }
 
     /// Labels of a list item whose children are the module's sub-topics.
