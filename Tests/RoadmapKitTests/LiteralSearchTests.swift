@@ -32,4 +32,13 @@ import Testing
     func containsWholeWords(_ text: String, _ word: String, _ expected: Bool) {
         #expect(text.containsWord(word) == expected)
     }
+
+    /// Squeezing runs of spaces takes a byte path for ASCII text; it must say what splitting on
+    /// `Character.isWhitespace` after `TermNormaliser.clean` says.
+    @Test(arguments: ["", "   ", "a", " a  b\tc\n", "Course:\u{01}[x](y)  (Free)\r\n", "\u{7F}end ", "naïve  café ",
+                      "zero\u{200B}width  here", "tab\u{0B}vt\u{0C}ff", "  **Label**:   value  "])
+    func squeezeMatchesCharacterSplitting(_ text: String) {
+        let expected = TermNormaliser.clean(text).split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(ResourceExtractor.squeeze(text) == expected)
+    }
 }

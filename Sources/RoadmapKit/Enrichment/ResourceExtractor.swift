@@ -384,7 +384,27 @@ struct ResourceExtractor: Sendable {
 
     /// Whitespace runs as one space, trimmed; zero-width characters removed.
     static func squeeze(_ text: String) -> String {
-        TermNormaliser.clean(text).split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        var copy = text
+        // ASCII text, byte by byte: a control character or a space separates words (as `clean`
+        // and `isWhitespace` decide for ASCII), runs become one space, the ends are trimmed.
+        let ascii: String? = copy.withUTF8 { bytes in
+            guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+            guard bytes.contains(where: { $0 <= 0x20 || $0 == 0x7F }) else { return text }
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count)
+            var pendingSpace = false
+            for byte in bytes {
+                if byte <= 0x20 || byte == 0x7F {
+                    pendingSpace = !out.isEmpty
+                } else {
+                    if pendingSpace { out.append(0x20); pendingSpace = false }
+                    out.append(byte)
+                }
+            }
+            return String(decoding: out, as: UTF8.self)
+        }
+        if let ascii { return ascii }
+        return TermNormaliser.clean(text).split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 
     /// "Label: value" → ("label", "value") for a short label.
