@@ -28,8 +28,16 @@ struct TermNormaliser: Sendable {
 
     /// One-word spellings ("k8s", "ci/cd", an alias) → the words they stand for.
     private var singleWords: [String: [String]] = [:]
-    /// Multi-word phrases by their first word: ("machine", ["learning"]) → ["ml"], longest first.
-    private var phrases: [String: [(rest: [String], replacement: [String])]] = [:]
+    /// What a word may be, found with one look-up (most words are none of these): a stop word,
+    /// a one-word spelling, the first word of multi-word phrases (("machine", ["learning"]) →
+    /// ["ml"], longest first).
+    private struct Entry {
+        var isStopWord = false
+        var spelling: [String]?
+        var phrases: [(rest: [String], replacement: [String])] = []
+    }
+
+    private var lexicon: [String: Entry] = [:]
 
     init(aliases: [String: String] = [:]) {
         var lowered: [String: String] = [:]
@@ -51,7 +59,11 @@ struct TermNormaliser: Sendable {
         }
         for key in multi.keys { multi[key]?.sort { $0.rest.count > $1.rest.count } }
         singleWords = single
-        phrases = multi
+        var lexicon: [String: Entry] = [:]
+        for word in Self.stopWords { lexicon[word, default: Entry()].isStopWord = true }
+        for (word, target) in single { lexicon[word, default: Entry()].spelling = target }
+        for (word, candidates) in multi { lexicon[word, default: Entry()].phrases = candidates }
+        self.lexicon = lexicon
     }
 
     /// One-word spellings that stand for other words ("k8s", "js", an alias).
@@ -70,11 +82,12 @@ struct TermNormaliser: Sendable {
 
     /// The stems of `text`, in order, without repeats.
     func stems(_ text: String) -> [String] {
-        var seen = Set<String>()
-        return words(text).compactMap { word in
+        var out: [String] = []
+        for word in words(text) {
             let stem = Self.stem(word)
-            return seen.insert(stem).inserted ? stem : nil
+            if !out.contains(stem) { out.append(stem) }
         }
+        return out
     }
 
     /// The lowercased words of `text` after abbreviations are applied, small words dropped.
@@ -85,23 +98,30 @@ struct TermNormaliser: Sendable {
         var index = 0
         while index < raw.count {
             let word = raw[index]
-            if let candidates = phrases[word] {
-                var matched = false
-                for candidate in candidates where index + candidate.rest.count < raw.count {
-                    if raw[(index + 1)...(index + candidate.rest.count)].elementsEqual(candidate.rest) {
-                        out += candidate.replacement
-                        index += candidate.rest.count + 1
-                        matched = true
-                        break
-                    }
+            guard let entry = lexicon[word] else {
+                if word.utf8.contains(0x2F) {
+                    out += word.split(separator: "/").map(String.init).filter { !Self.stopWords.contains($0) }
+                } else {
+                    out.append(word)
                 }
-                if matched { continue }
+                index += 1
+                continue
             }
-            if let mapped = singleWords[word] {
+            var matched = false
+            for candidate in entry.phrases where index + candidate.rest.count < raw.count {
+                if raw[(index + 1)...(index + candidate.rest.count)].elementsEqual(candidate.rest) {
+                    out += candidate.replacement
+                    index += candidate.rest.count + 1
+                    matched = true
+                    break
+                }
+            }
+            if matched { continue }
+            if let mapped = entry.spelling {
                 out += mapped
-            } else if word.contains("/") {
+            } else if word.utf8.contains(0x2F) {
                 out += word.split(separator: "/").map(String.init).filter { !Self.stopWords.contains($0) }
-            } else if !Self.stopWords.contains(word) {
+            } else if !entry.isStopWord {
                 out.append(word)
             }
             index += 1
@@ -185,22 +205,51 @@ struct TermNormaliser: Sendable {
     /// A light suffix stemmer: enough to make automated/automation/automate, monitoring/monitor,
     /// systems/system and optimisation/optimization meet, without making unrelated words meet.
     static func stem(_ word: String) -> String {
-        let utf8 = word.utf8
-        guard utf8.count > 4, utf8.allSatisfy({ $0 < 0x80 }) else { return word }
-        var bytes = Array(utf8)
-        func hasSuffix(_ suffix: [UInt8]) -> Bool {
-            bytes.count >= suffix.count && bytes[(bytes.count - suffix.count)...].elementsEqual(suffix)
-        }
-        for (suffix, replacement) in stemRules where hasSuffix(suffix) {
-            if suffix == [0x73], hasSuffix([0x73, 0x73]) || hasSuffix([0x75, 0x73]) || hasSuffix([0x69, 0x73]) { break }
-            if bytes.count - suffix.count + replacement.count >= 3 {
-                bytes.removeLast(suffix.count)
-                bytes += replacement
+        var copy = word
+        let stemmed: String? = copy.withUTF8 { bytes -> String? in
+            let count = bytes.count
+            guard count > 4, !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+            func hasSuffix(_ suffix: [UInt8], length: Int) -> Bool {
+                guard length >= suffix.count else { return false }
+                var offset = 0
+                while offset < suffix.count {
+                    if bytes[length - suffix.count + offset] != suffix[offset] { return false }
+                    offset += 1
+                }
+                return true
             }
-            break
+            var length = count
+            var replacement: [UInt8] = []
+            for (suffix, replaced) in stemRules where hasSuffix(suffix, length: count) {
+                if suffix == [0x73], hasSuffix([0x73, 0x73], length: count) || hasSuffix([0x75, 0x73], length: count)
+                    || hasSuffix([0x69, 0x73], length: count)
+                {
+                    break
+                }
+                if count - suffix.count + replaced.count >= 3 {
+                    length = count - suffix.count
+                    replacement = replaced
+                }
+                break
+            }
+            var total = length + replacement.count
+            let lastByte = replacement.last ?? bytes[length - 1]
+            if total > 4, lastByte == 0x65 { total -= 1 }
+            if total == count, replacement.isEmpty { return nil }
+            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: count + 4) { buffer in
+                var written = 0
+                for index in 0..<min(length, total) {
+                    buffer[written] = bytes[index]
+                    written += 1
+                }
+                for byte in replacement where written < total {
+                    buffer[written] = byte
+                    written += 1
+                }
+                return String(decoding: UnsafeBufferPointer(rebasing: buffer[0..<written]), as: UTF8.self)
+            }
         }
-        if bytes.count > 4, bytes.last == 0x65 { bytes.removeLast() }
-        return String(decoding: bytes, as: UTF8.self)
+        return stemmed ?? word
     }
 
     /// Suffix → replacement, longest first within each family; the first that fits applies.
