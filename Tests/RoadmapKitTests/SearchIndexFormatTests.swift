@@ -65,24 +65,41 @@ import Testing
         #expect(missing.withUTF8 { table.find($0) } == nil)
     }
 
-    @Test func shardedDocumentsSplitARoadmapAcrossShardsAndKeepItsBreadcrumbs() throws {
-        let batches = (0..<5).map { SearchIndexTests.batch(SearchIndexTests.roadmap, slug: "r\($0)") }
-        var writer = SearchIndexWriter()
-        writer.shardThreshold = 1_000
-        writer.documentsPerShard = 7
-        let (summary, files) = try SearchIndexTests.write(batches, writer)
-        #expect(summary.sharded)
-        var seen = 0
-        for shard in 0..<summary.documentShardCount {
+    /// Documents of `files`' shards as (number, part page, breadcrumb tree size) by shard.
+    static func shardParts(_ files: [String: String], _ shards: Int) throws -> [[(first: Int, page: String, count: Int)]] {
+        try (0..<shards).map { shard in
             let object = try #require(try JSONSerialization.jsonObject(with: Data(files["search/d\(shard).json"]!.utf8)) as? [String: Any])
-            for part in try #require(object["parts"] as? [[Any]]) {
-                #expect(part[0] as? Int == seen)
-                let documents = try #require(part[3] as? [[Any]])
-                let crumbs = try #require(part[2] as? [[Any]])
+            return try #require(object["parts"] as? [[Any]]).map { part in
+                let documents = part[3] as! [[Any]], crumbs = part[2] as! [[Any]]
                 for document in documents { #expect((document[2] as! Int) < crumbs.count) }
-                seen += documents.count
+                return (part[0] as! Int, part[1] as! String, documents.count)
             }
-            #expect(seen == min((shard + 1) * 7, summary.documentCount))
+        }
+    }
+
+    @Test func shardsHoldWholeRoadmapsThatFitAndSplitOnlyLargerOnes() throws {
+        let size = SearchIndexTests.batch(SearchIndexTests.roadmap, slug: "x").count
+        let batches = (0..<5).map { SearchIndexTests.batch(SearchIndexTests.roadmap, slug: "r\($0)") }
+        for perShard in [size * 2 + 1, size - 3] {
+            var writer = SearchIndexWriter()
+            writer.shardThreshold = 1_000
+            writer.documentsPerShard = perShard
+            let (summary, files) = try SearchIndexTests.write(batches, writer)
+            #expect(summary.sharded)
+            var pages: [String: Int] = [:]
+            for (shard, parts) in try Self.shardParts(files, summary.documentShardCount).enumerated() {
+                for part in parts {
+                    #expect(part.first >= shard * perShard && part.first + part.count <= (shard + 1) * perShard)
+                    pages[part.page, default: 0] += part.count
+                }
+                if perShard > size { #expect(Set(parts.map(\.page)).count == parts.count) }
+            }
+            // Every document is in a shard; a roadmap that fits in a shard is never split.
+            #expect(pages.count == 5 && pages.values.allSatisfy { $0 == size })
+            if perShard > size {
+                let parts = try Self.shardParts(files, summary.documentShardCount).flatMap { $0 }
+                #expect(parts.count == 5)
+            }
         }
     }
 }

@@ -27,7 +27,7 @@ struct SearchDocumentBatch: Sendable {
     private(set) var outline: [SearchDocument] = []
 
     // While the batch is made.
-    private var crumbNumbers: [[String]: Int] = [:]
+    private var crumbNumbers: [CrumbKey: Int] = [:]
     private var lastTrail: [String]?
     private var lastTrailNumber = -1
     private var lastTrailTerms: [UInt32] = []
@@ -74,18 +74,9 @@ struct SearchDocumentBatch: Sendable {
         let stamp = Int32(count + 1)
         documentTerms.removeAll(keepingCapacity: true)
         documentCounts.removeAll(keepingCapacity: true)
-        var titleLength = 0, bodyLength = 0
-        tokenizer.forEachToken(title) { token in
-            let term = vocabulary.intern(token)
-            note(term, field: 0, stamp: stamp)
-            titleLength += 1
-        }
+        let titleLength = count(title, field: 0, stamp: stamp, tokenizer: tokenizer)
         for term in lastTrailTerms { note(term, field: 1, stamp: stamp) }
-        tokenizer.forEachToken(excerpt) { token in
-            let term = vocabulary.intern(token)
-            note(term, field: 2, stamp: stamp)
-            bodyLength += 1
-        }
+        let bodyLength = count(excerpt, field: 2, stamp: stamp, tokenizer: tokenizer)
         for (position, term) in documentTerms.enumerated() {
             Self.varint(Int(term), into: &postings)
             let title = documentCounts[3 * position], crumb = documentCounts[3 * position + 1]
@@ -121,6 +112,56 @@ struct SearchDocumentBatch: Sendable {
         count += 1
     }
 
+    /// Counts the tokens of `text` into the current document's `field`; returns how many there were.
+    /// Text whose every non-ASCII scalar only separates words (the common case) is read here on
+    /// bytes, hashed as it is lower-cased; other text goes through the tokenizer.
+    private mutating func count(_ text: String, field: Int, stamp: Int32, tokenizer: SearchTokenizer) -> Int {
+        var text = text
+        var tokens = 0
+        let simple = text.withUTF8 { bytes -> Bool in
+            guard SearchTokenizer.separatesLikeASCII(bytes) else { return false }
+            guard !bytes.isEmpty else { return true }
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count) { word in
+                var length = 0
+                var hash = SearchTermTable.fnvStart
+                for byte in bytes {
+                    var letter = byte
+                    switch byte {
+                    case 0x30...0x39, 0x61...0x7A: break
+                    case 0x41...0x5A: letter = byte + 0x20
+                    default:
+                        if length > 0 {
+                            let term = vocabulary.intern(UnsafeBufferPointer(rebasing: word[0..<length]), hash: SearchTermTable.mix(hash))
+                            note(term, field: field, stamp: stamp)
+                            tokens += 1
+                            length = 0
+                            hash = SearchTermTable.fnvStart
+                        }
+                        continue
+                    }
+                    word[length] = letter
+                    length += 1
+                    hash = SearchTermTable.fnv(hash, letter)
+                }
+                if length > 0 {
+                    let term = vocabulary.intern(UnsafeBufferPointer(rebasing: word[0..<length]), hash: SearchTermTable.mix(hash))
+                    note(term, field: field, stamp: stamp)
+                    tokens += 1
+                }
+            }
+            return true
+        }
+        if !simple {
+            tokenizer.forEachToken(text) { token in
+                let term = vocabulary.intern(token)
+                note(term, field: field, stamp: stamp)
+                tokens += 1
+            }
+        }
+        return tokens
+    }
+
+    @inline(__always)
     private mutating func note(_ term: UInt32, field: Int, stamp: Int32) {
         let id = Int(term)
         if id == slotStamp.count {
@@ -141,18 +182,30 @@ struct SearchDocumentBatch: Sendable {
 
     /// The number of `trail`'s innermost breadcrumb entry, adding the entries it lacks; -1 for none.
     private mutating func crumbNumber(_ trail: ArraySlice<String>) -> Int {
-        guard let last = trail.last else { return -1 }
-        if let known = crumbNumbers[Array(trail)] { return known }
-        let parent = crumbNumber(trail.dropLast())
-        let assigned = crumbNumbers.count
-        crumbNumbers[Array(trail)] = assigned
-        if assigned > 0 { crumbsJSON.append(0x2C) }
-        crumbsJSON.append(0x5B)
-        SearchJSON.number(parent, into: &crumbsJSON)
-        crumbsJSON.append(0x2C)
-        SearchJSON.string(last, into: &crumbsJSON)
-        crumbsJSON.append(0x5D)
-        return assigned
+        var number = -1
+        for text in trail {
+            let key = CrumbKey(parent: number, text: text)
+            if let known = crumbNumbers[key] {
+                number = known
+                continue
+            }
+            let assigned = crumbNumbers.count
+            crumbNumbers[key] = assigned
+            if assigned > 0 { crumbsJSON.append(0x2C) }
+            crumbsJSON.append(0x5B)
+            SearchJSON.number(number, into: &crumbsJSON)
+            crumbsJSON.append(0x2C)
+            SearchJSON.string(text, into: &crumbsJSON)
+            crumbsJSON.append(0x5D)
+            number = assigned
+        }
+        return number
+    }
+
+    /// A breadcrumb entry: its text under its parent entry.
+    private struct CrumbKey: Hashable {
+        var parent: Int
+        var text: String
     }
 
     /// Ends the batch: closes the breadcrumb JSON and drops what only making it needed.

@@ -257,7 +257,14 @@ struct SearchIndexBuilder: Sendable {
                     if case .paragraph = first.kind { return first }
                     return nil
                 }
-                let lead = paragraph?.plainText.trimmingWhitespace() ?? ""
+                // The item's lead paragraph as text, made only when needed: most items are topics.
+                var leadText: String?
+                func leadOnce() -> String {
+                    if let leadText { return leadText }
+                    let text = paragraph?.plainText.trimmingWhitespace() ?? ""
+                    leadText = text
+                    return text
+                }
                 // The item's whole text, for the excerpts of topics and projects only.
                 func wholeText() -> String {
                     var whole = ""
@@ -271,7 +278,8 @@ struct SearchIndexBuilder: Sendable {
                     childAnchor = id
                     if let topic = topicIDs[id] {
                         let whole = wholeText()
-                        let rest = whole.hasPrefix(topic.title) ? String(whole.dropFirst(topic.title.count)) : whole
+                        let rest = whole.utf8.starts(with: topic.title.utf8)
+                            ? String(whole[whole.utf8.index(whole.startIndex, offsetBy: topic.title.utf8.count)...]) : whole
                         add(.topic, topic.title, crumbs: crumbs, excerpt: rest, anchor: id)
                         childCrumbs.append(topic.title)
                     } else if let project = projectIDs[id] {
@@ -283,10 +291,11 @@ struct SearchIndexBuilder: Sendable {
                 } else if RoadmapBuilder.label(of: item) != nil {
                     // "Tools and Platforms:" over a list: outside modules, a heading for its items.
                     if !inModule {
+                        let lead = leadOnce()
                         childCrumbs.append(String(lead.dropLast()).trimmingSpaces())
                         if let kind = SearchIndexBuilder.itemKind(forSectionTitle: lead) { childKind = kind }
                     }
-                } else if let kind = itemKind, !lead.isEmpty {
+                } else if let kind = itemKind, case let lead = leadOnce(), !lead.isEmpty {
                     let hasSublist = item.children.dropFirst().contains { if case .list = $0.kind { true } else { false } }
                     if hasSublist {
                         // "1. Technical Books" over a list of books: a heading for its items.
@@ -298,8 +307,8 @@ struct SearchIndexBuilder: Sendable {
                 }
                 if inModule, !resourcesModelled, let paragraph {
                     // Courses and other links inside a topic are resources of their own.
-                    for link in Self.links(in: paragraph) where !link.isEmpty && link != lead {
-                        add(.resource, link, crumbs: childCrumbs, excerpt: lead, anchor: childAnchor)
+                    for link in Self.links(in: paragraph) where !link.isEmpty && link != leadOnce() {
+                        add(.resource, link, crumbs: childCrumbs, excerpt: leadOnce(), anchor: childAnchor)
                     }
                 }
                 for child in item.children.dropFirst() {

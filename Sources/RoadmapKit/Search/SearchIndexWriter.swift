@@ -6,7 +6,7 @@ import Foundation
 /// Small sites get one file holding every document and every term. Past
 /// ``shardThreshold`` bytes the index is sharded: `search-index.json` becomes a manifest,
 /// terms go to `search/t<N>` shards by token prefix, documents to `search/d<N>` shards of
-/// ``documentsPerShard``, and long posting lists continue in `search/p<N>` chunks; every shard
+/// ``documentsPerShard`` numbers (document `n` in shard `n / documentsPerShard`), and long posting lists continue in `search/p<N>` chunks; every shard
 /// is a `.json` + `.js` pair, loaded by the browser only when a query needs it.
 ///
 /// Documents are grouped in parts, one per roadmap (split where a shard ends): `[first, page,
@@ -22,7 +22,7 @@ import Foundation
 struct SearchIndexWriter: Sendable {
     /// Estimated bytes above which the index is sharded.
     var shardThreshold = 1_500_000
-    var documentsPerShard = 128
+    var documentsPerShard = 256
     /// Postings kept with the term in its shard; the rest go to continuation chunks.
     var headPostings = 120
     var chunkPostings = 2_000
@@ -105,12 +105,24 @@ struct SearchIndexWriter: Sendable {
                 sums.1 += Double(batch.lengths[at + 1])
                 sums.2 += Double(batch.lengths[at + 2])
             }
-            starts.append(documentCount)
             documentCount += batch.count
             displayBytes += batch.documentsJSON.count + batch.count + batch.crumbsJSON.count + batch.page.utf8.count + 16
             maps.append(map)
         }
         terms.seal()
+        let estimate = displayBytes + 8 * sizes.reduce(0) { $0 + min($1, maximumPostings) }
+        let sharded = estimate > shardThreshold
+        // Document numbers: one after another; sharded, a roadmap that would straddle two shards
+        // while it fits in one starts the next, so a shard holds whole roadmaps, each with its
+        // breadcrumb tree once (the numbers it skips belong to no document).
+        var next = 0
+        for batch in batches {
+            if sharded, batch.count <= documentsPerShard, next % documentsPerShard + batch.count > documentsPerShard {
+                next += documentsPerShard - next % documentsPerShard
+            }
+            starts.append(next)
+            next += batch.count
+        }
 
         // Pass 2: impacts, each term keeping its best `maximumPostings`.
         let model = ImpactModel(documentCount: documentCount, sums: sums)
@@ -158,8 +170,7 @@ struct SearchIndexWriter: Sendable {
         SearchJSON.number(documentCount, into: &header)
         SearchJSON.raw(",", into: &header)
 
-        let estimate = displayBytes + 8 * lists.reduce(0) { $0 + $1.count }
-        if estimate <= shardThreshold {
+        if !sharded {
             var body = header
             SearchJSON.raw("\"sharded\":false,\"parts\":[", into: &body)
             for (number, batch) in batches.enumerated() {
@@ -185,8 +196,8 @@ struct SearchIndexWriter: Sendable {
 
         // Documents, in shards of `documentsPerShard`, written concurrently.
         let perShard = documentsPerShard
-        let shardCount = (documentCount + perShard - 1) / perShard
-        let batchStarts = starts, total = documentCount
+        let shardCount = (next + perShard - 1) / perShard
+        let batchStarts = starts, total = next
         var totalBytes = try ConcurrentMap.map(Array(0..<shardCount)) { shard in
             let from = shard * perShard, to = min(from + perShard, total)
             // The last batch starting at or before `from`, then every batch until `to`.
@@ -401,20 +412,23 @@ struct SearchIndexWriter: Sendable {
     /// A segment of postings in document order, as gaps: `[gap,impact,gap,impact,…]`.
     private static func postingsJSON(_ list: ArraySlice<Scored>, into out: inout [UInt8]) {
         out.append(0x5B)
-        var previous = 0
-        func append(_ doc: Int, _ impact: Int) {
-            if out.last != 0x5B { out.append(0x2C) }
-            SearchJSON.number(doc - previous, into: &out)
-            out.append(0x2C)
-            SearchJSON.number(impact, into: &out)
-            previous = doc
+        var keys: [UInt64] = []
+        keys.reserveCapacity(list.count)
+        var ordered = true, last = -1
+        for posting in list {
+            if Int(posting.doc) <= last { ordered = false }
+            last = Int(posting.doc)
+            keys.append(UInt64(posting.doc) << 32 | UInt64(posting.impact))
         }
-        if zip(list, list.dropFirst()).allSatisfy({ $0.doc < $1.doc }) {
-            for posting in list { append(Int(posting.doc), Int(posting.impact)) }
-        } else {
-            var keys = list.map { UInt64($0.doc) << 32 | UInt64($0.impact) }
-            keys.sort()
-            for key in keys { append(Int(key >> 32), Int(UInt32(truncatingIfNeeded: key))) }
+        if !ordered { keys.sort() }
+        var previous: UInt64 = 0
+        for (index, key) in keys.enumerated() {
+            if index > 0 { out.append(0x2C) }
+            let doc = key >> 32
+            SearchJSON.number(Int(doc - previous), into: &out)
+            out.append(0x2C)
+            SearchJSON.number(Int(key & 0xFFFF_FFFF), into: &out)
+            previous = doc
         }
         out.append(0x5D)
     }

@@ -22,19 +22,21 @@ enum SearchJSON {
             number(-value, into: &out)
             return
         }
-        if value < 10 { out.append(0x30 + UInt8(value)); return }
-        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
-                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
-            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-        var count = 0
-        var rest = value
-        withUnsafeMutableBytes(of: &digits) { buffer in
+        if value < 10 {
+            out.append(0x30 + UInt8(value))
+            return
+        }
+        var digits = 1, rest = value / 10
+        while rest > 0 { digits += 1; rest /= 10 }
+        let end = out.count + digits
+        for _ in 0..<digits { out.append(0x30) }
+        out.withUnsafeMutableBufferPointer { buffer in
+            var at = end - 1, rest = value
             while rest > 0 {
-                buffer[count] = 0x30 + UInt8(rest % 10)
+                buffer[at] = 0x30 + UInt8(rest % 10)
                 rest /= 10
-                count += 1
+                at -= 1
             }
-            for index in stride(from: count - 1, through: 0, by: -1) { out.append(buffer[index]) }
         }
     }
 
@@ -63,7 +65,7 @@ enum SearchJSON {
                     guard length >= 3, anchorBytes.count >= length else { return false }
                     let made = UnsafeBufferPointer(rebasing: derived[0..<length])
                     if anchorBytes.count == length {
-                        guard anchorBytes.elementsEqual(made) else { return false }
+                        guard memcmp(anchorBytes.baseAddress!, made.baseAddress!, length) == 0 else { return false }
                         out.append(0x31)
                         return true
                     }

@@ -26,8 +26,12 @@ struct SearchTermTable: Sendable {
 
     /// The id of `token`, added when new.
     mutating func intern(_ token: UnsafeBufferPointer<UInt8>) -> UInt32 {
+        intern(token, hash: Self.hash(token))
+    }
+
+    /// The id of `token` whose ``hash(_:)`` is `hash` (``mix(_:)`` of its FNV-1a state).
+    mutating func intern(_ token: UnsafeBufferPointer<UInt8>, hash: UInt32) -> UInt32 {
         precondition(!slots.isEmpty, "a sealed term table takes no new terms")
-        let hash = Self.hash(token)
         let mask = slots.count - 1
         var slot = Int(hash) & mask
         while true {
@@ -111,8 +115,17 @@ struct SearchTermTable: Sendable {
 
     /// FNV-1a, with a final mix so the low bits (the slot) depend on every byte.
     static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
-        var hash: UInt32 = 2_166_136_261
-        for byte in bytes { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
+        var hash = fnvStart
+        for byte in bytes { hash = fnv(hash, byte) }
+        return mix(hash)
+    }
+
+    static let fnvStart: UInt32 = 2_166_136_261
+
+    @inline(__always) static func fnv(_ hash: UInt32, _ byte: UInt8) -> UInt32 { (hash ^ UInt32(byte)) &* 16_777_619 }
+
+    @inline(__always) static func mix(_ fnv: UInt32) -> UInt32 {
+        var hash = fnv
         hash ^= hash >> 15
         hash = hash &* 0x2C1B_3C6D
         hash ^= hash >> 12
