@@ -33,11 +33,9 @@ struct SearchDocumentBatch: Sendable {
     private var lastTrailTerms: [UInt32] = []
     private var recentTrails: [(trail: [String], number: Int, terms: [UInt32])] = []
     private var nextRecent = 0
-    /// Per term of the vocabulary: the document (+1) whose term list holds it, and where.
-    private var slotStamp: [Int32] = []
-    private var slotIndex: [Int32] = []
-    private var documentTerms: [UInt32] = []
-    private var documentCounts: [UInt16] = []
+    private var tally = Tally()
+    /// Per breadcrumb entry: the terms of its text.
+    private var crumbTerms: [[UInt32]] = []
 
     init(page: String) {
         self.page = page
@@ -54,14 +52,8 @@ struct SearchDocumentBatch: Sendable {
                 (lastTrail, lastTrailNumber, lastTrailTerms) = recentTrails[cached]
             } else {
                 lastTrail = trail
-                lastTrailNumber = crumbNumber(trail[...])
-                var terms: [UInt32] = []
-                for text in trail {
-                    tokenizer.forEachToken(text) { token in
-                        let term = vocabulary.intern(token)
-                        terms.append(term)
-                    }
-                }
+                let (number, terms) = crumb(trail, tokenizer: tokenizer)
+                lastTrailNumber = number
                 lastTrailTerms = terms
                 if recentTrails.count < 8 {
                     recentTrails.append((trail, lastTrailNumber, terms))
@@ -71,21 +63,15 @@ struct SearchDocumentBatch: Sendable {
                 }
             }
         }
-        let stamp = Int32(count + 1)
-        documentTerms.removeAll(keepingCapacity: true)
-        documentCounts.removeAll(keepingCapacity: true)
-        let titleLength = count(title, field: 0, stamp: stamp, tokenizer: tokenizer)
-        for term in lastTrailTerms { note(term, field: 1, stamp: stamp) }
-        let bodyLength = count(excerpt, field: 2, stamp: stamp, tokenizer: tokenizer)
-        for (position, term) in documentTerms.enumerated() {
-            Self.varint(Int(term), into: &postings)
-            let title = documentCounts[3 * position], crumb = documentCounts[3 * position + 1]
-            let body = documentCounts[3 * position + 2]
-            postings.append(UInt8(min(title, 3)) | UInt8(min(crumb, 3)) << 2 | UInt8(min(body, 3)) << 4)
-            if title >= 3 { Self.varint(Int(title), into: &postings) }
-            if crumb >= 3 { Self.varint(Int(crumb), into: &postings) }
-            if body >= 3 { Self.varint(Int(body), into: &postings) }
-        }
+        var tally = self.tally
+        self.tally = Tally()
+        tally.start(Int32(count + 1))
+        let titleLength = Self.count(title, field: 0, tokenizer: tokenizer, vocabulary: &vocabulary, into: &tally)
+        tally.fit(vocabulary.count)
+        for term in lastTrailTerms { tally.note(term, field: 1) }
+        let bodyLength = Self.count(excerpt, field: 2, tokenizer: tokenizer, vocabulary: &vocabulary, into: &tally)
+        tally.encode(into: &postings)
+        self.tally = tally
         postingEnds.append(UInt32(postings.count))
         lengths.append(UInt16(clamping: titleLength))
         lengths.append(UInt16(clamping: lastTrailTerms.count))
@@ -115,7 +101,9 @@ struct SearchDocumentBatch: Sendable {
     /// Counts the tokens of `text` into the current document's `field`; returns how many there were.
     /// Text whose every non-ASCII scalar only separates words (the common case) is read here on
     /// bytes, hashed as it is lower-cased; other text goes through the tokenizer.
-    private mutating func count(_ text: String, field: Int, stamp: Int32, tokenizer: SearchTokenizer) -> Int {
+    private static func count(_ text: String, field: Int, tokenizer: SearchTokenizer, vocabulary: inout SearchTermTable,
+                              into tally: inout Tally) -> Int
+    {
         var text = text
         var tokens = 0
         let simple = text.withUTF8 { bytes -> Bool in
@@ -132,7 +120,7 @@ struct SearchDocumentBatch: Sendable {
                     default:
                         if length > 0 {
                             let term = vocabulary.intern(UnsafeBufferPointer(rebasing: word[0..<length]), hash: SearchTermTable.mix(hash))
-                            note(term, field: field, stamp: stamp)
+                            tally.note(term, field: field)
                             tokens += 1
                             length = 0
                             hash = SearchTermTable.fnvStart
@@ -145,7 +133,7 @@ struct SearchDocumentBatch: Sendable {
                 }
                 if length > 0 {
                     let term = vocabulary.intern(UnsafeBufferPointer(rebasing: word[0..<length]), hash: SearchTermTable.mix(hash))
-                    note(term, field: field, stamp: stamp)
+                    tally.note(term, field: field)
                     tokens += 1
                 }
             }
@@ -154,52 +142,95 @@ struct SearchDocumentBatch: Sendable {
         if !simple {
             tokenizer.forEachToken(text) { token in
                 let term = vocabulary.intern(token)
-                note(term, field: field, stamp: stamp)
+                tally.note(term, field: field)
                 tokens += 1
             }
         }
         return tokens
     }
 
-    @inline(__always)
-    private mutating func note(_ term: UInt32, field: Int, stamp: Int32) {
-        let id = Int(term)
-        if id == slotStamp.count {
-            slotStamp.append(0)
-            slotIndex.append(0)
+    /// The distinct terms of the document being added, with their counts per field.
+    private struct Tally {
+        /// Per term of the vocabulary: the document (+1) whose list holds it, and where.
+        var stamps: [Int32] = []
+        var slots: [Int32] = []
+        var terms: [UInt32] = []
+        /// Title, breadcrumb and excerpt counts of each of `terms`.
+        var counts: [UInt16] = []
+        var stamp: Int32 = 0
+
+        mutating func start(_ stamp: Int32) {
+            self.stamp = stamp
+            terms.removeAll(keepingCapacity: true)
+            counts.removeAll(keepingCapacity: true)
         }
-        if slotStamp[id] != stamp {
-            slotStamp[id] = stamp
-            slotIndex[id] = Int32(documentTerms.count)
-            documentTerms.append(term)
-            documentCounts.append(0)
-            documentCounts.append(0)
-            documentCounts.append(0)
+
+        /// Makes room for terms numbered below `count`.
+        mutating func fit(_ count: Int) {
+            if stamps.count < count {
+                stamps.append(contentsOf: repeatElement(0, count: count - stamps.count))
+                slots.append(contentsOf: repeatElement(0, count: count - slots.count))
+            }
         }
-        let at = 3 * Int(slotIndex[id]) + field
-        if documentCounts[at] < .max { documentCounts[at] += 1 }
+
+        @inline(__always)
+        mutating func note(_ term: UInt32, field: Int) {
+            let id = Int(term)
+            if id >= stamps.count { fit(max(id + 1, stamps.count * 2)) }
+            if stamps[id] != stamp {
+                stamps[id] = stamp
+                slots[id] = Int32(terms.count)
+                terms.append(term)
+                counts.append(0)
+                counts.append(0)
+                counts.append(0)
+            }
+            let at = 3 * Int(slots[id]) + field
+            if counts[at] < .max { counts[at] += 1 }
+        }
+
+        /// Appends each term as a varint id and a byte of counts (3 meaning a varint follows).
+        func encode(into postings: inout [UInt8]) {
+            for (position, term) in terms.enumerated() {
+                SearchDocumentBatch.varint(Int(term), into: &postings)
+                let title = counts[3 * position], crumb = counts[3 * position + 1], body = counts[3 * position + 2]
+                postings.append(UInt8(min(title, 3)) | UInt8(min(crumb, 3)) << 2 | UInt8(min(body, 3)) << 4)
+                if title >= 3 { SearchDocumentBatch.varint(Int(title), into: &postings) }
+                if crumb >= 3 { SearchDocumentBatch.varint(Int(crumb), into: &postings) }
+                if body >= 3 { SearchDocumentBatch.varint(Int(body), into: &postings) }
+            }
+        }
     }
 
-    /// The number of `trail`'s innermost breadcrumb entry, adding the entries it lacks; -1 for none.
-    private mutating func crumbNumber(_ trail: ArraySlice<String>) -> Int {
+    /// The number of `trail`'s innermost breadcrumb entry (-1 for none) and the terms of the whole
+    /// trail, adding the entries it lacks; each entry's text is tokenised once.
+    private mutating func crumb(_ trail: [String], tokenizer: SearchTokenizer) -> (Int, [UInt32]) {
         var number = -1
+        var terms: [UInt32] = []
         for text in trail {
             let key = CrumbKey(parent: number, text: text)
             if let known = crumbNumbers[key] {
                 number = known
-                continue
+            } else {
+                let assigned = crumbNumbers.count
+                crumbNumbers[key] = assigned
+                if assigned > 0 { crumbsJSON.append(0x2C) }
+                crumbsJSON.append(0x5B)
+                SearchJSON.number(number, into: &crumbsJSON)
+                crumbsJSON.append(0x2C)
+                SearchJSON.string(text, into: &crumbsJSON)
+                crumbsJSON.append(0x5D)
+                var entryTerms: [UInt32] = []
+                tokenizer.forEachToken(text) { token in
+                    let term = vocabulary.intern(token)
+                    entryTerms.append(term)
+                }
+                crumbTerms.append(entryTerms)
+                number = assigned
             }
-            let assigned = crumbNumbers.count
-            crumbNumbers[key] = assigned
-            if assigned > 0 { crumbsJSON.append(0x2C) }
-            crumbsJSON.append(0x5B)
-            SearchJSON.number(number, into: &crumbsJSON)
-            crumbsJSON.append(0x2C)
-            SearchJSON.string(text, into: &crumbsJSON)
-            crumbsJSON.append(0x5D)
-            number = assigned
+            terms += crumbTerms[number]
         }
-        return number
+        return (number, terms)
     }
 
     /// A breadcrumb entry: its text under its parent entry.
@@ -216,10 +247,8 @@ struct SearchDocumentBatch: Sendable {
         lastTrail = nil
         lastTrailTerms = []
         recentTrails = []
-        slotStamp = []
-        slotIndex = []
-        documentTerms = []
-        documentCounts = []
+        tally = Tally()
+        crumbTerms = []
         kinds = Array(kinds)
         lengths = Array(lengths)
         postings = Array(postings)

@@ -411,7 +411,6 @@ struct SearchIndexWriter: Sendable {
 
     /// A segment of postings in document order, as gaps: `[gap,impact,gap,impact,…]`.
     private static func postingsJSON(_ list: ArraySlice<Scored>, into out: inout [UInt8]) {
-        out.append(0x5B)
         var keys: [UInt64] = []
         keys.reserveCapacity(list.count)
         var ordered = true, last = -1
@@ -421,16 +420,28 @@ struct SearchIndexWriter: Sendable {
             keys.append(UInt64(posting.doc) << 32 | UInt64(posting.impact))
         }
         if !ordered { keys.sort() }
-        var previous: UInt64 = 0
-        for (index, key) in keys.enumerated() {
-            if index > 0 { out.append(0x2C) }
-            let doc = key >> 32
-            SearchJSON.number(Int(doc - previous), into: &out)
-            out.append(0x2C)
-            SearchJSON.number(Int(key & 0xFFFF_FFFF), into: &out)
-            previous = doc
+        // At most 10 digits, a comma, 10 digits and a comma a posting, and the brackets.
+        let bytes = [UInt8](unsafeUninitializedCapacity: keys.count * 22 + 2) { buffer, count in
+            let base = buffer.baseAddress!
+            var at = 0
+            base[at] = 0x5B
+            at += 1
+            var previous: UInt64 = 0
+            for key in keys {
+                let doc = key >> 32
+                SearchJSON.digits(Int(doc - previous), into: base, at: &at)
+                base[at] = 0x2C
+                at += 1
+                SearchJSON.digits(Int(key & 0xFFFF_FFFF), into: base, at: &at)
+                base[at] = 0x2C
+                at += 1
+                previous = doc
+            }
+            if keys.isEmpty { at += 1 }
+            base[at - 1] = 0x5D
+            count = at
         }
-        out.append(0x5D)
+        out.append(contentsOf: bytes)
     }
 
     private static func stringArray(_ strings: [String], into out: inout [UInt8]) {

@@ -40,6 +40,21 @@ enum SearchJSON {
         }
     }
 
+    /// Writes the decimal digits of `value` (not negative) at `at`, which moves past them; the
+    /// buffer has room for 20 more bytes.
+    @inline(__always)
+    static func digits(_ value: Int, into buffer: UnsafeMutablePointer<UInt8>, at: inout Int) {
+        var length = 1, rest = value / 10
+        while rest > 0 { length += 1; rest /= 10 }
+        var position = at + length - 1, remaining = value
+        repeat {
+            buffer[position] = 0x30 + UInt8(remaining % 10)
+            remaining /= 10
+            position -= 1
+        } while remaining > 0
+        at += length
+    }
+
     /// Appends a document's anchor. Most anchors are made from the title: the title, when it is
     /// ASCII (where JavaScript's `toLowerCase()` lower-cases alike), lower-cased, spaces as
     /// hyphens, everything but letters, digits, `-` and `_` dropped, as `search.js` makes it. Such
