@@ -42,3 +42,21 @@ import Testing
         #expect(ResourceExtractor.squeeze(text) == expected)
     }
 }
+
+/// Site-relative link targets, resolved byte by byte for ASCII paths.
+@Suite struct LinkNormalisingTests {
+    @Test(arguments: [
+        ("../other/index.html", "slug/index.html", "other/index.html"),
+        ("index.html", "slug/index.html", "slug/index.html"),
+        ("./a//b/../c.html", "x/y/z.html", "x/y/a/c.html"),
+        ("../../../up.html", "a/b.html", "../../up.html"),
+        ("/abs/x.html", "a/b.html", "abs/x.html"),
+        ("", "a/b.html", "a"),
+        ("résumé/x.html", "a/b.html", "a/résumé/x.html"),
+        ("../é/./x.html", "a/b/c.html", "a/é/x.html"),
+        ("...", "a/b.html", "a/..."),
+    ])
+    func normalise(_ path: String, _ source: String, _ expected: String) {
+        #expect(LinkResolver.normalise(path, relativeTo: source) == expected)
+    }
+}

@@ -110,6 +110,9 @@ struct LinkResolver: Sendable {
 
     /// Resolves `path` against the folder of `source`, both content-relative, removing `.` and `..`.
     static func normalise(_ path: String, relativeTo source: String) -> String {
+        if path.utf8.allSatisfy({ $0 < 0x80 }), source.utf8.allSatisfy({ $0 < 0x80 }) {
+            return normaliseASCII(path, relativeTo: source)
+        }
         var parts: [Substring] = path.hasPrefix("/") ? [] : source.split(separator: "/").dropLast()
         var escaped = 0
         for part in path.split(separator: "/") {
@@ -121,6 +124,28 @@ struct LinkResolver: Sendable {
             }
         }
         return String(repeating: "../", count: escaped) + parts.joined(separator: "/")
+    }
+
+    /// `normalise` for ASCII paths, split on the byte `/` rather than on Characters.
+    private static func normaliseASCII(_ path: String, relativeTo source: String) -> String {
+        var parts: [Substring.UTF8View] = path.utf8.first == 0x2F ? [] : source.utf8.split(separator: 0x2F).dropLast()
+        var escaped = 0
+        for part in path.utf8.split(separator: 0x2F) {
+            if part.count == 1, part.first == 0x2E { continue }
+            if part.count == 2, part.first == 0x2E, part.last == 0x2E {
+                if parts.isEmpty { escaped += 1 } else { parts.removeLast() }
+            } else {
+                parts.append(part)
+            }
+        }
+        var out: [UInt8] = []
+        out.reserveCapacity(escaped * 3 + path.utf8.count + source.utf8.count)
+        for _ in 0..<escaped { out += [0x2E, 0x2E, 0x2F] }
+        for (index, part) in parts.enumerated() {
+            if index > 0 { out.append(0x2F) }
+            out += part
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     static func percentEncode(_ segment: String) -> String {
