@@ -87,7 +87,8 @@ import Testing
         #expect(index.alsoIn(slug: "nowhere", terms: listings[0].terms).isEmpty)
     }
 
-    /// The first pass reads the same skills and tools, with the same anchors, as the page gets.
+    /// The first pass, a line scan, reads the same skills and tools, with the same anchors, as
+    /// the page gets from the parsed document.
     @Test func firstPassAgreesWithTheEnrichment() throws {
         for name in ["data-engineer.md", "ml-engineer.md"] {
             let url = Self.content.appendingPathComponent(name)
@@ -96,7 +97,7 @@ import Testing
             let document = PreparedDocument(file: SourceFile(relativePath: name, path: url.path), frontMatter: read.frontMatter,
                                             body: read.body, slug: Slugger.pageSlug(relativePath: name, frontMatter: read.frontMatter),
                                             diagnostics: [])
-            let listing = SharedTermReader().listing(document)
+            let listing = SharedTermScanner().listing(document)
             let roadmap = try EnrichmentFixture.roadmap(at: url, source: name)
             let enriched = RoadmapEnricher().enrich(roadmap)
             let anchors = Set(enriched.roadmap.anchors)
@@ -105,6 +106,89 @@ import Testing
             let skillIDs = enriched.crossLinks.skills.map(\.id)
             #expect(listing.terms.filter { $0.key.hasPrefix("skill:") }.map(\.anchor) == skillIDs)
         }
+    }
+
+    /// Where the line scan reads an entry the page does not have (a list in an indented code
+    /// block), the page still gets the anchor other pages link to: no broken link.
+    @Test func aGuessTheScanGotWrongNeverBreaksALink() throws {
+        try withTemporaryFolder { folder in
+            let content = folder.appendingPathComponent("Content")
+            try writeFiles([
+                "a.md": "# A\n\n## Skills\n\n- Docker Swarm\n\n## Tools\n\n- Docker\n",
+                "b.md": "# B\n\n## Skills\n\nAs code:\n\n    - Docker Swarm\n\n## Notes\n\nNothing else.\n",
+            ], in: content)
+            let site = folder.appendingPathComponent("Site")
+            let report = try buildSite(content: content, output: site)
+            #expect(report.succeeded, "\(report.diagnostics)")
+            let a = try String(contentsOf: site.appendingPathComponent("a/index.html"), encoding: .utf8)
+            #expect(a.contains("<a href=\"../b/index.html#skill-docker-swarm\">"))
+            let b = try String(contentsOf: site.appendingPathComponent("b/index.html"), encoding: .utf8)
+            #expect(b.contains("<span class=\"also-in-target\" id=\"skill-docker-swarm\"></span>"))
+        }
+    }
+
+    @Test(arguments: [
+        ("- **Docker**: containers", "Docker"), ("1. [Airflow](https://airflow.apache.org) (free)", "Airflow"),
+        ("* [ ] Kubernetes - orchestration", "Kubernetes"), ("- `dbt` [docs]", "dbt"),
+    ])
+    func scannerReadsItemTitles(_ line: String, _ title: String) throws {
+        let item = try #require(SharedTermScanner.listItem(Substring(line)))
+        #expect(SharedTermScanner.toolTitle(item.1).0 == title)
+    }
+
+    static func scan(_ markdown: String) -> [String] {
+        let document = PreparedDocument(file: SourceFile(relativePath: "t.md", path: "t.md"), frontMatter: FrontMatter(),
+                                        body: markdown, slug: "t", diagnostics: [])
+        return SharedTermScanner().listing(document).terms.map { $0.key + " #" + $0.anchor }
+    }
+
+    @Test func scannerReadsSkillAndToolListsOnly() {
+        let markdown = """
+            # Title
+
+            Skills
+            ------
+
+            - **Kubernetes**: clusters
+            - Technical:
+              - CI/CD for ML
+            - [ ] Docker Swarm
+
+            ```
+            ## Tools
+            - NotATool
+            ```
+
+            ## Phase 1: Basics
+
+            ### Skills you will gain
+            - Phase Skill
+
+            ## Resources
+
+            1. Tools and Platforms
+               - [Vite](https://vitejs.dev/) (free)
+               - Prettier
+            2. Books
+               - Some Book
+
+            ### Frameworks
+            * ![logo](logo.png) React
+            """
+        #expect(Self.scan(markdown) == [
+            "skill:kubernet #skill-kubernetes", "skill:cicd ml #skill-cicd-for-ml", "skill:docker swarm #skill-docker-swarm",
+            "tool:vite #u-vite-\(ResourceIdentity.anchor(title: "Vite", identity: "url:" + ResourceIdentity.normalisedURL("https://vitejs.dev/")).suffix(4))",
+            "tool:prettier #u-prettier-\(ResourceIdentity.anchor(title: "Prettier", identity: "tool:" + ResourceIdentity.normalisedTitle("Prettier")).suffix(4))",
+            "tool:logo react #u-logo-react-\(ResourceIdentity.anchor(title: "logo React", identity: "tool:" + ResourceIdentity.normalisedTitle("logo React")).suffix(4))",
+        ])
+    }
+
+    @Test(arguments: [
+        ("**Bold** and `code`", "Bold and code"), ("[Link](https://x.y) text", "Link text"), ("![alt](a.png) after", "alt after"),
+        ("snake_case __strong__", "snake_case strong"), ("plain", "plain"),
+    ])
+    func inlineTextDropsMarkup(_ markdown: String, _ text: String) {
+        #expect(SharedTermScanner.inlineText(Substring(markdown)) == text)
     }
 
     /// `roadmap serve`: a page whose file did not change is rendered again when another

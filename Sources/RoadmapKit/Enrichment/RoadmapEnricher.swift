@@ -54,6 +54,15 @@ struct RoadmapEnricher: Sendable {
                     CrossLink(from: entry.from, to: $0.href, kind: .alsoIn, evidence: $0.roadmapTitle + " › " + $0.title)
                 }
             }
+            // Other pages link to the anchors the first pass read from the Markdown. Where it
+            // guessed one this page does not have, the entry (or, for an entry the page does not
+            // list, the page's end) gets that anchor too: a link between roadmaps never breaks.
+            var anchors = Set(roadmap.anchors)
+            let real = Dictionary(terms.map { ($0.key, $0.anchor) }, uniquingKeysWith: { a, _ in a })
+            for (key, anchor) in sharedTerms.advertised(roadmap.slug) where anchors.insert(anchor).inserted {
+                crossLinks.extraAnchors.append(ExtraAnchor(anchor: anchor, entry: real[key]))
+                roadmap.anchors.append(anchor)
+            }
         }
 
         var decorations = PageDecorationBuilder(roadmap: roadmap, timeline: timeline, markers: markers,

@@ -9,42 +9,16 @@ struct SharedTerm: Sendable, Hashable {
     var title: String
 }
 
-/// Reads the skills and tools of one roadmap with the anchors its page gives them. The build
-/// runs it in a light first pass over every roadmap (parse, model, skill lists, resources: no
-/// matching, rendering or writing), so that each page, rendered on its own, can link to the
-/// same skill or tool on the others. The enrichment stage derives its own entries with the
-/// same steps (``terms(skills:markers:normaliser:vetoed:)``), so the anchors agree.
-struct SharedTermReader: Sendable {
-    var glossary = Glossary()
-
+/// The skills and tools of one roadmap as the site-wide index keys them. The page's own
+/// entries come from the enrichment stage (``terms(skills:markers:normaliser:vetoed:)``); the
+/// first pass over every roadmap reads them from the Markdown (``SharedTermScanner``).
+enum SharedTermReader {
     /// What the site-wide index needs of one roadmap.
     struct Listing: Sendable {
         var slug: String
         var title: String
         var order: Int?
         var terms: [SharedTerm]
-    }
-
-    func listing(_ document: PreparedDocument) -> Listing {
-        let markdown = MarkdownParser().parse(document.body)
-        let (roadmap, _) = RoadmapBuilder().build(.init(
-            source: document.file.relativePath, sourcePath: document.file.path,
-            frontMatter: document.frontMatter, document: markdown))
-        return Listing(slug: roadmap.slug, title: roadmap.title, order: roadmap.order, terms: terms(of: roadmap))
-    }
-
-    /// The roadmap's skills and tools, read as ``RoadmapEnricher`` reads them.
-    func terms(of input: Roadmap) -> [SharedTerm] {
-        var roadmap = input
-        let glossary = self.glossary.adding(frontMatterAliases: roadmap.frontMatter.aliases)
-        let normaliser = TermNormaliser(aliases: glossary.aliases)
-        let mentions = ResourceExtractor().extract(roadmap)
-        RoadmapShPrefixes.strip(in: &roadmap)
-        let (_, markers) = ResourceIndex.build(mentions, roadmap: roadmap)
-        let vetoed = Set(glossary.vetoed.map { normaliser.stems($0).joined(separator: " ") })
-        let skills = CrossLinker(normaliser: normaliser, vetoed: vetoed).skillEntries(roadmap).0
-            .map { (title: $0.0.title, anchor: $0.2) }
-        return Self.terms(skills: skills, markers: markers, normaliser: normaliser, vetoed: vetoed)
     }
 
     /// Skills (by title) and tools (by the title without its notes), first entry per term.
@@ -129,11 +103,17 @@ public struct SharedTermIndex: Sendable {
         }.joined(separator: "\u{1E}")
     }
 
-    /// Reads every roadmap's skills and tools, one roadmap a core.
+    /// Scans every roadmap's Markdown for its skills and tools, one roadmap a core.
     static func read(_ documents: [PreparedDocument], glossary: Glossary, hasSearchPage: Bool) throws -> SharedTermIndex {
-        let reader = SharedTermReader(glossary: glossary)
-        let listings = try ConcurrentMap.map(documents) { reader.listing($0) }
+        let scanner = SharedTermScanner(glossary: glossary)
+        let listings = try ConcurrentMap.map(documents) { scanner.listing($0) }
         return SharedTermIndex(listings, hasSearchPage: hasSearchPage)
+    }
+
+    /// The anchors other pages link to on this roadmap's page: (term, anchor), from the first pass.
+    func advertised(_ slug: String) -> [(key: String, anchor: String)] {
+        guard let own = position[slug] else { return [] }
+        return sharedTerms[own].map { ($0.key, $0.anchor) }
     }
 
     /// Where else each of a roadmap's terms is listed (terms no other roadmap lists are left out).

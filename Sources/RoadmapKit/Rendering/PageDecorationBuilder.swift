@@ -88,13 +88,21 @@ struct PageDecorationBuilder {
         }
         // Skills and tools other roadmaps list too.
         let skillLocations = Dictionary(crossLinks.skills.map { ($0.id, $0.location) }, uniquingKeysWith: { a, _ in a })
-        for entry in crossLinks.alsoIn {
-            let html = alsoInHTML(entry)
-            if let location = skillLocations[entry.from] {
+        func place(_ html: String, at entry: String) -> Bool {
+            if let location = skillLocations[entry] {
                 decorations.itemEnd[location, default: ""] += html
-            } else if let marker = markerByAnchor[entry.from] {
+            } else if let marker = markerByAnchor[entry] {
                 append(html, at: marker.location, isLink: marker.isLink)
+            } else {
+                return false
             }
+            return true
+        }
+        for entry in crossLinks.alsoIn { _ = place(alsoInHTML(entry), at: entry.from) }
+        for extra in crossLinks.extraAnchors {
+            let html = "<span class=\"also-in-target\" id=\"\(HTMLEscaping.escape(extra.anchor))\"></span>"
+            if let entry = extra.entry, place(html, at: entry) { continue }
+            if let last = roadmap.sections.last?.id { decorations.sectionEnd[last, default: ""] += html }
         }
 
         for project in roadmap.projects {
@@ -111,7 +119,7 @@ struct PageDecorationBuilder {
         }
 
         if let section = crossLinks.skillSectionID, !crossLinks.skills.isEmpty, !roadmap.phases.isEmpty {
-            decorations.sectionEnd[section] = coverageMatrix()
+            decorations.sectionEnd[section] = coverageMatrix() + (decorations.sectionEnd[section] ?? "")
         }
         return decorations
     }

@@ -1,0 +1,251 @@
+import Foundation
+
+/// The light first pass of the "Also in" links: a line scan of a roadmap's Markdown, without
+/// parsing it, for the items of its skill lists (under a heading that says "skills" or
+/// "competencies", outside phases) and of its tool lists (under a heading or list label such
+/// as "Tools and Platforms"), each with the anchor its page will most likely give it.
+///
+/// It reads as ``CrossLinker`` and ``ResourceExtractor`` do, but more roughly; where it guesses
+/// an anchor or an entry the page does not have, the page adds that anchor at the entry (or at
+/// its end), so a link to it never breaks (see ``RoadmapEnricher``).
+struct SharedTermScanner: Sendable {
+    var glossary = Glossary()
+
+    private enum Region {
+        case skills(level: Int)
+        case tools(level: Int)
+        var level: Int { switch self { case .skills(let level), .tools(let level): level } }
+    }
+
+    private struct Item {
+        var indent: Int
+        var text: Substring
+        var region: Region
+    }
+
+    func listing(_ document: PreparedDocument) -> SharedTermReader.Listing {
+        let glossary = self.glossary.adding(frontMatterAliases: document.frontMatter.aliases)
+        let normaliser = TermNormaliser(aliases: glossary.aliases)
+        let vetoed = Set(glossary.vetoed.map { normaliser.stems($0).joined(separator: " ") })
+        var title = document.frontMatter.title
+        var items: [Item] = []
+        var region: Region?
+        // Headings above the current line: (level, text).
+        var open: [(level: Int, text: String)] = []
+        var fence: String?
+        var previous: Substring = ""
+
+        func heading(_ level: Int, _ text: Substring) {
+            let text = Self.inlineText(text)
+            if title == nil, level == 1 { title = text }
+            while let last = open.last, last.level >= level { open.removeLast() }
+            defer { open.append((level, text)) }
+            if let current = region, level <= current.level { region = nil }
+            guard level >= 2, region == nil else { return }
+            var found: Region?
+            if Self.mayName(["skill", "competenc"], text.utf8) {
+                let stems = normaliser.stems(text)
+                if stems.contains(where: { $0 == "skill" || $0.hasPrefix("competenc") }) { found = .skills(level: level) }
+            }
+            if found == nil, Self.mayName(Self.toolWords, text.utf8), let hint = ResourceExtractor.hint(from: text),
+               hint.kind == .tool
+            {
+                found = .tools(level: level)
+            }
+            // Skill lists inside a phase or module are not the roadmap's skills.
+            if let found, !open.contains(where: { RoadmapBuilder.namesPhase($0.text) }) { region = found }
+        }
+
+        let body = document.body
+        var lineStart = body.utf8.startIndex
+        while lineStart < body.utf8.endIndex {
+            let lineEnd = body.utf8[lineStart...].firstIndex(of: 0x0A) ?? body.utf8.endIndex
+            let line = body[lineStart..<lineEnd]
+            lineStart = lineEnd < body.utf8.endIndex ? body.utf8.index(after: lineEnd) : lineEnd
+            let bytes = line.utf8
+            let indent = bytes.prefix { $0 == 0x20 || $0 == 0x09 }.count
+            let trimmed = line.utf8.dropFirst(indent)
+            let first = trimmed.first ?? 0
+            if let open = fence {
+                if trimmed.starts(with: open.utf8) { fence = nil }
+                previous = ""
+                continue
+            }
+            if (first == 0x60 || first == 0x7E), trimmed.prefix(3).count == 3, trimmed.prefix(3).allSatisfy({ $0 == first }) {
+                fence = first == 0x60 ? "```" : "~~~"
+                continue
+            }
+            if first == 0x23 {  // #
+                let hashes = trimmed.prefix { $0 == 0x23 }.count
+                let rest = trimmed.dropFirst(hashes)
+                if hashes <= 6, rest.isEmpty || rest.first == 0x20 {
+                    var text = Substring(rest).drop { $0 == " " }
+                    while text.last == "#" || text.last == " " || text.last == "\r" { text = text.dropLast() }
+                    heading(hashes, text)
+                    previous = ""
+                    continue
+                }
+            }
+            // Setext: a paragraph line underlined with = or -.
+            if first == 0x3D || first == 0x2D, !previous.isEmpty,
+               trimmed.allSatisfy({ $0 == first || $0 == 0x20 || $0 == 0x0D }), Self.listItem(previous) == nil
+            {
+                heading(first == 0x3D ? 1 : 2, previous.drop { $0 == " " })
+                previous = ""
+                continue
+            }
+            previous = trimmed.isEmpty ? "" : line
+            guard let (itemIndent, text) = Self.listItem(line) else { continue }
+            // Outside skill and tool lists, a list label may still introduce tools
+            // ("2. Tools and Platforms" with the tools below it).
+            items.append(Item(indent: itemIndent, text: text, region: region ?? .skills(level: -1)))
+        }
+
+        var terms: [SharedTerm] = []
+        var seen = Set<String>()
+        var skillSlugger = Slugger()
+        func add(_ kind: String, _ title: String, _ anchor: String) {
+            let stems = normaliser.stems(title)
+            guard !stems.isEmpty else { return }
+            let joined = stems.joined(separator: " ")
+            guard !vetoed.contains(joined) else { return }
+            let key = kind + ":" + joined
+            if seen.insert(key).inserted { terms.append(SharedTerm(key: key, anchor: anchor, title: title)) }
+        }
+        // Tools under a tool label, by the label's indent.
+        var toolLabelIndent: Int?
+        for (index, item) in items.enumerated() {
+            if let labelIndent = toolLabelIndent, item.indent <= labelIndent { toolLabelIndent = nil }
+            let isLabel = index + 1 < items.count && items[index + 1].indent > item.indent
+            if isLabel {
+                // Markup needs no removing: the hint reads the label's words only.
+                if item.text.utf8.count <= 60, Self.mayName(Self.toolWords, item.text.utf8),
+                   let hint = ResourceExtractor.hint(from: String(item.text)), hint.kind == .tool
+                {
+                    toolLabelIndent = item.indent
+                }
+                continue
+            }
+            let isTool = toolLabelIndent != nil || { if case .tools = item.region { true } else { false } }()
+            let isSkill = { if case .skills(let level) = item.region { level >= 0 } else { false } }()
+            guard isTool || isSkill else { continue }
+            let text = Self.inlineText(item.text)
+            if isTool {
+                let (title, url) = Self.toolTitle(item.text)
+                guard !title.isEmpty else { continue }
+                let identity = url.map { "url:" + ResourceIdentity.normalisedURL($0) }
+                    ?? "tool:" + ResourceIdentity.normalisedTitle(title)
+                add("tool", title, "u-" + ResourceIdentity.anchor(title: title, identity: identity).dropFirst(2))
+            } else {
+                var (core, _) = ResourceExtractor.splitNotes(text)
+                if let colon = core.firstIndex(of: ":") { core = String(core[..<colon]) }
+                core = core.trimmingSpaces()
+                guard !core.isEmpty, core.count <= 60, core.split(separator: " ").count <= 7 else { continue }
+                add("skill", core, skillSlugger.anchor(for: "skill " + core))
+            }
+        }
+        let fileStem = ((document.file.relativePath as NSString).lastPathComponent as NSString).deletingPathExtension
+        return SharedTermReader.Listing(slug: document.slug, title: title ?? fileStem, order: document.frontMatter.order,
+                                        terms: terms)
+    }
+
+    /// The words that make a list of tools ("Tools and Platforms", "Frameworks"), lowercased.
+    static let toolWords: [String] = (ResourceExtractor.listWords.merging(ResourceExtractor.singleWords) { a, _ in a })
+        .filter { $0.value == .tool }.keys.sorted()
+
+    /// Whether ASCII `text` may hold one of `words` (lowercase), compared without case: a cheap
+    /// test before the real one. Text with other characters always may.
+    static func mayName(_ words: [String], _ text: some Collection<UInt8>) -> Bool {
+        var lower: [UInt8] = []
+        lower.reserveCapacity(text.count)
+        for byte in text {
+            if byte >= 0x80 { return true }
+            lower.append(byte &- 0x41 < 26 ? byte | 0x20 : byte)
+        }
+        return words.contains { word in
+            let pattern = Array(word.utf8)
+            guard pattern.count <= lower.count else { return false }
+            for start in 0...(lower.count - pattern.count) where lower[start] == pattern[0] {
+                if lower[start..<(start + pattern.count)].elementsEqual(pattern) { return true }
+            }
+            return false
+        }
+    }
+
+    /// `- text`, `* text`, `+ text`, `1. text`, `1) text`: the indent and the text.
+    static func listItem(_ line: Substring) -> (Int, Substring)? {
+        let bytes = line.utf8
+        let indent = bytes.prefix { $0 == 0x20 || $0 == 0x09 }.count
+        var rest = bytes.dropFirst(indent)
+        guard let first = rest.first else { return nil }
+        if first == 0x2D || first == 0x2A || first == 0x2B {  // - * +
+            rest = rest.dropFirst()
+        } else {
+            let digits = rest.prefix { $0 &- 0x30 < 10 }.count
+            guard digits > 0, digits <= 9 else { return nil }
+            rest = rest.dropFirst(digits)
+            guard let mark = rest.first, mark == 0x2E || mark == 0x29 else { return nil }  // . )
+            rest = rest.dropFirst()
+        }
+        guard let space = rest.first, space == 0x20 || space == 0x09 else { return nil }
+        var text = Substring(rest).drop { $0 == " " || $0 == "\t" }
+        while text.last == "\r" || text.last == " " { text = text.dropLast() }
+        for box in ["[ ] ", "[x] ", "[X] "] where text.hasPrefix(box) { text = text.dropFirst(box.count) }
+        return text.isEmpty ? nil : (indent, text)
+    }
+
+    /// The text a reader sees: link and image texts kept, emphasis and code marks removed.
+    static func inlineText(_ markdown: Substring) -> String {
+        if !markdown.utf8.contains(where: { $0 == 0x5B || $0 == 0x2A || $0 == 0x60 || $0 == 0x5F }) {
+            return ResourceExtractor.squeeze(String(markdown))
+        }
+        var out = ""
+        var rest = markdown[...]
+        while let open = rest.firstIndex(of: "[") {
+            var before = rest[..<open]
+            if before.last == "!" { before = before.dropLast() }  // an image: its alt text
+            out += before
+            let afterOpen = rest.index(after: open)
+            if let close = rest[afterOpen...].firstIndex(of: "]"), rest.index(after: close) < rest.endIndex,
+               rest[rest.index(after: close)] == "(", let end = rest[close...].firstIndex(of: ")")
+            {
+                out += rest[afterOpen..<close]
+                rest = rest[rest.index(after: end)...]
+            } else {
+                out += "["
+                rest = rest[afterOpen...]
+            }
+        }
+        out += rest
+        // Emphasis and code marks; "__" but not a single "_" (snake_case).
+        var cleaned = ""
+        for character in out where character != "*" && character != "`" {
+            if character == "_", cleaned.last == "_" {
+                cleaned.removeLast()
+                continue
+            }
+            cleaned.append(character)
+        }
+        return ResourceExtractor.squeeze(cleaned)
+    }
+
+    /// A tool item's title and address: a leading link's text and URL, else the text without notes.
+    static func toolTitle(_ item: Substring) -> (String, String?) {
+        let text = item.drop { $0 == "*" || $0 == "_" }
+        if text.hasPrefix("["), let close = text.firstIndex(of: "]"), text.index(after: close) < text.endIndex,
+           text[text.index(after: close)] == "(", let end = text[close...].firstIndex(of: ")")
+        {
+            let title = inlineText(text[text.index(after: text.startIndex)..<close])
+            let url = String(text[text.index(close, offsetBy: 2)..<end]).trimmingSpaces()
+            return (ResourceExtractor.splitNotes(title).0.trimmingSpaces(), url.isEmpty ? nil : url)
+        }
+        var plain = inlineText(item)
+        if let colon = plain.range(of: ": ") {
+            // "Tool: Docker" names its kind first; "Docker: containers" its title.
+            let before = String(plain[..<colon.lowerBound])
+            plain = ResourceExtractor.hint(from: before) != nil ? String(plain[colon.upperBound...]) : before
+        }
+        let (core, _) = ResourceExtractor.splitNotes(plain)
+        return (core.trimmingSpaces(), nil)
+    }
+}
