@@ -1,10 +1,16 @@
 """Skills and tools several roadmaps list link to each other's entries ("Also in")."""
 import json
+import os
+import pathlib
+import subprocess
 
 import pytest
 from selenium.webdriver.common.by import By
 
 from conftest import SITE, assert_clean
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+FIXTURE = ROOT / "Tests/RoadmapKitTests/Fixtures/also-in/Content"
 
 
 def roadmap_with_also_in():
@@ -47,3 +53,42 @@ def test_every_also_in_link_in_the_data_is_on_the_page(site):
     page = (site / slug / "index.html").read_text()
     for link in links:
         assert 'href="%s"' % link["to"] in page
+
+
+def roadmap_binary():
+    candidates = [os.environ.get("ROADMAP_BIN", ""), ROOT / ".build/release/roadmap", ROOT / ".build/debug/roadmap"]
+    for candidate in candidates:
+        if candidate and os.access(candidate, os.X_OK):
+            return str(candidate)
+    pytest.skip("no roadmap binary: run `make` (or set ROADMAP_BIN)")
+
+
+@pytest.fixture(scope="module")
+def two_roadmap_site(tmp_path_factory):
+    """The two-roadmap fixture (a data engineer and an ML engineer sharing skills and tools), built."""
+    out = tmp_path_factory.mktemp("also-in") / "Site"
+    subprocess.run([roadmap_binary(), "build", "--quiet", "--content", str(FIXTURE), "--templates",
+                    str(ROOT / "Templates"), "--output", str(out)], check=True, cwd=ROOT)
+    return out
+
+
+def test_two_roadmaps_link_their_shared_skills_and_tools_both_ways(driver, two_roadmap_site):
+    base = two_roadmap_site.as_uri() + "/"
+    driver.get(base + "data-engineer/index.html")
+    skill = driver.find_element(By.ID, "skill-container-orchestration")
+    link = skill.find_element(By.CSS_SELECTOR, ".also-in a")
+    assert link.text == "ML Engineer › Container Orchestration"
+    link.click()
+    assert driver.current_url == base + "ml-engineer/index.html#skill-container-orchestration"
+    target = driver.find_element(By.ID, "skill-container-orchestration")
+    assert target.text.startswith("Container Orchestration")
+    back = target.find_element(By.CSS_SELECTOR, ".also-in a")
+    assert back.text == "Data Engineer › Container Orchestration"
+    # A tool: "Docker (free)" on one page is "Docker" on the other.
+    tools = [a.text for a in driver.find_elements(By.CSS_SELECTOR, "#tools-and-platforms ~ ul .also-in a")]
+    assert "Data Engineer › Docker" in tools and "Data Engineer › Apache Airflow" in tools
+    back.click()
+    assert driver.current_url == base + "data-engineer/index.html#skill-container-orchestration"
+    # Listed by one roadmap only: no "Also in".
+    assert not driver.find_element(By.ID, "skill-stream-processing").find_elements(By.CSS_SELECTOR, ".also-in")
+    assert_clean(driver, base)
