@@ -135,6 +135,8 @@ public struct SiteBuilder: Sendable {
             }
             clock.lap("shared terms")
 
+            // Each roadmap's search documents are set aside on disk until the index is written.
+            let searchSpool = try? SearchSpool()
             // Parse, model and render each roadmap concurrently; pages stream to the staging folder.
             let results = try ConcurrentMap.map(published, reusing: options.pageCache, progress: options.progress, writer: writer) { document -> PageResult in
                 let markdown = MarkdownParser().parse(document.body)
@@ -158,7 +160,7 @@ public struct SiteBuilder: Sendable {
                     totalDuration: roadmap.totalDurationText, anchors: HashedIDs(roadmap.anchors))
                 return PageResult(summary: summary, diagnostics: modelDiagnostics + enriched.diagnostics + page.diagnostics,
                                   pendingAnchorChecks: page.pendingAnchorChecks, links: links,
-                                  search: SearchIndexBuilder().documents(for: enriched),
+                                  search: SearchIndexBuilder(spool: searchSpool).documents(for: enriched),
                                   resources: enriched.resources, enrichmentLinks: enrichmentLinks)
             }
             clock.lap("render roadmaps")

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import RoadmapKit
+import RoadmapMarkdown
 
 /// The compact pieces of the index format: anchors made from titles, postings as gaps, the
 /// bounded heap that keeps a term's best postings, and the byte-keyed term table.
@@ -35,6 +36,25 @@ import Testing
     func punctuationChunksTokeniseAsTheFullRulesDo(_ text: String) {
         let tokenizer = SearchTokenizer()
         #expect(tokenizer.tokens(text) == tokenizer.unicodeTokens(text))
+    }
+
+    @Test func spooledBatchesWriteTheSameIndex() throws {
+        let document = MarkdownParser().parse(SearchIndexTests.roadmap)
+        let spool = try SearchSpool()
+        func batches(_ spool: SearchSpool?) -> [SearchDocumentBatch] {
+            (0..<12).map { number in
+                let (model, _) = RoadmapBuilder().build(.init(
+                    source: "r\(number).md", sourcePath: "r\(number).md", frontMatter: FrontMatter(), document: document))
+                return SearchIndexBuilder(spool: spool).documents(for: RoadmapEnricher().enrich(model))
+            }
+        }
+        var writer = SearchIndexWriter()
+        writer.shardThreshold = 2_000
+        writer.documentsPerShard = 40
+        let inMemory = try SearchIndexTests.write(batches(nil), writer).1
+        let spooled = try SearchIndexTests.write(batches(spool), writer).1
+        #expect(inMemory.count > 4)
+        #expect(inMemory == spooled)
     }
 
     @Test func theHeapKeepsWhatAFullSortKeeps() {

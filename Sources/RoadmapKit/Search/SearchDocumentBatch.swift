@@ -25,6 +25,11 @@ struct SearchDocumentBatch: Sendable {
     private(set) var documentEnds: [UInt32] = []
     /// The roadmap, phase and module documents, for the no-script list of `search.html`.
     private(set) var outline: [SearchDocument] = []
+    /// Where ``crumbsJSON`` and ``documentsJSON`` went when the batch was sealed with a spool
+    /// (both arrays are then empty): the spool, their bytes one after the other, and the first's length.
+    private var spooled: (spool: SearchSpool, range: Range<Int>, crumbs: Int)?
+    /// Bytes of the breadcrumb and document JSON, spooled or not.
+    private(set) var displayBytes = 0
 
     // While the batch is made.
     private var crumbNumbers: [CrumbKey: Int] = [:]
@@ -239,9 +244,16 @@ struct SearchDocumentBatch: Sendable {
         var text: String
     }
 
-    /// Ends the batch: closes the breadcrumb JSON and drops what only making it needed.
-    mutating func seal() {
+    /// Ends the batch: closes the breadcrumb JSON and drops what only making it needed. With a
+    /// spool, the breadcrumb and document JSON go to it (and stay here if it cannot take them).
+    mutating func seal(spool: SearchSpool? = nil) {
         crumbsJSON.append(0x5D)
+        displayBytes = crumbsJSON.count + documentsJSON.count
+        if let spool, let range = try? spool.store(crumbsJSON + documentsJSON) {
+            spooled = (spool, range, crumbsJSON.count)
+            crumbsJSON = []
+            documentsJSON = []
+        }
         vocabulary.seal()
         crumbNumbers = [:]
         lastTrail = nil
@@ -258,11 +270,16 @@ struct SearchDocumentBatch: Sendable {
         documentEnds = Array(documentEnds)
     }
 
-    /// The JSON of documents `range`, one after another.
-    func withDocumentJSON<R>(_ range: Range<Int>, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
-        let from = range.lowerBound == 0 ? 0 : Int(documentEnds[range.lowerBound - 1])
-        let to = range.isEmpty ? from : Int(documentEnds[range.upperBound - 1])
-        return try documentsJSON.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[from..<to])) }
+    /// The breadcrumb JSON and the documents' JSON, read back from the spool if they went there.
+    func display() throws -> (crumbs: ArraySlice<UInt8>, documents: ArraySlice<UInt8>) {
+        guard let spooled else { return (crumbsJSON[...], documentsJSON[...]) }
+        let bytes = try spooled.spool.read(spooled.range)
+        return (bytes[..<spooled.crumbs], bytes[spooled.crumbs...])
+    }
+
+    /// Where document `index`'s JSON is in ``display()``'s documents, counted from their start.
+    func documentRange(_ index: Int) -> Range<Int> {
+        (index == 0 ? 0 : Int(documentEnds[index - 1]))..<Int(documentEnds[index])
     }
 
     /// Calls `body(document, term, title, breadcrumb, excerpt)` for every term of every document, in order.

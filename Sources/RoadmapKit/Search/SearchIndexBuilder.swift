@@ -9,6 +9,8 @@ struct SearchIndexBuilder: Sendable {
     static let separator = " › "
 
     var tokenizer = SearchTokenizer()
+    /// Where each batch's display JSON goes once made (kept in memory without one).
+    var spool: SearchSpool?
 
     /// The documents of a roadmap read without enrichment: resources and skills are the list
     /// items of resource and skill sections and the links inside topics.
@@ -45,7 +47,7 @@ struct SearchIndexBuilder: Sendable {
             walk.add(.resource, resource.title, crumbs: walk.trail(of: use.sectionID), excerpt: facts.joined(separator: " · "),
                      anchor: use.anchor.isEmpty ? nil : use.anchor)
         }
-        walk.batch.seal()
+        walk.batch.seal(spool: spool)
         return walk.batch
     }
 

@@ -106,7 +106,7 @@ struct SearchIndexWriter: Sendable {
                 sums.2 += Double(batch.lengths[at + 2])
             }
             documentCount += batch.count
-            displayBytes += batch.documentsJSON.count + batch.count + batch.crumbsJSON.count + batch.page.utf8.count + 16
+            displayBytes += batch.displayBytes + batch.count + batch.page.utf8.count + 16
             maps.append(map)
         }
         terms.seal()
@@ -176,7 +176,7 @@ struct SearchIndexWriter: Sendable {
             for (number, batch) in batches.enumerated() {
                 if number > 0 { body.append(0x2C) }
                 body.append(0x0A)
-                Self.part(batch, 0..<batch.count, first: starts[number], into: &body)
+                try Self.part(batch, 0..<batch.count, first: starts[number], into: &body)
             }
             SearchJSON.raw("],\n\"terms\":{", into: &body)
             for (position, id) in order.enumerated() {
@@ -213,7 +213,7 @@ struct SearchIndexWriter: Sendable {
                     if !first { body.append(0x2C) }
                     first = false
                     body.append(0x0A)
-                    Self.part(batch, range, first: start + range.lowerBound, into: &body)
+                    try Self.part(batch, range, first: start + range.lowerBound, into: &body)
                 }
                 number += 1
             }
@@ -343,17 +343,19 @@ struct SearchIndexWriter: Sendable {
     }
 
     /// Documents `range` of `batch` as a part: `[first,"page",breadcrumbs,[document,…]]`.
-    private static func part(_ batch: SearchDocumentBatch, _ range: Range<Int>, first: Int, into out: inout [UInt8]) {
+    private static func part(_ batch: SearchDocumentBatch, _ range: Range<Int>, first: Int, into out: inout [UInt8]) throws {
+        let (crumbs, documents) = try batch.display()
         out.append(0x5B)
         SearchJSON.number(first, into: &out)
         out.append(0x2C)
         SearchJSON.string(batch.page, into: &out)
         out.append(0x2C)
-        out.append(contentsOf: batch.crumbsJSON)
+        out.append(contentsOf: crumbs)
         SearchJSON.raw(",[", into: &out)
         for index in range {
             if index > range.lowerBound { out.append(0x2C) }
-            batch.withDocumentJSON(index..<(index + 1)) { out.append(contentsOf: $0) }
+            let bytes = batch.documentRange(index)
+            out.append(contentsOf: documents[(documents.startIndex + bytes.lowerBound)..<(documents.startIndex + bytes.upperBound)])
         }
         SearchJSON.raw("]]", into: &out)
     }
