@@ -182,47 +182,61 @@ struct RenderedLinkChecker: Sendable {
             return Self.scan(html, page: page, template: Self.templateName(for: page), reportedFolder: reported)
         }) ?? []).compactMap { $0 }
         var diagnostics: [Diagnostic] = pages.flatMap(\.diagnostics)
-        var exists: [String: Bool] = [:]
-        var idsByPage: [String: Set<String>] = [:]
         let scannedByPage = Dictionary(pages.map { ($0.page, $0) }, uniquingKeysWith: { a, _ in a })
-        for page in pages.sorted(by: { $0.page < $1.page }) {
-            for (target, location) in page.files.sorted(by: { $0.key < $1.key }) {
-                let found = exists[target] ?? fileExists(target)
-                exists[target] = found
-                if !found {
-                    diagnostics.append(Self.diagnostic(
-                        "output.broken-link", "no file '\(target)' in the site", link: target, page: page.page,
-                        template: page.template, reportedFolder: reportedFolder, at: location))
+        // Pages in order, a few hundred at a time on every core; a link to a page that was not
+        // scanned (rare: a file copied from the content) is checked afterwards, reading it once.
+        let ordered = pages.sorted { $0.page < $1.page }
+        let chunks = stride(from: 0, to: ordered.count, by: 256).map { $0..<min($0 + 256, ordered.count) }
+        let checked = (try? ConcurrentMap.map(chunks) { range -> ([Diagnostic], [(RenderedPageLinks, FragmentLink)]) in
+            var found: [Diagnostic] = []
+            var unscannedTargets: [(RenderedPageLinks, FragmentLink)] = []
+            var exists: [String: Bool] = [:]
+            for page in ordered[range] {
+                for (target, location) in page.files.sorted(by: { $0.key < $1.key }) {
+                    let present = exists[target] ?? fileExists(target)
+                    exists[target] = present
+                    if !present {
+                        found.append(Self.diagnostic(
+                            "output.broken-link", "no file '\(target)' in the site", link: target, page: page.page,
+                            template: page.template, reportedFolder: reportedFolder, at: location))
+                    }
+                }
+                for link in page.fragments.sorted(by: { ($0.target, $0.fragment) < ($1.target, $1.fragment) }) {
+                    let present = exists[link.target] ?? fileExists(link.target)
+                    exists[link.target] = present
+                    guard present, link.target.hasSuffix(".html") else { continue }
+                    guard let scanned = scannedByPage[link.target] else {
+                        unscannedTargets.append((page, link))
+                        continue
+                    }
+                    // Scanned while it was rendered: its ids are known without reading it again.
+                    if !scanned.hasID(link.fragment) { found.append(missingFragment(link, on: page)) }
                 }
             }
-            for link in page.fragments.sorted(by: { ($0.target, $0.fragment) < ($1.target, $1.fragment) }) {
-                let (target, fragment, location, key) = (link.target, link.fragment, link.location, link.key)
-                guard exists[target] == true, target.hasSuffix(".html") else { continue }
-                if let scanned = scannedByPage[target] {
-                    // Scanned while it was rendered: its ids are known without reading it again.
-                    if !scanned.hasID(fragment) {
-                        diagnostics.append(Self.diagnostic(
-                            "output.missing-fragment", "no element with id '\(fragment)' in '\(target)'", link: key,
-                            page: page.page, template: page.template, reportedFolder: reportedFolder, at: location))
-                    }
-                    continue
-                }
+            return (found, unscannedTargets)
+        }) ?? []
+        var idsByPage: [String: Set<String>] = [:]
+        for (found, unscannedTargets) in checked {
+            diagnostics += found
+            for (page, link) in unscannedTargets {
                 let ids: Set<String>
-                if let cached = idsByPage[target] {
+                if let cached = idsByPage[link.target] {
                     ids = cached
                 } else {
-                    let html = (try? String(contentsOf: siteFolder.appendingPathComponent(target), encoding: .utf8)) ?? ""
+                    let html = (try? String(contentsOf: siteFolder.appendingPathComponent(link.target), encoding: .utf8)) ?? ""
                     ids = HTMLTagScanner.scan(html).ids
-                    idsByPage[target] = ids
+                    idsByPage[link.target] = ids
                 }
-                if !ids.contains(fragment) {
-                    diagnostics.append(Self.diagnostic(
-                        "output.missing-fragment", "no element with id '\(fragment)' in '\(target)'", link: key,
-                        page: page.page, template: page.template, reportedFolder: reportedFolder, at: location))
-                }
+                if !ids.contains(link.fragment) { diagnostics.append(missingFragment(link, on: page)) }
             }
         }
         return diagnostics
+    }
+
+    private func missingFragment(_ link: FragmentLink, on page: RenderedPageLinks) -> Diagnostic {
+        Self.diagnostic(
+            "output.missing-fragment", "no element with id '\(link.fragment)' in '\(link.target)'", link: link.key,
+            page: page.page, template: page.template, reportedFolder: reportedFolder, at: link.location)
     }
 
     /// The template that renders a page of the given path, by the site's naming conventions.
