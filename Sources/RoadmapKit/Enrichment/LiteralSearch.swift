@@ -25,6 +25,13 @@ extension String {
         return found
     }
 
+    /// `firstIndex(of: Character(ascii))` on bytes for ASCII text (other text keeps the
+    /// Character search, where an ASCII byte followed by a combining mark is no match).
+    func firstIndex(ofASCII ascii: UInt8) -> String.Index? {
+        if utf8.allSatisfy({ $0 < 0x80 }) { return utf8.firstIndex(of: ascii) }
+        return firstIndex(of: Character(Unicode.Scalar(ascii)))
+    }
+
     /// Whether `word` occurs as a whole word: no letter just before or just after it. Literal,
     /// as ``literalRange(of:from:)``.
     func containsWord(_ word: String) -> Bool {

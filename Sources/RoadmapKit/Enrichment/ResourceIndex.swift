@@ -61,7 +61,7 @@ struct ResourceIndex: Sendable {
             }
             return marker
         }
-        return (resources.sorted(by: Self.displayOrder), markers)
+        return (sortedForDisplay(resources), markers)
     }
 
     /// The resources of every roadmap as one list: the same URL used by two roadmaps is one
@@ -72,18 +72,44 @@ struct ResourceIndex: Sendable {
         var usedIDs = Set<String>()
         for resources in roadmaps {
             for resource in resources {
-                if let index = positions[resource.identity] {
+                let identity = resource.identity
+                if let index = positions[identity] {
                     merged[index].absorb(resource)
                     merged[index].uses += resource.uses
                 } else {
-                    positions[resource.identity] = merged.count
+                    positions[identity] = merged.count
                     var resource = resource
                     resource.id = unique(resource.id, in: &usedIDs)
                     merged.append(resource)
                 }
             }
         }
-        return merged.sorted(by: displayOrder)
+        return sortedForDisplay(merged)
+    }
+
+    /// Kind, then provider, then title (both ignoring case), then id. The lowercased keys are
+    /// made once per resource, not once per comparison.
+    static func sortedForDisplay(_ resources: [Resource]) -> [Resource] {
+        let keys = resources.map { SortKey($0) }
+        return resources.indices.sorted { keys[$0] < keys[$1] }.map { resources[$0] }
+    }
+
+    private struct SortKey: Comparable {
+        var kind: Int
+        var provider: String
+        var title: String
+        var id: String
+
+        init(_ resource: Resource) {
+            kind = resource.kind.order
+            provider = (resource.provider ?? "~").lowercased()
+            title = resource.title.lowercased()
+            id = resource.id
+        }
+
+        static func < (a: SortKey, b: SortKey) -> Bool {
+            (a.kind, a.provider, a.title, a.id) < (b.kind, b.provider, b.title, b.id)
+        }
     }
 
     /// `id`, or `id-2`, `id-3`, … when two resources' anchors meet (same title, same short hash).
@@ -98,15 +124,6 @@ struct ResourceIndex: Sendable {
         return candidate
     }
 
-    /// Kind, then provider, then title, then id.
-    static func displayOrder(_ a: Resource, _ b: Resource) -> Bool {
-        if a.kind != b.kind { return a.kind.order < b.kind.order }
-        let pa = (a.provider ?? "~").lowercased(), pb = (b.provider ?? "~").lowercased()
-        if pa != pb { return pa < pb }
-        let ta = a.title.lowercased(), tb = b.title.lowercased()
-        if ta != tb { return ta < tb }
-        return a.id < b.id
-    }
 }
 
 extension Resource {

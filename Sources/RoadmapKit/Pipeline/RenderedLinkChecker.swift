@@ -115,11 +115,11 @@ struct RenderedLinkChecker: Sendable {
             }
             var path = value
             var fragment = ""
-            if let hash = Self.firstIndex(of: UInt8(ascii: "#"), in: path) {
+            if let hash = path.firstIndex(ofASCII: UInt8(ascii: "#")) {
                 fragment = String(path[path.index(after: hash)...])
                 path = String(path[..<hash])
             }
-            if let query = Self.firstIndex(of: UInt8(ascii: "?"), in: path) { path = String(path[..<query]) }
+            if let query = path.firstIndex(ofASCII: UInt8(ascii: "?")) { path = String(path[..<query]) }
             fragment = fragment.percentDecoded ?? fragment
             if path.isEmpty {
                 if !fragment.isEmpty { ownFragments.append((value, fragment, link.location)) }
@@ -160,13 +160,6 @@ struct RenderedLinkChecker: Sendable {
                 template: template, reportedFolder: reportedFolder, at: location))
         }
         return result
-    }
-
-    /// `text.firstIndex(of: Character(ascii))` on bytes for ASCII text (other text keeps the
-    /// Character search, where an ASCII byte followed by a combining mark is no match).
-    static func firstIndex(of ascii: UInt8, in text: String) -> String.Index? {
-        if text.utf8.allSatisfy({ $0 < 0x80 }) { return text.utf8.firstIndex(of: ascii) }
-        return text.firstIndex(of: Character(Unicode.Scalar(ascii)))
     }
 
     /// Checks every page's links against the written site. Pages written without being scanned
