@@ -55,17 +55,20 @@ struct SearchDocumentBatch: Sendable {
             // ones are kept with their number and terms (compared by identity first, so cheaply).
             if let cached = recentTrails.firstIndex(where: { $0.trail == trail }) {
                 (lastTrail, lastTrailNumber, lastTrailTerms) = recentTrails[cached]
+            } else if let last = trail.last,
+                      let parent = recentTrails.first(where: { $0.trail.count == trail.count - 1 && $0.trail.elementsEqual(trail.dropLast()) })
+            {
+                // A new trail one entry below a recent one (a topic's, under its module's).
+                lastTrail = trail
+                lastTrailNumber = entry(last, parent: parent.number, tokenizer: tokenizer)
+                lastTrailTerms = parent.terms + crumbTerms[lastTrailNumber]
+                remember()
             } else {
                 lastTrail = trail
                 let (number, terms) = crumb(trail, tokenizer: tokenizer)
                 lastTrailNumber = number
                 lastTrailTerms = terms
-                if recentTrails.count < 8 {
-                    recentTrails.append((trail, lastTrailNumber, terms))
-                } else {
-                    recentTrails[nextRecent] = (trail, lastTrailNumber, terms)
-                    nextRecent = (nextRecent + 1) % 8
-                }
+                remember()
             }
         }
         var tally = self.tally
@@ -197,7 +200,7 @@ struct SearchDocumentBatch: Sendable {
         /// Appends each term as a varint id and a byte of counts (3 meaning a varint follows).
         func encode(into postings: inout [UInt8]) {
             for (position, term) in terms.enumerated() {
-                SearchDocumentBatch.varint(Int(term), into: &postings)
+                if term < 0x80 { postings.append(UInt8(term)) } else { SearchDocumentBatch.varint(Int(term), into: &postings) }
                 let title = counts[3 * position], crumb = counts[3 * position + 1], body = counts[3 * position + 2]
                 postings.append(UInt8(min(title, 3)) | UInt8(min(crumb, 3)) << 2 | UInt8(min(body, 3)) << 4)
                 if title >= 3 { SearchDocumentBatch.varint(Int(title), into: &postings) }
@@ -207,32 +210,46 @@ struct SearchDocumentBatch: Sendable {
         }
     }
 
+    /// Keeps the current trail among the recent ones.
+    private mutating func remember() {
+        let recent = (trail: lastTrail ?? [], number: lastTrailNumber, terms: lastTrailTerms)
+        if recentTrails.count < 8 {
+            recentTrails.append(recent)
+        } else {
+            recentTrails[nextRecent] = recent
+            nextRecent = (nextRecent + 1) % 8
+        }
+    }
+
+    /// The number of the breadcrumb entry `text` under entry `parent`, added (and its text
+    /// tokenised) when new.
+    private mutating func entry(_ text: String, parent: Int, tokenizer: SearchTokenizer) -> Int {
+        let key = CrumbKey(parent: parent, text: text)
+        if let known = crumbNumbers[key] { return known }
+        let assigned = crumbNumbers.count
+        crumbNumbers[key] = assigned
+        if assigned > 0 { crumbsJSON.append(0x2C) }
+        crumbsJSON.append(0x5B)
+        SearchJSON.number(parent, into: &crumbsJSON)
+        crumbsJSON.append(0x2C)
+        SearchJSON.string(text, into: &crumbsJSON)
+        crumbsJSON.append(0x5D)
+        var entryTerms: [UInt32] = []
+        tokenizer.forEachToken(text) { token in
+            let term = vocabulary.intern(token)
+            entryTerms.append(term)
+        }
+        crumbTerms.append(entryTerms)
+        return assigned
+    }
+
     /// The number of `trail`'s innermost breadcrumb entry (-1 for none) and the terms of the whole
     /// trail, adding the entries it lacks; each entry's text is tokenised once.
     private mutating func crumb(_ trail: [String], tokenizer: SearchTokenizer) -> (Int, [UInt32]) {
         var number = -1
         var terms: [UInt32] = []
         for text in trail {
-            let key = CrumbKey(parent: number, text: text)
-            if let known = crumbNumbers[key] {
-                number = known
-            } else {
-                let assigned = crumbNumbers.count
-                crumbNumbers[key] = assigned
-                if assigned > 0 { crumbsJSON.append(0x2C) }
-                crumbsJSON.append(0x5B)
-                SearchJSON.number(number, into: &crumbsJSON)
-                crumbsJSON.append(0x2C)
-                SearchJSON.string(text, into: &crumbsJSON)
-                crumbsJSON.append(0x5D)
-                var entryTerms: [UInt32] = []
-                tokenizer.forEachToken(text) { token in
-                    let term = vocabulary.intern(token)
-                    entryTerms.append(term)
-                }
-                crumbTerms.append(entryTerms)
-                number = assigned
-            }
+            number = entry(text, parent: number, tokenizer: tokenizer)
             terms += crumbTerms[number]
         }
         return (number, terms)

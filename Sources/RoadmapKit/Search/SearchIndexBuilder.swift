@@ -115,8 +115,18 @@ struct SearchIndexBuilder: Sendable {
                 return (value, width)
             }
             func isWhitespace(_ value: UInt32) -> Bool {
-                value == 0x20 || (0x09...0x0D).contains(value) || value == 0x85 || value == 0xA0 || value == 0x2028
-                    || value == 0x2029 || value == 0x202F || value == 0x205F
+                if value < 0x80 { return value == 0x20 || (0x09...0x0D).contains(value) }
+                return value == 0x85 || value == 0xA0 || value == 0x2028 || value == 0x2029 || value == 0x202F
+                    || value == 0x205F
+            }
+            // Most titles need nothing: ASCII, single spaces between words, short enough.
+            if count <= limit {
+                var clean = true, space = true
+                for byte in bytes {
+                    if byte >= 0x80 || (byte <= 0x20 && (byte != 0x20 || space)) { clean = false; break }
+                    space = byte == 0x20
+                }
+                if clean, !space || count == 0 { return original }
             }
             var out: [UInt8] = []
             var length = 0  // characters in `out`
