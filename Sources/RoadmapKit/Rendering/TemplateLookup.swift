@@ -12,11 +12,30 @@ import Mustache
 /// answer for themselves (`MustacheParent`, lambdas, custom renderables) are passed through.
 struct TemplateLookup: MustacheParent, CustomStringConvertible {
     let value: Any
-    let fields: [String: AnyKeyPath]
+    let fields: [String: Field]
+
+    /// A stored property: its key path, and what its declared type says about wrapping its value.
+    struct Field {
+        var path: AnyKeyPath
+        var kind: Kind
+    }
+
+    enum Kind {
+        /// A string, number or boolean: passed to the template as it is.
+        case plain
+        /// A struct with stored properties: looked up through their key paths in turn.
+        case view([String: Field])
+        /// Anything else (arrays, optionals, existentials): wrapped by looking at the value.
+        case dynamic
+    }
 
     func child(named name: String) -> Any? {
-        guard let path = fields[name], let field = value[keyPath: path] else { return nil }
-        return Self.wrap(field)
+        guard let field = fields[name], let found = value[keyPath: field.path] else { return nil }
+        switch field.kind {
+        case .plain: return found
+        case .view(let fields): return TemplateLookup(value: found, fields: fields)
+        case .dynamic: return Self.wrap(found)
+        }
     }
 
     var description: String { String(describing: value) }
@@ -40,10 +59,19 @@ struct TemplateLookup: MustacheParent, CustomStringConvertible {
     }
 
     private static let lock = NSLock()
-    nonisolated(unsafe) private static var cache: [ObjectIdentifier: [String: AnyKeyPath]?] = [:]
+    nonisolated(unsafe) private static var cache: [ObjectIdentifier: [String: Field]?] = [:]
 
-    /// The stored properties of a struct type by name; nil for other kinds of type.
-    static func fields(of type: Any.Type) -> [String: AnyKeyPath]? {
+    /// Types whose values go to the template as they are.
+    private static let plainTypes: Set<ObjectIdentifier> = [
+        ObjectIdentifier(String.self), ObjectIdentifier(Int.self), ObjectIdentifier(Bool.self),
+        ObjectIdentifier(Double.self), ObjectIdentifier(Float.self), ObjectIdentifier(Substring.self),
+        ObjectIdentifier(Character.self),
+    ]
+
+    /// The stored properties of a struct type by name; nil for other kinds of type. A property
+    /// of a plain type or of a view struct is classified once here, so that reading it needs
+    /// no dynamic cast.
+    static func fields(of type: Any.Type) -> [String: Field]? {
         let id = ObjectIdentifier(type)
         if let cached = lock.withLock({ cache[id] }) { return cached }
         func read<Root>(_ root: Root.Type) -> [String: AnyKeyPath]? {
@@ -54,7 +82,20 @@ struct TemplateLookup: MustacheParent, CustomStringConvertible {
             }
             return isStruct && !fields.isEmpty ? fields : nil
         }
-        let fields = _openExistential(type, do: read)
+        // Recorded as "not a view" first, so a type that contains itself is not read forever.
+        lock.withLock { if cache[id] == nil { cache[id] = .some(nil) } }
+        let fields = _openExistential(type, do: read)?.mapValues { path -> Field in
+            let valueType = Swift.type(of: path).valueType
+            if plainTypes.contains(ObjectIdentifier(valueType)) { return Field(path: path, kind: .plain) }
+            // Collections are structs too, but are wrapped element by element (``wrap(_:)``).
+            if !(valueType is any Sequence.Type), !(valueType is any MustacheParent.Type),
+               !(valueType is any MustacheCustomRenderable.Type), valueType != MustacheLambda.self,
+               let nested = Self.fields(of: valueType)
+            {
+                return Field(path: path, kind: .view(nested))
+            }
+            return Field(path: path, kind: .dynamic)
+        }
         lock.withLock { cache[id] = .some(fields) }
         return fields
     }
