@@ -60,3 +60,22 @@ import Testing
         #expect(LinkResolver.normalise(path, relativeTo: source) == expected)
     }
 }
+
+/// Text escaped for HTML content and attributes: runs between special characters copied whole.
+@Suite struct HTMLEscapingTests {
+    @Test(arguments: [
+        ("plain text", "plain text"),
+        ("", ""),
+        ("a < b && c > \"d\" 'e'", "a &lt; b &amp;&amp; c &gt; &quot;d&quot; &#39;e&#39;"),
+        ("<script>alert('x')</script>", "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;"),
+        ("café & naïve — 中文 🚀 <", "café &amp; naïve — 中文 🚀 &lt;"),
+        ("e\u{301}&\u{301}", "e\u{301}&amp;\u{301}"),
+        ("&", "&amp;"),
+    ])
+    func escapes(_ text: String, _ expected: String) {
+        var out = "prefix:"
+        HTMLEscaping.escape(text, into: &out)
+        #expect(out == "prefix:" + expected)
+        #expect(HTMLEscaping.escape(text) == expected)
+    }
+}

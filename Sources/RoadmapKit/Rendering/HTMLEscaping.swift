@@ -6,25 +6,36 @@ enum HTMLEscaping {
         return out
     }
 
+    /// Runs between the five special characters are appended whole, as slices of `text` (the
+    /// special characters are ASCII, so each cut falls between whole characters).
     static func escape(_ text: String, into out: inout String) {
-        var needsWork = false
-        for byte in text.utf8 where byte == 0x26 || byte == 0x3C || byte == 0x3E || byte == 0x22 || byte == 0x27 {
-            needsWork = true
-            break
+        var copy = text
+        let cuts: [(Int, StaticString)] = copy.withUTF8 { bytes in
+            var cuts: [(Int, StaticString)] = []
+            for index in 0..<bytes.count {
+                switch bytes[index] {
+                case 0x26: cuts.append((index, "&amp;"))
+                case 0x3C: cuts.append((index, "&lt;"))
+                case 0x3E: cuts.append((index, "&gt;"))
+                case 0x22: cuts.append((index, "&quot;"))
+                case 0x27: cuts.append((index, "&#39;"))
+                default: continue
+                }
+            }
+            return cuts
         }
-        guard needsWork else {
+        guard !cuts.isEmpty else {
             out += text
             return
         }
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.unicodeScalars.append(scalar)
-            }
+        let utf8 = text.utf8
+        var start = utf8.startIndex
+        for (offset, replacement) in cuts {
+            let cut = utf8.index(utf8.startIndex, offsetBy: offset)
+            out += text[start..<cut]
+            out += replacement.description
+            start = utf8.index(after: cut)
         }
+        out += text[start...]
     }
 }
