@@ -30,30 +30,30 @@ struct SharedTermScanner: Sendable {
         var title = document.frontMatter.title
         var items: [Item] = []
         var region: Region?
-        // Headings above the current line: (level, text).
-        var open: [(level: Int, text: String)] = []
+        // Headings above the current line: (level, Markdown text).
+        var open: [(level: Int, text: Substring)] = []
         var fence: String?
         var previous: Substring = ""
 
-        func heading(_ level: Int, _ text: Substring) {
-            let text = Self.inlineText(text)
-            if title == nil, level == 1 { title = text }
+        func heading(_ level: Int, _ markdown: Substring) {
+            if title == nil, level == 1 { title = Self.inlineText(markdown) }
             while let last = open.last, last.level >= level { open.removeLast() }
-            defer { open.append((level, text)) }
+            defer { open.append((level, markdown)) }
             if let current = region, level <= current.level { region = nil }
             guard level >= 2, region == nil else { return }
+            // The words are looked for in the raw text first: most headings name neither.
             var found: Region?
-            if Self.mayName(["skill", "competenc"], text.utf8) {
-                let stems = normaliser.stems(text)
+            if Self.mayName(["skill", "competenc"], markdown.utf8) {
+                let stems = normaliser.stems(Self.inlineText(markdown))
                 if stems.contains(where: { $0 == "skill" || $0.hasPrefix("competenc") }) { found = .skills(level: level) }
             }
-            if found == nil, Self.mayName(Self.toolWords, text.utf8), let hint = ResourceExtractor.hint(from: text),
-               hint.kind == .tool
+            if found == nil, Self.mayName(Self.toolWords, markdown.utf8),
+               let hint = ResourceExtractor.hint(from: Self.inlineText(markdown)), hint.kind == .tool
             {
                 found = .tools(level: level)
             }
             // Skill lists inside a phase or module are not the roadmap's skills.
-            if let found, !open.contains(where: { RoadmapBuilder.namesPhase($0.text) }) { region = found }
+            if let found, !open.contains(where: { RoadmapBuilder.namesPhase(Self.inlineText($0.text)) }) { region = found }
         }
 
         let body = document.body
@@ -197,7 +197,7 @@ struct SharedTermScanner: Sendable {
     /// The text a reader sees: link and image texts kept, emphasis and code marks removed.
     static func inlineText(_ markdown: Substring) -> String {
         if !markdown.utf8.contains(where: { $0 == 0x5B || $0 == 0x2A || $0 == 0x60 || $0 == 0x5F }) {
-            return ResourceExtractor.squeeze(String(markdown))
+            return squeeze(markdown)
         }
         var out = ""
         var rest = markdown[...]
@@ -226,7 +226,26 @@ struct SharedTermScanner: Sendable {
             }
             cleaned.append(character)
         }
-        return ResourceExtractor.squeeze(cleaned)
+        return squeeze(cleaned[...])
+    }
+
+    /// ``ResourceExtractor/squeeze(_:)``, with a fast path for ASCII: runs of spaces and
+    /// control characters become one space, none at either end.
+    static func squeeze(_ text: Substring) -> String {
+        guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return ResourceExtractor.squeeze(String(text)) }
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
+        var pendingSpace = false
+        for byte in text.utf8 {
+            if byte <= 0x20 || byte == 0x7F {
+                pendingSpace = !out.isEmpty
+            } else {
+                if pendingSpace { out.append(0x20) }
+                pendingSpace = false
+                out.append(byte)
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// A tool item's title and address: a leading link's text and URL, else the text without notes.

@@ -127,8 +127,7 @@ struct PageDecorationBuilder {
     /// "Also in: Data Engineer › Docker, …, 12 more": the same skill or tool on other roadmaps.
     func alsoInHTML(_ entry: AlsoIn) -> String {
         var links = entry.targets.map {
-            "<a href=\"\(HTMLEscaping.escape($0.href))\">\(HTMLEscaping.escape($0.roadmapTitle))"
-                + " <span class=\"also-in-sep\" aria-hidden=\"true\">›</span> \(HTMLEscaping.escape($0.title))</a>"
+            "<a href=\"\(HTMLEscaping.escape($0.href))\">\(HTMLEscaping.escape($0.roadmapTitle)) › \(HTMLEscaping.escape($0.title))</a>"
         }
         if entry.more > 0 {
             let more = "\(entry.more) more roadmap\(entry.more == 1 ? "" : "s")"
