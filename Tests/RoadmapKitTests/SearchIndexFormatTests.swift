@@ -57,6 +57,36 @@ import RoadmapMarkdown
         #expect(inMemory == spooled)
     }
 
+    @Test func plainTextOnBytesIsTheNodesPlainText() {
+        let markdown = SearchIndexTests.roadmap + """
+
+        ## Messy
+        Text with `code`, *emphasis*, a [link](https://example.org) and<br>html, a line\u{20}\u{20}
+        break, café, 日本語 and a footnote[^1].
+
+        > Quoted **bold**
+        > - in a list
+
+        ```swift
+        let x = 1
+        ```
+
+        | a | b |
+        |---|---|
+        | c | d |
+
+        [^1]: The note.
+        """
+        var count = 0
+        func check(_ node: MarkdownNode) {
+            #expect(SearchPlainText.of(node) == node.plainText)
+            count += 1
+            node.children.forEach(check)
+        }
+        check(MarkdownParser().parse(markdown).root)
+        #expect(count > 50)
+    }
+
     @Test func theHeapKeepsWhatAFullSortKeeps() {
         var generator = SystemRandomNumberGenerator()
         for limit in [1, 3, 50] {

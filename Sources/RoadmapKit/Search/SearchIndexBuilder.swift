@@ -217,20 +217,30 @@ struct SearchIndexBuilder: Sendable {
         }
 
         mutating func run() {
-            var intro = ""
-            for block in roadmap.preamble { block.appendPlainText(to: &intro); intro += " " }
-            add(.roadmap, roadmap.title, crumbs: [], excerpt: roadmap.summary.isEmpty ? intro : roadmap.summary, anchor: nil)
+            var intro: [UInt8] = []
+            if roadmap.summary.isEmpty {
+                for block in roadmap.preamble {
+                    SearchPlainText.append(block, to: &intro)
+                    intro.append(0x20)
+                }
+            }
+            add(.roadmap, roadmap.title, crumbs: [],
+                excerpt: roadmap.summary.isEmpty ? String(decoding: intro, as: UTF8.self) : roadmap.summary, anchor: nil)
             for section in roadmap.sections {
                 visit(section, crumbs: [roadmap.title], itemKind: nil, inModule: false)
             }
         }
 
         mutating func visit(_ section: Section, crumbs: [String], itemKind: SearchDocument.Kind?, inModule: Bool) {
-            var text = ""
-            for block in section.blocks {
-                if text.utf8.count > 2 * SearchIndexBuilder.excerptLength { break }
-                block.appendPlainText(to: &text)
-                text += " "
+            // The section's first blocks as text, for the excerpt of sections (and of modules without topics).
+            func text() -> String {
+                var text: [UInt8] = []
+                for block in section.blocks {
+                    if text.count > 2 * SearchIndexBuilder.excerptLength { break }
+                    SearchPlainText.append(block, to: &text)
+                    text.append(0x20)
+                }
+                return String(decoding: text, as: UTF8.self)
             }
             let inModule = inModule || section.role == .module
             switch section.role {
@@ -243,10 +253,10 @@ struct SearchIndexBuilder: Sendable {
                 let module = modules[section.id]
                 let topics = module?.topics.map(\.title) ?? []
                 let lead = [module?.durationText].compactMap { $0 }
-                let excerpt = (lead + (topics.isEmpty ? [text] : topics)).joined(separator: " · ")
+                let excerpt = (lead + (topics.isEmpty ? [text()] : topics)).joined(separator: " · ")
                 add(.module, section.title, crumbs: crumbs, excerpt: excerpt, anchor: section.id)
             case .section:
-                add(.section, section.title, crumbs: crumbs, excerpt: text, anchor: section.id)
+                add(.section, section.title, crumbs: crumbs, excerpt: text(), anchor: section.id)
             }
             let kind = SearchIndexBuilder.itemKind(forSectionTitle: section.title) ?? itemKind
             let inner = crumbs + [section.title]
@@ -273,15 +283,13 @@ struct SearchIndexBuilder: Sendable {
                 var leadText: String?
                 func leadOnce() -> String {
                     if let leadText { return leadText }
-                    let text = paragraph?.plainText.trimmingWhitespace() ?? ""
+                    let text = paragraph.map { SearchPlainText.of($0).trimmingWhitespace() } ?? ""
                     leadText = text
                     return text
                 }
                 // The item's whole text, for the excerpts of topics and projects only.
                 func wholeText() -> String {
-                    var whole = ""
-                    item.appendPlainText(to: &whole)
-                    return whole
+                    SearchPlainText.of(item)
                 }
                 var childCrumbs = crumbs
                 var childAnchor = anchor
@@ -331,7 +339,7 @@ struct SearchIndexBuilder: Sendable {
 
         static func links(in node: MarkdownNode) -> [String] {
             if case .link = node.kind {
-                return [node.plainText.trimmingWhitespace()]
+                return [SearchPlainText.of(node).trimmingWhitespace()]
             }
             return node.children.flatMap { links(in: $0) }
         }
