@@ -135,6 +135,21 @@ import Testing
         #expect(SharedTermScanner.toolTitle(item.1).0 == title)
     }
 
+    /// A term the glossary vetoes (`nolink`) is not linked between roadmaps either.
+    @Test func vetoedTermIsNotLinkedAcrossRoadmaps() throws {
+        try withTemporaryFolder { folder in
+            let content = folder.appendingPathComponent("Content")
+            let roadmap = "## Skills\n\n- Docker Swarm\n- Version Control\n"
+            try writeFiles(["a.md": "# A\n\n" + roadmap, "b.md": "# B\n\n" + roadmap, "glossary.yml": "Docker Swarm: nolink\n"],
+                           in: content)
+            let site = folder.appendingPathComponent("Site")
+            #expect(try buildSite(content: content, output: site).succeeded)
+            let a = try String(contentsOf: site.appendingPathComponent("a/index.html"), encoding: .utf8)
+            #expect(!a.contains("../b/index.html#skill-docker-swarm"))
+            #expect(a.contains("../b/index.html#skill-version-control"))
+        }
+    }
+
     static func scan(_ markdown: String) -> [String] {
         let document = PreparedDocument(file: SourceFile(relativePath: "t.md", path: "t.md"), frontMatter: FrontMatter(),
                                         body: markdown, slug: "t", diagnostics: [])
