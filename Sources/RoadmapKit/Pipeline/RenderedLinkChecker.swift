@@ -285,8 +285,12 @@ enum HTMLTagScanner {
     }
 
     static func scan(_ html: String, firstLine: Int = 1) -> Result {
+        var html = html
+        return html.withUTF8 { scan(bytes: $0, firstLine: firstLine) }
+    }
+
+    private static func scan(bytes: UnsafeBufferPointer<UInt8>, firstLine: Int) -> Result {
         var result = Result()
-        let bytes = Array(html.utf8)
         var index = 0
         var line = firstLine
         var lineStart = 0
@@ -318,11 +322,12 @@ enum HTMLTagScanner {
         }
 
         while index < count {
-            guard bytes[index] == UInt8(ascii: "<") else {
+            // Text up to the next tag, counting its lines.
+            while index < count, bytes[index] != UInt8(ascii: "<") {
                 if bytes[index] == UInt8(ascii: "\n") { line += 1; lineStart = index + 1 }
                 index += 1
-                continue
             }
+            guard index < count else { break }
             if index + 3 < count, bytes[index + 1] == UInt8(ascii: "!"), bytes[index + 2] == UInt8(ascii: "-"),
                bytes[index + 3] == UInt8(ascii: "-")
             {
@@ -357,12 +362,12 @@ enum HTMLTagScanner {
                 }
                 switch attribute {
                 case .href, .src, .action:
-                    let value = unescape(String(decoding: bytes[valueStart..<valueEnd], as: UTF8.self))
+                    let value = text(bytes, valueStart, valueEnd)
                     result.links.append(Link(value: value, location: SourceLocation(line: line, column: nameStart - lineStart + 1)))
                 case .id:
-                    result.ids.insert(unescape(String(decoding: bytes[valueStart..<valueEnd], as: UTF8.self)))
+                    result.ids.insert(text(bytes, valueStart, valueEnd))
                 case .name where tag == .a:
-                    result.ids.insert(unescape(String(decoding: bytes[valueStart..<valueEnd], as: UTF8.self)))
+                    result.ids.insert(text(bytes, valueStart, valueEnd))
                 default: break
                 }
                 let isQuoted = quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'")
@@ -381,7 +386,14 @@ enum HTMLTagScanner {
         case a, script, style, href, src, action, id, name, other
     }
 
-    private static func name(_ bytes: [UInt8], _ start: Int, _ end: Int) -> Name {
+    /// An attribute value's text, its character references decoded when it has any.
+    private static func text(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> String {
+        let slice = UnsafeBufferPointer(rebasing: bytes[start..<end])
+        let value = String(decoding: slice, as: UTF8.self)
+        return slice.contains(UInt8(ascii: "&")) ? unescape(value) : value
+    }
+
+    private static func name(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Name {
         func matches(_ word: StaticString) -> Bool {
             guard end - start == word.utf8CodeUnitCount else { return false }
             let pointer = word.utf8Start
