@@ -12,7 +12,11 @@ struct TimelineSVG {
 
     /// 12.345 → "12.35%", with two decimals as `%.2f` would write it.
     static func percentText(_ value: Double) -> String {
-        let hundredths = Int((value * 100).rounded())
+        percentText(hundredths: Int((value * 100).rounded()))
+    }
+
+    /// 1235 → "12.35%".
+    static func percentText(hundredths: Int) -> String {
         let fraction = hundredths % 100
         return "\(hundredths / 100).\(fraction < 10 ? "0" : "")\(fraction)%"
     }
@@ -23,19 +27,16 @@ struct TimelineSVG {
     func render() -> String {
         guard let total = timeline.total, total.maxWeeks > 0 else { return "" }
         let scale = total.maxWeeks
-        func percent(_ weeks: Double) -> String {
-            Self.percentText(max(0, min(100, weeks / scale * 100)))
-        }
+        /// A position in hundredths of a percent of the width.
+        func hundredths(_ weeks: Double) -> Int { Int((max(0, min(100, weeks / scale * 100)) * 100).rounded()) }
+        func percent(_ weeks: Double) -> String { Self.percentText(hundredths: hundredths(weeks)) }
         var rows = ""
         var y = 4
         for (index, phase) in timeline.phases.enumerated() {
-            let title = "\(index + 1). \(phase.title)"
-            rows += row(phase, label: title, y: y, isModule: false, percent: percent)
-            y += Self.height(lines: Self.lines(Self.label(title, phase), limit: 38).count, isModule: false)
+            y += row(phase, label: "\(index + 1). \(phase.title)", y: y, isModule: false, hundredths: hundredths, into: &rows)
             if includeModules {
                 for module in phase.modules where module.length != nil {
-                    rows += row(module, label: module.title, y: y, isModule: true, percent: percent)
-                    y += Self.height(lines: Self.lines(Self.label(module.title, module), limit: 44).count, isModule: true)
+                    y += row(module, label: module.title, y: y, isModule: true, hundredths: hundredths, into: &rows)
                 }
             }
         }
@@ -70,6 +71,7 @@ struct TimelineSVG {
 
     /// A label's lines: at most `limit` characters each, so a 360-pixel screen shows them whole.
     static func lines(_ text: String, limit: Int) -> [String] {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return asciiLines(text, limit: limit) }
         var lines: [String] = []
         var current = ""
         for word in text.split(separator: " ") {
@@ -80,6 +82,22 @@ struct TimelineSVG {
             current += (current.isEmpty ? "" : " ") + word
         }
         if !current.isEmpty { lines.append(current) }
+        return lines.isEmpty ? [""] : lines
+    }
+
+    /// `lines` for ASCII text, where a character is a byte.
+    private static func asciiLines(_ text: String, limit: Int) -> [String] {
+        var lines: [String] = []
+        var current: [UInt8] = []
+        for word in text.utf8.split(separator: 0x20) {
+            if !current.isEmpty, current.count + 1 + word.count > limit {
+                lines.append(String(decoding: current, as: UTF8.self))
+                current.removeAll(keepingCapacity: true)
+            }
+            if !current.isEmpty { current.append(0x20) }
+            current += word
+        }
+        if !current.isEmpty { lines.append(String(decoding: current, as: UTF8.self)) }
         return lines.isEmpty ? [""] : lines
     }
 
@@ -95,33 +113,34 @@ struct TimelineSVG {
         (isModule ? moduleRowHeight : rowHeight) + (lines - 1) * (isModule ? 14 : 16)
     }
 
-    private func row(_ entry: TimelineEntry, label: String, y: Int, isModule: Bool, percent: (Double) -> String) -> String {
+    /// Appends a row; returns its height.
+    private func row(
+        _ entry: TimelineEntry, label: String, y: Int, isModule: Bool, hundredths: (Double) -> Int, into out: inout String
+    ) -> Int {
         let lines = Self.lines(Self.label(label, entry), limit: isModule ? 44 : 38)
         let lineHeight = isModule ? 14 : 16
         let barY = y + (isModule ? 14 : 18) + (lines.count - 1) * lineHeight
         let barHeight = isModule ? 10 : 14
-        var out = "<g class=\"\(isModule ? "tl-module" : "tl-phase")\">"
+        out += "<g class=\"\(isModule ? "tl-module" : "tl-phase")\">"
         out += "<text class=\"tl-label\" x=\"\(isModule ? "8" : "0")\" y=\"\(y + (isModule ? 10 : 14))\">"
         for (index, line) in lines.enumerated() {
-            out += "<tspan x=\"\(isModule ? "8" : "0")\" dy=\"\(index == 0 ? 0 : lineHeight)\">\(HTMLEscaping.escape(line))</tspan>"
+            out += "<tspan x=\"\(isModule ? "8" : "0")\" dy=\"\(index == 0 ? 0 : lineHeight)\">"
+            HTMLEscaping.escape(line, into: &out)
+            out += "</tspan>"
         }
         out += "</text>"
         if let length = entry.length {
-            let solidStart = entry.start.minWeeks
-            let solidEnd = entry.start.minWeeks + length.minWeeks
-            let lightEnd = entry.end.maxWeeks
-            if lightEnd > solidEnd + 0.001 {
-                out += "<rect class=\"tl-max\" x=\"\(percent(solidStart))\" y=\"\(barY)\" width=\"\(width(solidStart, lightEnd, percent))\" height=\"\(barHeight)\" rx=\"3\"/>"
+            let solidStart = hundredths(entry.start.minWeeks)
+            let solidEnd = hundredths(entry.start.minWeeks + length.minWeeks)
+            let lightEnd = hundredths(entry.end.maxWeeks)
+            let x = Self.percentText(hundredths: solidStart)
+            // A bar is at least 0.3% wide, so a short module still shows.
+            if entry.end.maxWeeks > entry.start.minWeeks + length.minWeeks + 0.001 {
+                out += "<rect class=\"tl-max\" x=\"\(x)\" y=\"\(barY)\" width=\"\(Self.percentText(hundredths: max(30, lightEnd - solidStart)))\" height=\"\(barHeight)\" rx=\"3\"/>"
             }
-            out += "<rect class=\"tl-min\" x=\"\(percent(solidStart))\" y=\"\(barY)\" width=\"\(width(solidStart, solidEnd, percent))\" height=\"\(barHeight)\" rx=\"3\"/>"
+            out += "<rect class=\"tl-min\" x=\"\(x)\" y=\"\(barY)\" width=\"\(Self.percentText(hundredths: max(30, solidEnd - solidStart)))\" height=\"\(barHeight)\" rx=\"3\"/>"
         }
         out += "</g>\n"
-        return out
-    }
-
-    private func width(_ from: Double, _ to: Double, _ percent: (Double) -> String) -> String {
-        let start = Double(percent(from).dropLast()) ?? 0
-        let end = Double(percent(to).dropLast()) ?? 0
-        return Self.percentText(max(0.3, end - start))
+        return Self.height(lines: lines.count, isModule: isModule)
     }
 }
