@@ -223,7 +223,16 @@ struct CrossLinker: Sendable {
         let goalsByModule = Self.checklistGoals(roadmap)
         var resourcesByModule: [String: [String]] = [:]
         for mention in resources { if let module = mention.moduleID { resourcesByModule[module, default: []].append(mention.title) } }
-        func titled(_ text: String) -> Titled { Titled(text: text, stems: Set(normaliser.stems(text))) }
+        // Topic, sub-topic and project titles come back as bullets of the body: each text is
+        // stemmed once.
+        var stemSets: [String: Set<String>] = [:]
+        func stems(_ text: String) -> Set<String> {
+            if let known = stemSets[text] { return known }
+            let made = Set(normaliser.stems(text))
+            stemSets[text] = made
+            return made
+        }
+        func titled(_ text: String) -> Titled { Titled(text: text, stems: stems(text)) }
         var sections: [String: Section] = [:]
         for section in roadmap.allSections where section.role == .module { sections[section.id] = section }
         var out: [ModuleTerms] = []
@@ -236,7 +245,7 @@ struct CrossLinker: Sendable {
                 titles += (projectsByModule[module.id] ?? []).map { titled($0.title) }
                 titles += (resourcesByModule[module.id] ?? []).map(titled)
                 let union = titles.reduce(into: Set<String>()) { $0.formUnion($1.stems) }
-                let body = bodyLines(of: module, in: sections[module.id])
+                let body = bodyLines(of: module, in: sections[module.id], stems: stems)
                 let bodyUnion = body.reduce(into: union) { $0.formUnion($1.stems) }
                 out.append(ModuleTerms(id: module.id, title: module.title, phaseIndex: phaseIndex, headline: headline,
                                        titles: titles, union: union, body: body, bodyUnion: bodyUnion))
@@ -248,7 +257,7 @@ struct CrossLinker: Sendable {
     /// The bullets of a module's text: each list item's own paragraph, at any depth, with the
     /// title of the topic it is under. Prose paragraphs are left out: they say what a module
     /// uses as often as what it teaches ("Build a small app with React and CSS layout").
-    private func bodyLines(of module: Module, in section: Section?) -> [Titled] {
+    private func bodyLines(of module: Module, in section: Section?, stems: (String) -> Set<String>) -> [Titled] {
         guard let section else { return [] }
         let topicTitles = Dictionary(module.topics.map { ($0.location, $0.title) }, uniquingKeysWith: { a, _ in a })
         let moduleTitle = Self.withoutDuration(module.title)
@@ -259,7 +268,7 @@ struct CrossLinker: Sendable {
                 let topic = topicTitles[node.range.start] ?? topic
                 if let first = node.children.first, case .paragraph = first.kind {
                     let text = ResourceExtractor.squeeze(first.plainText)
-                    if !text.isEmpty { out.append(Titled(text: topic, stems: Set(normaliser.stems(text)))) }
+                    if !text.isEmpty { out.append(Titled(text: topic, stems: stems(text))) }
                 }
                 for child in node.children { walk(child, topic: topic) }
             case .list, .blockQuote:
