@@ -178,15 +178,16 @@ public struct SiteBuilder: Sendable {
             }
 
             let siteWide = SiteWidePages(templates: templates, config: config, roadmaps: summaries)
-            try writer.write(siteWide.home(), to: "index.html")
-            try writer.write(siteWide.notFound(), to: "404.html")
-            // The site-wide resources page and the search index are independent: one per core.
+            // The site-wide resources pages on one core; the search index, the search page, the
+            // home page and the not-found page (each lists every roadmap) on the other.
             let orderedSlugs = summaries.map(\.slug)
             let (siteResources, _) = try ConcurrentMap.both({
                 try EnrichmentPages(templates: templates, config: config).writeSiteWide(
                     results.map(\.summary), resources: results.map(\.resources), order: orderedSlugs,
                     with: writer, reportedFolder: options.outputDirectory)
             }, {
+                try writer.write(siteWide.home(), to: "index.html")
+                try writer.write(siteWide.notFound(), to: "404.html")
                 let searchBatches = SearchIndexWriter.siteOrder(results.map { ($0.summary, $0.search) })
                 if let searchPage = siteWide.search(searchBatches) { try writer.write(searchPage, to: "search.html") }
                 _ = try SearchIndexWriter().write(searchBatches) { try writer.write(Data($0), to: $1) }

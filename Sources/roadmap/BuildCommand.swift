@@ -87,9 +87,16 @@ struct BuildCommand: ParsableCommand {
 struct DiagnosticPrinter {
     var quiet: Bool
 
+    /// Written in pieces of about 64 KB: a large site's thousands of warnings are not a write each.
     func print(_ diagnostics: [Diagnostic]) {
+        var text = ""
         for diagnostic in diagnostics where !quiet || diagnostic.severity == .error {
-            FileHandle.standardError.write(Data((diagnostic.formatted() + "\n").utf8))
+            text += diagnostic.formatted() + "\n"
+            if text.utf8.count >= 1 << 16 {
+                FileHandle.standardError.write(Data(text.utf8))
+                text = ""
+            }
         }
+        if !text.isEmpty { FileHandle.standardError.write(Data(text.utf8)) }
     }
 }
