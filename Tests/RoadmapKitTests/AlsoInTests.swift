@@ -150,6 +150,29 @@ import Testing
         }
     }
 
+    /// Messy input: the scan never traps, whatever the line endings, markers or scripts.
+    @Test(arguments: [
+        "#", "######", "####### seven", "- ", "1.", "1)x", "* [ ]", "[", "](", "[a](", "![", "__", "`", "\t- \t",
+        "Skills\r\n------\r\n- A\r\n- [B](u)\r\n", "## Skills\n\n- 🧠 思考\n- \u{200B}\n", "## Tools\n1. [x](\n2. [y]()\n",
+        "## Skills\n```\n- A\n", "~~~\n## Skills\n- A\n~~~\n## Tools\n- B\n", "===\n---\n", "text\n===\n- a\n---\n",
+    ])
+    func scanCopesWithMessyLines(_ markdown: String) {
+        _ = Self.scan(markdown)
+        _ = Self.scan(markdown.replacingOccurrences(of: "\n", with: "\r\n"))
+    }
+
+    @Test func scanCopesWithEveryFixture() throws {
+        let enumerator = FileManager.default.enumerator(at: TestPaths.fixtures, includingPropertiesForKeys: nil)
+        var count = 0
+        while let url = enumerator?.nextObject() as? URL {
+            guard url.pathExtension == "md", let text = try? String(contentsOf: url, encoding: .utf8) else { continue }
+            _ = Self.scan(text)
+            _ = Self.scan(text.replacingOccurrences(of: "\n", with: "\r\n"))
+            count += 1
+        }
+        #expect(count > 3)
+    }
+
     static func scan(_ markdown: String) -> [String] {
         let document = PreparedDocument(file: SourceFile(relativePath: "t.md", path: "t.md"), frontMatter: FrontMatter(),
                                         body: markdown, slug: "t", diagnostics: [])
