@@ -288,7 +288,11 @@ struct ResourceExtractor: Sendable {
 
     /// The kind a heading or list label gives its items: "Tools and Platforms", "Online Communities".
     static func hint(from title: String) -> Hint? {
-        let words = title.lowercased().split { !$0.isLetter }
+        let lower = title.lowercased()
+        // ASCII titles split on bytes; others on Characters that are not letters.
+        let words: [Substring] = lower.utf8.allSatisfy({ $0 < 0x80 })
+            ? lower.utf8.split { ($0 | 0x20) &- 0x61 >= 26 }.map { Substring($0) }
+            : lower.split { !$0.isLetter }
         guard let first = words.first, let last = words.last, words.count <= 5 else { return nil }
         for word in [first, last] {
             if let kind = listWords[String(word)] { return Hint(kind: kind, isList: true) }
