@@ -79,3 +79,20 @@ import Testing
         #expect(HTMLEscaping.escape(text) == expected)
     }
 }
+
+/// Page and resource slugs: GitHub's heading slug, underscores as spaces, runs of hyphens as one.
+@Suite struct SlugTests {
+    @Test(arguments: [
+        ("MLOps Engineer", "mlops-engineer"),
+        ("mlops_engineer", "mlops-engineer"),
+        ("  Data -- Science_ 101 ", "data-science-101"),
+        ("C++ & Go!", "c-go"),
+        ("Ingénieur·e ML", "ingénieure-ml"),
+        ("机器学习 路线图", "机器学习-路线图"),
+        ("🚀", ""),
+        ("___", ""),
+    ])
+    func slugs(_ text: String, _ expected: String) {
+        #expect(Slugger.slug(text) == expected)
+    }
+}

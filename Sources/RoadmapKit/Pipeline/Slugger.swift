@@ -78,19 +78,21 @@ struct Slugger: Sendable {
 
     /// A slug for a page path: GitHub's slug with runs of hyphens collapsed and trimmed.
     static func slug(_ text: String) -> String {
-        var out = ""
+        // On bytes: `_` and `-` are ASCII and never part of another character's encoding.
+        let spaced = text.utf8.contains(0x5F) ? String(decoding: text.utf8.map { $0 == 0x5F ? 0x20 : $0 }, as: UTF8.self) : text
+        var out: [UInt8] = []
         var lastWasHyphen = true
-        for character in githubSlug(text.replacingOccurrences(of: "_", with: " ")) {
-            if character == "-" {
-                if !lastWasHyphen { out.append("-") }
+        for byte in githubSlug(spaced).utf8 {
+            if byte == 0x2D {
+                if !lastWasHyphen { out.append(0x2D) }
                 lastWasHyphen = true
             } else {
-                out.append(character)
+                out.append(byte)
                 lastWasHyphen = false
             }
         }
-        while out.hasSuffix("-") { out.removeLast() }
-        return out
+        while out.last == 0x2D { out.removeLast() }
+        return String(decoding: out, as: UTF8.self)
     }
 }
 
