@@ -87,6 +87,17 @@ import RoadmapMarkdown
         #expect(count > 50)
     }
 
+    @Test func sectionTitlesNameTheirItemsOnBytesAsOnStrings() {
+        #expect(SearchIndexBuilder.resourceWords.count == 16)
+        for title in ["Technical Skills", "Core COMPETENCIES", "Essential Reading", "Tools and Platforms", "Podcasts",
+                      "Career Progression", "", "Bücher und Kurse", "Online Resources", "LINKS", "Linked data"] {
+            let lower = title.lowercased()
+            let expected: SearchDocument.Kind? = SearchIndexBuilder.skillWords.contains(where: { lower.contains($0) }) ? .skill
+                : SearchIndexBuilder.resourceWords.contains(where: { lower.contains($0) }) ? .resource : nil
+            #expect(SearchIndexBuilder.itemKind(forSectionTitle: title) == expected, "\(title)")
+        }
+    }
+
     @Test func theHeapKeepsWhatAFullSortKeeps() {
         var generator = SystemRandomNumberGenerator()
         for limit in [1, 3, 50] {

@@ -40,7 +40,7 @@ struct SearchIndexBuilder: Sendable {
         }
         for resource in resources {
             guard let use = resource.uses.first(where: { $0.roadmapSlug == slug }) else { continue }
-            var facts = [resource.kind.rawValue.capitalized]
+            var facts = [Self.kindLabels[resource.kind] ?? resource.kind.rawValue.capitalized]
             if let author = resource.author { facts.append("by " + author) }
             if let provider = resource.provider { facts.append(provider) }
             if resource.cost != .unknown { facts.append(resource.cost.label) }
@@ -57,11 +57,47 @@ struct SearchIndexBuilder: Sendable {
                                 "tutorial", "platform"]
     static let skillWords = ["skill", "competenc"]
 
+    /// "Course", "Book", …: each resource kind's name as an excerpt starts with it.
+    static let kindLabels = Dictionary(uniqueKeysWithValues: ResourceKind.allCases.map { ($0, $0.rawValue.capitalized) })
+
     static func itemKind(forSectionTitle title: String) -> SearchDocument.Kind? {
+        if case .kind(let kind) = asciiItemKind(title) { return kind }
         let lower = title.lowercased()
         if skillWords.contains(where: { lower.contains($0) }) { return .skill }
         if resourceWords.contains(where: { lower.contains($0) }) { return .resource }
         return nil
+    }
+
+    /// ``itemKind(forSectionTitle:)`` read on an ASCII title's lower-cased bytes.
+    private enum ASCIIReading {
+        case notASCII
+        case kind(SearchDocument.Kind?)
+    }
+
+    private static func asciiItemKind(_ title: String) -> ASCIIReading {
+        var title = title
+        return title.withUTF8 { bytes -> ASCIIReading in
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(bytes.count, 1)) { lower in
+                for (index, byte) in bytes.enumerated() {
+                    guard byte < 0x80 else { return .notASCII }
+                    lower[index] = (0x41...0x5A).contains(byte) ? byte + 0x20 : byte
+                }
+                let text = UnsafeBufferPointer(rebasing: lower[0..<bytes.count])
+                func contains(_ word: String) -> Bool {
+                    var word = word
+                    return word.withUTF8 { needle in
+                        guard !needle.isEmpty, text.count >= needle.count else { return false }
+                        for start in 0...(text.count - needle.count) where text[start] == needle[0] {
+                            if memcmp(text.baseAddress! + start, needle.baseAddress!, needle.count) == 0 { return true }
+                        }
+                        return false
+                    }
+                }
+                if skillWords.contains(where: contains) { return .kind(.skill) }
+                if resourceWords.contains(where: contains) { return .kind(.resource) }
+                return .kind(nil)
+            }
+        }
     }
 
     /// Collapses whitespace and cuts at a word boundary.
