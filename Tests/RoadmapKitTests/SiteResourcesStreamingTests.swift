@@ -76,4 +76,36 @@ import Testing
             #expect(errors.contains { $0.hasPrefix("Site/resources.html:\(line):") && $0.contains("no element with id 'nope' on this page") }, "\(errors)")
         }
     }
+
+    /// A roadmap's resource index records its entries' ids and links as it writes them; what it
+    /// records is what scanning the whole page finds, positions included.
+    @Test(arguments: [0, 1, 3])
+    func recordedLinksEqualAFullScan(otherUses: Int) throws {
+        var resources = try EnrichmentFixture.seed().resources
+        // Uses in other roadmaps, and a "more elsewhere" line, as the site-wide step adds them.
+        var more: [String: (count: Int, siteID: String)] = [:]
+        for index in resources.indices where index % 3 == 0 {
+            for other in 0..<otherUses {
+                var use = resources[index].uses[0]
+                use.roadmapSlug = "other-\(other)"
+                use.roadmapTitle = "Other <\(other)> & co"
+                resources[index].uses.append(use)
+            }
+            if otherUses > 0 { more[resources[index].id] = (count: 7, siteID: resources[index].id + "-site") }
+        }
+        let (loaded, _) = try TemplateSet.load(from: TestPaths.templates.path)
+        let pages = EnrichmentPages(templates: try #require(loaded), config: SiteConfig())
+        let (html, recorded) = pages.roadmapResourcesPage(
+            resources, roadmap: (slug: "mlops", title: "MLOps"), moreElsewhere: more, reportedFolder: "Site")
+        #expect(html == pages.resourcesPage(resources, roadmap: (slug: "mlops", title: "MLOps"), moreElsewhere: more))
+        let scanned = RenderedLinkChecker.scan(html, page: "mlops/resources.html", template: "resources", reportedFolder: "Site")
+        #expect(recorded.files == scanned.files)
+        func sorted(_ links: [FragmentLink]) -> [FragmentLink] {
+            links.sorted { ($0.target, $0.fragment) < ($1.target, $1.fragment) }
+        }
+        #expect(sorted(recorded.fragments) == sorted(scanned.fragments))
+        #expect(recorded.idHashes == scanned.idHashes)
+        #expect(recorded.diagnostics.isEmpty && scanned.diagnostics.isEmpty)
+        #expect(!recorded.fragments.isEmpty)
+    }
 }

@@ -88,8 +88,8 @@ struct RenderedLinkChecker: Sendable {
     /// starts on in the page, and the hashed ids of what was generated between them (whose
     /// links are checked where they were made).
     static func scan(
-        parts: [(html: String, firstLine: Int)], generatedIDHashes: [UInt64], page: String, template: String,
-        reportedFolder: String
+        parts: [(html: String, firstLine: Int)], generatedIDHashes: [UInt64], generatedLinks: [FragmentLink] = [],
+        page: String, template: String, reportedFolder: String
     ) -> RenderedPageLinks {
         var result = RenderedPageLinks(page: page, template: template, diagnostics: [], files: [:], fragments: [])
         var links: [HTMLTagScanner.Link] = []
@@ -152,6 +152,13 @@ struct RenderedLinkChecker: Sendable {
             if result.files[target] == nil { result.files[target] = link.location }
             if !fragment.isEmpty, seenFragments.insert(HashedIDs.hash(fragment) &* 31 &+ HashedIDs.hash(target)).inserted {
                 result.fragments.append(FragmentLink(target: target, fragment: fragment, location: link.location))
+            }
+        }
+        // Links to other pages' fragments that were recorded as they were written.
+        for link in generatedLinks {
+            if result.files[link.target] == nil { result.files[link.target] = link.location }
+            if seenFragments.insert(HashedIDs.hash(link.fragment) &* 31 &+ HashedIDs.hash(link.target)).inserted {
+                result.fragments.append(link)
             }
         }
         for (value, fragment, location) in ownFragments where !result.hasID(fragment) {

@@ -1,4 +1,5 @@
 import Foundation
+import RoadmapMarkdown
 
 /// Renders the enrichment pages: a roadmap's timeline page and resource index, and the
 /// site-wide resource index.
@@ -64,6 +65,59 @@ struct EnrichmentPages {
         return templates.render(resourcePageView(resources, roadmap: roadmap, groupsHTML: html), template: "resources")
     }
 
+    /// Told of each link an entry writes to another page: the target (site-relative), the
+    /// fragment, and the byte offset of its `href` attribute in the text being written.
+    typealias LinkRecorder = (_ target: String, _ fragment: String, _ offset: Int) -> Void
+
+    /// A roadmap's resource index and its links. The template is rendered around a marker and
+    /// only its parts are scanned; the entries' ids and links are recorded as they are written,
+    /// at the lines and columns the scanner would find them.
+    func roadmapResourcesPage(
+        _ resources: [Resource], roadmap: (slug: String, title: String),
+        moreElsewhere: [String: (count: Int, siteID: String)], reportedFolder: String
+    ) -> (html: String, links: RenderedPageLinks) {
+        let path = roadmap.slug + "/resources.html"
+        let marker = "\u{1}resource-groups\u{1}"
+        let page = templates.render(resourcePageView(resources, roadmap: roadmap, groupsHTML: marker), template: "resources")
+        guard !resources.isEmpty, let split = page.literalRange(of: marker) else {
+            let html = resourcesPage(resources, roadmap: roadmap, moreElsewhere: moreElsewhere)
+            return (html, RenderedLinkChecker.scan(html, page: path, template: "resources", reportedFolder: reportedFolder))
+        }
+        let head = String(page[..<split.lowerBound])
+        let tail = String(page[split.upperBound...])
+        var groups = ""
+        groups.reserveCapacity(resources.count * 400)
+        var ids: [UInt64] = []
+        var recorded: [(target: String, fragment: String, offset: Int)] = []
+        resourceGroups(resources, page: roadmap.slug, moreElsewhere: moreElsewhere, ids: { ids.append(HashedIDs.hash($0)) },
+                       links: { recorded.append(($0, $1, $2)) }, into: &groups, flush: { _ in })
+        // Where the entries start: the head's last line and how far into it.
+        var line = head.utf8.reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) }
+        var lineStart = -(head.utf8.count - (head.utf8.lastIndex(of: 0x0A).map { head.utf8.distance(from: head.utf8.startIndex, to: $0) + 1 } ?? 0))
+        var links: [FragmentLink] = []
+        links.reserveCapacity(recorded.count)
+        var offset = 0
+        groups.withUTF8 { bytes in
+            for link in recorded {
+                while offset < link.offset {
+                    if bytes[offset] == 0x0A { line += 1; lineStart = offset + 1 }
+                    offset += 1
+                }
+                links.append(FragmentLink(target: link.target, fragment: link.fragment,
+                                          location: SourceLocation(line: line, column: link.offset - lineStart + 1)))
+            }
+            while offset < bytes.count {
+                if bytes[offset] == 0x0A { line += 1; lineStart = offset + 1 }
+                offset += 1
+            }
+        }
+        // The entries end with a newline: the template's tail starts a line of its own.
+        let pageLinks = RenderedLinkChecker.scan(
+            parts: [(head, 1), (tail, line)], generatedIDHashes: ids, generatedLinks: links, page: path,
+            template: "resources", reportedFolder: reportedFolder)
+        return (head + groups + tail, pageLinks)
+    }
+
     /// The resource page's view; its entries are `groupsHTML`.
     private func resourcePageView(
         _ resources: [Resource], roadmap: (slug: String, title: String)?, groupsHTML: String
@@ -100,7 +154,7 @@ struct EnrichmentPages {
     /// grows past `piece` bytes (the site's index is streamed); `ids` collects the ids written.
     private func resourceGroups(
         _ resources: [Resource], page: String?, moreElsewhere: [String: (count: Int, siteID: String)],
-        piece: Int = .max, ids: ((String) -> Void)? = nil, into html: inout String,
+        piece: Int = .max, ids: ((String) -> Void)? = nil, links: LinkRecorder? = nil, into html: inout String,
         flush: (inout String) throws -> Void = { _ in }
     ) rethrows {
         var index = 0
@@ -122,7 +176,7 @@ struct EnrichmentPages {
                     provider = name
                 }
                 ids?(resource.id)
-                entry(resource, page: page, more: moreElsewhere[resource.id], into: &html)
+                entry(resource, page: page, more: moreElsewhere[resource.id], links: links, into: &html)
                 if html.utf8.count >= piece { try flush(&html) }
             }
             html += "</ul>\n</section>\n"
@@ -170,7 +224,9 @@ struct EnrichmentPages {
     }
 
     /// One entry; `page` is the slug of the roadmap whose index it is on (nil: the site's).
-    private func entry(_ resource: Resource, page: String?, more: (count: Int, siteID: String)?, into html: inout String) {
+    private func entry(
+        _ resource: Resource, page: String?, more: (count: Int, siteID: String)?, links: LinkRecorder?, into html: inout String
+    ) {
         html += "  <li class=\"resource\" id=\""
         HTMLEscaping.escape(resource.id, into: &html)
         html += "\" data-kind=\"\(resource.kind.rawValue)\" data-cost=\"\(resource.cost.rawValue)\" data-text=\""
@@ -197,7 +253,9 @@ struct EnrichmentPages {
             // On a roadmap's index, a use in another roadmap is marked and named; on the site's, every use is named.
             let isOther = page != nil && use.roadmapSlug != page
             let namesRoadmap = page == nil || isOther
-            html += isOther ? "      <li class=\"other-roadmap\"><a href=\"" : "      <li><a href=\""
+            let opening = isOther ? "      <li class=\"other-roadmap\"><a href=\"" : "      <li><a href=\""
+            links?(use.roadmapSlug + "/index.html", use.anchor, html.utf8.count + opening.utf8.count - "href=\"".utf8.count)
+            html += opening
             if namesRoadmap {
                 if isOther { html += "../" }
                 HTMLEscaping.escape(use.roadmapSlug, into: &html)
@@ -214,7 +272,9 @@ struct EnrichmentPages {
             html += "</a></li>\n"
         }
         if let more {
-            html += "      <li class=\"other-roadmap\"><a href=\"../resources.html#"
+            let opening = "      <li class=\"other-roadmap\"><a href=\"../resources.html#"
+            links?("resources.html", more.siteID, html.utf8.count + opening.utf8.count - "href=\"../resources.html#".utf8.count)
+            html += opening
             HTMLEscaping.escape(more.siteID, into: &html)
             html += "\">\(more.count) more \(more.count == 1 ? "use" : "uses") elsewhere on the site</a></li>\n"
         }
@@ -275,10 +335,10 @@ extension EnrichmentPages {
                 }
                 return copy
             }
-            let html = resourcesPage(resources, roadmap: (summary.slug, summary.title), moreElsewhere: moreElsewhere)
+            let (html, links) = roadmapResourcesPage(
+                resources, roadmap: (summary.slug, summary.title), moreElsewhere: moreElsewhere, reportedFolder: reportedFolder)
             try writer.write(html, to: summary.slug + "/resources.html")
-            return RenderedLinkChecker.scan(html, page: summary.slug + "/resources.html", template: "resources",
-                                            reportedFolder: reportedFolder)
+            return links
         }
         return [siteLinks] + pages
     }
