@@ -63,16 +63,18 @@ struct SiteWriter: Sendable {
     }
 
     /// Plain open/write/close: `Data.write(to:)` fsyncs every file on Linux, which made writing
-    /// a large site wait on the disk (the staging folder is swapped in whole anyway). A path is
-    /// unlinked first, so a file hard-linked from the previous site is never written through.
+    /// a large site wait on the disk (the staging folder is swapped in whole anyway). When files
+    /// are linked from the previous site (`roadmap serve`), a path is unlinked first, so such a
+    /// link is never written through; a plain build's staging folder is new, so it is not.
     private func write(_ bytes: UnsafeRawBufferPointer, to relativePath: String) throws {
-        let path = staging.path + "/" + relativePath
-        unlink(path)
         written.record(relativePath)
-        if linksUnchangedFiles, Self.sameBytes(at: output.path + "/" + relativePath, as: bytes),
-           link(output.path + "/" + relativePath, path) == 0
-        {
-            return
+        if linksUnchangedFiles {
+            // The staging folder may hold a link to the previous site's file here: never write through it.
+            let path = staging.path + "/" + relativePath
+            unlink(path)
+            if Self.sameBytes(at: output.path + "/" + relativePath, as: bytes), link(output.path + "/" + relativePath, path) == 0 {
+                return
+            }
         }
         let descriptor = try create(relativePath)
         defer { close(descriptor) }
