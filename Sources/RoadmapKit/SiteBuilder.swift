@@ -181,16 +181,24 @@ public struct SiteBuilder: Sendable {
             // The site-wide resources pages on one core; the search index, the search page, the
             // home page and the not-found page (each lists every roadmap) on the other.
             let orderedSlugs = summaries.map(\.slug)
-            let (siteResources, _) = try ConcurrentMap.both({
+            let (siteResources, sitePages) = try ConcurrentMap.both({
                 try EnrichmentPages(templates: templates, config: config).writeSiteWide(
                     results.map(\.summary), resources: results.map(\.resources), order: orderedSlugs,
                     with: writer, reportedFolder: options.outputDirectory)
-            }, {
-                try writer.write(siteWide.home(), to: "index.html")
-                try writer.write(siteWide.notFound(), to: "404.html")
+            }, { () -> [RenderedPageLinks] in
+                // Each page is scanned for the link check as it is written.
+                var written: [RenderedPageLinks] = []
+                func write(_ html: String, _ path: String, template: String) throws {
+                    try writer.write(html, to: path)
+                    written.append(RenderedLinkChecker.scan(
+                        html, page: path, template: template, reportedFolder: options.outputDirectory))
+                }
+                try write(siteWide.home(), "index.html", template: "home")
+                try write(siteWide.notFound(), "404.html", template: "404")
                 let searchBatches = SearchIndexWriter.siteOrder(results.map { ($0.summary, $0.search) })
-                if let searchPage = siteWide.search(searchBatches) { try writer.write(searchPage, to: "search.html") }
+                if let searchPage = siteWide.search(searchBatches) { try write(searchPage, "search.html", template: "search") }
                 _ = try SearchIndexWriter().write(searchBatches) { try writer.write(Data($0), to: $1) }
+                return written
             })
             let lateKeyDiagnostics = templates.keyDiagnostics.filter { !diagnostics.contains($0) }
             if !lateKeyDiagnostics.isEmpty {
@@ -213,7 +221,7 @@ public struct SiteBuilder: Sendable {
                     file: inventory.siteConfig?.path ?? options.contentDirectory))
             }
             diagnostics += checker.check(
-                results.map(\.links) + results.flatMap(\.enrichmentLinks) + siteResources, pages: htmlPages)
+                results.map(\.links) + results.flatMap(\.enrichmentLinks) + siteResources + sitePages, pages: htmlPages)
             clock.lap("check links")
             if diagnostics.map({ $0.escalated(strict: options.strict) }).hasErrors {
                 writer.discard()
