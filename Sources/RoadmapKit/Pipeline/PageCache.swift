@@ -66,7 +66,7 @@ public final class PageCache: @unchecked Sendable {
               entry.document.slug == document.slug, entry.document.file == document.file,
               entry.document.alsoIn == document.alsoIn
         else { return nil }
-        guard Self.link(folder: document.slug, from: output, to: writer.staging) else {
+        guard Self.link(folder: document.slug, from: output, to: writer.staging, record: writer.written.record) else {
             // Never leave links to the live site where the page is about to be written afresh.
             try? FolderRemoval.remove(writer.staging.appendingPathComponent(document.slug).path)
             return nil
@@ -93,12 +93,15 @@ public final class PageCache: @unchecked Sendable {
     }
 
     /// Hard-links every file of `folder` from the current site into the staging folder.
-    private static func link(folder: String, from output: URL, to staging: URL) -> Bool {
-        linkTree(output.appendingPathComponent(folder).path, to: staging.appendingPathComponent(folder).path)
+    /// Links the folder's files into the staging folder, telling `record` each file's site path
+    /// (the link check knows the site's files from the writer, not from the disk).
+    private static func link(folder: String, from output: URL, to staging: URL, record: (String) -> Void) -> Bool {
+        linkTree(output.appendingPathComponent(folder).path, to: staging.appendingPathComponent(folder).path,
+                 relative: folder, record: record)
     }
 
     /// False when the source is missing or anything cannot be linked (the page is then rendered).
-    private static func linkTree(_ source: String, to target: String) -> Bool {
+    private static func linkTree(_ source: String, to target: String, relative: String, record: (String) -> Void) -> Bool {
         guard let directory = opendir(source) else { return false }
         defer { closedir(directory) }
         guard mkdir(target, 0o755) == 0 || errno == EEXIST else { return false }
@@ -113,9 +116,10 @@ public final class PageCache: @unchecked Sendable {
             var info = stat()
             guard lstat(from, &info) == 0 else { return false }
             if (info.st_mode & S_IFMT) == S_IFDIR {
-                guard linkTree(from, to: to) else { return false }
+                guard linkTree(from, to: to, relative: relative + "/" + name, record: record) else { return false }
             } else {
                 guard Foundation.link(from, to) == 0 else { return false }
+                record(relative + "/" + name)
             }
             linkedAny = true
         }
