@@ -11,31 +11,28 @@ import Testing
         let value = RoadmapDataWriter.ResourcesData(
             schema: RoadmapDataWriter.schema, resources: resources.map { RoadmapDataWriter.resourceData($0, siteWide: true) })
         let text = RoadmapDataWriter().resourcesJSON(resources)
-        #expect(text == value.prettyJSON)
+        #expect(text == value.jsonText)
         #expect(try JSONDecoder().decode(RoadmapDataWriter.ResourcesData.self, from: Data(text.utf8)) == value)
     }
 
     @Test func roadmapDataRoundTrips() throws {
         let enriched = try EnrichmentFixture.seed()
         let value = RoadmapDataWriter().roadmapData(enriched)
-        let decoded = try JSONDecoder().decode(RoadmapDataWriter.RoadmapData.self, from: Data(value.prettyJSON.utf8))
+        let decoded = try JSONDecoder().decode(RoadmapDataWriter.RoadmapData.self, from: Data(value.jsonText.utf8))
         #expect(decoded == value)
     }
 
-    @Test func prettyLayoutAndSortedMembers() {
+    @Test func compactLayoutAndSortedMembers() {
         let link = RoadmapDataWriter.LinkData(from: "a", to: "b", kind: "teaches")
-        #expect(link.prettyJSON == "{\n  \"from\": \"a\",\n  \"kind\": \"teaches\",\n  \"to\": \"b\"\n}\n")
-        var json = JSONWriter(pretty: true)
+        #expect(link.jsonText == "{\"from\":\"a\",\"kind\":\"teaches\",\"to\":\"b\"}\n")
+        var json = JSONWriter()
         json.object { json in
             json.member("empty", [String]())
             json.key("list"); json.array([1, 2]) { $0.number($1) }
-            json.key("nested"); json.object { $0.member("x", 4.5) }
+            json.key("nested"); json.object { $0.member("x", 4.5); $0.member("y", 17.0) }
             json.key("none"); json.object { _ in }
         }
-        #expect(json.text == "{\n  \"empty\": [],\n  \"list\": [\n    1,\n    2\n  ],\n  \"nested\": {\n    \"x\": 4.5\n  },\n  \"none\": {}\n}")
-        var compact = JSONWriter(pretty: false)
-        compact.object { $0.member("a", 17.0); $0.member("b", ["x", "y"]) }
-        #expect(compact.text == "{\"a\":17,\"b\":[\"x\",\"y\"]}")
+        #expect(json.text == "{\"empty\":[],\"list\":[1,2],\"nested\":{\"x\":4.5,\"y\":17},\"none\":{}}")
     }
 
     @Test(arguments: [
@@ -47,7 +44,7 @@ import Testing
         ("4–5 months — ok … 🚀 中文", "\"4–5 months — ok … 🚀 中文\""),
     ])
     func quoting(_ text: String, _ expected: String) throws {
-        var json = JSONWriter(pretty: false)
+        var json = JSONWriter()
         json.string(text)
         #expect(json.text == expected)
         var viaString = ""

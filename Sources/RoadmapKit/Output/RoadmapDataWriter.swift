@@ -141,9 +141,9 @@ struct RoadmapDataWriter: Sendable {
             links: enriched.crossLinks.links.map { LinkData(from: $0.from, to: $0.to, kind: $0.kind.rawValue) })
     }
 
-    func roadmapJSON(_ enriched: EnrichedRoadmap) -> String { roadmapData(enriched).prettyJSON }
+    func roadmapJSON(_ enriched: EnrichedRoadmap) -> String { roadmapData(enriched).jsonText }
 
-    /// `ResourcesData(schema:resources:).prettyJSON`, converted one resource at a time and
+    /// `ResourcesData(schema:resources:).jsonText`, converted one resource at a time and
     /// handed to `flush` in pieces of about 256 KB: the site's index lists every use of every
     /// resource (over 100 MB of JSON for 10,000 roadmaps), and is never held whole.
     func writeResourcesJSON(_ resources: [Resource], flush: ([UInt8]) throws -> Void) throws {

@@ -7,7 +7,7 @@ struct RoadmapDataBlock: Sendable {
     /// where a module has the same members but no `modules`, and a phase's `items` are its
     /// modules' and topics' anchors, a module's its topics'.
     static func json(for roadmap: Roadmap) -> String {
-        var json = JSONWriter(pretty: false, capacity: 256 + roadmap.phases.count * 512)
+        var json = JSONWriter(capacity: 256 + roadmap.phases.count * 512)
         json.object { json in
             json.key("phases")
             json.array(roadmap.phases) { json, phase in
