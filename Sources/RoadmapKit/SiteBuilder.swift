@@ -187,10 +187,10 @@ public struct SiteBuilder: Sendable {
                     with: writer, reportedFolder: options.outputDirectory)
             }, { () -> [RenderedPageLinks] in
                 // Each page is scanned for the link check as it is written.
-                var written: [RenderedPageLinks] = []
+                var scanned: [RenderedPageLinks] = []
                 func write(_ html: String, _ path: String, template: String) throws {
                     try writer.write(html, to: path)
-                    written.append(RenderedLinkChecker.scan(
+                    scanned.append(RenderedLinkChecker.scan(
                         html, page: path, template: template, reportedFolder: options.outputDirectory))
                 }
                 try write(siteWide.home(), "index.html", template: "home")
@@ -198,7 +198,7 @@ public struct SiteBuilder: Sendable {
                 let searchBatches = SearchIndexWriter.siteOrder(results.map { ($0.summary, $0.search) })
                 if let searchPage = siteWide.search(searchBatches) { try write(searchPage, "search.html", template: "search") }
                 _ = try SearchIndexWriter().write(searchBatches) { try writer.write(Data($0), to: $1) }
-                return written
+                return scanned
             })
             let lateKeyDiagnostics = templates.keyDiagnostics.filter { !diagnostics.contains($0) }
             if !lateKeyDiagnostics.isEmpty {

@@ -73,6 +73,15 @@ def base_url(request, file_base, http_base):
     return file_base if request.param == "file" else http_base
 
 
+def roadmap_binary():
+    """The built `roadmap` executable (ROADMAP_BIN, else the release or debug build); skips without one."""
+    candidates = [os.environ.get("ROADMAP_BIN", ""), ROOT / ".build/release/roadmap", ROOT / ".build/debug/roadmap"]
+    for candidate in candidates:
+        if candidate and os.access(candidate, os.X_OK):
+            return str(candidate)
+    pytest.skip("no roadmap binary: run `make` (or set ROADMAP_BIN)")
+
+
 def make_driver(width=1280, height=900):
     options = Options()
     options.binary_location = "/usr/bin/chromium"

@@ -1,13 +1,12 @@
 """Skills and tools several roadmaps list link to each other's entries ("Also in")."""
 import json
-import os
 import pathlib
 import subprocess
 
 import pytest
 from selenium.webdriver.common.by import By
 
-from conftest import SITE, assert_clean
+from conftest import SITE, assert_clean, roadmap_binary
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 FIXTURE = ROOT / "Tests/RoadmapKitTests/Fixtures/also-in/Content"
@@ -53,14 +52,6 @@ def test_every_also_in_link_in_the_data_is_on_the_page(site):
     page = (site / slug / "index.html").read_text()
     for link in links:
         assert 'href="%s"' % link["to"] in page
-
-
-def roadmap_binary():
-    candidates = [os.environ.get("ROADMAP_BIN", ""), ROOT / ".build/release/roadmap", ROOT / ".build/debug/roadmap"]
-    for candidate in candidates:
-        if candidate and os.access(candidate, os.X_OK):
-            return str(candidate)
-    pytest.skip("no roadmap binary: run `make` (or set ROADMAP_BIN)")
 
 
 @pytest.fixture(scope="module")

@@ -6,7 +6,6 @@ template, and check the reload and build-error events, the error overlay in Chro
 recovery, and that paths leaving the site folder are refused.
 """
 import http.client
-import os
 import pathlib
 import queue
 import re
@@ -21,14 +20,7 @@ import pytest
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "Benchmarks"))
 import gen_corpus  # noqa: E402
-
-
-def roadmap_binary():
-    candidates = [os.environ.get("ROADMAP_BIN", ""), ROOT / ".build/release/roadmap", ROOT / ".build/debug/roadmap"]
-    for candidate in candidates:
-        if candidate and os.access(candidate, os.X_OK):
-            return str(candidate)
-    pytest.skip("no roadmap binary: run `make` (or set ROADMAP_BIN)")
+from conftest import roadmap_binary  # noqa: E402
 
 
 class Preview:

@@ -239,9 +239,7 @@ import Testing
             ], in: content)
             let site = folder.appendingPathComponent("Site")
             let cache = PageCache()
-            var options = BuildOptions(contentDirectory: content.path, templatesDirectory: TestPaths.templates.path,
-                                       outputDirectory: site.path, protectedDirectories: [TestPaths.projectRoot.path])
-            options.pageCache = cache
+            let options = cachedBuildOptions(content: content, output: site, cache: cache)
             #expect(try SiteBuilder().build(options).succeeded)
             cache.buildFinished(succeeded: true)
             let before = try String(contentsOf: site.appendingPathComponent("a/index.html"), encoding: .utf8)

@@ -14,10 +14,7 @@ import Testing
             ], in: content)
             let site = folder.appendingPathComponent("Site")
             let cache = PageCache()
-            var options = BuildOptions(contentDirectory: content.path, templatesDirectory: TestPaths.templates.path,
-                                       outputDirectory: site.path, protectedDirectories: [TestPaths.projectRoot.path])
-            options.pageCache = cache
-            options.linksUnchangedFiles = true
+            let options = cachedBuildOptions(content: content, output: site, cache: cache, linksUnchangedFiles: true)
             let first = try SiteBuilder().build(options)
             cache.buildFinished(succeeded: first.succeeded)
             #expect(first.succeeded, "\(first.diagnostics)")

@@ -47,26 +47,7 @@ extension String {
 
     private func utf8Match(of other: String, from lower: String.Index?) -> Range<String.Index>? {
         let skip = lower.map { utf8.distance(from: utf8.startIndex, to: $0) } ?? 0
-        var haystack = self
-        var needle = other
-        let found: Int? = haystack.withUTF8 { hay in
-            needle.withUTF8 { pattern -> Int? in
-                guard let first = pattern.first, hay.count >= pattern.count else { return nil }
-                let count = pattern.count
-                var index = skip
-                let last = hay.count - count
-                while index <= last {
-                    if hay[index] == first {
-                        var offset = 1
-                        while offset < count, hay[index + offset] == pattern[offset] { offset += 1 }
-                        if offset == count { return index }
-                    }
-                    index += 1
-                }
-                return nil
-            }
-        }
-        guard let found else { return nil }
+        guard let found = utf8Offset(of: other, fromOffset: skip) else { return nil }
         let start = utf8.index(utf8.startIndex, offsetBy: found)
         return start..<utf8.index(start, offsetBy: other.utf8.count)
     }

@@ -101,17 +101,8 @@ struct SharedTermScanner: Sendable {
             items.append(Item(indent: itemIndent, text: text, region: region ?? .skills(level: -1)))
         }
 
-        var terms: [SharedTerm] = []
-        var seen = Set<String>()
+        var terms = SharedTermList(normaliser: normaliser, vetoed: vetoed)
         var skillSlugger = Slugger()
-        func add(_ kind: String, _ title: String, _ anchor: String) {
-            let stems = normaliser.stems(title)
-            guard !stems.isEmpty else { return }
-            let joined = stems.joined(separator: " ")
-            guard !vetoed.contains(joined) else { return }
-            let key = kind + ":" + joined
-            if seen.insert(key).inserted { terms.append(SharedTerm(key: key, anchor: anchor, title: title)) }
-        }
         // Tools under a tool label, by the label's indent.
         var toolLabelIndent: Int?
         for (index, item) in items.enumerated() {
@@ -135,18 +126,18 @@ struct SharedTermScanner: Sendable {
                 guard !title.isEmpty else { continue }
                 let identity = url.map { "url:" + ResourceIdentity.normalisedURL($0) }
                     ?? "tool:" + ResourceIdentity.normalisedTitle(title)
-                add("tool", title, "u-" + ResourceIdentity.anchor(title: title, identity: identity).dropFirst(2))
+                terms.add("tool", title, "u-" + ResourceIdentity.anchor(title: title, identity: identity).dropFirst(2))
             } else {
                 var (core, _) = ResourceExtractor.splitNotes(text)
                 if let colon = core.firstIndex(of: ":") { core = String(core[..<colon]) }
                 core = core.trimmingSpaces()
                 guard !core.isEmpty, core.count <= 60, core.split(separator: " ").count <= 7 else { continue }
-                add("skill", core, skillSlugger.anchor(for: "skill " + core))
+                terms.add("skill", core, skillSlugger.anchor(for: "skill " + core))
             }
         }
         let fileStem = ((document.file.relativePath as NSString).lastPathComponent as NSString).deletingPathExtension
         return SharedTermReader.Listing(slug: document.slug, title: title ?? fileStem, order: document.frontMatter.order,
-                                        terms: terms)
+                                        terms: terms.terms)
     }
 
     /// The words that make a list of tools ("Tools and Platforms", "Frameworks"), lowercased.

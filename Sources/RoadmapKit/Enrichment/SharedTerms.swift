@@ -26,21 +26,36 @@ enum SharedTermReader {
         skills: [(title: String, anchor: String)], markers: [ResourceIndex.Marker], normaliser: TermNormaliser,
         vetoed: Set<String>
     ) -> [SharedTerm] {
-        var seen = Set<String>()
-        var out: [SharedTerm] = []
-        func add(_ kind: String, _ title: String, _ anchor: String) {
-            let stems = normaliser.stems(title)
-            guard !stems.isEmpty else { return }
-            let joined = stems.joined(separator: " ")
-            guard !vetoed.contains(joined) else { return }
-            let key = kind + ":" + joined
-            if seen.insert(key).inserted { out.append(SharedTerm(key: key, anchor: anchor, title: title)) }
-        }
-        for skill in skills { add("skill", skill.title, skill.anchor) }
+        var list = SharedTermList(normaliser: normaliser, vetoed: vetoed)
+        for skill in skills { list.add("skill", skill.title, skill.anchor) }
         for marker in markers where marker.kind == .tool {
-            add("tool", ResourceExtractor.splitNotes(marker.title).0.trimmingSpaces(), marker.anchor)
+            list.add("tool", ResourceExtractor.splitNotes(marker.title).0.trimmingSpaces(), marker.anchor)
         }
-        return out
+        return list.terms
+    }
+}
+
+/// Skills and tools in the order they are found, each term once: its kind and stems make the
+/// key ("skill:container orchestrat"); a vetoed term or one without stems is left out. The
+/// enrichment stage and the line scan use this one rule, so their keys agree.
+struct SharedTermList {
+    var normaliser: TermNormaliser
+    var vetoed: Set<String>
+    private(set) var terms: [SharedTerm] = []
+    private var seen = Set<String>()
+
+    init(normaliser: TermNormaliser, vetoed: Set<String>) {
+        self.normaliser = normaliser
+        self.vetoed = vetoed
+    }
+
+    mutating func add(_ kind: String, _ title: String, _ anchor: String) {
+        let stems = normaliser.stems(title)
+        guard !stems.isEmpty else { return }
+        let joined = stems.joined(separator: " ")
+        guard !vetoed.contains(joined) else { return }
+        let key = kind + ":" + joined
+        if seen.insert(key).inserted { terms.append(SharedTerm(key: key, anchor: anchor, title: title)) }
     }
 }
 

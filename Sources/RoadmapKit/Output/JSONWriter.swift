@@ -41,10 +41,6 @@ struct JSONWriter: Sendable {
         return taken
     }
 
-    /// Starts the next element of the array being written, when one element writes several
-    /// values (a flattened list).
-    mutating func separator() { separate() }
-
     /// A member's key; its value is written next.
     mutating func key(_ name: StaticString) {
         separate()
@@ -62,6 +58,12 @@ struct JSONWriter: Sendable {
     mutating func member(_ name: StaticString, _ value: String?) { if let value { member(name, value) } }
     mutating func member(_ name: StaticString, _ values: [String]) { key(name); array(values) { $0.string($1) } }
     mutating func member(_ name: StaticString, _ value: Double?) { if let value { member(name, value) } }
+    mutating func member<Value: JSONWritable>(_ name: StaticString, _ value: Value?) {
+        if let value { key(name); value.write(to: &self) }
+    }
+    mutating func member<Value: JSONWritable>(_ name: StaticString, _ values: [Value]) {
+        key(name); array(values) { $1.write(to: &$0) }
+    }
 
     // MARK: Values
 
@@ -101,7 +103,9 @@ struct JSONWriter: Sendable {
         empty = false
     }
 
-    private mutating func separate() {
+    /// Starts the next member or element; called directly only when one element of an array
+    /// writes several values (a flattened list).
+    mutating func separate() {
         if !empty { bytes.append(0x2C) }
         empty = false
     }

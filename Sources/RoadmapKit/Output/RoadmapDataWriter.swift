@@ -186,11 +186,11 @@ extension RoadmapDataWriter.DurationData: JSONWritable {
 extension RoadmapDataWriter.ModuleData: JSONWritable {
     func write(to json: inout JSONWriter) {
         json.object { json in
-            if let duration { json.key("duration"); duration.write(to: &json) }
-            json.key("end"); end.write(to: &json)
+            json.member("duration", duration)
+            json.member("end", end)
             json.member("id", id)
             json.member("line", line)
-            json.key("start"); start.write(to: &json)
+            json.member("start", start)
             json.member("title", title)
         }
     }
@@ -199,12 +199,12 @@ extension RoadmapDataWriter.ModuleData: JSONWritable {
 extension RoadmapDataWriter.PhaseData: JSONWritable {
     func write(to json: inout JSONWriter) {
         json.object { json in
-            if let duration { json.key("duration"); duration.write(to: &json) }
-            json.key("end"); end.write(to: &json)
+            json.member("duration", duration)
+            json.member("end", end)
             json.member("id", id)
             json.member("line", line)
-            json.key("modules"); json.array(modules) { $1.write(to: &$0) }
-            json.key("start"); start.write(to: &json)
+            json.member("modules", modules)
+            json.member("start", start)
             json.member("title", title)
         }
     }
@@ -232,7 +232,7 @@ extension RoadmapDataWriter.ResourceData: JSONWritable {
             json.member("provider", provider)
             json.member("title", title)
             json.member("url", url)
-            json.key("usedIn"); json.array(usedIn) { $1.write(to: &$0) }
+            json.member("usedIn", usedIn)
         }
     }
 }
@@ -270,13 +270,13 @@ extension RoadmapDataWriter.LinkData: JSONWritable {
 extension RoadmapDataWriter.RoadmapData: JSONWritable {
     func write(to json: inout JSONWriter) {
         json.object { json in
-            if let duration { json.key("duration"); duration.write(to: &json) }
-            json.key("links"); json.array(links) { $1.write(to: &$0) }
-            json.key("phases"); json.array(phases) { $1.write(to: &$0) }
-            json.key("projects"); json.array(projects) { $1.write(to: &$0) }
-            json.key("resources"); json.array(resources) { $1.write(to: &$0) }
+            json.member("duration", duration)
+            json.member("links", links)
+            json.member("phases", phases)
+            json.member("projects", projects)
+            json.member("resources", resources)
             json.member("schema", schema)
-            json.key("skills"); json.array(skills) { $1.write(to: &$0) }
+            json.member("skills", skills)
             json.member("slug", slug)
             json.member("source", source)
             json.member("title", title)
@@ -287,7 +287,7 @@ extension RoadmapDataWriter.RoadmapData: JSONWritable {
 extension RoadmapDataWriter.ResourcesData: JSONWritable {
     func write(to json: inout JSONWriter) {
         json.object { json in
-            json.key("resources"); json.array(resources) { $1.write(to: &$0) }
+            json.member("resources", resources)
             json.member("schema", schema)
         }
     }

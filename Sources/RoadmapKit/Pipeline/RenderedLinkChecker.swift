@@ -105,6 +105,12 @@ struct RenderedLinkChecker: Sendable {
         // its links to other pages keep that one string.
         var targets: [String: String] = [:]
         var seenFragments = Set<UInt64>()
+        /// Keeps the first link to each other page's fragment.
+        func record(_ link: FragmentLink) {
+            if seenFragments.insert(HashedIDs.hash(link.fragment) &* 31 &+ HashedIDs.hash(link.target)).inserted {
+                result.fragments.append(link)
+            }
+        }
         for link in links {
             let value = link.value
             // A scheme ends at a colon: a value without one has none (no scalar-by-scalar look).
@@ -150,16 +156,12 @@ struct RenderedLinkChecker: Sendable {
                 continue
             }
             if result.files[target] == nil { result.files[target] = link.location }
-            if !fragment.isEmpty, seenFragments.insert(HashedIDs.hash(fragment) &* 31 &+ HashedIDs.hash(target)).inserted {
-                result.fragments.append(FragmentLink(target: target, fragment: fragment, location: link.location))
-            }
+            if !fragment.isEmpty { record(FragmentLink(target: target, fragment: fragment, location: link.location)) }
         }
         // Links to other pages' fragments that were recorded as they were written.
         for link in generatedLinks {
             if result.files[link.target] == nil { result.files[link.target] = link.location }
-            if seenFragments.insert(HashedIDs.hash(link.fragment) &* 31 &+ HashedIDs.hash(link.target)).inserted {
-                result.fragments.append(link)
-            }
+            record(link)
         }
         for (value, fragment, location) in ownFragments where !result.hasID(fragment) {
             result.diagnostics.append(diagnostic(

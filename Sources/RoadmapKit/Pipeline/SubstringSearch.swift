@@ -7,24 +7,29 @@ extension String {
     /// this overload is the one `text.contains("…")` picks inside RoadmapKit, so every caller
     /// (term normalising, resource extraction, search) gets it without changes.
     func contains(_ other: String) -> Bool {
+        utf8Offset(of: other, fromOffset: 0) != nil
+    }
+
+    /// The byte offset of the first occurrence of `other`'s UTF-8 at or after `skip`, compared
+    /// byte by byte; `""` is never found, as with Foundation.
+    func utf8Offset(of other: String, fromOffset skip: Int) -> Int? {
         var haystack = self
         var needle = other
         return haystack.withUTF8 { hay in
-            needle.withUTF8 { pattern in
-                guard let first = pattern.first else { return false }  // as Foundation: "" is never found
+            needle.withUTF8 { pattern -> Int? in
+                guard let first = pattern.first, hay.count >= pattern.count else { return nil }
                 let count = pattern.count
-                guard hay.count >= count else { return false }
-                var index = 0
+                var index = skip
                 let last = hay.count - count
                 while index <= last {
                     if hay[index] == first {
                         var offset = 1
                         while offset < count, hay[index + offset] == pattern[offset] { offset += 1 }
-                        if offset == count { return true }
+                        if offset == count { return index }
                     }
                     index += 1
                 }
-                return false
+                return nil
             }
         }
     }

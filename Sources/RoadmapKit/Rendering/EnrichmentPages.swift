@@ -77,14 +77,10 @@ struct EnrichmentPages {
         moreElsewhere: [String: (count: Int, siteID: String)], reportedFolder: String
     ) -> (html: String, links: RenderedPageLinks) {
         let path = roadmap.slug + "/resources.html"
-        let marker = "\u{1}resource-groups\u{1}"
-        let page = templates.render(resourcePageView(resources, roadmap: roadmap, groupsHTML: marker), template: "resources")
-        guard !resources.isEmpty, let split = page.literalRange(of: marker) else {
-            let html = resourcesPage(resources, roadmap: roadmap, moreElsewhere: moreElsewhere)
+        guard let (head, tail) = templateParts(resources, roadmap: roadmap) else {
+            let html = templates.render(resourcePageView(resources, roadmap: roadmap, groupsHTML: ""), template: "resources")
             return (html, RenderedLinkChecker.scan(html, page: path, template: "resources", reportedFolder: reportedFolder))
         }
-        let head = String(page[..<split.lowerBound])
-        let tail = String(page[split.upperBound...])
         var groups = ""
         groups.reserveCapacity(resources.count * 400)
         var ids: [UInt64] = []
@@ -116,6 +112,18 @@ struct EnrichmentPages {
             parts: [(head, 1), (tail, line)], generatedIDHashes: ids, generatedLinks: links, page: path,
             template: "resources", reportedFolder: reportedFolder)
         return (head + groups + tail, pageLinks)
+    }
+
+    /// The resource page as the template renders it before and after its entries, or nil when
+    /// there are no entries or the template does not show them (the page is then rendered whole).
+    private func templateParts(
+        _ resources: [Resource], roadmap: (slug: String, title: String)?
+    ) -> (head: String, tail: String)? {
+        guard !resources.isEmpty else { return nil }
+        let marker = "\u{1}resource-groups\u{1}"
+        let page = templates.render(resourcePageView(resources, roadmap: roadmap, groupsHTML: marker), template: "resources")
+        guard let split = page.literalRange(of: marker) else { return nil }
+        return (String(page[..<split.lowerBound]), String(page[split.upperBound...]))
     }
 
     /// The resource page's view; its entries are `groupsHTML`.
@@ -191,16 +199,12 @@ struct EnrichmentPages {
     func writeSiteResourcesPage(
         _ resources: [Resource], with writer: SiteWriter, reportedFolder: String
     ) throws -> RenderedPageLinks {
-        let marker = "\u{1}resource-groups\u{1}"
-        let page = templates.render(resourcePageView(resources, roadmap: nil, groupsHTML: marker), template: "resources")
         let path = "resources.html"
-        guard !resources.isEmpty, let split = page.range(of: marker) else {
-            let html = page.replacingOccurrences(of: marker, with: "")
+        guard let (head, tail) = templateParts(resources, roadmap: nil) else {
+            let html = templates.render(resourcePageView(resources, roadmap: nil, groupsHTML: ""), template: "resources")
             try writer.write(html, to: path)
             return RenderedLinkChecker.scan(html, page: path, template: "resources", reportedFolder: reportedFolder)
         }
-        let head = String(page[..<split.lowerBound])
-        let tail = String(page[split.upperBound...])
         var idHashes: [UInt64] = []
         var lines = head.utf8.reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) }
         try writer.stream(to: path) { file in
@@ -307,31 +311,27 @@ extension EnrichmentPages {
         try writer.stream(to: "resources.json") { file in
             try RoadmapDataWriter().writeResourcesJSON(merged) { try file.append($0) }
         }
-        let siteIDs = Dictionary(merged.map { ($0.identity, $0.id) }, uniquingKeysWith: { a, _ in a })
-        let shared = Dictionary(
-            merged.filter { resource in resource.uses.contains { $0.roadmapSlug != resource.uses[0].roadmapSlug } }
-                .map { ($0.identity, $0.uses) },
-            uniquingKeysWith: { a, _ in a })
-        // How many uses of each shared resource each roadmap has, so that a page finds the count
-        // of other roadmaps' uses without walking them all (that walk made 10,000 roadmaps quadratic).
-        let usesPerRoadmap = shared.mapValues { uses in Dictionary(uses.map { ($0.roadmapSlug, 1) }, uniquingKeysWith: +) }
+        // Each resource more than one roadmap uses, by identity: its uses, its id on the site's
+        // index, and how many uses each roadmap has (so that a page finds the count of other
+        // roadmaps' uses without walking them all: that walk made 10,000 roadmaps quadratic).
+        var sharing: [String: (uses: [ResourceUse], siteID: String, perRoadmap: [String: Int])] = [:]
+        for resource in merged where resource.uses.contains(where: { $0.roadmapSlug != resource.uses[0].roadmapSlug }) {
+            sharing[resource.identity] = (resource.uses, resource.id,
+                                          Dictionary(resource.uses.map { ($0.roadmapSlug, 1) }, uniquingKeysWith: +))
+        }
+        let shared = sharing
         let indexes = zip(roadmaps, resources).map { ($0, $1) }
         let pages = try ConcurrentMap.map(indexes) { summary, own -> RenderedPageLinks in
             // At most a few other roadmaps' uses per entry, so a resource every roadmap uses does
             // not make every page as long as the site's index; the rest are counted and linked.
             var moreElsewhere: [String: (count: Int, siteID: String)] = [:]
             let resources = own.map { resource -> Resource in
-                guard let uses = shared[resource.identity] else { return resource }
+                guard let elsewhere = shared[resource.identity] else { return resource }
                 var copy = resource
-                var shown = 0
-                for use in uses where use.roadmapSlug != summary.slug {
-                    if shown == Self.otherUsesShown { break }
-                    copy.uses.append(use)
-                    shown += 1
-                }
-                let othersCount = uses.count - (usesPerRoadmap[resource.identity]?[summary.slug] ?? 0)
+                copy.uses += elsewhere.uses.lazy.filter { $0.roadmapSlug != summary.slug }.prefix(Self.otherUsesShown)
+                let othersCount = elsewhere.uses.count - (elsewhere.perRoadmap[summary.slug] ?? 0)
                 if othersCount > Self.otherUsesShown {
-                    moreElsewhere[resource.id] = (othersCount - Self.otherUsesShown, siteIDs[resource.identity] ?? resource.id)
+                    moreElsewhere[resource.id] = (othersCount - Self.otherUsesShown, elsewhere.siteID)
                 }
                 return copy
             }

@@ -16,7 +16,7 @@ struct RoadmapDataBlock: Sendable {
                     json.key("items")
                     json.array(phase.modules) { json, module in
                         json.string(module.id)
-                        for topic in module.topics { json.separator(); json.string(topic.id) }
+                        for topic in module.topics { json.separate(); json.string(topic.id) }
                     }
                     json.member("maxWeeks", phase.duration?.maxWeeks)
                     json.member("minWeeks", phase.duration?.minWeeks)

@@ -10,12 +10,7 @@ struct TimelineSVG {
     /// Distinguishes ids when two drawings share a page.
     var idPrefix: String
 
-    /// 12.345 → "12.35%", with two decimals as `%.2f` would write it.
-    static func percentText(_ value: Double) -> String {
-        percentText(hundredths: Int((value * 100).rounded()))
-    }
-
-    /// 1235 → "12.35%".
+    /// 1235 → "12.35%", as `%.2f%%` would write 12.35.
     static func percentText(hundredths: Int) -> String {
         let fraction = hundredths % 100
         return "\(hundredths / 100).\(fraction < 10 ? "0" : "")\(fraction)%"

@@ -39,6 +39,16 @@ func buildSite(content: URL, output: URL, templates: URL = TestPaths.templates, 
         baseURL: baseURL, strict: strict, protectedDirectories: [TestPaths.projectRoot.path]))
 }
 
+/// Options for builds of `content` into `output` that keep pages between builds, as
+/// `roadmap serve` does.
+func cachedBuildOptions(content: URL, output: URL, cache: PageCache, linksUnchangedFiles: Bool = false) -> BuildOptions {
+    var options = BuildOptions(contentDirectory: content.path, templatesDirectory: TestPaths.templates.path,
+                               outputDirectory: output.path, protectedDirectories: [TestPaths.projectRoot.path])
+    options.pageCache = cache
+    options.linksUnchangedFiles = linksUnchangedFiles
+    return options
+}
+
 /// Every regular file under `folder`, by relative path, with its bytes.
 func filesUnder(_ folder: URL) throws -> [String: Data] {
     var result: [String: Data] = [:]
