@@ -1,4 +1,5 @@
 import CCmarkGFM
+import Synchronization
 
 /// Parses Markdown with cmark-gfm and copies the tree into immutable ``MarkdownNode`` values.
 ///
@@ -17,6 +18,14 @@ public struct MarkdownParser: Sendable {
     private static let registration: Void = {
         cmark_gfm_core_extensions_ensure_registered()
     }()
+
+    /// Serialises cmark-gfm's inline pass. cmark-gfm 0.29 keeps the inline parser's special
+    /// characters in one process-wide table: `cmark_parser_finish` adds the attached extensions'
+    /// characters (`:` and `w` for autolinks, `~` for strikethrough) before its inline pass and
+    /// removes them after it, so a parser finishing on another thread could strip them
+    /// mid-pass (github/cmark-gfm#176, never merged). Block parsing (`cmark_parser_feed`) does
+    /// not touch the table and still runs in parallel.
+    private static let inlinePass = Mutex(())
 
     /// Parses `source` into a document. Never fails: any byte sequence is some Markdown.
     public func parse(_ source: String) -> MarkdownDocument {
@@ -38,7 +47,9 @@ public struct MarkdownParser: Sendable {
                 }
             }
         }
-        guard let root = cmark_parser_finish(parser) else {
+        nonisolated(unsafe) var finished: OpaquePointer?
+        Self.inlinePass.withLock { _ in finished = cmark_parser_finish(parser) }
+        guard let root = finished else {
             return MarkdownDocument(root: MarkdownNode(kind: .document, range: Self.emptyRange))
         }
         defer { cmark_node_free(root) }

@@ -43,7 +43,8 @@ struct ContentDiscovery: Sendable {
             }
             let file = SourceFile(relativePath: relative, path: base + relative)
             var isFolder: ObjCBool = false
-            FileManager.default.fileExists(atPath: file.path, isDirectory: &isFolder)
+            // A dangling link is kept: reading it reports the file, which says more than skipping it.
+            _ = FileManager.default.fileExists(atPath: file.path, isDirectory: &isFolder)
             if isFolder.boolValue { continue }
             let ext = (name as NSString).pathExtension.lowercased()
             if Self.markdownExtensions.contains(ext) {
