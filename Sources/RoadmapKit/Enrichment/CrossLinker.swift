@@ -42,7 +42,29 @@ struct CrossLinker: Sendable {
 
     private struct Titled {
         var text: String
-        var stems: Set<String>
+        var stems: StemSet
+    }
+
+    /// The stems of the texts of one roadmap, each text stemmed once, as numbered sets.
+    private struct Stems {
+        let normaliser: TermNormaliser
+        var table = StemTable()
+        private var byText: [String: StemSet] = [:]
+        let projectVerbs: StemSet
+        let certificationWords: StemSet
+
+        init(normaliser: TermNormaliser) {
+            self.normaliser = normaliser
+            projectVerbs = table.set(CrossLinker.projectVerbs)
+            certificationWords = table.set(CrossLinker.certificationWords)
+        }
+
+        mutating func of(_ text: String) -> StemSet {
+            if let known = byText[text] { return known }
+            let made = table.set(normaliser.stems(text))
+            byText[text] = made
+            return made
+        }
     }
 
     private struct ModuleTerms {
@@ -51,27 +73,28 @@ struct CrossLinker: Sendable {
         var phaseIndex: Int
         var headline: [Titled]
         var titles: [Titled]
-        var union: Set<String>
+        var union: StemSet
         /// Every line of the module's text (items at any depth, paragraphs), each with the title
         /// of the topic it is under (the module's own title outside topics) as its text.
         var body: [Titled]
-        var bodyUnion: Set<String>
+        var bodyUnion: StemSet
     }
 
     private struct ProjectTerms {
         var id: String
         var title: String
-        var stems: Set<String>
+        var stems: StemSet
         var details: [Titled]
-        var union: Set<String>
+        var union: StemSet
     }
 
     func link(_ roadmap: Roadmap, resources: [ResourceExtractor.Mention], markers: [ResourceIndex.Marker]) -> Output {
-        let modules = moduleTerms(roadmap, resources: resources)
+        var stemmer = Stems(normaliser: normaliser)
+        let modules = moduleTerms(roadmap, resources: resources, stemmer: &stemmer)
         let moduleIDs = Set(roadmap.modules.map(\.id))
         let portfolio = roadmap.projects.filter { !moduleIDs.contains($0.sectionID) }.map { project in
-            let stems = Set(normaliser.stems(project.title))
-            let details = project.details.map { Titled(text: $0, stems: Set(normaliser.stems($0))) }
+            let stems = stemmer.of(project.title)
+            let details = project.details.map { Titled(text: $0, stems: stemmer.of($0)) }
             return ProjectTerms(id: project.id, title: project.title, stems: stems, details: details,
                                 union: details.reduce(stems) { $0.union($1.stems) })
         }
@@ -89,8 +112,9 @@ struct CrossLinker: Sendable {
                               isSoft: !groupWords.isDisjoint(with: Self.softGroupWords), taughtIn: [], practisedIn: [])
             let stems = normaliser.stems(item.title)
             if !stems.isEmpty, !vetoed.contains(stems.joined(separator: " ")) {
-                let (taught, practised) = match(Set(stems), ordered: stems, isSoft: skill.isSoft, modules: modules,
-                                                portfolio: portfolio)
+                let ordered = stems.map { stemmer.table.id($0) }
+                let (taught, practised) = match(StemSet(unsorted: ordered), ordered: stems, ids: ordered,
+                                                isSoft: skill.isSoft, modules: modules, portfolio: portfolio)
                 skill.taughtIn = taught.map(\.0)
                 skill.practisedIn = practised.map(\.0)
                 links += taught.map { CrossLink(from: id, to: $0.0, kind: .taughtIn, evidence: $0.1) }
@@ -111,28 +135,28 @@ struct CrossLinker: Sendable {
 
         // Portfolio projects → modules and module projects they grow from.
         let moduleProjects = roadmap.projects.filter { moduleIDs.contains($0.sectionID) }
-        var frequency: [String: Int] = [:]
-        var projectStems: [String: Set<String>] = [:]
+        var frequency: [Int32: Int] = [:]
+        var projectStems: [String: StemSet] = [:]
         for project in roadmap.projects {
-            let stems = Set(normaliser.stems(project.title)).subtracting(Self.projectVerbs)
+            let stems = stemmer.of(project.title).subtracting(stemmer.projectVerbs)
             projectStems[project.id] = stems
-            for stem in stems { frequency[stem, default: 0] += 1 }
+            for stem in stems.members { frequency[stem, default: 0] += 1 }
         }
-        let moduleStems = modules.map { Set(normaliser.stems(Self.withoutDuration($0.title))).subtracting(Self.projectVerbs) }
+        let moduleStems = modules.map { stemmer.of(Self.withoutDuration($0.title)).subtracting(stemmer.projectVerbs) }
         let common = Double(max(3, Int((Double(roadmap.projects.count) * 0.15).rounded(.up))))
-        func grows(_ portfolio: Set<String>, _ target: Set<String>) -> Bool {
+        func grows(_ portfolio: StemSet, _ target: StemSet) -> Bool {
             let overlap = portfolio.intersection(target)
             guard !overlap.isEmpty, overlap.count * 3 >= portfolio.count * 2 else { return false }
             guard overlap.count >= 2 || (portfolio.count == 1 && target.count == 1) else { return false }
             return overlap.contains { Double(frequency[$0] ?? 0) < common }
         }
         for project in portfolio {
-            let own = project.stems.subtracting(Self.projectVerbs)
+            let own = project.stems.subtracting(stemmer.projectVerbs)
             guard !own.isEmpty, !vetoed.contains(normaliser.stems(project.title).joined(separator: " ")) else { continue }
             for (index, module) in modules.enumerated() where grows(own, moduleStems[index]) {
                 links.append(CrossLink(from: project.id, to: module.id, kind: .growsFrom, evidence: module.title))
             }
-            for candidate in moduleProjects where grows(own, projectStems[candidate.id] ?? []) {
+            for candidate in moduleProjects where grows(own, projectStems[candidate.id] ?? .empty) {
                 links.append(CrossLink(from: project.id, to: candidate.id, kind: .growsFrom, evidence: candidate.title))
             }
         }
@@ -143,7 +167,7 @@ struct CrossLinker: Sendable {
             && seenResources.insert(marker.resourceID).inserted
         {
             let (core, _) = ResourceExtractor.splitNotes(marker.title)
-            let subject = Set(normaliser.stems(core)).subtracting(Self.certificationWords)
+            let subject = stemmer.of(core).subtracting(stemmer.certificationWords)
             guard !subject.isEmpty, !vetoed.contains(normaliser.stems(core).joined(separator: " ")) else { continue }
             for module in modules where module.titles.contains(where: {
                 $0.text != marker.title && subject.isSubset(of: $0.stems) && $0.stems.count <= subject.count + 2
@@ -159,8 +183,9 @@ struct CrossLinker: Sendable {
     /// The most words a line of a module's text may have to say a skill by holding all its words.
     static let shortLine = 6
 
+    /// `ordered` is the skill's stems in order, `ids` their numbers.
     private func match(
-        _ skill: Set<String>, ordered: [String], isSoft: Bool, modules: [ModuleTerms], portfolio: [ProjectTerms]
+        _ skill: StemSet, ordered: [String], ids: [Int32], isSoft: Bool, modules: [ModuleTerms], portfolio: [ProjectTerms]
     ) -> ([(String, String)], [(String, String)]) {
         var taught: [(String, String)] = []
         var practised: [(String, String)] = []
@@ -168,7 +193,7 @@ struct CrossLinker: Sendable {
             if let title = module.titles.first(where: { skill.isSubset(of: $0.stems) }) {
                 taught.append((module.id, title.text))
             } else if skill.count >= 2, skill.isSubset(of: module.union),
-                      let title = module.headline.first(where: { $0.stems.intersection(skill).count * 2 >= skill.count })
+                      let title = module.headline.first(where: { $0.stems.intersectionCount(skill) * 2 >= skill.count })
             {
                 taught.append((module.id, title.text))
             } else if skill.count >= 2, let line = module.body.first(where: {
@@ -184,16 +209,16 @@ struct CrossLinker: Sendable {
             } else if let detail = project.details.first(where: { skill.isSubset(of: $0.stems) }) {
                 practised.append((project.id, detail.text))
             } else if skill.count >= 2, skill.isSubset(of: project.union),
-                      project.stems.intersection(skill).count * 2 >= skill.count
+                      project.stems.intersectionCount(skill) * 2 >= skill.count
             {
                 practised.append((project.id, project.title))
             }
         }
         // Last resort: the skill's head word ("Model Monitoring" → monitoring), or its first
         // specific word when the head is generic ("CI/CD Pipelines" → CI/CD), in a headline.
-        let head = ordered.last.flatMap { Self.genericHeads.contains($0) ? nil : $0 }
-            ?? ordered.first { !Self.genericHeads.contains($0) }
-        if taught.isEmpty, practised.isEmpty, ordered.count >= 2, let head {
+        let headIndex = ordered.last.flatMap { Self.genericHeads.contains($0) ? nil : ordered.count - 1 }
+            ?? ordered.firstIndex { !Self.genericHeads.contains($0) }
+        if taught.isEmpty, practised.isEmpty, ordered.count >= 2, let head = headIndex.map({ ids[$0] }) {
             for module in modules {
                 if let title = module.headline.first(where: { $0.stems.contains(head) }) { taught.append((module.id, title.text)) }
             }
@@ -202,22 +227,22 @@ struct CrossLinker: Sendable {
         // Still taught nowhere: the skill's head word in the text of one topic ("Container
         // Orchestration" → "Kubernetes", whose bullets say "Pod orchestration") when no other
         // module's text uses the word and the phase says the skill's other words.
-        if taught.isEmpty, !isSoft, ordered.count >= 2, let last = ordered.last, !Self.genericHeads.contains(last),
-           last.count >= 4
+        if taught.isEmpty, !isSoft, ordered.count >= 2, let lastStem = ordered.last, !Self.genericHeads.contains(lastStem),
+           lastStem.count >= 4, let last = ids.last
         {
             let holders = modules.filter { $0.bodyUnion.contains(last) }
             if holders.count == 1, let module = holders.first,
                let line = module.body.first(where: { $0.stems.contains(last) })
             {
                 let phase = modules.filter { $0.phaseIndex == module.phaseIndex }
-                    .reduce(into: Set<String>()) { $0.formUnion($1.bodyUnion) }
+                    .reduce(into: StemSet.empty) { $0.formUnion($1.bodyUnion) }
                 if skill.isSubset(of: phase) { taught.append((module.id, line.text)) }
             }
         }
         return (taught, practised)
     }
 
-    private func moduleTerms(_ roadmap: Roadmap, resources: [ResourceExtractor.Mention]) -> [ModuleTerms] {
+    private func moduleTerms(_ roadmap: Roadmap, resources: [ResourceExtractor.Mention], stemmer: inout Stems) -> [ModuleTerms] {
         var projectsByModule: [String: [Project]] = [:]
         for project in roadmap.projects { projectsByModule[project.sectionID, default: []].append(project) }
         let goalsByModule = Self.checklistGoals(roadmap)
@@ -225,14 +250,7 @@ struct CrossLinker: Sendable {
         for mention in resources { if let module = mention.moduleID { resourcesByModule[module, default: []].append(mention.title) } }
         // Topic, sub-topic and project titles come back as bullets of the body: each text is
         // stemmed once.
-        var stemSets: [String: Set<String>] = [:]
-        func stems(_ text: String) -> Set<String> {
-            if let known = stemSets[text] { return known }
-            let made = Set(normaliser.stems(text))
-            stemSets[text] = made
-            return made
-        }
-        func titled(_ text: String) -> Titled { Titled(text: text, stems: stems(text)) }
+        func titled(_ text: String) -> Titled { Titled(text: text, stems: stemmer.of(text)) }
         var sections: [String: Section] = [:]
         for section in roadmap.allSections where section.role == .module { sections[section.id] = section }
         var out: [ModuleTerms] = []
@@ -244,8 +262,8 @@ struct CrossLinker: Sendable {
                 titles += (goalsByModule[module.id] ?? []).map(titled)
                 titles += (projectsByModule[module.id] ?? []).map { titled($0.title) }
                 titles += (resourcesByModule[module.id] ?? []).map(titled)
-                let union = titles.reduce(into: Set<String>()) { $0.formUnion($1.stems) }
-                let body = bodyLines(of: module, in: sections[module.id], stems: stems)
+                let union = titles.reduce(into: StemSet.empty) { $0.formUnion($1.stems) }
+                let body = bodyLines(of: module, in: sections[module.id], stemmer: &stemmer)
                 let bodyUnion = body.reduce(into: union) { $0.formUnion($1.stems) }
                 out.append(ModuleTerms(id: module.id, title: module.title, phaseIndex: phaseIndex, headline: headline,
                                        titles: titles, union: union, body: body, bodyUnion: bodyUnion))
@@ -257,7 +275,7 @@ struct CrossLinker: Sendable {
     /// The bullets of a module's text: each list item's own paragraph, at any depth, with the
     /// title of the topic it is under. Prose paragraphs are left out: they say what a module
     /// uses as often as what it teaches ("Build a small app with React and CSS layout").
-    private func bodyLines(of module: Module, in section: Section?, stems: (String) -> Set<String>) -> [Titled] {
+    private func bodyLines(of module: Module, in section: Section?, stemmer: inout Stems) -> [Titled] {
         guard let section else { return [] }
         let topicTitles = Dictionary(module.topics.map { ($0.location, $0.title) }, uniquingKeysWith: { a, _ in a })
         let moduleTitle = Self.withoutDuration(module.title)
@@ -268,7 +286,7 @@ struct CrossLinker: Sendable {
                 let topic = topicTitles[node.range.start] ?? topic
                 if let first = node.children.first, case .paragraph = first.kind {
                     let text = ResourceExtractor.squeeze(first.plainText)
-                    if !text.isEmpty { out.append(Titled(text: topic, stems: stems(text))) }
+                    if !text.isEmpty { out.append(Titled(text: topic, stems: stemmer.of(text))) }
                 }
                 for child in node.children { walk(child, topic: topic) }
             case .list, .blockQuote:

@@ -132,27 +132,13 @@ struct TermNormaliser: Sendable {
     /// Lowercased runs of letters and digits ("/" kept inside a word: "ci/cd"); zero-width and
     /// formatting characters are skipped. ASCII text takes a byte-level fast path.
     static func tokens(_ text: String) -> [String] {
-        var out: [String] = []
-        var current: [UInt8] = []
         var isASCII = true
         for byte in text.utf8 where byte >= 0x80 { isASCII = false; break }
         if isASCII {
-            func flush() {
-                while current.last == 0x2F { current.removeLast() }
-                if !current.isEmpty { out.append(String(decoding: current, as: UTF8.self)) }
-                current.removeAll(keepingCapacity: true)
-            }
-            for byte in text.utf8 {
-                switch byte {
-                case 0x41...0x5A: current.append(byte | 0x20)
-                case 0x61...0x7A, 0x30...0x39: current.append(byte)
-                case 0x2F where !current.isEmpty: current.append(byte)
-                default: flush()
-                }
-            }
-            flush()
-            return out
+            var copy = text
+            return copy.withUTF8(asciiTokens)
         }
+        var out: [String] = []
         var word = ""
         func flushWord() {
             while word.hasSuffix("/") { word.removeLast() }
@@ -171,6 +157,32 @@ struct TermNormaliser: Sendable {
             }
         }
         flushWord()
+        return out
+    }
+
+    /// ``tokens(_:)`` for ASCII text: each run of letters, digits and inner slashes, lowercased
+    /// as it is copied out, without building the word a byte at a time.
+    private static func asciiTokens(_ bytes: UnsafeBufferPointer<UInt8>) -> [String] {
+        func isWordByte(_ byte: UInt8) -> Bool {
+            (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) || (0x30...0x39).contains(byte)
+        }
+        var out: [String] = []
+        var index = 0
+        let count = bytes.count
+        while index < count {
+            guard isWordByte(bytes[index]) else { index += 1; continue }
+            let start = index
+            while index < count, isWordByte(bytes[index]) || bytes[index] == 0x2F { index += 1 }
+            var end = index
+            while bytes[end - 1] == 0x2F { end -= 1 }
+            out.append(String(unsafeUninitializedCapacity: end - start) { buffer in
+                for offset in 0..<(end - start) {
+                    let byte = bytes[start + offset]
+                    buffer[offset] = (0x41...0x5A).contains(byte) ? byte | 0x20 : byte
+                }
+                return end - start
+            })
+        }
         return out
     }
 

@@ -1,0 +1,121 @@
+/// Word stems numbered for one roadmap, so that the cross-linker's many set tests (is every
+/// word of a skill in this title? how many does it share with that headline?) compare small
+/// integers instead of hashing strings.
+struct StemTable {
+    private var ids: [String: Int32] = [:]
+
+    /// The number of `stem`, given the first time it is seen.
+    mutating func id(_ stem: String) -> Int32 {
+        if let known = ids[stem] { return known }
+        let made = Int32(ids.count)
+        ids[stem] = made
+        return made
+    }
+
+    /// The number of `stem`, or nil when no text of the roadmap has it.
+    func existingID(_ stem: String) -> Int32? { ids[stem] }
+
+    /// The set of `stems`.
+    mutating func set<S: Sequence<String>>(_ stems: S) -> StemSet {
+        StemSet(unsorted: stems.map { id($0) })
+    }
+}
+
+/// A set of stem numbers (see ``StemTable``), kept sorted: a few to a few hundred members,
+/// where a merge walk beats hashing.
+struct StemSet: Equatable, Sendable {
+    private(set) var members: [Int32]
+
+    static let empty = StemSet(sorted: [])
+
+    private init(sorted: [Int32]) { members = sorted }
+
+    init(unsorted: [Int32]) {
+        var sorted = unsorted
+        sorted.sort()
+        var write = 0
+        for value in sorted where write == 0 || sorted[write - 1] != value {
+            sorted[write] = value
+            write += 1
+        }
+        sorted.removeLast(sorted.count - write)
+        members = sorted
+    }
+
+    var count: Int { members.count }
+    var isEmpty: Bool { members.isEmpty }
+
+    func contains(_ value: Int32) -> Bool {
+        var low = 0, high = members.count
+        while low < high {
+            let middle = (low + high) / 2
+            if members[middle] < value { low = middle + 1 } else { high = middle }
+        }
+        return low < members.count && members[low] == value
+    }
+
+    func contains(where predicate: (Int32) -> Bool) -> Bool { members.contains(where: predicate) }
+
+    func isSubset(of other: StemSet) -> Bool {
+        guard count <= other.count else { return false }
+        var index = 0
+        for value in members {
+            while index < other.members.count, other.members[index] < value { index += 1 }
+            guard index < other.members.count, other.members[index] == value else { return false }
+            index += 1
+        }
+        return true
+    }
+
+    /// How many members the two sets share.
+    func intersectionCount(_ other: StemSet) -> Int {
+        var left = 0, right = 0, shared = 0
+        while left < members.count, right < other.members.count {
+            let a = members[left], b = other.members[right]
+            if a == b { shared += 1; left += 1; right += 1 } else if a < b { left += 1 } else { right += 1 }
+        }
+        return shared
+    }
+
+    func intersection(_ other: StemSet) -> StemSet {
+        var out: [Int32] = []
+        var left = 0, right = 0
+        while left < members.count, right < other.members.count {
+            let a = members[left], b = other.members[right]
+            if a == b { out.append(a); left += 1; right += 1 } else if a < b { left += 1 } else { right += 1 }
+        }
+        return StemSet(sorted: out)
+    }
+
+    func union(_ other: StemSet) -> StemSet {
+        if other.isEmpty { return self }
+        if isEmpty { return other }
+        var out: [Int32] = []
+        out.reserveCapacity(members.count + other.members.count)
+        var left = 0, right = 0
+        while left < members.count || right < other.members.count {
+            if right == other.members.count || (left < members.count && members[left] < other.members[right]) {
+                out.append(members[left]); left += 1
+            } else if left == members.count || other.members[right] < members[left] {
+                out.append(other.members[right]); right += 1
+            } else {
+                out.append(members[left]); left += 1; right += 1
+            }
+        }
+        return StemSet(sorted: out)
+    }
+
+    mutating func formUnion(_ other: StemSet) { self = union(other) }
+
+    func subtracting(_ other: StemSet) -> StemSet {
+        if other.isEmpty || isEmpty { return self }
+        var out: [Int32] = []
+        var right = 0
+        for value in members {
+            while right < other.members.count, other.members[right] < value { right += 1 }
+            if right < other.members.count, other.members[right] == value { continue }
+            out.append(value)
+        }
+        return StemSet(sorted: out)
+    }
+}
