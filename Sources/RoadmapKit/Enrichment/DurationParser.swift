@@ -860,7 +860,7 @@ fileprivate struct DurationTextScan: Sendable {
             searchFrom = close + 1
         }
         if let last = phrases.last, isTrailing(last) { return last.value }
-        return nil
+        return cjkBracketDuration()
     }
 
     /// Whether "experience" or "of experience" follows a phrase.
@@ -918,6 +918,7 @@ fileprivate struct DurationTextScan: Sendable {
     }
 
     func periodDuration() -> DurationValue? {
+        if let value = cjkPeriodDuration() { return value }
         var index = 0
         // The label at the start, after any emoji, markup or spaces.
         while index < bytes.count, !Self.isAlphanumeric(bytes[index]) { index += 1 }
@@ -942,6 +943,89 @@ fileprivate struct DurationTextScan: Sendable {
             }
         }
         return nil
+    }
+
+    // MARK: Chinese, Japanese and Korean
+
+    /// Units written after the number without a space: 4周, 1个月, 3天, 2年, 10小时, 4週間, 3ヶ月, 4주, 6개월.
+    static let cjkUnits: [([UInt8], DurationUnit)] = ([
+        ("周", .week), ("星期", .week), ("週間", .week), ("週", .week), ("주", .week),
+        ("个月", .month), ("個月", .month), ("ヶ月", .month), ("か月", .month), ("カ月", .month), ("개월", .month),
+        ("天", .day), ("日間", .day), ("일", .day), ("小时", .hour), ("小時", .hour), ("時間", .hour), ("시간", .hour),
+        ("年", .year), ("년", .year),
+    ] as [(String, DurationUnit)]).map { (Array($0.0.utf8), $0.1) }
+
+    func cjkUnit(at index: Int) -> (unit: DurationUnit, end: Int)? {
+        for (word, unit) in Self.cjkUnits where index + word.count <= bytes.count
+            && bytes[index..<(index + word.count)].elementsEqual(word)
+        {
+            return (unit, index + word.count)
+        }
+        return nil
+    }
+
+    func hasBytes(_ text: String, at index: Int) -> Bool {
+        let utf8 = Array(text.utf8)
+        return index + utf8.count <= bytes.count && bytes[index..<(index + utf8.count)].elementsEqual(utf8)
+    }
+
+    /// "4", "3-4", "3～4", "3至4": a count or range of whole or decimal numbers, and where it ends.
+    func cjkNumbers(at index: Int) -> (first: Double, last: Double, end: Int)? {
+        guard let first = numeral(at: index) else { return nil }
+        var end = skipSpaces(first.end)
+        var separator = dashLength(at: end)
+        if separator == 0 {
+            for word in ["～", "~", "至", "到"] where hasBytes(word, at: end) { separator = word.utf8.count }
+        }
+        if separator > 0, let second = numeral(at: skipSpaces(end + separator)), second.value >= first.value {
+            return (first.value, second.value, second.end)
+        }
+        end = first.end
+        return (first.value, first.value, end)
+    }
+
+    /// A duration in brackets written the Chinese, Japanese or Korean way: "（4周）", "(1个月)",
+    /// "（约3-4周）", "（2週間）". Not "（第4版）" or "（2024年）": an ordinal, or a year that is a date.
+    func cjkBracketDuration() -> DurationValue? {
+        var index = 0
+        while index < bytes.count {
+            var contentStart = -1
+            if bytes[index] == 0x28 || bytes[index] == 0x5B { contentStart = index + 1 }
+            if hasBytes("（", at: index) { contentStart = index + 3 }
+            guard contentStart >= 0 else { index += 1; continue }
+            index = contentStart
+            var start = skipSpaces(contentStart)
+            for hedge in ["大约", "约", "約", "~", "～"] where hasBytes(hedge, at: start) {
+                start = skipSpaces(start + hedge.utf8.count)
+                break
+            }
+            guard let numbers = cjkNumbers(at: start) else { continue }
+            var end = numbers.end
+            let isOpenEnded = at(end) == 0x2B
+            if isOpenEnded { end += 1 }
+            guard let unit = cjkUnit(at: skipSpaces(end)) else { continue }
+            if unit.unit == .year, numbers.last > 10 { continue }
+            var close = skipSpaces(unit.end)
+            for word in ["左右", "以上", "ほど", "程度", "정도"] where hasBytes(word, at: close) { close = skipSpaces(close + word.utf8.count) }
+            guard at(close) == 0x29 || at(close) == 0x5D || hasBytes("）", at: close) else { continue }
+            return DurationValue(
+                text: String(decoding: bytes[start..<unit.end], as: UTF8.self),
+                unit: unit.unit, minimum: numbers.first, maximum: numbers.last, isOpenEnded: isOpenEnded)
+        }
+        return nil
+    }
+
+    /// A period heading written the Chinese way: "第1周：HTML 基础" (1 week), "第3-4周" (2 weeks), "第2个月".
+    func cjkPeriodDuration() -> DurationValue? {
+        var start = skipSpaces(0)
+        while Self.isMarkup(at(start)) { start += 1 }
+        guard hasBytes("第", at: start), let numbers = cjkNumbers(at: skipSpaces(start + 3)),
+              numbers.first.rounded() == numbers.first, numbers.last.rounded() == numbers.last,
+              let unit = cjkUnit(at: skipSpaces(numbers.end)), unit.unit != .year || numbers.last <= 10
+        else { return nil }
+        let count = numbers.last - numbers.first + 1
+        return DurationValue(
+            text: String(decoding: bytes[start..<unit.end], as: UTF8.self), unit: unit.unit, minimum: count, maximum: count)
     }
 
     func labelledDuration() -> DurationValue? {

@@ -37,20 +37,23 @@ struct ResourceExtractor: Sendable {
         var sectionID: String
         var sectionTitle: String
         var moduleID: String?
+        /// Whether the text is in a table's cell, where a link's text is not a label of the heading.
+        var inTable = false
     }
 
     func extract(_ roadmap: Roadmap) -> [Mention] {
         var mentions: [Mention] = []
         let preamble = Context(sectionID: "", sectionTitle: roadmap.title, moduleID: nil)
         for block in roadmap.preamble { walk(block, context: preamble, hint: nil, provider: nil, into: &mentions) }
-        func visit(_ section: Section, moduleID: String?) {
+        func visit(_ section: Section, moduleID: String?, parentHint: Hint?) {
             let module = section.role == .module ? section.id : moduleID
             let context = Context(sectionID: section.id, sectionTitle: section.title, moduleID: module)
-            let hint = Self.hint(from: section.title)
+            // "## Tools" › "### CI/CD": the sub-section lists tools too.
+            let hint = Self.hint(from: section.title) ?? parentHint
             for block in section.blocks { walk(block, context: context, hint: hint, provider: nil, into: &mentions) }
-            for child in section.children { visit(child, moduleID: module) }
+            for child in section.children { visit(child, moduleID: module, parentHint: hint) }
         }
-        for section in roadmap.sections { visit(section, moduleID: nil) }
+        for section in roadmap.sections { visit(section, moduleID: nil, parentHint: nil) }
         return mentions
     }
 
@@ -63,6 +66,8 @@ struct ResourceExtractor: Sendable {
         case .paragraph:
             paragraph(node, item: nil, context: context, hint: hint, provider: provider, into: &mentions)
         case .blockQuote, .table, .tableRow, .tableCell, .footnoteDefinition:
+            var context = context
+            if case .table = node.kind { context.inTable = true }
             for child in node.children {
                 if case .tableCell = child.kind {
                     paragraph(child, item: nil, context: context, hint: hint, provider: provider, into: &mentions)
@@ -189,6 +194,8 @@ struct ResourceExtractor: Sendable {
             author = Self.authorName(String(afterTrimmed.dropFirst(3)))
         }
         if kind == nil, author != nil, Self.isQuoted(title) || hint?.kind == .book { kind = .book }
+        // "Dynamic Arrays (video)", "Sedgewick - Mergesort (5 videos)": the author says what it is.
+        if kind == nil, Self.saysVideo(title) { kind = .video }
         if kind == nil, let hint { kind = hint.kind }
         let host = Self.host(of: url)
         if kind == nil { kind = Self.kind(fromURL: url, host: host) }
@@ -197,8 +204,10 @@ struct ResourceExtractor: Sendable {
         if provider == nil { provider = Self.provider(forHost: host) }
         // A link whose text is only the platform names the course from its heading.
         let lowerTitle = title.lowercased()
-        if label == "platform" || Self.genericLinkTexts.contains(lowerTitle) || lowerTitle == provider?.lowercased()
-            || Self.knownProviderNames.contains(lowerTitle) || title == url
+        // In a table the row, not the heading, says what a "[Khan Academy](…)" cell is for: keep its text.
+        let isOnlyProvider = !context.inTable
+            && (lowerTitle == provider?.lowercased() || Self.knownProviderNames.contains(lowerTitle))
+        if label == "platform" || Self.genericLinkTexts.contains(lowerTitle) || isOnlyProvider || title == url
         {
             if title == url, let label, !label.isEmpty, label.count <= 40, Self.labelKinds[label] == nil {
                 title = Self.squeeze(Self.labelText(before) ?? title)
@@ -411,6 +420,15 @@ struct ResourceExtractor: Sendable {
         return TermNormaliser.clean(text).split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 
+    /// Whether a title ends with a note saying it is a video: "(video)", "(5 videos)", "(playlist)".
+    static func saysVideo(_ title: String) -> Bool {
+        guard title.hasSuffix(")"), let open = title.lastIndex(of: "(") else { return false }
+        let note = title[title.index(after: open)..<title.index(before: title.endIndex)].lowercased()
+        let words = note.split(separator: " ")
+        guard let last = words.last, words.count <= 3 else { return false }
+        return ["video", "videos", "playlist", "lecture", "lectures", "talk"].contains(String(last))
+    }
+
     /// "Label: value" → ("label", "value") for a short label.
     static func labelled(_ text: String) -> (String, String)? {
         guard let colon = text.firstIndex(of: ":") else { return nil }
@@ -497,11 +515,23 @@ struct ResourceExtractor: Sendable {
         return title.isEmpty ? nil : (title, rest)
     }
 
-    /// An author's name, notes after it removed: "Chip Huyen (O'Reilly, 2022)" → "Chip Huyen".
+    /// An author's name, notes after it removed: "Chip Huyen (O'Reilly, 2022)" → "Chip Huyen";
+    /// initials stay ("Allen B. Downey").
     static func authorName(_ text: String) -> String? {
         var name = text
-        for stop in [" (", " - ", " – ", " — ", ", ", "; ", ". "] {
+        for stop in [" (", " - ", " – ", " — ", ", ", "; "] {
             if let range = name.literalRange(of: stop) { name = String(name[..<range.lowerBound]) }
+        }
+        var search = name.startIndex
+        while let range = name.literalRange(of: ". ", from: search) {
+            let before = name[..<range.lowerBound]
+            let isInitial = before.last.map { $0.isUppercase } == true
+                && (before.count == 1 || before.dropLast().last == " " || before.dropLast().last == ".")
+            if !isInitial {
+                name = String(before)
+                break
+            }
+            search = range.upperBound
         }
         name = squeeze(name).trimmingScalars(in: ".,;:*_ ")
         return name.isEmpty || name.count > 80 ? nil : name

@@ -16,7 +16,12 @@ struct FrontMatterReader: Sendable {
     func read(_ text: String, file: String) -> Result {
         var diagnostics: [Diagnostic] = []
         // Strip a byte-order mark; it would otherwise hide the opening fence.
-        let text = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
+        var text = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
+        // CRLF: "\r\n" is one Character, so a split on "\n" would not find the fences.
+        if text.hasPrefix("---") || text.hasPrefix("+++"), text.utf8.contains(0x0D) {
+            text = text.replacingOccurrences(of: "\r\n", with: "\n")
+        }
+        if text.hasPrefix("+++") { return readTOML(text, file: file) }
         guard text.hasPrefix("---") else {
             return Result(frontMatter: FrontMatter(), body: text, diagnostics: [])
         }
@@ -42,6 +47,11 @@ struct FrontMatterReader: Sendable {
             maxSplits *= 8
         }
         guard let closing else {
+            // A file that opens with a thematic break ("---", a blank line, prose) has no front matter.
+            let next = lines.dropFirst().first { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+            guard let next, Self.looksLikeKey(next) else {
+                return Result(frontMatter: FrontMatter(), body: text, diagnostics: [])
+            }
             diagnostics.append(.warning(
                 "front-matter.unterminated",
                 "front matter starts with '---' but has no closing '---'; reading the file as Markdown",
@@ -53,15 +63,35 @@ struct FrontMatterReader: Sendable {
         let body = lines.joined(separator: "\n")
         var frontMatter = FrontMatter(lineCount: closing + 1)
 
-        let loaded: Any?
+        var loaded: Any?
         do {
             loaded = try Yams.load(yaml: yaml, .default, .default, .utf8)  // .default reads the environment each call
         } catch {
-            diagnostics.append(Self.diagnostic(for: error, file: file))
-            return Result(frontMatter: frontMatter, body: body, diagnostics: diagnostics)
+            // YAML forbids tabs for indentation; people indent with them anyway. Read them as
+            // spaces when that makes the YAML valid, and say so.
+            if let untabbed = Self.tabsAsSpaces(yaml), let retry = try? Yams.load(yaml: untabbed, .default, .default, .utf8) {
+                loaded = retry
+                let line = yaml.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.hasPrefix("\t") } ?? 0
+                diagnostics.append(.warning(
+                    "front-matter.tabs", "front matter is indented with tabs, which YAML does not allow; reading them as spaces",
+                    file: file, at: SourceLocation(line: line + 2, column: 1)))
+            } else {
+                // The Markdown is still readable: a warning, and the page is built without the front matter.
+                var diagnostic = Self.diagnostic(for: error, file: file)
+                diagnostic.severity = .warning
+                diagnostic.message += "; ignoring the front matter"
+                diagnostics.append(diagnostic)
+                return Result(frontMatter: frontMatter, body: body, diagnostics: diagnostics)
+            }
         }
         guard let loaded else {
             return Result(frontMatter: frontMatter, body: body, diagnostics: diagnostics)
+        }
+        if loaded is String, let first = lines.dropFirst().first(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }),
+           !Self.looksLikeKey(first)
+        {
+            // "---", a line of prose, "---": a thematic break and a setext heading, not front matter.
+            return Result(frontMatter: FrontMatter(), body: text, diagnostics: [])
         }
         guard let map = loaded as? [String: Any] else {
             diagnostics.append(.warning(
@@ -125,6 +155,63 @@ struct FrontMatterReader: Sendable {
             }
         }
         return Result(frontMatter: frontMatter, body: body, diagnostics: diagnostics)
+    }
+
+    /// Hugo's TOML front matter between `+++` lines: its top-level `key = "text"`, number and
+    /// boolean values are read (`title`, `slug`, `summary`/`description`, `draft`, `order`/`weight`);
+    /// tables and arrays are skipped. Without a closing `+++` the file is read as Markdown.
+    func readTOML(_ text: String, file: String) -> Result {
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard lines.first?.trimmingCharacters(in: .whitespacesAndNewlines) == "+++",
+              let closing = lines.indices.dropFirst().first(where: { lines[$0].trimmingCharacters(in: .whitespacesAndNewlines) == "+++" })
+        else { return Result(frontMatter: FrontMatter(), body: text, diagnostics: []) }
+        var values: [String: String] = [:]
+        for line in lines[1..<closing] {
+            let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)
+            if trimmed.hasPrefix("[") { break }  // a table: the top-level keys are done
+            guard let equals = trimmed.firstIndex(of: "=") else { continue }
+            let key = trimmed[..<equals].trimmingCharacters(in: .whitespaces).lowercased()
+            var value = trimmed[trimmed.index(after: equals)...].trimmingCharacters(in: .whitespaces)
+            if value.count >= 2, let quote = value.first, quote == "\"" || quote == "'", value.last == quote {
+                value = String(value.dropFirst().dropLast())
+                if quote == "\"" {
+                    value = value.replacingOccurrences(of: "\\\"", with: "\"").replacingOccurrences(of: "\\\\", with: "\\")
+                }
+            } else if value.hasPrefix("[") || value.hasPrefix("{") || value.hasPrefix("\"") || value.hasPrefix("'") {
+                continue
+            }
+            if values[key] == nil { values[key] = value }
+        }
+        for index in 0...closing { lines[index] = "" }
+        var frontMatter = FrontMatter(lineCount: closing + 1)
+        func value(_ key: String) -> String? {
+            values[key].map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.flatMap { $0.isEmpty ? nil : $0 }
+        }
+        frontMatter.title = value("title")
+        frontMatter.summary = value("summary") ?? value("description")
+        if let slug = value("slug"), !Slugger.slug(slug).isEmpty { frontMatter.slug = Slugger.slug(slug) }
+        if let order = (value("order") ?? value("weight")).flatMap({ Int($0) }) { frontMatter.order = order }
+        if value("draft") == "true" { frontMatter.draft = true }
+        return Result(frontMatter: frontMatter, body: lines.joined(separator: "\n"), diagnostics: [])
+    }
+
+    /// Whether a line reads as a YAML key (`title:`, `slug: x`).
+    static func looksLikeKey(_ line: Substring) -> Bool {
+        let trimmed = line.drop { $0 == " " || $0 == "\t" }
+        guard let colon = trimmed.firstIndex(of: ":") else { return false }
+        let key = trimmed[..<colon]
+        return !key.isEmpty && key.count <= 40 && key.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" || $0 == " " || $0 == "\"" || $0 == "'" }
+            && (trimmed.index(after: colon) == trimmed.endIndex || trimmed[trimmed.index(after: colon)] == " " || trimmed[trimmed.index(after: colon)] == "\t")
+    }
+
+    /// `yaml` with each tab of a line's indentation as two spaces, or nil when no line starts with a tab.
+    static func tabsAsSpaces(_ yaml: String) -> String? {
+        let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
+        guard lines.contains(where: { $0.hasPrefix("\t") }) else { return nil }
+        return lines.map { line -> String in
+            let tabs = line.prefix { $0 == "\t" || $0 == " " }
+            return tabs.replacingOccurrences(of: "\t", with: "  ") + line.dropFirst(tabs.count)
+        }.joined(separator: "\n")
     }
 
     /// A Yams error as a diagnostic at its place in the file (the YAML starts on line 2).

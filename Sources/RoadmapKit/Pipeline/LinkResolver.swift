@@ -47,8 +47,9 @@ struct LinkResolver: Sendable {
             return .href(trimmed)
         }
         if trimmed.hasPrefix("//") { return .href("https:" + trimmed) }
-        if trimmed.hasPrefix("#") {
-            let fragment = String(trimmed.dropFirst())
+        // On bytes: "#" followed by U+FE0F (a GitHub anchor of "⚙️ Setup") is one Character.
+        if trimmed.utf8.first == 0x23 {
+            let fragment = String(decoding: trimmed.utf8.dropFirst(), as: UTF8.self)
             let decoded = fragment.percentDecoded ?? fragment
             if !decoded.isEmpty, !ownAnchors.contains(decoded) {
                 return .broken(id: "link.missing-anchor", message: "no heading '#\(decoded)' on this page", href: trimmed)
@@ -58,9 +59,9 @@ struct LinkResolver: Sendable {
         // A relative path, perhaps with a fragment or query.
         var path = trimmed
         var fragment: String?
-        if let hash = path.firstIndex(of: "#") {
-            fragment = String(path[path.index(after: hash)...])
-            path = String(path[..<hash])
+        if let hash = path.utf8.firstIndex(of: 0x23) {
+            fragment = String(decoding: path.utf8[path.utf8.index(after: hash)...], as: UTF8.self)
+            path = String(decoding: path.utf8[..<hash], as: UTF8.self)
         }
         if let query = path.firstIndex(of: "?") { path = String(path[..<query]) }
         let decodedPath = path.percentDecoded ?? path
@@ -69,7 +70,7 @@ struct LinkResolver: Sendable {
         let lower = target.lowercased()
         if lower.hasSuffix(".md") || lower.hasSuffix(".markdown") {
             guard let page = pages[target] else {
-                return .broken(id: "link.missing-file", message: "no roadmap '\(decodedPath)' in the content folder", href: trimmed)
+                return .dropped(id: "link.missing-file", message: "no roadmap '\(decodedPath)' in the content folder; the link is kept as text")
             }
             var href = up + page.slug + "/index.html"
             if let fragment, !fragment.isEmpty {
@@ -85,10 +86,10 @@ struct LinkResolver: Sendable {
             return .href(href)
         }
         if target.hasPrefix("../") || target.isEmpty {
-            return .broken(id: "link.outside-content", message: "link '\(decodedPath)' points outside the content folder", href: trimmed)
+            return .dropped(id: "link.outside-content", message: "link '\(decodedPath)' points outside the content folder; the link is kept as text")
         }
         guard assets.contains(target) else {
-            return .broken(id: "link.missing-file", message: "no file '\(decodedPath)' in the content folder", href: trimmed)
+            return .dropped(id: "link.missing-file", message: "no file '\(decodedPath)' in the content folder; the link is kept as text")
         }
         var href = up + target.split(separator: "/").map { Self.percentEncode(String($0)) }.joined(separator: "/")
         if let fragment { href += "#" + fragment }

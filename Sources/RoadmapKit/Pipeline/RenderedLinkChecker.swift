@@ -121,9 +121,10 @@ struct RenderedLinkChecker: Sendable {
             }
             var path = value
             var fragment = ""
-            if let hash = path.firstIndex(ofASCII: UInt8(ascii: "#")) {
-                fragment = String(path[path.index(after: hash)...])
-                path = String(path[..<hash])
+            // On bytes: "#" and a following U+FE0F ("#️-setup", GitHub's anchor of "⚙️ Setup") are one Character.
+            if let hash = path.utf8.firstIndex(of: UInt8(ascii: "#")) {
+                fragment = String(decoding: path.utf8[path.utf8.index(after: hash)...], as: UTF8.self)
+                path = String(decoding: path.utf8[..<hash], as: UTF8.self)
             }
             if let query = path.firstIndex(ofASCII: UInt8(ascii: "?")) { path = String(path[..<query]) }
             fragment = fragment.percentDecoded ?? fragment

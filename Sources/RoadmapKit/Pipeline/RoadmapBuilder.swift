@@ -37,14 +37,27 @@ struct RoadmapBuilder: Sendable {
         func heading(_ node: MarkdownNode, level: Int) -> Heading {
             Heading(
                 level: level, id: headingIDs[node.range.start] ?? "section",
-                text: node.plainText.trimmingWhitespace(),
+                text: Self.headingText(node),
                 node: node, location: node.range.start)
         }
 
-        // The title: a first-level heading that opens the document (badges may precede it).
+        // The title: a first-level heading that opens the document (badges may precede it), or
+        // an HTML `<h1>` among those badges (`<h1 align="center">…</h1>`, a common README header).
         var titleHeading: Heading?
+        var htmlTitle: String?
         let levelOneCount = input.document.blocks.filter { if case .heading(1) = $0.kind { true } else { false } }.count
-        if let index = blocks.firstIndex(where: { if case .heading = $0.kind { true } else { false } }),
+        let firstHeading = blocks.firstIndex(where: { if case .heading = $0.kind { true } else { false } }) ?? blocks.endIndex
+        if let index = blocks[..<firstHeading].firstIndex(where: { Self.htmlHeadingOne($0) != nil }),
+           blocks[..<index].allSatisfy(Self.isDecoration)
+        {
+            htmlTitle = Self.htmlHeadingOne(blocks[index])
+            // A block that is only the heading would repeat the title as a paragraph.
+            if case .htmlBlock(let html) = blocks[index].kind, Self.isOnlyHeadingOne(html) {
+                var rest = Array(blocks)
+                rest.remove(at: index - blocks.startIndex)
+                blocks = rest[...]
+            }
+        } else if let index = blocks.firstIndex(where: { if case .heading = $0.kind { true } else { false } }),
            case .heading(let level) = blocks[index].kind, level == 1,
            levelOneCount == 1 || blocks[blocks.startIndex..<index].allSatisfy(Self.isDecoration)
         {
@@ -115,7 +128,7 @@ struct RoadmapBuilder: Sendable {
 
         // Title, slug, summary.
         let fileStem = ((input.source as NSString).lastPathComponent as NSString).deletingPathExtension
-        let title = input.frontMatter.title ?? titleHeading?.text ?? fileStem
+        let title = input.frontMatter.title ?? titleHeading?.text ?? htmlTitle ?? fileStem
         let slug = Slugger.pageSlug(relativePath: input.source, frontMatter: input.frontMatter)
         let summary = input.frontMatter.summary ?? Self.firstParagraph(preamble + roots.flatMap { $0.flattened().flatMap(\.blocks) })
 
@@ -172,7 +185,9 @@ struct RoadmapBuilder: Sendable {
     private func markPhases(in roots: inout [Section]) {
         func markPhase(_ section: inout Section) {
             section.role = .phase
-            for child in section.children.indices { section.children[child].role = .module }
+            for child in section.children.indices where !Self.namesSupportSection(section.children[child].title) {
+                section.children[child].role = .module
+            }
         }
         func mark(_ sections: inout [Section]) -> Bool {
             var found = false
@@ -203,7 +218,10 @@ struct RoadmapBuilder: Sendable {
             if timed.count >= 2 {
                 for index in timed {
                     sections[index].role = .phase
-                    for child in sections[index].children.indices { sections[index].children[child].role = .module }
+                    for child in sections[index].children.indices
+                    where !Self.namesSupportSection(sections[index].children[child].title) {
+                        sections[index].children[child].role = .module
+                    }
                 }
                 return true
             }
@@ -387,6 +405,52 @@ struct RoadmapBuilder: Sendable {
         }
         return nil
     }
+
+    /// A heading's text as a reader sees it: badge images left out (`# Awesome X [![Awesome](…)](…)`
+    /// is "Awesome X"), runs of spaces as one. A heading of images only keeps their alt text.
+    static func headingText(_ node: MarkdownNode) -> String {
+        func append(_ node: MarkdownNode, to out: inout String) {
+            switch node.kind {
+            case .image: return
+            case .text, .code, .softBreak, .lineBreak, .htmlInline: node.appendPlainText(to: &out)
+            default: for child in node.children { append(child, to: &out) }
+            }
+        }
+        var text = ""
+        append(node, to: &text)
+        let words = text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" })
+        let squeezed = words.joined(separator: " ")
+        return squeezed.isEmpty ? node.plainText.trimmingWhitespace() : squeezed
+    }
+
+    /// The text of an HTML block's `<h1>` element, if it has one with text.
+    static func htmlHeadingOne(_ node: MarkdownNode) -> String? {
+        guard case .htmlBlock(let html) = node.kind, let open = html.range(of: "<h1", options: .caseInsensitive),
+              let close = html.range(of: "</h1>", options: .caseInsensitive, range: open.upperBound..<html.endIndex)
+        else { return nil }
+        let text = HTMLRenderer.textOfHTML("<h1" + html[open.upperBound..<close.lowerBound])
+        return text.isEmpty ? nil : text
+    }
+
+    /// Whether an HTML block is just one `<h1>` element.
+    static func isOnlyHeadingOne(_ html: String) -> Bool {
+        let trimmed = html.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+        return trimmed.hasPrefix("<h1") && trimmed.hasSuffix("</h1>")
+            && trimmed.components(separatedBy: "<h1").count == 2
+    }
+
+    /// Sections under a phase that hold its links or notes, not a module of study:
+    /// "Resources", "Further Reading", "📚 References", "学习资源".
+    static func namesSupportSection(_ title: String) -> Bool {
+        let words = title.lowercased().split { !$0.isLetter }.joined(separator: " ")
+        return supportSectionTitles.contains(words)
+    }
+
+    static let supportSectionTitles: Set<String> = [
+        "resources", "learning resources", "additional resources", "more resources", "useful resources",
+        "recommended resources", "resources and links", "references", "further reading", "reading list",
+        "useful links", "links", "notes", "summary", "tips", "faq", "资源", "学习资源", "参考资料", "参考",
+    ]
 
     /// Blocks that may precede a title: badges, images, HTML comments, thematic breaks.
     private static func isDecoration(_ node: MarkdownNode) -> Bool {

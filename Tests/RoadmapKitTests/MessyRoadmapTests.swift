@@ -1,0 +1,232 @@
+import Foundation
+import Testing
+@testable import RoadmapKit
+import RoadmapMarkdown
+
+/// Roadmaps written by other people, in the shapes public ones take (Tests/RoadmapKitTests/Fixtures/messy):
+/// checklists, roadmap.sh topics, awesome lists, Chinese, week-by-week plans, HTML headers, CRLF and a
+/// byte-order mark, front matter of every shape, hostile content. The build copes with all of it.
+@Suite struct MessyRoadmapTests {
+    static let fixture = TestPaths.fixtures.appendingPathComponent("messy")
+
+    /// Every warning the fixture gives, as `file:line id`; each is one a careful reader agrees with.
+    static let expectedWarnings = [
+        "awesome-devops.md:52 link.missing-file",  // contributing.md is in the repository, not the site
+        "coding-interview-checklist.md:134 link.missing-file",
+        "coding-interview-checklist.md:135 link.missing-file",
+        "coding-interview-checklist.md:139 link.missing-file",
+        "data-scientist.md:4 front-matter.tabs",
+        "data-scientist.md:35 duration.modules-short-of-phase",  // 6 weeks of modules in a 4-month phase
+        "data-scientist.md:60 skill.untaught",
+        "data-scientist.md:61 skill.untaught",
+        "fm-invalid.md:3 front-matter.yaml",
+        "fm-list.md:2 front-matter.not-a-mapping",
+        "security-hostile.md:14 duration.modules-short-of-phase",
+        "security-hostile.md:16 link.unsafe-scheme",
+        "security-hostile.md:17 link.unsafe-scheme",
+        "security-hostile.md:18 link.unsafe-scheme",
+        "security-hostile.md:20 link.missing-file",
+    ]
+
+    static func model(_ site: URL, _ slug: String) throws -> [String: Any] {
+        let data = try Data(contentsOf: site.appendingPathComponent("\(slug)/roadmap.json"))
+        return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+    }
+
+    @Test func messyRoadmapsBuildWithOnlyTheWarningsAReaderAgreesWith() throws {
+        try withTemporaryFolder { folder in
+            let output = folder.appendingPathComponent("Site")
+            let report = try buildSite(content: Self.fixture.appendingPathComponent("Content"), output: output)
+            #expect(report.succeeded)
+            #expect(report.diagnostics.filter { $0.severity == .error }.isEmpty,
+                    "\(formatted(report.diagnostics.filter { $0.severity == .error }, relativeTo: Self.fixture))")
+            let warnings = report.diagnostics.filter { $0.severity == .warning && $0.id != "site.no-base-url" }
+                .map { "\(($0.file as NSString).lastPathComponent):\($0.location?.line ?? 0) \($0.id)" }
+            #expect(warnings.sorted() == Self.expectedWarnings.sorted())
+
+            // Titles: front matter (YAML, TOML, CRLF), an HTML <h1>, a heading with badges.
+            let titles = try ["backend-topics", "security-hostile", "ml-engineer-readme", "frontend-zh", "awesome-devops",
+                              "data-scientist", "fm-dashes-only"].map { try Self.model(output, $0)["title"] as? String }
+            #expect(titles == ["Backend Developer Topics", "Security Engineer Roadmap", "🤖 Machine Learning Engineer Roadmap",
+                               "前端学习路线（2024版）", "Awesome DevOps", "Data Scientist Roadmap", "Thematic Break First"])
+
+            // Durations: Chinese brackets and period headings; "Resources" is not a module.
+            let zh = try Self.model(output, "frontend-zh")
+            let zhPhases = try #require(zh["phases"] as? [[String: Any]])
+            #expect(zhPhases.map { ($0["duration"] as? [String: Any])?["text"] as? String } == ["4周", "1个月", "8周"])
+            let ds = try #require(try Self.model(output, "data-scientist")["phases"] as? [[String: Any]])
+            #expect(ds.flatMap { ($0["modules"] as? [[String: Any]] ?? []).map { $0["title"] as? String } }
+                    == ["Statistics\u{200B} Basics (6 weeks)", "SQL (6 weeks)", "Modelling (6 weeks)", "NLP", "Computer Vision"])
+            let checklist = try Self.model(output, "coding-interview-checklist")
+            #expect((checklist["phases"] as? [Any])?.isEmpty == true, "(5 videos), 8-12 hours a day, 1 week: no phases")
+
+            // Resources: kinds a reader would give them.
+            func kinds(_ slug: String) throws -> [String: String] {
+                let resources = try #require(try Self.model(output, slug)["resources"] as? [[String: Any]])
+                return Dictionary(resources.map { ($0["title"] as! String, $0["kind"] as! String) }) { a, _ in a }
+            }
+            let ciu = try kinds("coding-interview-checklist")
+            #expect(ciu["Dynamic Arrays (video)"] == "video")
+            #expect(ciu["CS 61B - Linked Lists 1 (video)"] == "video")
+            let awesome = try kinds("awesome-devops")
+            #expect(awesome["Jenkins"] == "tool" && awesome["Pulumi"] == "tool", "under Tools › CI/CD")
+            #expect(try kinds("ml-engineer-readme")["Khan Academy"] != nil, "a table cell's provider link keeps its text")
+
+            // Every page's links and fragments resolve (the build's own check found none broken), and
+            // nothing from the hostile roadmap runs.
+            let hostile = try String(contentsOf: output.appendingPathComponent("security-hostile/index.html"), encoding: .utf8)
+            for needle in ["alert(1)", "alert(2)", "onerror", "javascript:", "document.cookie", "display: none"] {
+                #expect(!hostile.contains(needle), "\(needle)")
+            }
+            #expect(hostile.contains("&lt;script&gt;alert(3)&lt;/script&gt;"))
+        }
+    }
+
+    @Test func buildsOfTheMessyFixtureAreByteIdentical() throws {
+        try withTemporaryFolder { folder in
+            let content = Self.fixture.appendingPathComponent("Content")
+            _ = try buildSite(content: content, output: folder.appendingPathComponent("A"))
+            _ = try buildSite(content: content, output: folder.appendingPathComponent("B"))
+            let a = try filesUnder(folder.appendingPathComponent("A")), b = try filesUnder(folder.appendingPathComponent("B"))
+            #expect(a.keys.sorted() == b.keys.sorted())
+            for (path, data) in a { #expect(b[path] == data, "\(path)") }
+        }
+    }
+
+    // MARK: - Links
+
+    @Test func anchorWithAVariationSelectorIsAnAnchorNotAFile() {
+        // GitHub's anchor of "⚙️ Setup" is U+FE0F then "-setup"; "#" and U+FE0F make one Character.
+        let anchor = "\u{FE0F}-setup"
+        #expect(Slugger.githubSlug("⚙️ Setup") == anchor)
+        let resolver = LinkResolver(sourcePath: "a.md", ownAnchors: [anchor], pages: [:], assets: [])
+        #expect(resolver.resolve("#" + anchor) == .href("#" + anchor))
+        let (_, report) = try! buildSingleRoadmap("# T\n\n- [Setup](#\u{FE0F}-setup)\n\n## ⚙️ Setup\n")
+        #expect(report.succeeded, "\(report.diagnostics)")
+        #expect(report.diagnostics.allSatisfy { $0.id == "site.no-base-url" })
+    }
+
+    @Test(arguments: ["CONTRIBUTING.md", "./LICENSE", "images/logo.png", "../other/README.md"])
+    func linkToAFileOutsideTheSiteIsKeptAsTextWithAWarning(target: String) throws {
+        let (html, report) = try buildSingleRoadmap("# T\n\nRead [the guide](\(target)) first.\n")
+        #expect(report.succeeded)
+        let warning = try #require(report.diagnostics.first { $0.id.hasPrefix("link.") })
+        #expect(warning.severity == .warning)
+        #expect(warning.location == .init(line: 3, column: 6))
+        #expect(html.contains("Read the guide first."))
+    }
+
+    // MARK: - Front matter
+
+    @Test func frontMatterShapes() {
+        let reader = FrontMatterReader()
+        let toml = reader.read("+++\ntitle = \"Sec \\\"Roadmap\\\"\"\nweight = 3\ndraft = false\n[params]\ntitle = \"no\"\n+++\n# X\n", file: "t.md")
+        #expect(toml.frontMatter.title == "Sec \"Roadmap\"")
+        #expect(toml.frontMatter.order == 3)
+        #expect(toml.body.hasPrefix("\n\n\n\n\n\n\n# X"), "fence lines blanked, positions kept")
+
+        let crlf = reader.read("\u{FEFF}---\r\ntitle: Windows\r\n---\r\n# X\r\n", file: "c.md")
+        #expect(crlf.frontMatter.title == "Windows")
+        #expect(crlf.diagnostics.isEmpty)
+
+        let tabs = reader.read("---\ntitle:\tT\ntags:\n\t- a\n---\n", file: "t.md")
+        #expect(tabs.frontMatter.title == "T")
+        #expect(tabs.diagnostics.map(\.id) == ["front-matter.tabs"])
+        #expect(tabs.diagnostics.first?.location == .init(line: 4, column: 1))
+
+        let rule = reader.read("---\n\nIntro text.\n\n# Title\n", file: "r.md")
+        #expect(rule.diagnostics.isEmpty, "a thematic break, not unterminated front matter")
+        #expect(rule.body.contains("Intro text."))
+
+        let setext = reader.read("---\nA roadmap heading\n---\n\nBody.\n", file: "s.md")
+        #expect(setext.diagnostics.isEmpty)
+        #expect(setext.body.contains("A roadmap heading"), "prose between rules is kept")
+
+        let empty = reader.read("---\n---\n# E\n", file: "e.md")
+        #expect(empty.diagnostics.isEmpty)
+        #expect(empty.frontMatter.lineCount == 2)
+    }
+
+    // MARK: - Model
+
+    static func roadmap(_ markdown: String) -> Roadmap {
+        RoadmapBuilder().build(.init(source: "m.md", sourcePath: "m.md", frontMatter: FrontMatter(),
+                                     document: MarkdownParser().parse(markdown))).0
+    }
+
+    @Test func titleFromAnHTMLHeaderAndHeadingsWithoutBadges() {
+        let html = Self.roadmap("<p align=\"center\"><img src=\"x.png\"></p>\n\n<h1 align=\"center\">My <b>Roadmap</b></h1>\n\nTable of Contents\n=================\n\n- [A](#a)\n\n## A\n")
+        #expect(html.title == "My Roadmap")
+        #expect(html.preamble.allSatisfy { if case .htmlBlock(let text) = $0.kind { !text.contains("<h1") } else { true } })
+        #expect(html.allSections.map(\.title) == ["Table of Contents", "A"])
+
+        let badges = Self.roadmap("# Awesome X [![Awesome](https://awesome.re/badge.svg)](https://awesome.re) ![b](https://b.svg)\n")
+        #expect(badges.title == "Awesome X")
+        #expect(Self.roadmap("## Phase 1: A <b>&</b>  B (2 weeks)\n## Phase 2 (1 week)\n").phases.first?.title == "Phase 1: A & B (2 weeks)")
+    }
+
+    @Test func resourceSectionsUnderAPhaseAreNotModules() {
+        let roadmap = Self.roadmap("## Phase 1 (4 weeks)\n\n### SQL (4 weeks)\n\n- x\n\n### 📚 Resources\n\n- [R](https://r.org)\n\n### Further Reading\n")
+        #expect(roadmap.phases.first?.modules.map(\.title) == ["SQL (4 weeks)"])
+    }
+
+    @Test func resourceKindsTitlesAndAuthors() {
+        let roadmap = Self.roadmap("""
+        ## Tools
+
+        ### CI/CD
+
+        - [Jenkins](https://www.jenkins.io/) - automation server.
+
+        ## Videos and more
+
+        - [ ] [Dynamic Arrays (video)](https://www.coursera.org/lecture/ds/dynamic-arrays)
+        - [ ] [Sedgewick - Mergesort (5 videos)](https://www.coursera.org/learn/algorithms-part1/home/week/3)
+        - [Think Stats](https://greenteapress.com/thinkstats2/) by Allen B. Downey (free)
+
+        ## Python for Data (4 weeks)
+
+        Topic | Resource
+        --- | ---
+        Statistics | [Khan Academy](https://www.khanacademy.org/math/statistics-probability)
+        """)
+        let mentions = ResourceExtractor().extract(roadmap)
+        let byTitle = Dictionary(mentions.map { ($0.title, $0) }) { a, _ in a }
+        #expect(byTitle["Jenkins"]?.kind == .tool)
+        #expect(byTitle["Dynamic Arrays (video)"]?.kind == .video)
+        #expect(byTitle["Sedgewick - Mergesort (5 videos)"]?.kind == .video)
+        #expect(byTitle["Think Stats"]?.author == "Allen B. Downey")
+        #expect(byTitle["Khan Academy"] != nil && byTitle["Python for Data"] == nil)
+        #expect(ResourceExtractor.authorName("Chip Huyen. O'Reilly") == "Chip Huyen")
+        #expect(ResourceExtractor.authorName("J. R. R. Tolkien") == "J. R. R. Tolkien")
+    }
+
+    // MARK: - Durations
+
+    static let cjkCases: [(String, String, Double, Double)] = [
+        ("第一阶段：HTML 与 CSS（4周）", "4周", 4, 4),
+        ("第二阶段：JavaScript 基础（1个月）", "1个月", 52.0 / 12, 52.0 / 12),
+        ("进阶 (3-4周)", "3-4周", 3, 4),
+        ("基礎（約2週間）", "2週間", 2, 2),
+        ("1단계 (6개월)", "6개월", 26, 26),
+        ("冲刺（10天左右）", "10天", 10.0 / 7, 10.0 / 7),
+    ]
+
+    @Test(arguments: cjkCases)
+    func cjkBracketDurations(heading: String, text: String, minWeeks: Double, maxWeeks: Double) throws {
+        let value = try #require(DurationParser().headingDuration(heading))
+        #expect(value.text == text)
+        #expect(abs(value.minWeeks - minWeeks) < 0.001 && abs(value.maxWeeks - maxWeeks) < 0.001)
+    }
+
+    @Test(arguments: ["前端学习路线（2024版）", "《JavaScript高级程序设计》（第4版）", "回顾（2024年）", "React 18", "第1周：HTML 基础"])
+    func cjkNearMissesStateNoDuration(heading: String) {
+        #expect(DurationParser().headingDuration(heading) == nil)
+    }
+
+    @Test func cjkPeriodHeadings() {
+        #expect(DurationParser().periodDuration("第1周：HTML 基础")?.minWeeks == 1)
+        #expect(DurationParser().periodDuration("第3-4周：响应式")?.maxWeeks == 2)
+        #expect(DurationParser().periodDuration("第2版说明") == nil)
+    }
+}
