@@ -11,10 +11,11 @@ import RoadmapMarkdown
 
     /// Every warning the fixture gives, as `file:line id`; each is one a careful reader agrees with.
     static let expectedWarnings = [
-        "awesome-devops.md:52 link.missing-file",  // contributing.md is in the repository, not the site
-        "coding-interview-checklist.md:134 link.missing-file",
+        "awesome-devops.md:56 link.missing-file",  // contributing.md is in the repository, not the site
+        "coding-interview-checklist.md:39 link.missing-anchor",  // a stale table of contents entry
         "coding-interview-checklist.md:135 link.missing-file",
-        "coding-interview-checklist.md:139 link.missing-file",
+        "coding-interview-checklist.md:136 link.missing-file",
+        "coding-interview-checklist.md:140 link.missing-file",
         "data-scientist.md:4 front-matter.tabs",
         "data-scientist.md:35 duration.modules-short-of-phase",  // 6 weeks of modules in a 4-month phase
         "data-scientist.md:60 skill.untaught",
@@ -114,6 +115,44 @@ import RoadmapMarkdown
         #expect(warning.severity == .warning)
         #expect(warning.location == .init(line: 3, column: 6))
         #expect(html.contains("Read the guide first."))
+    }
+
+    @Test func anchorsRawHTMLDefinesAreKeptAndTemplateIDsAreNotTakenTwice() throws {
+        let (html, report) = try buildSingleRoadmap("""
+        <a name="top"></a>
+
+        # T
+
+        - [Setup](#install) and [FAQ](#faq-anchor) and [up](#top)
+
+        <a name="install"></a>
+        ## Setup
+
+        <h2 id="faq-anchor">FAQ</h2>
+
+        ## Top
+        """)
+        #expect(report.diagnostics.allSatisfy { $0.id == "site.no-base-url" }, "\(report.diagnostics)")
+        #expect(html.contains("<a id=\"install\"></a>") && html.contains("<a id=\"faq-anchor\"></a>"))
+        #expect(html.contains("href=\"#install\"") && html.contains("href=\"#top\""))
+        #expect(html.components(separatedBy: "id=\"top\"").count == 2, "one element with id top")
+        #expect(html.contains("<h2 id=\"top-1\""), "a heading 'Top' does not take the page's id")
+    }
+
+    @Test func everyIDInTheTemplatesIsReservedFromHeadings() throws {
+        let folders = [TestPaths.templates, TestPaths.templates.appendingPathComponent("partials")]
+        var ids: Set<String> = []
+        for folder in folders {
+            for name in try FileManager.default.contentsOfDirectory(atPath: folder.path) where name.hasSuffix(".mustache") {
+                let text = try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
+                for part in text.components(separatedBy: " id=\"").dropFirst() {
+                    let id = String(part.prefix { $0 != "\"" })
+                    if !id.contains("{{") { ids.insert(id) }
+                }
+            }
+        }
+        #expect(!ids.isEmpty)
+        #expect(ids.subtracting(RoadmapBuilder.pageIDs).sorted() == [])
     }
 
     // MARK: - Front matter

@@ -13,7 +13,7 @@ import Testing
             let before = try filesUnder(output)
             #expect(before["a/index.html"] != nil)
 
-            try writeFiles(["a.md": "# A changed\n\n[broken](#nowhere)\n"], in: content)
+            try writeFiles(["a.md": "# A changed\n\n[broken](b.md#nowhere)\n", "b.md": "# B\n"], in: content)
             let report = try buildSite(content: content, output: output)
             #expect(!report.succeeded)
             #expect(!report.wroteSite)

@@ -51,8 +51,11 @@ struct LinkResolver: Sendable {
         if trimmed.utf8.first == 0x23 {
             let fragment = String(decoding: trimmed.utf8.dropFirst(), as: UTF8.self)
             let decoded = fragment.percentDecoded ?? fragment
-            if !decoded.isEmpty, !ownAnchors.contains(decoded) {
-                return .broken(id: "link.missing-anchor", message: "no heading '#\(decoded)' on this page", href: trimmed)
+            // A stale table of contents is common in a README and harmless on GitHub: a warning,
+            // and the link's text without the link. (A missing heading of another roadmap is an error.)
+            // "#top" is the top of the page in every browser (and the page's title has that id).
+            if !decoded.isEmpty, decoded != "top", !ownAnchors.contains(decoded) {
+                return .dropped(id: "link.missing-anchor", message: "no heading '#\(decoded)' on this page; the link is kept as text")
             }
             return .href(trimmed)
         }

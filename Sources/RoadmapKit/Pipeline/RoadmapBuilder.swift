@@ -24,7 +24,7 @@ struct RoadmapBuilder: Sendable {
         }
 
         // Heading anchors first, in document order, so they match GitHub's.
-        var slugger = Slugger()
+        var slugger = Slugger(reserved: Self.pageIDs)
         var headingIDs: [SourceLocation: String] = [:]
         var anchors: [String] = []
         for block in input.document.blocks {
@@ -114,6 +114,22 @@ struct RoadmapBuilder: Sendable {
                                                             anchors: &itemAnchors, projects: &projects) }
         }
         projects.sort { $0.location < $1.location }
+        // Anchors raw HTML defines (`<a name="top"></a>`), where no heading or item took them.
+        var takenAnchors = Set(anchors).union(itemAnchors.values).union(Self.pageIDs)
+        func collectHTMLAnchors(_ node: MarkdownNode) {
+            switch node.kind {
+            case .htmlBlock(let html), .htmlInline(let html):
+                if let name = HTMLAnchorNames.names(in: html).first(where: { !takenAnchors.contains($0) }),
+                   itemAnchors[node.range.start] == nil
+                {
+                    itemAnchors[node.range.start] = name
+                    takenAnchors.insert(name)
+                }
+            default:
+                for child in node.children { collectHTMLAnchors(child) }
+            }
+        }
+        for block in input.document.blocks { collectHTMLAnchors(block) }
         let itemIDs = itemAnchors.sorted { $0.key < $1.key }.map(\.value)
         anchors += itemIDs
 
@@ -405,6 +421,18 @@ struct RoadmapBuilder: Sendable {
         }
         return nil
     }
+
+    /// Ids the roadmap page's templates and decorations use: a heading "Top" or "Main", or a
+    /// README's `<a name="top">`, gets another anchor rather than a second element with that id.
+    /// (MessyRoadmapTests checks every literal id in Templates/ is here.)
+    static let pageIDs: [String] = [
+        "top", "main", "roadmap-data", "overall-progress", "overall-progress-label", "panel-status",
+        "phase-overview-title", "plan-clear", "plan-hours", "plan-hours-hint", "plan-ics", "plan-start",
+        "progress-export", "progress-import", "resource-count", "resource-filter", "resource-query",
+        "search-browse", "search-browse-title", "search-page-input", "search-results-full", "search-status",
+        "site-search-input", "site-search-results", "study-panel-title", "skill-matrix-title",
+        "overview-timeline-title", "page-timeline-title",
+    ]
 
     /// A heading's text as a reader sees it: badge images left out (`# Awesome X [![Awesome](…)](…)`
     /// is "Awesome X"), runs of spaces as one. A heading of images only keeps their alt text.

@@ -127,6 +127,7 @@ struct HTMLRenderer {
             HTMLEscaping.escape(literal, into: &out)
             out += "</code></pre>\n"
         case .htmlBlock(let html):
+            htmlAnchor(node, html, into: &out)
             if allowRawHTML {
                 out += Self.tagFiltered(html)
             } else {
@@ -185,6 +186,7 @@ struct HTMLRenderer {
             HTMLEscaping.escape(code, into: &out)
             out += "</code>"
         case .htmlInline(let html):
+            htmlAnchor(node, html, into: &out)
             if allowRawHTML { out += Self.tagFiltered(html) }
         case .emphasis:
             out += "<em>"
@@ -287,6 +289,16 @@ struct HTMLRenderer {
     }
 
     // MARK: - Raw HTML
+
+    /// An empty `<a id>` for an anchor raw HTML defines (`<a name="top"></a>`), unless the HTML
+    /// is kept and carries the id itself.
+    private func htmlAnchor(_ node: MarkdownNode, _ html: String, into out: inout String) {
+        guard let anchor = itemAnchors[node.range.start] else { return }
+        if allowRawHTML, html.contains("id=\"\(anchor)\"") || html.contains("id='\(anchor)'") { return }
+        out += "<a id=\""
+        HTMLEscaping.escape(anchor, into: &out)
+        out += "\"></a>"
+    }
 
     /// GFM's tag filter: these tags are rendered inert even when raw HTML is allowed.
     static let filteredTags = ["title", "textarea", "style", "xmp", "iframe", "noembed", "noframes", "script", "plaintext"]
