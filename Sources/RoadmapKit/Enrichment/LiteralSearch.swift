@@ -15,7 +15,7 @@ extension String {
             || (0x4E00...0x9FFF).contains($0.value) })
         else {
             // ASCII text holds no other character, in any form (decomposed ones have non-ASCII marks).
-            if utf8.allSatisfy({ $0 < 0x80 }) { return nil }
+            if isAllASCII { return nil }
             return range(of: other, range: (lower ?? startIndex)..<endIndex)
         }
         guard let found = utf8Match(of: other, from: lower) else { return nil }
@@ -28,7 +28,11 @@ extension String {
     /// `firstIndex(of: Character(ascii))` on bytes for ASCII text (other text keeps the
     /// Character search, where an ASCII byte followed by a combining mark is no match).
     func firstIndex(ofASCII ascii: UInt8) -> String.Index? {
-        if utf8.allSatisfy({ $0 < 0x80 }) { return utf8.firstIndex(of: ascii) }
+        if isAllASCII {
+            let offset = utf8.withContiguousStorageIfAvailable { $0.firstIndex(of: ascii) }
+            guard let offset else { return utf8.firstIndex(of: ascii) }
+            return offset.map { utf8.index(startIndex, offsetBy: $0) }
+        }
         return firstIndex(of: Character(Unicode.Scalar(ascii)))
     }
 

@@ -299,7 +299,7 @@ struct ResourceExtractor: Sendable {
     static func hint(from title: String) -> Hint? {
         let lower = title.lowercased()
         // ASCII titles split on bytes; others on Characters that are not letters.
-        let words: [Substring] = lower.utf8.allSatisfy({ $0 < 0x80 })
+        let words: [Substring] = lower.isAllASCII
             ? lower.utf8.split { ($0 | 0x20) &- 0x61 >= 26 }.map { Substring($0) }
             : lower.split { !$0.isLetter }
         guard let first = words.first, let last = words.last, words.count <= 5 else { return nil }

@@ -223,7 +223,7 @@ struct SharedTermScanner: Sendable {
     /// ``ResourceExtractor/squeeze(_:)``, with a fast path for ASCII: runs of spaces and
     /// control characters become one space, none at either end.
     static func squeeze(_ text: Substring) -> String {
-        guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return ResourceExtractor.squeeze(String(text)) }
+        guard text.isAllASCII else { return ResourceExtractor.squeeze(String(text)) }
         var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count)
         var pendingSpace = false

@@ -99,7 +99,7 @@ struct TermNormaliser: Sendable {
         while index < raw.count {
             let word = raw[index]
             guard let entry = lexicon[word] else {
-                if word.utf8.contains(0x2F) {
+                if word.containsASCII(0x2F) {
                     out += word.split(separator: "/").map(String.init).filter { !Self.stopWords.contains($0) }
                 } else {
                     out.append(word)
@@ -119,7 +119,7 @@ struct TermNormaliser: Sendable {
             if matched { continue }
             if let mapped = entry.spelling {
                 out += mapped
-            } else if word.utf8.contains(0x2F) {
+            } else if word.containsASCII(0x2F) {
                 out += word.split(separator: "/").map(String.init).filter { !Self.stopWords.contains($0) }
             } else if !entry.isStopWord {
                 out.append(word)
@@ -132,9 +132,7 @@ struct TermNormaliser: Sendable {
     /// Lowercased runs of letters and digits ("/" kept inside a word: "ci/cd"); zero-width and
     /// formatting characters are skipped. ASCII text takes a byte-level fast path.
     static func tokens(_ text: String) -> [String] {
-        var isASCII = true
-        for byte in text.utf8 where byte >= 0x80 { isASCII = false; break }
-        if isASCII {
+        if text.isAllASCII {
             var copy = text
             return copy.withUTF8(asciiTokens)
         }

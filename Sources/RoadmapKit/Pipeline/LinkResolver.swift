@@ -114,7 +114,7 @@ struct LinkResolver: Sendable {
 
     /// Resolves `path` against the folder of `source`, both content-relative, removing `.` and `..`.
     static func normalise(_ path: String, relativeTo source: String) -> String {
-        if path.utf8.allSatisfy({ $0 < 0x80 }), source.utf8.allSatisfy({ $0 < 0x80 }) {
+        if path.isAllASCII, source.isAllASCII {
             return normaliseASCII(path, relativeTo: source)
         }
         var parts: [Substring] = path.hasPrefix("/") ? [] : source.split(separator: "/").dropLast()

@@ -2,6 +2,6 @@ extension String {
     /// `removingPercentEncoding`, without the trip through Foundation (about 16,000 instructions
     /// on Linux) when there is no `%` to decode, as in almost every link.
     var percentDecoded: String? {
-        utf8.contains(UInt8(ascii: "%")) ? removingPercentEncoding : self
+        containsASCII(UInt8(ascii: "%")) ? removingPercentEncoding : self
     }
 }

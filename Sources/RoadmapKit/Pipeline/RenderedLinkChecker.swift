@@ -114,7 +114,7 @@ struct RenderedLinkChecker: Sendable {
         for link in links {
             let value = link.value
             // A scheme ends at a colon: a value without one has none (no scalar-by-scalar look).
-            if value.isEmpty || (value.utf8.contains(UInt8(ascii: ":")) && LinkResolver.scheme(of: value) != nil)
+            if value.isEmpty || (value.containsASCII(UInt8(ascii: ":")) && LinkResolver.scheme(of: value) != nil)
                 || value.hasPrefix("//")
             {
                 continue
@@ -426,7 +426,7 @@ enum HTMLTagScanner {
     }
 
     static func unescape(_ value: String) -> String {
-        guard value.utf8.contains(UInt8(ascii: "&")) else { return value }  // String.contains(String) goes through NSString
+        guard value.containsASCII(UInt8(ascii: "&")) else { return value }  // String.contains(String) goes through NSString
         return value.replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
             .replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
             .replacingOccurrences(of: "&amp;", with: "&")

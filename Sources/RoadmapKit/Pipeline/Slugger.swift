@@ -79,7 +79,7 @@ struct Slugger: Sendable {
     /// A slug for a page path: GitHub's slug with runs of hyphens collapsed and trimmed.
     static func slug(_ text: String) -> String {
         // On bytes: `_` and `-` are ASCII and never part of another character's encoding.
-        let spaced = text.utf8.contains(0x5F) ? String(decoding: text.utf8.map { $0 == 0x5F ? 0x20 : $0 }, as: UTF8.self) : text
+        let spaced = text.containsASCII(0x5F) ? String(decoding: text.utf8.map { $0 == 0x5F ? 0x20 : $0 }, as: UTF8.self) : text
         var out: [UInt8] = []
         var lastWasHyphen = true
         for byte in githubSlug(spaced).utf8 {

@@ -88,7 +88,7 @@ struct EnrichmentPages {
         resourceGroups(resources, page: roadmap.slug, moreElsewhere: moreElsewhere, ids: { ids.append(HashedIDs.hash($0)) },
                        links: { recorded.append(($0, $1, $2)) }, into: &groups, flush: { _ in })
         // Where the entries start: the head's last line and how far into it.
-        var line = head.utf8.reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) }
+        var line = 1 + head.lineFeedCount
         var lineStart = -(head.utf8.count - (head.utf8.lastIndex(of: 0x0A).map { head.utf8.distance(from: head.utf8.startIndex, to: $0) + 1 } ?? 0))
         var links: [FragmentLink] = []
         links.reserveCapacity(recorded.count)
@@ -206,13 +206,13 @@ struct EnrichmentPages {
             return RenderedLinkChecker.scan(html, page: path, template: "resources", reportedFolder: reportedFolder)
         }
         var idHashes: [UInt64] = []
-        var lines = head.utf8.reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) }
+        var lines = 1 + head.lineFeedCount
         try writer.stream(to: path) { file in
             try file.append(head)
             var html = ""
             html.reserveCapacity(1 << 18 + 4096)
             func flush(_ text: inout String) throws {
-                lines += text.utf8.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+                lines += text.lineFeedCount
                 try file.append(text)
                 text.removeAll(keepingCapacity: true)
             }

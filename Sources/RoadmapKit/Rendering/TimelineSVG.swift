@@ -66,7 +66,7 @@ struct TimelineSVG {
 
     /// A label's lines: at most `limit` characters each, so a 360-pixel screen shows them whole.
     static func lines(_ text: String, limit: Int) -> [String] {
-        if text.utf8.allSatisfy({ $0 < 0x80 }) { return asciiLines(text, limit: limit) }
+        if text.isAllASCII { return asciiLines(text, limit: limit) }
         var lines: [String] = []
         var current = ""
         for word in text.split(separator: " ") {
