@@ -204,6 +204,19 @@ import RoadmapMarkdown
         #expect(Self.roadmap("## Phase 1: A <b>&</b>  B (2 weeks)\n## Phase 2 (1 week)\n").phases.first?.title == "Phase 1: A & B (2 weeks)")
     }
 
+    @Test func summaryIsNotABadgeLine() {
+        let roadmap = Self.roadmap("""
+        # Awesome X
+
+        > A curated list of awesome things to learn, with notes.
+
+        [![Join the chat at Gitter](https://badges.gitter.im/a.svg)](https://gitter.im/a) ![GitHub stars](https://img.shields.io/s)
+
+        ## Contents
+        """)
+        #expect(roadmap.summary == "A curated list of awesome things to learn, with notes.")
+    }
+
     @Test func resourceSectionsUnderAPhaseAreNotModules() {
         let roadmap = Self.roadmap("## Phase 1 (4 weeks)\n\n### SQL (4 weeks)\n\n- x\n\n### 📚 Resources\n\n- [R](https://r.org)\n\n### Further Reading\n")
         #expect(roadmap.phases.first?.modules.map(\.title) == ["SQL (4 weeks)"])
@@ -261,6 +274,13 @@ import RoadmapMarkdown
     @Test(arguments: ["前端学习路线（2024版）", "《JavaScript高级程序设计》（第4版）", "回顾（2024年）", "React 18", "第1周：HTML 基础"])
     func cjkNearMissesStateNoDuration(heading: String) {
         #expect(DurationParser().headingDuration(heading) == nil)
+    }
+
+    @Test func aCalendarYearIsNotAPeriodOrAPhase() {
+        #expect(DurationParser().periodDuration("Year 2024 Review") == nil)
+        #expect(DurationParser().periodDuration("Year 2: Specialise")?.maxWeeks == 52)
+        #expect(!RoadmapBuilder.namesPhase("Year 2024 Review"))
+        #expect(RoadmapBuilder.namesPhase("Year 2: Specialise"))
     }
 
     @Test func cjkPeriodHeadings() {

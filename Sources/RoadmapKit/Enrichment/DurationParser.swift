@@ -735,6 +735,7 @@ fileprivate struct DurationTextScan: Sendable {
         let numberStart = skipSpaces(unit.end)
         guard numberStart > unit.end || Self.isDigit(at(unit.end)),
               let numbers = periodNumbers(at: numberStart, unit: unit.unit) else { return nil }
+        if unit.unit == .year, numbers.first >= 100 { return nil }  // "Year 2024 Review": a date, not a year of study
         return PeriodLabel(
             unit: unit.unit, first: numbers.first, last: numbers.last, isRange: numbers.isRange,
             start: index, end: numbers.end)

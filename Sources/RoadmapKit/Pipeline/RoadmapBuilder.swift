@@ -167,6 +167,8 @@ struct RoadmapBuilder: Sendable {
         let trimmed = lower.drop { !$0.isLetter }
         for word in ["month", "week", "year", "quarter", "semester", "term"] where trimmed.hasPrefix(word) {
             let rest = trimmed.dropFirst(word.count).drop { $0 == "s" || $0 == " " }
+            // "Year 2024 Review" names a calendar year, not a period of the plan.
+            if word == "year", rest.prefix(while: \.isNumber).count >= 3 { continue }
             if let first = rest.first, first.isNumber { return true }
         }
         return false
@@ -497,10 +499,12 @@ struct RoadmapBuilder: Sendable {
         }
     }
 
-    /// The first paragraph's text, cut at a word boundary near 200 characters.
+    /// The first paragraph's text, cut at a word boundary near 200 characters. Badge lines
+    /// ("[![Join the chat](…)](…)") are not a summary; a README's tagline in a block quote is.
     static func firstParagraph(_ blocks: [MarkdownNode]) -> String {
-        for block in blocks {
-            guard case .paragraph = block.kind else { continue }
+        for var block in blocks {
+            if case .blockQuote = block.kind, let first = block.children.first { block = first }
+            guard case .paragraph = block.kind, !isDecoration(block) else { continue }
             let text = block.plainText.split(whereSeparator: \.isWhitespace).joined(separator: " ")
             guard text.count >= 20 else { continue }
             if text.count <= 200 { return text }
