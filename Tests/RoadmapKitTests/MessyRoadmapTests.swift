@@ -155,6 +155,23 @@ import RoadmapMarkdown
         #expect(ids.subtracting(RoadmapBuilder.pageIDs).sorted() == [])
     }
 
+    @Test func readmesInFoldersArePublishedUnderTheirFolderNames() throws {
+        try withTemporaryFolder { folder in
+            let content = folder.appendingPathComponent("Content")
+            try writeFiles(["ciu/README.md": "Some notes without a heading, long enough.\n",
+                            "ml/readme.md": "# ML\n\n[CIU](../ciu/README.md)\n", "web/index.md": "# Web\n"], in: content)
+            let output = folder.appendingPathComponent("Site")
+            let report = try buildSite(content: content, output: output)
+            #expect(report.succeeded, "\(report.diagnostics)")
+            for slug in ["ciu", "ml", "web"] {
+                #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent("\(slug)/index.html").path), "\(slug)")
+            }
+            #expect(try Self.model(output, "ciu")["title"] as? String == "ciu")
+            #expect(try String(contentsOf: output.appendingPathComponent("ml/index.html"), encoding: .utf8)
+                .contains("href=\"../ciu/index.html\""))
+        }
+    }
+
     // MARK: - Front matter
 
     @Test func frontMatterShapes() {

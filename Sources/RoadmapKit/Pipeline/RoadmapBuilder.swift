@@ -143,7 +143,7 @@ struct RoadmapBuilder: Sendable {
         }
 
         // Title, slug, summary.
-        let fileStem = ((input.source as NSString).lastPathComponent as NSString).deletingPathExtension
+        let fileStem = Slugger.pageStem(relativePath: input.source)
         let title = input.frontMatter.title ?? titleHeading?.text ?? htmlTitle ?? fileStem
         let slug = Slugger.pageSlug(relativePath: input.source, frontMatter: input.frontMatter)
         let summary = input.frontMatter.summary ?? Self.firstParagraph(preamble + roots.flatMap { $0.flattened().flatMap(\.blocks) })

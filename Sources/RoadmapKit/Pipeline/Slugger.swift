@@ -71,9 +71,19 @@ struct Slugger: Sendable {
     /// The folder a roadmap is published in: its front matter `slug`, else its file name's slug.
     /// The read stage (links, duplicate check) and the model use this one rule.
     static func pageSlug(relativePath: String, frontMatter: FrontMatter) -> String {
-        let stem = ((relativePath as NSString).lastPathComponent as NSString).deletingPathExtension
-        let slug = frontMatter.slug ?? Self.slug(stem)
+        let slug = frontMatter.slug ?? Self.slug(pageStem(relativePath: relativePath))
         return slug.isEmpty ? "roadmap" : slug
+    }
+
+    /// The name a roadmap's file gives it: the file name without its extension, or for a
+    /// `README.md` or `index.md` in a sub-folder the folder's name (`ml/README.md` is "ml"), so
+    /// roadmaps kept as one README per folder do not all become "readme".
+    static func pageStem(relativePath: String) -> String {
+        let path = relativePath as NSString
+        let stem = (path.lastPathComponent as NSString).deletingPathExtension
+        let folder = (path.deletingLastPathComponent as NSString).lastPathComponent
+        if ["readme", "index"].contains(stem.lowercased()), !folder.isEmpty, folder != "." { return folder }
+        return stem
     }
 
     /// A slug for a page path: GitHub's slug with runs of hyphens collapsed and trimmed.
