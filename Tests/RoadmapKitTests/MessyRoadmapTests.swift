@@ -158,12 +158,13 @@ import RoadmapMarkdown
     @Test func readmesInFoldersArePublishedUnderTheirFolderNames() throws {
         try withTemporaryFolder { folder in
             let content = folder.appendingPathComponent("Content")
-            try writeFiles(["ciu/README.md": "Some notes without a heading, long enough.\n",
+            try writeFiles(["index.md": "# Home roadmap\n", "resources.md": "# Resources\n",
+                            "ciu/README.md": "Some notes without a heading, long enough.\n",
                             "ml/readme.md": "# ML\n\n[CIU](../ciu/README.md)\n", "web/index.md": "# Web\n"], in: content)
             let output = folder.appendingPathComponent("Site")
             let report = try buildSite(content: content, output: output)
             #expect(report.succeeded, "\(report.diagnostics)")
-            for slug in ["ciu", "ml", "web"] {
+            for slug in ["ciu", "ml", "web", "index-roadmap", "resources-roadmap"] {
                 #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent("\(slug)/index.html").path), "\(slug)")
             }
             #expect(try Self.model(output, "ciu")["title"] as? String == "ciu")

@@ -71,7 +71,11 @@ struct Slugger: Sendable {
     /// The folder a roadmap is published in: its front matter `slug`, else its file name's slug.
     /// The read stage (links, duplicate check) and the model use this one rule.
     static func pageSlug(relativePath: String, frontMatter: FrontMatter) -> String {
-        let slug = frontMatter.slug ?? Self.slug(pageStem(relativePath: relativePath))
+        if let slug = frontMatter.slug { return slug.isEmpty ? "roadmap" : slug }
+        let slug = Self.slug(pageStem(relativePath: relativePath))
+        // A file named like one of the site's own pages ("index.md", "resources.md") is not an
+        // error the author chose: it is published beside them. (A front matter slug stays as written.)
+        if SiteBuilder.reservedSlugs.contains(slug) { return slug + "-roadmap" }
         return slug.isEmpty ? "roadmap" : slug
     }
 
