@@ -253,6 +253,7 @@ import RoadmapMarkdown
         - [ ] [Dynamic Arrays (video)](https://www.coursera.org/lecture/ds/dynamic-arrays)
         - [ ] [Sedgewick - Mergesort (5 videos)](https://www.coursera.org/learn/algorithms-part1/home/week/3)
         - [Think Stats](https://greenteapress.com/thinkstats2/) by Allen B. Downey (free)
+        - [![logo](https://www.docker.com/logo.png) Docker Docs](https://docs.docker.com/)
 
         ## Python for Data (4 weeks)
 
@@ -266,6 +267,7 @@ import RoadmapMarkdown
         #expect(byTitle["Dynamic Arrays (video)"]?.kind == .video)
         #expect(byTitle["Sedgewick - Mergesort (5 videos)"]?.kind == .video)
         #expect(byTitle["Think Stats"]?.author == "Allen B. Downey")
+        #expect(byTitle["Docker Docs"] != nil, "an icon's alt text is not part of the title")
         #expect(byTitle["Khan Academy"] != nil && byTitle["Python for Data"] == nil)
         #expect(ResourceExtractor.authorName("Chip Huyen. O'Reilly") == "Chip Huyen")
         #expect(ResourceExtractor.authorName("J. R. R. Tolkien") == "J. R. R. Tolkien")

@@ -177,7 +177,7 @@ struct ResourceExtractor: Sendable {
     private func linkMention(
         _ link: MarkdownNode, url: String, before: String, after: String, context: Context, hint: Hint?, provider: String?
     ) -> Mention? {
-        var title = Self.squeeze(link.plainText)
+        var title = Self.squeeze(RoadmapBuilder.textWithoutImages(link))
         var kind: ResourceKind?
         // roadmap.sh: "@course@Title".
         if title.hasPrefix("@"), let second = title.dropFirst().firstIndex(of: "@") {

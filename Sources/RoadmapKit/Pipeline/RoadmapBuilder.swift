@@ -37,7 +37,7 @@ struct RoadmapBuilder: Sendable {
         func heading(_ node: MarkdownNode, level: Int) -> Heading {
             Heading(
                 level: level, id: headingIDs[node.range.start] ?? "section",
-                text: Self.headingText(node),
+                text: Self.textWithoutImages(node),
                 node: node, location: node.range.start)
         }
 
@@ -436,9 +436,10 @@ struct RoadmapBuilder: Sendable {
         "overview-timeline-title", "page-timeline-title",
     ]
 
-    /// A heading's text as a reader sees it: badge images left out (`# Awesome X [![Awesome](…)](…)`
-    /// is "Awesome X"), runs of spaces as one. A heading of images only keeps their alt text.
-    static func headingText(_ node: MarkdownNode) -> String {
+    /// A heading's or link's text as a reader sees it: badge and icon images left out
+    /// (`# Awesome X [![Awesome](…)](…)` is "Awesome X", `[![logo](d.png) Docker](…)` is "Docker"),
+    /// runs of spaces as one. Text of images only keeps their alt text.
+    static func textWithoutImages(_ node: MarkdownNode) -> String {
         func append(_ node: MarkdownNode, to out: inout String) {
             switch node.kind {
             case .image: return
