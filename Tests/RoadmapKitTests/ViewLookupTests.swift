@@ -49,3 +49,25 @@ import Testing
         #expect(template.render(view) == "Page|a>B|../")
     }
 }
+
+/// Arrays and optionals of views are classified once by their declared type and read back as
+/// the same values the general path gives.
+@Suite struct ViewCollectionLookupTests {
+    struct Item { var name: String; var count: Int }
+    struct Holder { var items: [Item]; var maybe: Item?; var nothing: Item?; var names: [String] }
+
+    @Test func arraysAndOptionalsOfViewsReadBack() throws {
+        let holder = Holder(items: [Item(name: "a", count: 1), Item(name: "b", count: 2)],
+                            maybe: Item(name: "m", count: 3), nothing: nil, names: ["x", "y"])
+        let lookup = try #require(TemplateLookup.wrap(holder) as? TemplateLookup)
+        let items = try #require(lookup.child(named: "items") as? [Any])
+        #expect(items.count == 2)
+        let second = try #require(items[1] as? TemplateLookup)
+        #expect(second.child(named: "name") as? String == "b")
+        #expect(second.child(named: "count") as? Int == 2)
+        let maybe = try #require(lookup.child(named: "maybe") as? TemplateLookup)
+        #expect(maybe.child(named: "name") as? String == "m")
+        #expect(lookup.child(named: "nothing") == nil)
+        #expect((lookup.child(named: "names") as? [Any])?.compactMap { $0 as? String } == ["x", "y"])
+    }
+}

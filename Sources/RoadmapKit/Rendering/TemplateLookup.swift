@@ -25,6 +25,10 @@ struct TemplateLookup: MustacheParent, CustomStringConvertible {
         case plain
         /// A struct with stored properties: looked up through their key paths in turn.
         case view([String: Field])
+        /// An array of such structs: each element wrapped with the fields read once.
+        case views([String: Field])
+        /// An optional such struct.
+        case optionalView([String: Field])
         /// Anything else (arrays, optionals, existentials): wrapped by looking at the value.
         case dynamic
     }
@@ -34,6 +38,10 @@ struct TemplateLookup: MustacheParent, CustomStringConvertible {
         switch field.kind {
         case .plain: return found
         case .view(let fields): return TemplateLookup(value: found, fields: fields)
+        case .views(let fields): return (found as? any ViewArray)?.wrappedElements(fields) ?? Self.wrap(found)
+        case .optionalView(let fields):
+            guard let optional = found as? any OptionalValue else { return Self.wrap(found) }
+            return optional.wrappedValue.map { TemplateLookup(value: $0, fields: fields) }
         case .dynamic: return Self.wrap(found)
         }
     }
@@ -88,16 +96,27 @@ struct TemplateLookup: MustacheParent, CustomStringConvertible {
             let valueType = Swift.type(of: path).valueType
             if plainTypes.contains(ObjectIdentifier(valueType)) { return Field(path: path, kind: .plain) }
             // Collections are structs too, but are wrapped element by element (``wrap(_:)``).
-            if !(valueType is any Sequence.Type), !(valueType is any MustacheParent.Type),
-               !(valueType is any MustacheCustomRenderable.Type), valueType != MustacheLambda.self,
-               let nested = Self.fields(of: valueType)
-            {
-                return Field(path: path, kind: .view(nested))
+            if let nested = viewFields(of: valueType) { return Field(path: path, kind: .view(nested)) }
+            if let array = valueType as? any ViewArray.Type, let nested = viewFields(of: array.elementType) {
+                return Field(path: path, kind: .views(nested))
+            }
+            if let optional = valueType as? any OptionalType.Type, let nested = viewFields(of: optional.wrappedType) {
+                return Field(path: path, kind: .optionalView(nested))
             }
             return Field(path: path, kind: .dynamic)
         }
         lock.withLock { cache[id] = .some(fields) }
         return fields
+    }
+
+    /// The fields of `type` when its values are looked up as a view: a struct that is not a
+    /// collection and does not answer for itself.
+    private static func viewFields(of type: Any.Type) -> [String: Field]? {
+        guard !plainTypes.contains(ObjectIdentifier(type)), !(type is any Sequence.Type),
+              !(type is any MustacheParent.Type), !(type is any MustacheCustomRenderable.Type),
+              !(type is any OptionalType.Type), type != MustacheLambda.self
+        else { return nil }
+        return fields(of: type)
     }
 }
 
@@ -108,4 +127,26 @@ protocol OptionalValue {
 
 extension Optional: OptionalValue {
     var wrappedValue: Any? { map { $0 as Any } }
+}
+
+/// Optional types, seen through their metatype: what they wrap.
+protocol OptionalType {
+    static var wrappedType: Any.Type { get }
+}
+
+extension Optional: OptionalType {
+    static var wrappedType: Any.Type { Wrapped.self }
+}
+
+/// Arrays, seen through `Any`: their element type, and their elements wrapped as views.
+protocol ViewArray {
+    static var elementType: Any.Type { get }
+    func wrappedElements(_ fields: [String: TemplateLookup.Field]) -> [Any]
+}
+
+extension Array: ViewArray {
+    static var elementType: Any.Type { Element.self }
+    func wrappedElements(_ fields: [String: TemplateLookup.Field]) -> [Any] {
+        map { TemplateLookup(value: $0, fields: fields) }
+    }
 }
