@@ -199,6 +199,12 @@ import RoadmapMarkdown
         #expect(setext.diagnostics.isEmpty)
         #expect(setext.body.contains("A roadmap heading"), "prose between rules is kept")
 
+        let loose = reader.read("---\ntitle: Data: The Roadmap\norder: \"3\"\ntags: [a, b\n---\n# D\n", file: "l.md")
+        #expect(loose.diagnostics.map(\.id) == ["front-matter.yaml"])
+        #expect(loose.diagnostics.first?.severity == .warning)
+        #expect(loose.frontMatter.title == "Data: The Roadmap", "the plain key: value lines of invalid YAML are read")
+        #expect(loose.frontMatter.order == 3)
+
         let empty = reader.read("---\n---\n# E\n", file: "e.md")
         #expect(empty.diagnostics.isEmpty)
         #expect(empty.frontMatter.lineCount == 2)

@@ -76,12 +76,13 @@ struct FrontMatterReader: Sendable {
                     "front-matter.tabs", "front matter is indented with tabs, which YAML does not allow; reading them as spaces",
                     file: file, at: SourceLocation(line: line + 2, column: 1)))
             } else {
-                // The Markdown is still readable: a warning, and the page is built without the front matter.
+                // The Markdown is still readable: a warning, and of the front matter only its plain
+                // `key: value` lines ("title: Data: The Roadmap" is a YAML error but a clear title).
                 var diagnostic = Self.diagnostic(for: error, file: file)
                 diagnostic.severity = .warning
-                diagnostic.message += "; ignoring the front matter"
+                diagnostic.message += "; reading only its top-level 'key: value' lines"
                 diagnostics.append(diagnostic)
-                return Result(frontMatter: frontMatter, body: body, diagnostics: diagnostics)
+                loaded = Self.looseMapping(yaml)
             }
         }
         guard let loaded else {
@@ -132,6 +133,8 @@ struct FrontMatterReader: Sendable {
         if let order = map["order"] {
             if let number = order as? Int {
                 frontMatter.order = number
+            } else if let text = order as? String, let number = Int(text.trimmingCharacters(in: .whitespaces)) {
+                frontMatter.order = number  // order: "3"
             } else if let number = order as? Double, number.isFinite, abs(number) < 1e9 {
                 frontMatter.order = Int(number)
             } else if !(order is NSNull) {
@@ -202,6 +205,21 @@ struct FrontMatterReader: Sendable {
         let key = trimmed[..<colon]
         return !key.isEmpty && key.count <= 40 && key.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" || $0 == " " || $0 == "\"" || $0 == "'" }
             && (trimmed.index(after: colon) == trimmed.endIndex || trimmed[trimmed.index(after: colon)] == " " || trimmed[trimmed.index(after: colon)] == "\t")
+    }
+
+    /// The top-level `key: value` lines of front matter that is not valid YAML, values unquoted;
+    /// `true`/`false` and whole numbers as such.
+    static func looseMapping(_ yaml: String) -> [String: Any] {
+        var map: [String: Any] = [:]
+        for line in yaml.split(separator: "\n") where looksLikeKey(line) && !line.hasPrefix(" ") && !line.hasPrefix("\t") {
+            guard let colon = line.firstIndex(of: ":") else { continue }
+            let key = line[..<colon].trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "\"'"))
+            var value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+            if value.isEmpty || map[key] != nil || value.hasPrefix("[") || value.hasPrefix("{") { continue }
+            value = value.trimmingCharacters(in: CharacterSet(charactersIn: "\"'"))
+            map[key] = value == "true" ? true : value == "false" ? false : Int(value).map { $0 as Any } ?? value
+        }
+        return map
     }
 
     /// `yaml` with each tab of a line's indentation as two spaces, or nil when no line starts with a tab.
