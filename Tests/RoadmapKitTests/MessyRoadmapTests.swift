@@ -241,6 +241,22 @@ import RoadmapMarkdown
         #expect(roadmap.summary == "A curated list of awesome things to learn, with notes.")
     }
 
+    @Test func boldLedItemWithDetailsAfterAColonIsATopicButAFieldIsNot() {
+        let roadmap = Self.roadmap("""
+        ## Phase 1 (4 weeks)
+
+        ### Databases (4 weeks)
+
+        - **SQL**: joins, indexes
+        - **Indexes:** B-trees
+        - **Duration**: 4 weeks
+        - **Platform**: Coursera
+        - **Key Outcomes**:
+          - one
+        """)
+        #expect(roadmap.phases.first?.modules.first?.topics.map(\.title) == ["SQL", "Indexes"])
+    }
+
     @Test func resourceSectionsUnderAPhaseAreNotModules() {
         let roadmap = Self.roadmap("## Phase 1 (4 weeks)\n\n### SQL (4 weeks)\n\n- x\n\n### 📚 Resources\n\n- [R](https://r.org)\n\n### Further Reading\n")
         #expect(roadmap.phases.first?.modules.map(\.title) == ["SQL (4 weeks)"])

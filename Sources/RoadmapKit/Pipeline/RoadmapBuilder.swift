@@ -311,6 +311,17 @@ struct RoadmapBuilder: Sendable {
         return ["projects", "portfolio", "capstone"].contains { lower.containsWord($0) }
     }
 
+    /// Labels of a module's fields ("**Platform**: Coursera"), which are not topics.
+    static let fieldLabels: Set<String> = [
+        "duration", "time", "timeline", "timeframe", "estimated time", "time commitment", "length", "period", "eta",
+        "platform", "provider", "offered by", "cost", "price", "pricing", "level", "difficulty", "prerequisites",
+        "prerequisite", "prereqs", "requirements", "outcome", "outcomes", "key outcomes", "learning outcomes", "goal",
+        "goals", "objective", "objectives", "format", "link", "links", "url", "website", "resource", "resources",
+        "note", "notes", "tip", "tips", "why", "status", "type", "author", "authors", "instructor", "language",
+        "certificate", "certification", "course", "book", "video", "docs", "documentation", "tools", "project",
+        "projects", "topics", "skills", "focus", "deliverable", "deliverables", "example", "examples", "summary",
+    ]
+
     /// Labels of a list item whose children are the module's sub-topics.
     static let topicLabels: Set<String> = ["topics", "focus areas", "focus", "key topics", "skills", "concepts", "learn", "what you'll learn", "key concepts", "subjects"]
     static let projectLabels: Set<String> = ["projects", "project", "hands-on", "hands-on projects", "practice", "exercises", "assignments"]
@@ -334,9 +345,15 @@ struct RoadmapBuilder: Sendable {
               let lead = first.children.first, case .strong = lead.kind else { return nil }
         let whole = first.plainText.trimmingSpaces()
         let strong = lead.plainText.trimmingSpaces()
-        // "**Duration**: 4 weeks" is a labelled field, not a topic.
-        if whole.count > strong.count, whole.dropFirst(strong.count).hasPrefix(":") { return nil }
-        return strong.isEmpty ? nil : strong
+        // "**Duration**: 4 weeks" is a labelled field, not a topic; "**SQL**: joins, indexes" is a topic.
+        if whole.count > strong.count, whole.dropFirst(strong.count).hasPrefix(":") || strong.hasSuffix(":"),
+           fieldLabels.contains(strong.trimmingCharacters(in: CharacterSet(charactersIn: ":")).trimmingSpaces().lowercased())
+            || whole.count <= strong.count + 1
+        {
+            return nil
+        }
+        let title = strong.hasSuffix(":") ? String(strong.dropLast()).trimmingSpaces() : strong  // "**Indexes:** B-trees"
+        return title.isEmpty ? nil : title
     }
 
     private func collectTopics(
