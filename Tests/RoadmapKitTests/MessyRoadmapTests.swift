@@ -257,6 +257,13 @@ import RoadmapMarkdown
         #expect(roadmap.phases.first?.modules.first?.topics.map(\.title) == ["SQL", "Indexes"])
     }
 
+    @Test func aFirstHeadingThatIsOneOfThePhasesIsNotTheTitle() {
+        let roadmap = Self.roadmap("# Month 1\n\n## Week 1\n\n# Month 2\n\n## Week 5\n")
+        #expect(roadmap.titleHeading == nil)
+        #expect(roadmap.phases.map(\.title) == ["Month 1", "Month 2"])
+        #expect(Self.roadmap("# Phase 1 Study Guide\n\n## Week 1\n").title == "Phase 1 Study Guide", "a lone level-one heading is the title")
+    }
+
     @Test func resourceSectionsUnderAPhaseAreNotModules() {
         let roadmap = Self.roadmap("## Phase 1 (4 weeks)\n\n### SQL (4 weeks)\n\n- x\n\n### 📚 Resources\n\n- [R](https://r.org)\n\n### Further Reading\n")
         #expect(roadmap.phases.first?.modules.map(\.title) == ["SQL (4 weeks)"])

@@ -59,7 +59,9 @@ struct RoadmapBuilder: Sendable {
             }
         } else if let index = blocks.firstIndex(where: { if case .heading = $0.kind { true } else { false } }),
            case .heading(let level) = blocks[index].kind, level == 1,
-           levelOneCount == 1 || blocks[blocks.startIndex..<index].allSatisfy(Self.isDecoration)
+           levelOneCount == 1 || blocks[blocks.startIndex..<index].allSatisfy(Self.isDecoration),
+           // "# Month 1" over "# Month 2", "# Month 3": the first of the phases, not a title.
+           levelOneCount == 1 || !Self.namesPhase(blocks[index].plainText)
         {
             titleHeading = heading(blocks[index], level: 1)
             var rest = Array(blocks[blocks.startIndex..<index])
