@@ -966,8 +966,12 @@ fileprivate struct DurationTextScan: Sendable {
     }
 
     func hasBytes(_ text: String, at index: Int) -> Bool {
-        let utf8 = Array(text.utf8)
-        return index + utf8.count <= bytes.count && bytes[index..<(index + utf8.count)].elementsEqual(utf8)
+        var position = index
+        for byte in text.utf8 {
+            guard position < bytes.count, bytes[position] == byte else { return false }
+            position += 1
+        }
+        return true
     }
 
     /// "4", "3-4", "3～4", "3至4": a count or range of whole or decimal numbers, and where it ends.
@@ -988,6 +992,7 @@ fileprivate struct DurationTextScan: Sendable {
     /// A duration in brackets written the Chinese, Japanese or Korean way: "（4周）", "(1个月)",
     /// "（约3-4周）", "（2週間）". Not "（第4版）" or "（2024年）": an ordinal, or a year that is a date.
     func cjkBracketDuration() -> DurationValue? {
+        guard bytes.contains(where: { $0 >= 0xE0 }) else { return nil }  // every unit is a CJK character
         var index = 0
         while index < bytes.count {
             var contentStart = -1
@@ -1018,6 +1023,7 @@ fileprivate struct DurationTextScan: Sendable {
 
     /// A period heading written the Chinese way: "第1周：HTML 基础" (1 week), "第3-4周" (2 weeks), "第2个月".
     func cjkPeriodDuration() -> DurationValue? {
+        guard bytes.contains(where: { $0 >= 0xE0 }) else { return nil }
         var start = skipSpaces(0)
         while Self.isMarkup(at(start)) { start += 1 }
         guard hasBytes("第", at: start), let numbers = cjkNumbers(at: skipSpaces(start + 3)),
