@@ -264,6 +264,12 @@ import RoadmapMarkdown
         #expect(Self.roadmap("# Phase 1 Study Guide\n\n## Week 1\n").title == "Phase 1 Study Guide", "a lone level-one heading is the title")
     }
 
+    @Test func emojiShortcodesAreLeftOutOfAnchorsAsOnGitHub() {
+        let roadmap = Self.roadmap("# T\n\n## :book: Books\n\n## Time: 10:30 to 12:00\n\n## :+1: Thanks\n")
+        #expect(roadmap.allSections.map(\.id) == ["-books", "time-1030-to-1200", "-thanks"])
+        #expect(roadmap.allSections.first?.title == ":book: Books")
+    }
+
     @Test func resourceSectionsUnderAPhaseAreNotModules() {
         let roadmap = Self.roadmap("## Phase 1 (4 weeks)\n\n### SQL (4 weeks)\n\n- x\n\n### 📚 Resources\n\n- [R](https://r.org)\n\n### Further Reading\n")
         #expect(roadmap.phases.first?.modules.map(\.title) == ["SQL (4 weeks)"])
