@@ -72,6 +72,9 @@ import RoadmapMarkdown
             let awesome = try kinds("awesome-devops")
             #expect(awesome["Jenkins"] == "tool" && awesome["Pulumi"] == "tool", "under Tools › CI/CD")
             #expect(try kinds("ml-engineer-readme")["Khan Academy"] != nil, "a table cell's provider link keeps its text")
+        let zhKinds = try kinds("frontend-zh")
+        #expect(zhKinds["JavaScript高级程序设计"] == "book" && zhKinds["你不知道的JavaScript"] == "book", "推荐书籍 lists books")
+        #expect(zhKinds["掘金"] == "community", "学习社区 lists communities")
 
             // Every page's links and fragments resolve (the build's own check found none broken), and
             // nothing from the hostile roadmap runs.

@@ -253,6 +253,9 @@ struct ResourceExtractor: Sendable {
         let (core, notes) = Self.splitNotes(text)
         let words = text.split(separator: " ")
         guard !words.isEmpty, words.count <= 10, core.count <= 70, !core.hasSuffix("."), !core.contains(":") else { return nil }
+        if hint.kind == .book, let (title, rest) = Self.leadingQuoted(text), !title.isEmpty {
+            return mention(title, kind: .book, author: nil, notes: rest)  // 《JavaScript高级程序设计》（第4版）
+        }
         if hint.kind == .book, let range = core.literalRange(of: " by ") {
             return mention(String(core[..<range.lowerBound]), kind: .book,
                            author: Self.authorName(String(core[range.upperBound...])), notes: notes)
@@ -288,6 +291,14 @@ struct ResourceExtractor: Sendable {
         "communities": .community, "forums": .community,
     ]
 
+    /// Chinese and Japanese words that end a heading over a list of resources.
+    static let cjkListWords: [(String, ResourceKind)] = [
+        ("书籍", .book), ("书单", .book), ("图书", .book), ("書籍", .book), ("推荐阅读", .book), ("课程", .course),
+        ("講座", .course), ("工具", .tool), ("ツール", .tool), ("社区", .community), ("社群", .community),
+        ("コミュニティ", .community), ("文档", .documentation), ("视频", .video), ("動画", .video), ("文章", .article),
+        ("博客", .article), ("认证", .certification), ("証明書", .certification),
+    ]
+
     static let singleWords: [String: ResourceKind] = [
         "course": .course, "certification": .certification, "book": .book, "tool": .tool, "community": .community,
         "documentation": .documentation, "docs": .documentation, "references": .documentation,
@@ -302,6 +313,9 @@ struct ResourceExtractor: Sendable {
         let words: [Substring] = lower.isAllASCII
             ? lower.utf8.split { ($0 | 0x20) &- 0x61 >= 26 }.map { Substring($0) }
             : lower.split { !$0.isLetter }
+        if !lower.utf8.allSatisfy({ $0 < 0x80 }), let kind = cjkListWords.first(where: { lower.hasSuffix($0.0) })?.1 {
+            return Hint(kind: kind, isList: listKinds.contains(kind))  // "推荐书籍", "学习社区"
+        }
         guard let first = words.first, let last = words.last, words.count <= 5 else { return nil }
         for word in [first, last] {
             if let kind = listWords[String(word)] { return Hint(kind: kind, isList: true) }
