@@ -163,7 +163,8 @@ import RoadmapMarkdown
             let content = folder.appendingPathComponent("Content")
             try writeFiles(["index.md": "# Home roadmap\n", "resources.md": "# Resources\n",
                             "ciu/README.md": "Some notes without a heading, long enough.\n",
-                            "ml/readme.md": "# ML\n\n[CIU](../ciu/README.md)\n", "web/index.md": "# Web\n"], in: content)
+                            "ml/readme.md": "# ML\n\n[CIU](../ciu/README.md) and [web](../web/)\n", "web/index.md": "# Web\n"],
+                           in: content)
             let output = folder.appendingPathComponent("Site")
             let report = try buildSite(content: content, output: output)
             #expect(report.succeeded, "\(report.diagnostics)")
@@ -173,6 +174,8 @@ import RoadmapMarkdown
             #expect(try Self.model(output, "ciu")["title"] as? String == "ciu")
             #expect(try String(contentsOf: output.appendingPathComponent("ml/index.html"), encoding: .utf8)
                 .contains("href=\"../ciu/index.html\""))
+            #expect(try String(contentsOf: output.appendingPathComponent("ml/index.html"), encoding: .utf8)
+                .contains("href=\"../web/index.html\""), "a link to a folder is a link to its README")
         }
     }
 

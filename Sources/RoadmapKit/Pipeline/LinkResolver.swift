@@ -68,7 +68,14 @@ struct LinkResolver: Sendable {
         }
         if let query = path.firstIndex(of: "?") { path = String(path[..<query]) }
         let decodedPath = path.percentDecoded ?? path
-        let target = Self.normalise(decodedPath, relativeTo: sourcePath)
+        var target = Self.normalise(decodedPath, relativeTo: sourcePath)
+        // A link to a folder ("ml/", "../ml") means its README, as on GitHub.
+        if !pages.isEmpty, !(target.split(separator: "/").last?.contains(".") ?? false), !assets.contains(target),
+           let readme = ["README.md", "readme.md", "Readme.md", "index.md"].lazy
+               .map({ target.isEmpty ? $0 : target + "/" + $0 }).first(where: { pages[$0] != nil })
+        {
+            target = readme
+        }
         let up = String(repeating: "../", count: depth)
         let lower = target.lowercased()
         if lower.hasSuffix(".md") || lower.hasSuffix(".markdown") {
