@@ -9,7 +9,8 @@ import Testing
     static let page = PageMetaView(title: "Page", description: "Desc", canonical: "https://e.org/x/", hasCanonical: true,
                                    bodyClass: "roadmap-page")
     static let card = RoadmapCardView(title: "Card", summary: "Sum", href: "x/index.html", phaseCount: 2, moduleCount: 3,
-                                      hasDuration: true, totalDuration: "4 weeks")
+                                      hasDuration: true, totalDuration: "4 weeks", facts: ["2 phases", "3 modules", "4 weeks"],
+                                      hasFacts: true)
     static let toc = TOCEntryView(id: "a", title: "A", children: [TOCEntryView(id: "b", title: "B", children: [], hasChildren: false)],
                                   hasChildren: true)
     static let phase = PhaseOverviewView(id: "p", title: "P", number: 1, hasDuration: true, duration: "2 weeks", moduleCount: 4)

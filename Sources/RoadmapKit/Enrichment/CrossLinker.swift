@@ -80,6 +80,12 @@ struct CrossLinker: Sendable {
         var bodyUnion: StemSet
     }
 
+    private struct PhaseTerms {
+        var id: String
+        var title: String
+        var stems: StemSet
+    }
+
     private struct ProjectTerms {
         var id: String
         var title: String
@@ -91,6 +97,9 @@ struct CrossLinker: Sendable {
     func link(_ roadmap: Roadmap, resources: [ResourceExtractor.Mention], markers: [ResourceIndex.Marker]) -> Output {
         var stemmer = Stems(normaliser: normaliser)
         let modules = moduleTerms(roadmap, resources: resources, stemmer: &stemmer)
+        let phases = roadmap.phases.map { phase in
+            PhaseTerms(id: phase.id, title: phase.title, stems: stemmer.of(Self.withoutDuration(phase.title)))
+        }
         let moduleIDs = Set(roadmap.modules.map(\.id))
         let portfolio = roadmap.projects.filter { !moduleIDs.contains($0.sectionID) }.map { project in
             let stems = stemmer.of(project.title)
@@ -114,7 +123,7 @@ struct CrossLinker: Sendable {
             if !stems.isEmpty, !vetoed.contains(stems.joined(separator: " ")) {
                 let ordered = stems.map { stemmer.table.id($0) }
                 let (taught, practised) = match(StemSet(unsorted: ordered), ordered: stems, ids: ordered,
-                                                isSoft: skill.isSoft, modules: modules, portfolio: portfolio)
+                                                isSoft: skill.isSoft, modules: modules, phases: phases, portfolio: portfolio)
                 skill.taughtIn = taught.map(\.0)
                 skill.practisedIn = practised.map(\.0)
                 links += taught.map { CrossLink(from: id, to: $0.0, kind: .taughtIn, evidence: $0.1) }
@@ -185,7 +194,8 @@ struct CrossLinker: Sendable {
 
     /// `ordered` is the skill's stems in order, `ids` their numbers.
     private func match(
-        _ skill: StemSet, ordered: [String], ids: [Int32], isSoft: Bool, modules: [ModuleTerms], portfolio: [ProjectTerms]
+        _ skill: StemSet, ordered: [String], ids: [Int32], isSoft: Bool, modules: [ModuleTerms], phases: [PhaseTerms],
+        portfolio: [ProjectTerms]
     ) -> ([(String, String)], [(String, String)]) {
         var taught: [(String, String)] = []
         var practised: [(String, String)] = []
@@ -202,6 +212,11 @@ struct CrossLinker: Sendable {
                 // One short line of the module's text says the whole skill ("Set up container orchestration").
                 taught.append((module.id, line.text))
             }
+        }
+        // No module says it, but a phase's title does ("Machine Learning" under "Phase 2: Machine
+        // Learning (4 months)"): the phase teaches it.
+        if taught.isEmpty {
+            for phase in phases where skill.isSubset(of: phase.stems) { taught.append((phase.id, phase.title)) }
         }
         for project in portfolio {
             if skill.isSubset(of: project.stems) {

@@ -110,11 +110,11 @@ struct PageDecorationBuilder {
             decorations.itemEnd[project.location, default: ""] +=
                 "<span class=\"xref\"><span class=\"xref-label\">Grows from</span> " + targets.joined(separator: ", ") + "</span>"
         }
-        for module in roadmap.modules {
-            guard var entries = backlinks[module.id] else { continue }
+        for id in roadmap.phases.map(\.id) + roadmap.modules.map(\.id) {
+            guard var entries = backlinks[id] else { continue }
             var seen = Set<String>()
             entries = entries.filter { seen.insert($0).inserted }
-            decorations.afterHeading[module.id] = "<p class=\"backlinks\"><span class=\"xref-label\">Referenced from</span> "
+            decorations.afterHeading[id] = "<p class=\"backlinks\"><span class=\"xref-label\">Referenced from</span> "
                 + entries.joined(separator: ", ") + "</p>\n"
         }
 
@@ -144,7 +144,10 @@ struct PageDecorationBuilder {
     /// A table: one row a skill, one column a phase; a mark where a module of the phase teaches it.
     func coverageMatrix() -> String {
         var phaseOfModule: [String: Int] = [:]
-        for (index, phase) in roadmap.phases.enumerated() { for module in phase.modules { phaseOfModule[module.id] = index } }
+        for (index, phase) in roadmap.phases.enumerated() {
+            phaseOfModule[phase.id] = index
+            for module in phase.modules { phaseOfModule[module.id] = index }
+        }
         var out = "<section class=\"skill-matrix\" aria-labelledby=\"skill-matrix-title\">\n"
         out += "<h3 id=\"skill-matrix-title\">Skills coverage</h3>\n"
         out += "<div class=\"table-wrap\"><table>\n<thead><tr><th scope=\"col\">Skill</th>"

@@ -32,10 +32,10 @@ struct RoadmapPageRenderer {
 
         var titleHTML = ""
         if let heading = roadmap.titleHeading, roadmap.frontMatter.title == nil {
-            html.renderInlines(heading.node.children, into: &titleHTML)
-        } else {
-            titleHTML = HTMLEscaping.escape(roadmap.title)
+            html.renderInlines(Self.withoutBadges(heading.node.children), into: &titleHTML)
+            titleHTML = titleHTML.trimmingWhitespace()
         }
+        if titleHTML.isEmpty { titleHTML = HTMLEscaping.escape(roadmap.title) }
 
         func tocEntries(_ sections: [Section], depth: Int) -> [TOCEntryView] {
             sections.map { section in
@@ -50,6 +50,8 @@ struct RoadmapPageRenderer {
                 duration: phase.duration.map { DurationFormatting.describe(minWeeks: $0.minWeeks, maxWeeks: $0.maxWeeks) } ?? "",
                 moduleCount: phase.modules.count)
         }
+        let facts = RoadmapFacts.make(
+            phaseCount: roadmap.phases.count, moduleCount: roadmap.modules.count, totalDuration: roadmap.totalDurationText)
         let view = RoadmapPageView(
             site: SiteView.make(config, root: "../"),
             page: PageMetaView.make(
@@ -58,7 +60,7 @@ struct RoadmapPageRenderer {
             title: roadmap.title, titleHTML: titleHTML, summary: roadmap.summary, hasSummary: !roadmap.summary.isEmpty,
             slug: roadmap.slug, source: roadmap.source,
             hasDuration: roadmap.totalDurationText != nil, totalDuration: roadmap.totalDurationText ?? "",
-            phaseCount: roadmap.phases.count, moduleCount: roadmap.modules.count,
+            phaseCount: roadmap.phases.count, moduleCount: roadmap.modules.count, facts: facts, hasFacts: !facts.isEmpty,
             phases: phases, hasPhases: !phases.isEmpty, toc: toc, hasTOC: !toc.isEmpty, content: content,
             dataJSON: RoadmapDataBlock.json(for: roadmap),
             enrichment: enrichment.map(EnrichmentPages.roadmapView) ?? .none)
@@ -84,5 +86,36 @@ extension PageMetaView {
         }
         return PageMetaView(title: title, description: description, canonical: canonical,
                             hasCanonical: !canonical.isEmpty, bodyClass: bodyClass)
+    }
+}
+
+extension RoadmapPageRenderer {
+    /// A title's inlines without images and image-only links: the badges READMEs put beside
+    /// their title (`# Awesome DevOps [![Awesome](…)](…)`) are not part of the page's heading.
+    static func withoutBadges(_ nodes: [MarkdownNode]) -> [MarkdownNode] {
+        func isBadge(_ node: MarkdownNode) -> Bool {
+            switch node.kind {
+            case .image: return true
+            case .link:
+                return !node.children.isEmpty && node.children.allSatisfy {
+                    if case .image = $0.kind { return true }
+                    return $0.plainText.trimmingWhitespace().isEmpty
+                }
+            default: return false
+            }
+        }
+        var out: [MarkdownNode] = []
+        for node in nodes where !isBadge(node) {
+            var copy = node
+            if !node.children.isEmpty { copy.children = withoutBadges(node.children) }
+            // The spaces that stood between badges collapse to one.
+            if case .text(let text) = copy.kind, text.trimmingWhitespace().isEmpty, let last = out.last,
+               case .text(let previous) = last.kind, previous.last?.isWhitespace ?? false
+            {
+                continue
+            }
+            out.append(copy)
+        }
+        return out
     }
 }

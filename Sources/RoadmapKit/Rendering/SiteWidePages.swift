@@ -6,9 +6,11 @@ struct SiteWidePages: Sendable {
 
     private func cards(root: String) -> [RoadmapCardView] {
         roadmaps.map {
-            RoadmapCardView(
+            let facts = RoadmapFacts.make(phaseCount: $0.phaseCount, moduleCount: $0.moduleCount, totalDuration: $0.totalDuration)
+            return RoadmapCardView(
                 title: $0.title, summary: $0.summary, href: root + $0.slug + "/index.html", phaseCount: $0.phaseCount,
-                moduleCount: $0.moduleCount, hasDuration: $0.totalDuration != nil, totalDuration: $0.totalDuration ?? "")
+                moduleCount: $0.moduleCount, hasDuration: $0.totalDuration != nil, totalDuration: $0.totalDuration ?? "",
+                facts: facts, hasFacts: !facts.isEmpty)
         }
     }
 

@@ -30,6 +30,25 @@ struct RoadmapCardView: Sendable {
     var moduleCount: Int
     var hasDuration: Bool
     var totalDuration: String
+    /// "3 phases", "1 module", the total duration: what is there, counted in words.
+    var facts: [String]
+    var hasFacts: Bool
+}
+
+/// The short facts shown under a roadmap's title: its phase and module counts (left out at
+/// zero, singular at one) and its total duration.
+enum RoadmapFacts {
+    static func make(phaseCount: Int, moduleCount: Int, totalDuration: String?) -> [String] {
+        var facts: [String] = []
+        if phaseCount > 0 { facts.append(counted(phaseCount, "phase")) }
+        if moduleCount > 0 { facts.append(counted(moduleCount, "module")) }
+        if let totalDuration, !totalDuration.isEmpty { facts.append(totalDuration) }
+        return facts
+    }
+
+    static func counted(_ count: Int, _ noun: String) -> String {
+        "\(count) \(noun)\(count == 1 ? "" : "s")"
+    }
 }
 
 struct HomePageView: Sendable {
@@ -70,6 +89,8 @@ struct RoadmapPageView: Sendable {
     var totalDuration: String
     var phaseCount: Int
     var moduleCount: Int
+    var facts: [String]
+    var hasFacts: Bool
     var phases: [PhaseOverviewView]
     var hasPhases: Bool
     var toc: [TOCEntryView]
