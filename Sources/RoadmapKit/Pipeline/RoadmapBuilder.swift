@@ -482,6 +482,24 @@ struct RoadmapBuilder: Sendable {
     /// (`# Awesome X [![Awesome](…)](…)` is "Awesome X", `[![logo](d.png) Docker](…)` is "Docker"),
     /// runs of spaces as one. Text of images only keeps their alt text.
     static func textWithoutImages(_ node: MarkdownNode) -> String {
+        // Most headings have no image and single spaces only: their plain text is the answer.
+        func hasImage(_ node: MarkdownNode) -> Bool {
+            if case .image = node.kind { return true }
+            return node.children.contains(where: hasImage)
+        }
+        if !hasImage(node) {
+            let plain = node.plainText
+            let isSqueezed = plain.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+                guard let first = bytes.first, let last = bytes.last, first != 0x20, last != 0x20 else { return false }
+                var previous: UInt8 = 0
+                for byte in bytes {
+                    if byte == 0x09 || byte == 0x0A || (byte == 0x20 && previous == 0x20) { return false }
+                    previous = byte
+                }
+                return true
+            } ?? false
+            if isSqueezed { return plain }
+        }
         func append(_ node: MarkdownNode, to out: inout String) {
             switch node.kind {
             case .image: return
