@@ -47,6 +47,35 @@ import Testing
         #expect(html.contains("&lt;script>x&lt;/script>"))
     }
 
+    /// Raw HTML's links resolve as Markdown links do: to the other roadmap's page, to the asset
+    /// beside the page, and a missing file or an unsafe scheme loses its attribute with a warning.
+    @Test func rawHTMLLinksAreResolvedOrRemoved() throws {
+        let markdown = """
+        # A
+
+        <p align="center"><img src="images/logo.png" alt="logo"></p>
+
+        ## Links
+
+        See <a href="b.md#intro">B</a>, <a href=LICENSE>License</a>, <a class="x" href="javascript:alert(1)">x</a>, \
+        <a href="#links">here</a> and <a href="https://example.org/?a=1&amp;b=2">ext</a>. <!-- <a href="gone.md"> -->
+        """
+        let (html, report) = try buildSingleRoadmap(markdown, name: "a.md", extraFiles: [
+            "site.yml": "allow_raw_html: true\n", "b.md": "# B\n\n## Intro\n", "images/logo.png": "PNG",
+        ])
+        #expect(report.succeeded, "\(report.diagnostics)")
+        #expect(html.contains(#"<img src="../images/logo.png" alt="logo">"#))
+        #expect(html.contains(##"<a href="../b/index.html#intro">B</a>"##))
+        #expect(html.contains("<a>License</a>"))
+        #expect(html.contains(#"<a class="x">x</a>"#))
+        #expect(html.contains(##"<a href="#links">here</a>"##))
+        #expect(html.contains(#"<a href="https://example.org/?a=1&amp;b=2">ext</a>"#))
+        #expect(html.contains(#"<!-- <a href="gone.md"> -->"#))
+        let ids = report.diagnostics.filter { $0.severity == .warning }.map(\.id)
+        #expect(ids.contains("link.missing-file") && ids.contains("link.unsafe-scheme"))
+        #expect(!ids.contains("output.broken-link"))
+    }
+
     @Test func remoteImagesBecomeLinks() throws {
         let (html, _) = try buildSingleRoadmap("# T\n\n[![build](https://img.shields.io/badge/x.svg)](https://ci.example)\n")
         #expect(!html.contains("<img src=\"https://"))

@@ -129,7 +129,7 @@ struct HTMLRenderer {
         case .htmlBlock(let html):
             htmlAnchor(node, html, into: &out)
             if allowRawHTML {
-                out += Self.tagFiltered(html)
+                out += RawHTMLLinks.rewrite(Self.tagFiltered(html)) { resolve($0, at: node.range.start) }
             } else {
                 let text = Self.textOfHTML(html)
                 if !text.isEmpty {
@@ -187,7 +187,7 @@ struct HTMLRenderer {
             out += "</code>"
         case .htmlInline(let html):
             htmlAnchor(node, html, into: &out)
-            if allowRawHTML { out += Self.tagFiltered(html) }
+            if allowRawHTML { out += RawHTMLLinks.rewrite(Self.tagFiltered(html)) { resolve($0, at: node.range.start) } }
         case .emphasis:
             out += "<em>"
             renderChildren(node, into: &out, tightList: false)
