@@ -18,7 +18,7 @@ struct PageDecorationBuilder {
         var titles: [String: String] = [:]
         for section in roadmap.allSections { titles[section.id] = section.title }
         for phase in roadmap.phases {
-            titles[phase.id] = phase.title
+            titles[phase.id] = CrossLinker.withoutDuration(phase.title)
             for module in phase.modules { titles[module.id] = CrossLinker.withoutDuration(module.title) }
         }
         for project in roadmap.projects { titles[project.id] = project.title }
