@@ -129,7 +129,7 @@ public struct SiteBuilder: Sendable {
             // Skills and tools roadmaps share, from a light first pass (no matching, rendering or
             // writing), so that each page, rendered on its own, links to the same entry on others.
             let sharedTerms = published.count < 2 ? SharedTermIndex() : try SharedTermIndex.read(
-                published, glossary: glossary, hasSearchPage: templates.sources["search"] != nil)
+                published, glossary: glossary, hasSearchPage: templates.sources["search"] != nil, cache: options.pageCache)
             if options.pageCache != nil {
                 for index in published.indices { published[index].alsoIn = sharedTerms.fingerprint(published[index].slug) }
             }

@@ -29,4 +29,48 @@ import Testing
             #expect(FileManager.default.fileExists(atPath: site.appendingPathComponent("b/resources.html").path))
         }
     }
+
+    /// Shared-term listings are kept for unchanged roadmaps and made afresh for an edited one,
+    /// so "Also in" links follow an edit on the other roadmap's page.
+    @Test func sharedTermListingsFollowEdits() throws {
+        try withTemporaryFolder { folder in
+            let content = folder.appendingPathComponent("Content")
+            func roadmap(_ title: String, skill: String) -> String {
+                "# \(title)\n\n## Skills\n\n- \(skill)\n\n## Phase 1: Basics (2 weeks)\n\n### \(skill) Basics (2 weeks)\n\n- a topic\n"
+            }
+            try writeFiles(["a.md": roadmap("A", skill: "Docker"), "b.md": roadmap("B", skill: "Docker")], in: content)
+            let site = folder.appendingPathComponent("Site")
+            let cache = PageCache()
+            let options = cachedBuildOptions(content: content, output: site, cache: cache, linksUnchangedFiles: true)
+            let first = try SiteBuilder().build(options)
+            cache.buildFinished(succeeded: first.succeeded)
+            let before = try String(contentsOf: site.appendingPathComponent("a/index.html"), encoding: .utf8)
+            #expect(before.contains("B › Docker"))
+            try writeFiles(["b.md": roadmap("B", skill: "Terraform")], in: content)
+            let second = try SiteBuilder().build(options)
+            cache.buildFinished(succeeded: second.succeeded)
+            #expect(second.succeeded, "\(second.diagnostics)")
+            let after = try String(contentsOf: site.appendingPathComponent("a/index.html"), encoding: .utf8)
+            #expect(!after.contains("B › Docker"))
+        }
+    }
+
+    @Test func anUnchangedDocumentKeepsItsListing() {
+        let cache = PageCache()
+        let file = SourceFile(relativePath: "a.md", path: "/tmp/a.md")
+        let read = FrontMatterReader().read("# A\n\n## Skills\n\n- Docker\n", file: file.path)
+        let document = PreparedDocument(file: file, frontMatter: read.frontMatter, body: read.body, slug: "a", diagnostics: [])
+        var made = 0
+        for _ in 0..<3 {
+            _ = cache.listing(for: document) {
+                made += 1
+                return SharedTermScanner(glossary: Glossary()).listing(document)
+            }
+        }
+        #expect(made == 1)
+        var edited = document
+        edited.body += "- Terraform\n"
+        _ = cache.listing(for: edited) { made += 1; return SharedTermScanner(glossary: Glossary()).listing(edited) }
+        #expect(made == 2)
+    }
 }

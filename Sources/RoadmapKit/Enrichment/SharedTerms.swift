@@ -119,9 +119,15 @@ public struct SharedTermIndex: Sendable {
     }
 
     /// Scans every roadmap's Markdown for its skills and tools, one roadmap a core.
-    static func read(_ documents: [PreparedDocument], glossary: Glossary, hasSearchPage: Bool) throws -> SharedTermIndex {
+    /// With a `cache` (`roadmap serve`), documents unchanged since the last build keep their listing.
+    static func read(
+        _ documents: [PreparedDocument], glossary: Glossary, hasSearchPage: Bool, cache: PageCache? = nil
+    ) throws -> SharedTermIndex {
         let scanner = SharedTermScanner(glossary: glossary)
-        let listings = try ConcurrentMap.map(documents) { scanner.listing($0) }
+        let listings = try ConcurrentMap.map(documents) { document in
+            guard let cache else { return scanner.listing(document) }
+            return cache.listing(for: document) { scanner.listing(document) }
+        }
         return SharedTermIndex(listings, hasSearchPage: hasSearchPage)
     }
 

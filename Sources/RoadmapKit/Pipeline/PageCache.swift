@@ -20,6 +20,9 @@ public final class PageCache: @unchecked Sendable {
     private var pending: [String: Entry] = [:]
     private var publishedKey: [String: String] = [:]
     private var hits = 0
+    /// Each document's shared-terms listing, kept while the document is unchanged (it depends
+    /// on the document and the glossary; a glossary change comes with ``invalidateAll()``).
+    private var listings: [String: (document: PreparedDocument, listing: SharedTermReader.Listing)] = [:]
 
     /// Told as soon as a roadmap that changed has been rendered into the new build: its slug and
     /// its folder in the staging site (read it at once: the folder moves when the build ends).
@@ -33,7 +36,21 @@ public final class PageCache: @unchecked Sendable {
         lock.withLock {
             current = [:]
             pending = [:]
+            listings = [:]
         }
+    }
+
+    /// The listing of `document` from an earlier build when the document is unchanged, else `make()`'s.
+    func listing(for document: PreparedDocument, make: () -> SharedTermReader.Listing) -> SharedTermReader.Listing {
+        let known = lock.withLock { listings[document.file.relativePath] }
+        if let known, known.document.body == document.body, known.document.frontMatter == document.frontMatter,
+           known.document.slug == document.slug, known.document.file == document.file
+        {
+            return known.listing
+        }
+        let made = make()
+        lock.withLock { listings[document.file.relativePath] = (document, made) }
+        return made
     }
 
     /// Called once the build is over: a failed build's results are dropped, as its site was.
