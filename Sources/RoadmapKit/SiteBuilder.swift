@@ -88,7 +88,7 @@ public struct SiteBuilder: Sendable {
 
         // Read every file and its front matter; slugs are known before any page is rendered.
         let prepared = try ConcurrentMap.map(inventory.roadmaps) { file -> PreparedDocument in
-            try PreparedDocument.read(file)
+            try PreparedDocument.read(file, cache: options.pageCache)
         }
         var published: [PreparedDocument] = []
         var slugOwners: [String: PreparedDocument] = [:]
@@ -278,10 +278,16 @@ struct PreparedDocument: Sendable {
     /// change is rendered again when these did (`roadmap serve`).
     var alsoIn = ""
 
-    static func read(_ file: SourceFile) throws -> PreparedDocument {
+    /// With a `cache` (`roadmap serve`), a file whose bytes are as before is not read again.
+    static func read(_ file: SourceFile, cache: PageCache? = nil) throws -> PreparedDocument {
         guard let data = FileManager.default.contents(atPath: file.path) else {
             throw BuildError("cannot read '\(file.path)'")
         }
+        guard let cache else { return read(file, data: data) }
+        return cache.prepared(file, data: data) { read(file, data: data) }
+    }
+
+    private static func read(_ file: SourceFile, data: Data) -> PreparedDocument {
         var diagnostics: [Diagnostic] = []
         let text: String
         if let utf8 = String(data: data, encoding: .utf8) {

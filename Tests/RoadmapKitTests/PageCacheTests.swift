@@ -73,4 +73,22 @@ import Testing
         _ = cache.listing(for: edited) { made += 1; return SharedTermScanner(glossary: Glossary()).listing(edited) }
         #expect(made == 2)
     }
+
+    @Test func anUnchangedFileIsNotReadAgain() {
+        let cache = PageCache()
+        let file = SourceFile(relativePath: "a.md", path: "/tmp/a.md")
+        var made = 0
+        func read(_ text: String) -> PreparedDocument {
+            cache.prepared(file, data: Data(text.utf8)) {
+                made += 1
+                let read = FrontMatterReader().read(text, file: file.path)
+                return PreparedDocument(file: file, frontMatter: read.frontMatter, body: read.body, slug: "a", diagnostics: [])
+            }
+        }
+        _ = read("---\ntitle: A\n---\n# A\n")
+        #expect(read("---\ntitle: A\n---\n# A\n").frontMatter.title == "A")
+        #expect(made == 1)
+        #expect(read("---\ntitle: B\n---\n# A\n").frontMatter.title == "B")
+        #expect(made == 2)
+    }
 }

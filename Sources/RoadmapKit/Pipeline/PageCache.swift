@@ -23,6 +23,8 @@ public final class PageCache: @unchecked Sendable {
     /// Each document's shared-terms listing, kept while the document is unchanged (it depends
     /// on the document and the glossary; a glossary change comes with ``invalidateAll()``).
     private var listings: [String: (document: PreparedDocument, listing: SharedTermReader.Listing)] = [:]
+    /// Each file's bytes and the document read from them (front matter parsed), by path.
+    private var prepared: [String: (data: Data, document: PreparedDocument)] = [:]
 
     /// Told as soon as a roadmap that changed has been rendered into the new build: its slug and
     /// its folder in the staging site (read it at once: the folder moves when the build ends).
@@ -37,7 +39,17 @@ public final class PageCache: @unchecked Sendable {
             current = [:]
             pending = [:]
             listings = [:]
+            prepared = [:]
         }
+    }
+
+    /// The document read from `data` before, when the file's bytes are unchanged, else `make()`'s.
+    func prepared(_ file: SourceFile, data: Data, make: () -> PreparedDocument) -> PreparedDocument {
+        let known = lock.withLock { prepared[file.relativePath] }
+        if let known, known.data == data, known.document.file == file { return known.document }
+        let made = make()
+        lock.withLock { prepared[file.relativePath] = (data, made) }
+        return made
     }
 
     /// The listing of `document` from an earlier build when the document is unchanged, else `make()`'s.
