@@ -39,4 +39,25 @@ import Testing
             #expect(home.contains("<span>1 phase</span>") && !home.contains("0 phases"))
         }
     }
+
+    /// A README's opening tagline is its summary: the home card shows it, and the page shows it
+    /// once, where the author put it, not again as a lead above it.
+    @Test func anOpeningSummaryIsNotShownTwice() throws {
+        try withTemporaryFolder { folder in
+            let content = folder.appendingPathComponent("Content")
+            try writeFiles([
+                "readme.md": "# Awesome Things\n\n> A curated list of awesome things to learn.\n\n## Books\n\n- x\n",
+                "plan.md": "# Plan\n\n## Summary\n\nA plan that says what it is in its first section.\n",
+            ], in: content)
+            let site = folder.appendingPathComponent("Site")
+            #expect(try buildSite(content: content, output: site).succeeded)
+            let readme = try String(contentsOf: site.appendingPathComponent("readme/index.html"), encoding: .utf8)
+            #expect(readme.components(separatedBy: "A curated list of awesome things to learn.").count == 3, "meta description and the quote")
+            #expect(!readme.contains(#"<p class="lead">"#))
+            let plan = try String(contentsOf: site.appendingPathComponent("plan/index.html"), encoding: .utf8)
+            #expect(plan.contains(#"<p class="lead">A plan that says what it is in its first section.</p>"#))
+            let home = try String(contentsOf: site.appendingPathComponent("index.html"), encoding: .utf8)
+            #expect(home.contains("<p>A curated list of awesome things to learn.</p>"))
+        }
+    }
 }

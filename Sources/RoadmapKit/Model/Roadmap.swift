@@ -115,6 +115,9 @@ public struct Roadmap: Sendable {
     /// The roadmap's total, e.g. "14–17 months", set by the enrichment stage from the timeline
     /// (``TimelineBuilder``); nil before enrichment or without durations.
     public var totalDurationText: String?
+    /// Whether the summary is the text the page opens with (the first paragraph before any
+    /// section, as in a README's tagline), so that the page need not show it twice.
+    public var summaryOpensPage = false
 
     /// Every section, depth first.
     public var allSections: [Section] { sections.flatMap { $0.flattened() } }

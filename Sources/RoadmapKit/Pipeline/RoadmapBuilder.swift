@@ -148,14 +148,16 @@ struct RoadmapBuilder: Sendable {
         let fileStem = Slugger.pageStem(relativePath: input.source)
         let title = input.frontMatter.title ?? titleHeading?.text ?? htmlTitle ?? fileStem
         let slug = Slugger.pageSlug(relativePath: input.source, frontMatter: input.frontMatter)
-        let summary = input.frontMatter.summary ?? Self.firstParagraph(preamble + roots.flatMap { $0.flattened().flatMap(\.blocks) })
+        let openingSummary = Self.firstParagraph(preamble)
+        let summary = input.frontMatter.summary
+            ?? (openingSummary.isEmpty ? Self.firstParagraph(roots.flatMap { $0.flattened().flatMap(\.blocks) }) : openingSummary)
 
         let roadmap = Roadmap(
             source: input.source, sourcePath: input.sourcePath, slug: slug, title: title,
             summary: summary, order: input.frontMatter.order, isDraft: input.frontMatter.draft,
             frontMatter: input.frontMatter, titleHeading: titleHeading, preamble: preamble, sections: roots,
             phases: phases, projects: projects, links: links, itemAnchors: itemAnchors, anchors: anchors,
-            totalDurationText: nil)
+            totalDurationText: nil, summaryOpensPage: input.frontMatter.summary == nil && !openingSummary.isEmpty)
         return (roadmap, diagnostics)
     }
 

@@ -57,7 +57,8 @@ struct RoadmapPageRenderer {
             page: PageMetaView.make(
                 title: roadmap.title, description: roadmap.summary.isEmpty ? config.description : roadmap.summary,
                 path: roadmap.slug + "/", config: config, bodyClass: "roadmap-page"),
-            title: roadmap.title, titleHTML: titleHTML, summary: roadmap.summary, hasSummary: !roadmap.summary.isEmpty,
+            title: roadmap.title, titleHTML: titleHTML, summary: roadmap.summary,
+            hasSummary: !roadmap.summary.isEmpty && !roadmap.summaryOpensPage,
             slug: roadmap.slug, source: roadmap.source,
             hasDuration: roadmap.totalDurationText != nil, totalDuration: roadmap.totalDurationText ?? "",
             phaseCount: roadmap.phases.count, moduleCount: roadmap.modules.count, facts: facts, hasFacts: !facts.isEmpty,
