@@ -151,7 +151,7 @@ public struct SiteBuilder: Sendable {
                     .render(roadmap)
                 try writer.write(page.html, to: roadmap.slug + "/index.html")
                 let enrichmentLinks = try EnrichmentPages(templates: templates, config: config)
-                    .write(enriched, with: writer, reportedFolder: options.outputDirectory)
+                    .write(enriched, dataJSON: page.dataJSON, with: writer, reportedFolder: options.outputDirectory)
                 let links = RenderedLinkChecker.scan(
                     page.html, page: roadmap.slug + "/index.html", template: "roadmap", reportedFolder: options.outputDirectory)
                 let summary = RoadmapSummary(

@@ -74,8 +74,8 @@ struct CrossLinker: Sendable {
         var headline: [Titled]
         var titles: [Titled]
         var union: StemSet
-        /// Every line of the module's text (items at any depth, paragraphs), each with the title
-        /// of the topic it is under (the module's own title outside topics) as its text.
+        /// The module's bullets (list items at any depth; see ``bodyLines(of:in:stemmer:)``), each
+        /// with the title of the topic it is under (the module's own title outside topics) as its text.
         var body: [Titled]
         var bodyUnion: StemSet
     }

@@ -26,8 +26,6 @@ struct TermNormaliser: Sendable {
         ("js", "javascript"), ("ts", "typescript"), ("postgresql", "postgres"),
     ]
 
-    /// One-word spellings ("k8s", "ci/cd", an alias) → the words they stand for.
-    private var singleWords: [String: [String]] = [:]
     /// What a word may be, found with one look-up (most words are none of these): a stop word,
     /// a one-word spelling, the first word of multi-word phrases (("machine", ["learning"]) →
     /// ["ml"], longest first).
@@ -58,7 +56,6 @@ struct TermNormaliser: Sendable {
             multi[first, default: []].append((Array(words.dropFirst()), target))
         }
         for key in multi.keys { multi[key]?.sort { $0.rest.count > $1.rest.count } }
-        singleWords = single
         var lexicon: [String: Entry] = [:]
         for word in Self.stopWords { lexicon[word, default: Entry()].isStopWord = true }
         for (word, target) in single { lexicon[word, default: Entry()].spelling = target }
@@ -67,16 +64,16 @@ struct TermNormaliser: Sendable {
     }
 
     /// One-word spellings that stand for other words ("k8s", "js", an alias).
-    var spellings: [String] { Array(singleWords.keys) }
+    var spellings: [String] { lexicon.compactMap { $0.value.spelling == nil ? nil : $0.key } }
 
     /// The stems of one word of running text, cheaply: no phrase look-up beyond one-word spellings.
     func wordStems(_ word: Substring) -> [String] {
         let lower = word.lowercased()
-        if let mapped = singleWords[lower] { return mapped.map(Self.stem) }
-        if Self.stopWords.contains(lower) { return [] }
-        if lower.contains("/") {
-            return lower.split(separator: "/").map(String.init).filter { !Self.stopWords.contains($0) }.map(Self.stem)
+        if let entry = lexicon[lower] {
+            if let mapped = entry.spelling { return mapped.map(Self.stem) }
+            if entry.isStopWord { return [] }
         }
+        if lower.containsASCII(0x2F) { return Self.slashParts(lower).map(Self.stem) }
         return [Self.stem(lower)]
     }
 
@@ -99,11 +96,7 @@ struct TermNormaliser: Sendable {
         while index < raw.count {
             let word = raw[index]
             guard let entry = lexicon[word] else {
-                if word.containsASCII(0x2F) {
-                    out += word.split(separator: "/").map(String.init).filter { !Self.stopWords.contains($0) }
-                } else {
-                    out.append(word)
-                }
+                if word.containsASCII(0x2F) { out += Self.slashParts(word) } else { out.append(word) }
                 index += 1
                 continue
             }
@@ -120,13 +113,18 @@ struct TermNormaliser: Sendable {
             if let mapped = entry.spelling {
                 out += mapped
             } else if word.containsASCII(0x2F) {
-                out += word.split(separator: "/").map(String.init).filter { !Self.stopWords.contains($0) }
+                out += Self.slashParts(word)
             } else if !entry.isStopWord {
                 out.append(word)
             }
             index += 1
         }
         return out
+    }
+
+    /// "ui/ux" → ["ui", "ux"], small words dropped.
+    private static func slashParts(_ word: String) -> [String] {
+        word.split(separator: "/").map(String.init).filter { !stopWords.contains($0) }
     }
 
     /// Lowercased runs of letters and digits ("/" kept inside a word: "ci/cd"); zero-width and

@@ -55,9 +55,7 @@ public final class PageCache: @unchecked Sendable {
     /// The listing of `document` from an earlier build when the document is unchanged, else `make()`'s.
     func listing(for document: PreparedDocument, make: () -> SharedTermReader.Listing) -> SharedTermReader.Listing {
         let known = lock.withLock { listings[document.file.relativePath] }
-        if let known, known.document.body == document.body, known.document.frontMatter == document.frontMatter,
-           known.document.slug == document.slug, known.document.file == document.file
-        {
+        if let known, known.document.hasSameSource(as: document) {
             return known.listing
         }
         let made = make()
@@ -91,10 +89,7 @@ public final class PageCache: @unchecked Sendable {
     /// The previous result for an unchanged document, its files linked into the new build.
     func reuse(_ document: PreparedDocument, from output: URL, into writer: SiteWriter) -> PageResult? {
         let entry: Entry? = lock.withLock { current[document.file.relativePath] }
-        guard let entry, entry.document.body == document.body, entry.document.frontMatter == document.frontMatter,
-              entry.document.slug == document.slug, entry.document.file == document.file,
-              entry.document.alsoIn == document.alsoIn
-        else { return nil }
+        guard let entry, entry.document.rendersAs(document) else { return nil }
         guard Self.link(folder: document.slug, from: output, to: writer.staging, record: writer.written.record) else {
             // Never leave links to the live site where the page is about to be written afresh.
             try? FolderRemoval.remove(writer.staging.appendingPathComponent(document.slug).path)
@@ -111,9 +106,7 @@ public final class PageCache: @unchecked Sendable {
     func willRender(_ document: PreparedDocument) -> Bool {
         lock.withLock {
             guard let entry = current[document.file.relativePath] else { return true }
-            return entry.document.body != document.body || entry.document.frontMatter != document.frontMatter
-                || entry.document.slug != document.slug || entry.document.file != document.file
-                || entry.document.alsoIn != document.alsoIn
+            return !entry.document.rendersAs(document)
         }
     }
 
@@ -187,5 +180,18 @@ extension ConcurrentMap {
         var results = mapped
         for (position, index) in order.enumerated() { results[index] = mapped[position] }
         return results
+    }
+}
+
+extension PreparedDocument {
+    /// Same file, front matter, body and slug: what the document's own reading gives.
+    func hasSameSource(as other: PreparedDocument) -> Bool {
+        file == other.file && body == other.body && frontMatter == other.frontMatter && slug == other.slug
+    }
+
+    /// Whether its page comes out as `other`'s would: the same source, linking to the same
+    /// entries on other roadmaps.
+    func rendersAs(_ other: PreparedDocument) -> Bool {
+        hasSameSource(as: other) && alsoIn == other.alsoIn
     }
 }

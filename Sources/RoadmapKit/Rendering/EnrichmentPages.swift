@@ -15,7 +15,8 @@ struct EnrichmentPages {
             resourceCount: enriched.resources.count, hasResources: !enriched.resources.isEmpty)
     }
 
-    func timelinePage(_ enriched: EnrichedRoadmap) -> String {
+    /// The timeline page; `dataJSON` is the roadmap page's ``RoadmapDataBlock`` (for the study plan's dates).
+    func timelinePage(_ enriched: EnrichedRoadmap, dataJSON: String) -> String {
         let roadmap = enriched.roadmap
         var rows = ""
         for (index, phase) in enriched.timeline.phases.enumerated() {
@@ -30,7 +31,7 @@ struct EnrichmentPages {
             roadmapTitle: roadmap.title, roadmapHref: "index.html", resourcesHref: "resources.html",
             hasTotal: !total.isEmpty, total: total,
             svg: TimelineSVG(timeline: enriched.timeline, includeModules: true, idPrefix: "page-").render(),
-            rowsHTML: rows, hasRows: !rows.isEmpty, dataJSON: RoadmapDataBlock.json(for: roadmap))
+            rowsHTML: rows, hasRows: !rows.isEmpty, dataJSON: dataJSON)
         return templates.render(view, template: "timeline")
     }
 
@@ -87,9 +88,9 @@ struct EnrichmentPages {
         var recorded: [(target: String, fragment: String, offset: Int)] = []
         resourceGroups(resources, page: roadmap.slug, moreElsewhere: moreElsewhere, ids: { ids.append(HashedIDs.hash($0)) },
                        links: { recorded.append(($0, $1, $2)) }, into: &groups, flush: { _ in })
-        // Where the entries start: the head's last line and how far into it.
+        // Where the entries start: the head's last line, and how many of its bytes come before them.
         var line = 1 + head.lineFeedCount
-        var lineStart = -(head.utf8.count - (head.utf8.lastIndex(of: 0x0A).map { head.utf8.distance(from: head.utf8.startIndex, to: $0) + 1 } ?? 0))
+        var lineStart = -head.utf8.reversed().prefix { $0 != 0x0A }.count
         var links: [FragmentLink] = []
         links.reserveCapacity(recorded.count)
         var offset = 0
@@ -102,14 +103,11 @@ struct EnrichmentPages {
                 links.append(FragmentLink(target: link.target, fragment: link.fragment,
                                           location: SourceLocation(line: line, column: link.offset - lineStart + 1)))
             }
-            while offset < bytes.count {
-                if bytes[offset] == 0x0A { line += 1; lineStart = offset + 1 }
-                offset += 1
-            }
         }
         // The entries end with a newline: the template's tail starts a line of its own.
+        let tailLine = 1 + head.lineFeedCount + groups.lineFeedCount
         let pageLinks = RenderedLinkChecker.scan(
-            parts: [(head, 1), (tail, line)], generatedIDHashes: ids, generatedLinks: links, page: path,
+            parts: [(head, 1), (tail, tailLine)], generatedIDHashes: ids, generatedLinks: links, page: path,
             template: "resources", reportedFolder: reportedFolder)
         return (head + groups + tail, pageLinks)
     }
@@ -288,9 +286,11 @@ struct EnrichmentPages {
 
 extension EnrichmentPages {
     /// Writes a roadmap's timeline page, resource index and `roadmap.json`; returns the pages' links.
-    func write(_ enriched: EnrichedRoadmap, with writer: SiteWriter, reportedFolder: String) throws -> [RenderedPageLinks] {
+    func write(
+        _ enriched: EnrichedRoadmap, dataJSON: String, with writer: SiteWriter, reportedFolder: String
+    ) throws -> [RenderedPageLinks] {
         let slug = enriched.roadmap.slug
-        let timeline = timelinePage(enriched)
+        let timeline = timelinePage(enriched, dataJSON: dataJSON)
         try writer.write(timeline, to: slug + "/timeline.html")
         try writer.write(RoadmapDataWriter().roadmapJSON(enriched), to: slug + "/roadmap.json")
         return [

@@ -226,12 +226,13 @@ struct HTMLRenderer {
                 HTMLEscaping.escape(alt, into: &out)
                 return
             }
-            if LinkResolver.scheme(of: src) != nil, insideLink > 0 {
+            let isRemote = LinkResolver.scheme(of: src) != nil
+            if isRemote, insideLink > 0 {
                 // A remote badge inside a link: its alt text, since links cannot nest.
                 out += "<span class=\"remote-image\">"
                 HTMLEscaping.escape(alt.isEmpty ? "image" : alt, into: &out)
                 out += "</span>"
-            } else if LinkResolver.scheme(of: src) != nil {
+            } else if isRemote {
                 // A remote image would be a request leaving the site: link to it instead.
                 out += "<a class=\"remote-image\" href=\""
                 HTMLEscaping.escape(src, into: &out)

@@ -7,7 +7,7 @@ enum RawHTMLLinks {
     /// removed when `resolve` returns nil. Values are entity-decoded before they are resolved
     /// and escaped again after. Comments are left alone.
     static func rewrite(_ html: String, resolve: (String) -> String?) -> String {
-        var bytes = Array(html.utf8)
+        let bytes = Array(html.utf8)
         guard bytes.contains(0x3C) else { return html }
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count + 16)
@@ -72,7 +72,6 @@ enum RawHTMLLinks {
             }
             index = cursor
         }
-        bytes = out
-        return String(decoding: bytes, as: UTF8.self)
+        return String(decoding: out, as: UTF8.self)
     }
 }

@@ -13,6 +13,8 @@ struct RoadmapPageRenderer {
         var html: String
         var diagnostics: [Diagnostic]
         var pendingAnchorChecks: [PendingAnchorCheck]
+        /// The page's `RoadmapDataBlock`, which the timeline page embeds too.
+        var dataJSON: String
     }
 
     func render(_ roadmap: Roadmap) -> Output {
@@ -52,6 +54,7 @@ struct RoadmapPageRenderer {
         }
         let facts = RoadmapFacts.make(
             phaseCount: roadmap.phases.count, moduleCount: roadmap.modules.count, totalDuration: roadmap.totalDurationText)
+        let dataJSON = RoadmapDataBlock.json(for: roadmap)
         let view = RoadmapPageView(
             site: SiteView.make(config, root: "../"),
             page: PageMetaView.make(
@@ -63,11 +66,11 @@ struct RoadmapPageRenderer {
             hasDuration: roadmap.totalDurationText != nil, totalDuration: roadmap.totalDurationText ?? "",
             phaseCount: roadmap.phases.count, moduleCount: roadmap.modules.count, facts: facts, hasFacts: !facts.isEmpty,
             phases: phases, hasPhases: !phases.isEmpty, toc: toc, hasTOC: !toc.isEmpty, content: content,
-            dataJSON: RoadmapDataBlock.json(for: roadmap),
+            dataJSON: dataJSON,
             enrichment: enrichment.map(EnrichmentPages.roadmapView) ?? .none)
         return Output(
             html: templates.render(view, template: "roadmap"), diagnostics: html.diagnostics,
-            pendingAnchorChecks: html.pendingAnchorChecks)
+            pendingAnchorChecks: html.pendingAnchorChecks, dataJSON: dataJSON)
     }
 }
 

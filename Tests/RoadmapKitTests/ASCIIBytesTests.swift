@@ -1,0 +1,20 @@
+import Testing
+@testable import RoadmapKit
+
+/// The whole-text byte questions agree with the byte-at-a-time answers, on Strings and Substrings.
+@Suite struct ASCIIBytesTests {
+    @Test(arguments: ["", "plain ascii\n", "café\nand\nmore", "\r\n\r\n", "line\nfeeds\n\n at the end\n", "東京 / k8s"])
+    func agreesWithTheIterator(text: String) {
+        for value in [text, String(repeating: text, count: 9)] {
+            #expect(value.isAllASCII == value.utf8.allSatisfy { $0 < 0x80 })
+            #expect(value.lineFeedCount == value.utf8.filter { $0 == 0x0A }.count)
+            for byte: UInt8 in [0x0A, 0x2F, 0x3A, 0x26] { #expect(value.containsASCII(byte) == value.utf8.contains(byte)) }
+            let sub = value.dropFirst()
+            #expect(sub.isAllASCII == sub.utf8.allSatisfy { $0 < 0x80 })
+            #expect(sub.lineFeedCount == sub.utf8.filter { $0 == 0x0A }.count)
+            if value.isAllASCII {
+                #expect(value.firstIndex(ofASCII: 0x0A) == value.utf8.firstIndex(of: 0x0A))
+            }
+        }
+    }
+}
