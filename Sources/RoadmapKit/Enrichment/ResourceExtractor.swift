@@ -309,13 +309,14 @@ struct ResourceExtractor: Sendable {
     /// The kind a heading or list label gives its items: "Tools and Platforms", "Online Communities".
     static func hint(from title: String) -> Hint? {
         let lower = title.lowercased()
-        // ASCII titles split on bytes; others on Characters that are not letters.
-        let words: [Substring] = lower.isAllASCII
-            ? lower.utf8.split { ($0 | 0x20) &- 0x61 >= 26 }.map { Substring($0) }
-            : lower.split { !$0.isLetter }
-        if !lower.utf8.allSatisfy({ $0 < 0x80 }), let kind = cjkListWords.first(where: { lower.hasSuffix($0.0) })?.1 {
+        let isASCII = lower.isAllASCII
+        if !isASCII, let kind = cjkListWords.first(where: { lower.hasSuffix($0.0) })?.1 {
             return Hint(kind: kind, isList: listKinds.contains(kind))  // "推荐书籍", "学习社区"
         }
+        // ASCII titles split on bytes; others on Characters that are not letters.
+        let words: [Substring] = isASCII
+            ? lower.utf8.split { ($0 | 0x20) &- 0x61 >= 26 }.map { Substring($0) }
+            : lower.split { !$0.isLetter }
         guard let first = words.first, let last = words.last, words.count <= 5 else { return nil }
         for word in [first, last] {
             if let kind = listWords[String(word)] { return Hint(kind: kind, isList: true) }
@@ -411,11 +412,13 @@ struct ResourceExtractor: Sendable {
 
     /// Whitespace runs as one space, trimmed; zero-width characters removed.
     static func squeeze(_ text: String) -> String {
-        var copy = text
+        guard text.isAllASCII else {
+            return TermNormaliser.clean(text).split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        }
         // ASCII text, byte by byte: a control character or a space separates words (as `clean`
         // and `isWhitespace` decide for ASCII), runs become one space, the ends are trimmed.
-        let ascii: String? = copy.withUTF8 { bytes in
-            guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+        var copy = text
+        return copy.withUTF8 { bytes in
             guard bytes.contains(where: { $0 <= 0x20 || $0 == 0x7F }) else { return text }
             var out: [UInt8] = []
             out.reserveCapacity(bytes.count)
@@ -430,8 +433,6 @@ struct ResourceExtractor: Sendable {
             }
             return String(decoding: out, as: UTF8.self)
         }
-        if let ascii { return ascii }
-        return TermNormaliser.clean(text).split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 
     /// Whether a title ends with a note saying it is a video: "(video)", "(5 videos)", "(playlist)".

@@ -123,7 +123,6 @@ struct ResourceIndex: Sendable {
         used.insert(candidate)
         return candidate
     }
-
 }
 
 extension Resource {

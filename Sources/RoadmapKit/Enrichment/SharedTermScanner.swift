@@ -153,14 +153,8 @@ struct SharedTermScanner: Sendable {
             if byte >= 0x80 { return true }
             lower.append(byte &- 0x41 < 26 ? byte | 0x20 : byte)
         }
-        return words.contains { word in
-            let pattern = Array(word.utf8)
-            guard pattern.count <= lower.count else { return false }
-            for start in 0...(lower.count - pattern.count) where lower[start] == pattern[0] {
-                if lower[start..<(start + pattern.count)].elementsEqual(pattern) { return true }
-            }
-            return false
-        }
+        let lowered = String(decoding: lower, as: UTF8.self)
+        return words.contains { lowered.contains($0) }
     }
 
     /// `- text`, `* text`, `+ text`, `1. text`, `1) text`: the indent and the text.
@@ -188,7 +182,7 @@ struct SharedTermScanner: Sendable {
     /// The text a reader sees: link and image texts kept, emphasis and code marks removed.
     static func inlineText(_ markdown: Substring) -> String {
         if !markdown.utf8.contains(where: { $0 == 0x5B || $0 == 0x2A || $0 == 0x60 || $0 == 0x5F }) {
-            return squeeze(markdown)
+            return ResourceExtractor.squeeze(String(markdown))
         }
         var out = ""
         var rest = markdown[...]
@@ -217,26 +211,7 @@ struct SharedTermScanner: Sendable {
             }
             cleaned.append(character)
         }
-        return squeeze(cleaned[...])
-    }
-
-    /// ``ResourceExtractor/squeeze(_:)``, with a fast path for ASCII: runs of spaces and
-    /// control characters become one space, none at either end.
-    static func squeeze(_ text: Substring) -> String {
-        guard text.isAllASCII else { return ResourceExtractor.squeeze(String(text)) }
-        var out: [UInt8] = []
-        out.reserveCapacity(text.utf8.count)
-        var pendingSpace = false
-        for byte in text.utf8 {
-            if byte <= 0x20 || byte == 0x7F {
-                pendingSpace = !out.isEmpty
-            } else {
-                if pendingSpace { out.append(0x20) }
-                pendingSpace = false
-                out.append(byte)
-            }
-        }
-        return String(decoding: out, as: UTF8.self)
+        return ResourceExtractor.squeeze(cleaned)
     }
 
     /// A tool item's title and address: a leading link's text and URL, else the text without notes.
@@ -250,7 +225,7 @@ struct SharedTermScanner: Sendable {
             return (ResourceExtractor.splitNotes(title).0.trimmingSpaces(), url.isEmpty ? nil : url)
         }
         var plain = inlineText(item)
-        if let colon = plain.range(of: ": ") {
+        if let colon = plain.literalRange(of: ": ") {
             // "Tool: Docker" names its kind first; "Docker: containers" its title.
             let before = String(plain[..<colon.lowerBound])
             plain = ResourceExtractor.hint(from: before) != nil ? String(plain[colon.upperBound...]) : before

@@ -18,7 +18,7 @@ struct FrontMatterReader: Sendable {
         // Strip a byte-order mark; it would otherwise hide the opening fence.
         var text = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
         // CRLF: "\r\n" is one Character, so a split on "\n" would not find the fences.
-        if text.hasPrefix("---") || text.hasPrefix("+++"), text.utf8.contains(0x0D) {
+        if text.hasPrefix("---") || text.hasPrefix("+++"), text.containsASCII(0x0D) {
             text = text.replacingOccurrences(of: "\r\n", with: "\n")
         }
         if text.hasPrefix("+++") { return readTOML(text, file: file) }

@@ -4,7 +4,7 @@
 enum HTMLAnchorNames {
     /// The `name` of each `<a>` tag and the `id` of every tag in `html`, in order.
     static func names(in html: String) -> [String] {
-        guard html.utf8.contains(UInt8(ascii: "=")) else { return [] }
+        guard html.containsASCII(UInt8(ascii: "=")) else { return [] }
         var names: [String] = []
         let bytes = Array(html.utf8)
         var index = 0

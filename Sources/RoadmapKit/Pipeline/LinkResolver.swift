@@ -38,7 +38,7 @@ struct LinkResolver: Sendable {
     static let unsafeSchemes: Set<String> = ["javascript", "vbscript", "data", "file"]
 
     func resolve(_ destination: String) -> Resolution {
-        let trimmed = destination.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = destination.trimmingWhitespace()
         if trimmed.isEmpty { return .href("") }
         if let scheme = Self.scheme(of: trimmed) {
             if Self.unsafeSchemes.contains(scheme) {
@@ -60,13 +60,7 @@ struct LinkResolver: Sendable {
             return .href(trimmed)
         }
         // A relative path, perhaps with a fragment or query.
-        var path = trimmed
-        var fragment: String?
-        if let hash = path.utf8.firstIndex(of: 0x23) {
-            fragment = String(decoding: path.utf8[path.utf8.index(after: hash)...], as: UTF8.self)
-            path = String(decoding: path.utf8[..<hash], as: UTF8.self)
-        }
-        if let query = path.firstIndex(of: "?") { path = String(path[..<query]) }
+        let (path, fragment) = Self.pathAndFragment(of: trimmed)
         let decodedPath = path.percentDecoded ?? path
         var target = Self.normalise(decodedPath, relativeTo: sourcePath)
         // A link to a folder ("ml/", "../ml") means its README, as on GitHub.
@@ -106,8 +100,23 @@ struct LinkResolver: Sendable {
         return .href(href)
     }
 
+    /// A relative link's path, its `?query` left out, and its fragment (after the first `#`).
+    /// Split on bytes: "#" followed by U+FE0F (GitHub's anchor of "⚙️ Setup") is one Character.
+    static func pathAndFragment(of link: String) -> (path: String, fragment: String?) {
+        var path = link
+        var fragment: String?
+        if let hash = link.utf8.firstIndex(of: 0x23) {
+            fragment = String(decoding: link.utf8[link.utf8.index(after: hash)...], as: UTF8.self)
+            path = String(decoding: link.utf8[..<hash], as: UTF8.self)
+        }
+        if let query = path.firstIndex(ofASCII: UInt8(ascii: "?")) { path = String(path[..<query]) }
+        return (path, fragment)
+    }
+
     /// The URL scheme, lowercased, ignoring the control characters and spaces browsers ignore.
     static func scheme(of url: String) -> String? {
+        // A scheme ends at a colon: a value without one has none (no scalar-by-scalar look).
+        guard url.containsASCII(UInt8(ascii: ":")) else { return nil }
         var scheme = ""
         for scalar in url.unicodeScalars {
             if scalar.value < 0x21 { continue }

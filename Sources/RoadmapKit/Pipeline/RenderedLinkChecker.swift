@@ -47,8 +47,6 @@ struct HashedIDs: Sendable, Hashable {
 
     init(hashes: [UInt64]) { self.hashes = hashes.sorted() }
 
-    var count: Int { hashes.count }
-
     func contains(_ id: String) -> Bool {
         let hash = Self.hash(id)
         var low = 0, high = hashes.count
@@ -113,21 +111,9 @@ struct RenderedLinkChecker: Sendable {
         }
         for link in links {
             let value = link.value
-            // A scheme ends at a colon: a value without one has none (no scalar-by-scalar look).
-            if value.isEmpty || (value.containsASCII(UInt8(ascii: ":")) && LinkResolver.scheme(of: value) != nil)
-                || value.hasPrefix("//")
-            {
-                continue
-            }
-            var path = value
-            var fragment = ""
-            // On bytes: "#" and a following U+FE0F ("#️-setup", GitHub's anchor of "⚙️ Setup") are one Character.
-            if let hash = path.utf8.firstIndex(of: UInt8(ascii: "#")) {
-                fragment = String(decoding: path.utf8[path.utf8.index(after: hash)...], as: UTF8.self)
-                path = String(decoding: path.utf8[..<hash], as: UTF8.self)
-            }
-            if let query = path.firstIndex(ofASCII: UInt8(ascii: "?")) { path = String(path[..<query]) }
-            fragment = fragment.percentDecoded ?? fragment
+            if value.isEmpty || LinkResolver.scheme(of: value) != nil || value.hasPrefix("//") { continue }
+            let (path, rawFragment) = LinkResolver.pathAndFragment(of: value)
+            let fragment = rawFragment.map { $0.percentDecoded ?? $0 } ?? ""
             if path.isEmpty {
                 if !fragment.isEmpty { ownFragments.append((value, fragment, link.location)) }
                 continue
