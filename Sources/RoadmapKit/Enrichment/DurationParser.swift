@@ -977,7 +977,7 @@ fileprivate struct DurationTextScan: Sendable {
     /// "4", "3-4", "3～4", "3至4": a count or range of whole or decimal numbers, and where it ends.
     func cjkNumbers(at index: Int) -> (first: Double, last: Double, end: Int)? {
         guard let first = numeral(at: index) else { return nil }
-        var end = skipSpaces(first.end)
+        let end = skipSpaces(first.end)
         var separator = dashLength(at: end)
         if separator == 0 {
             for word in ["～", "~", "至", "到"] where hasBytes(word, at: end) { separator = word.utf8.count }
@@ -985,8 +985,7 @@ fileprivate struct DurationTextScan: Sendable {
         if separator > 0, let second = numeral(at: skipSpaces(end + separator)), second.value >= first.value {
             return (first.value, second.value, second.end)
         }
-        end = first.end
-        return (first.value, first.value, end)
+        return (first.value, first.value, first.end)
     }
 
     /// A duration in brackets written the Chinese, Japanese or Korean way: "（4周）", "(1个月)",

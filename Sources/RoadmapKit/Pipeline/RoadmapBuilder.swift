@@ -217,8 +217,9 @@ struct RoadmapBuilder: Sendable {
             for index in sections.indices {
                 let section = sections[index]
                 // A heading over two or more phases ("学习阶段" over "第一阶段", "第二阶段") only groups them.
-                let groupsPhases = section.children.filter { Self.saysPhase($0.title) }.count >= 2
-                if Self.namesPhase(section.title), !section.title.lowercased().hasSuffix("phases"), !groupsPhases {
+                if Self.namesPhase(section.title), !section.title.lowercased().hasSuffix("phases"),
+                   section.children.filter({ Self.saysPhase($0.title) }).count < 2
+                {
                     markPhase(&sections[index])
                     found = true
                 } else if mark(&sections[index].children) {
@@ -238,13 +239,7 @@ struct RoadmapBuilder: Sendable {
         func markByDuration(_ sections: inout [Section]) -> Bool {
             let timed = sections.indices.filter { durationParser.headingDuration(sections[$0].title) != nil }
             if timed.count >= 2 {
-                for index in timed {
-                    sections[index].role = .phase
-                    for child in sections[index].children.indices
-                    where !Self.namesSupportSection(sections[index].children[child].title) {
-                        sections[index].children[child].role = .module
-                    }
-                }
+                for index in timed { markPhase(&sections[index]) }
                 return true
             }
             for index in sections.indices where markByDuration(&sections[index].children) { return true }
@@ -351,7 +346,7 @@ struct RoadmapBuilder: Sendable {
         let strong = lead.plainText.trimmingSpaces()
         // "**Duration**: 4 weeks" is a labelled field, not a topic; "**SQL**: joins, indexes" is a topic.
         if whole.count > strong.count, whole.dropFirst(strong.count).hasPrefix(":") || strong.hasSuffix(":"),
-           fieldLabels.contains(strong.trimmingCharacters(in: CharacterSet(charactersIn: ":")).trimmingSpaces().lowercased())
+           fieldLabels.contains(strong.trimmingScalars(in: ":").trimmingSpaces().lowercased())
             || whole.count <= strong.count + 1
         {
             return nil
