@@ -155,23 +155,10 @@ struct JSONWriter: Sendable {
 
     /// Appends `text` as a JSON string to a `String`.
     static func quote(_ text: String, into out: inout String) {
-        var bytes = text
-        let escaped: [UInt8]? = bytes.withUTF8 { buffer in
-            guard buffer.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x3C || $0 == 0xE2 }) else {
-                return nil
-            }
-            var quoted: [UInt8] = []
-            quoted.reserveCapacity(buffer.count + 8)
-            quote(buffer, into: &quoted)
-            return quoted
-        }
-        if let escaped {
-            out += String(decoding: escaped, as: UTF8.self)
-        } else {
-            out += "\""
-            out += text
-            out += "\""
-        }
+        var text = text
+        var quoted: [UInt8] = []
+        text.withUTF8 { quote($0, into: &quoted) }
+        out += String(decoding: quoted, as: UTF8.self)
     }
 
     private static func hexDigit(_ value: UInt8) -> UInt8 { value < 10 ? 0x30 + value : 0x61 + value - 10 }

@@ -278,13 +278,6 @@ struct SearchDocumentBatch: Sendable {
         recentTrails = []
         tally = Tally()
         crumbTerms = []
-        kinds = Array(kinds)
-        lengths = Array(lengths)
-        postings = Array(postings)
-        postingEnds = Array(postingEnds)
-        crumbsJSON = Array(crumbsJSON)
-        documentsJSON = Array(documentsJSON)
-        documentEnds = Array(documentEnds)
     }
 
     /// The breadcrumb JSON and the documents' JSON, read back from the spool if they went there.

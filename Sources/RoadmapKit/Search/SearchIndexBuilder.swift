@@ -61,43 +61,10 @@ struct SearchIndexBuilder: Sendable {
     static let kindLabels = Dictionary(uniqueKeysWithValues: ResourceKind.allCases.map { ($0, $0.rawValue.capitalized) })
 
     static func itemKind(forSectionTitle title: String) -> SearchDocument.Kind? {
-        if case .kind(let kind) = asciiItemKind(title) { return kind }
         let lower = title.lowercased()
         if skillWords.contains(where: { lower.contains($0) }) { return .skill }
         if resourceWords.contains(where: { lower.contains($0) }) { return .resource }
         return nil
-    }
-
-    /// ``itemKind(forSectionTitle:)`` read on an ASCII title's lower-cased bytes.
-    private enum ASCIIReading {
-        case notASCII
-        case kind(SearchDocument.Kind?)
-    }
-
-    private static func asciiItemKind(_ title: String) -> ASCIIReading {
-        var title = title
-        return title.withUTF8 { bytes -> ASCIIReading in
-            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(bytes.count, 1)) { lower in
-                for (index, byte) in bytes.enumerated() {
-                    guard byte < 0x80 else { return .notASCII }
-                    lower[index] = (0x41...0x5A).contains(byte) ? byte + 0x20 : byte
-                }
-                let text = UnsafeBufferPointer(rebasing: lower[0..<bytes.count])
-                func contains(_ word: String) -> Bool {
-                    var word = word
-                    return word.withUTF8 { needle in
-                        guard !needle.isEmpty, text.count >= needle.count else { return false }
-                        for start in 0...(text.count - needle.count) where text[start] == needle[0] {
-                            if memcmp(text.baseAddress! + start, needle.baseAddress!, needle.count) == 0 { return true }
-                        }
-                        return false
-                    }
-                }
-                if skillWords.contains(where: contains) { return .kind(.skill) }
-                if resourceWords.contains(where: contains) { return .kind(.resource) }
-                return .kind(nil)
-            }
-        }
     }
 
     /// Collapses whitespace and cuts at a word boundary.
@@ -323,24 +290,20 @@ struct SearchIndexBuilder: Sendable {
                     leadText = text
                     return text
                 }
-                // The item's whole text, for the excerpts of topics and projects only.
-                func wholeText() -> String {
-                    SearchPlainText.of(item)
-                }
                 var childCrumbs = crumbs
                 var childAnchor = anchor
                 var childKind = itemKind
                 if let id = roadmap.itemAnchors[item.range.start] {
                     childAnchor = id
                     if let topic = topicIDs[id] {
-                        let whole = wholeText()
+                        let whole = SearchPlainText.of(item)
                         let rest = whole.utf8.starts(with: topic.title.utf8)
                             ? String(whole[whole.utf8.index(whole.startIndex, offsetBy: topic.title.utf8.count)...]) : whole
                         add(.topic, topic.title, crumbs: crumbs, excerpt: rest, anchor: id)
                         childCrumbs.append(topic.title)
                     } else if let project = projectIDs[id] {
                         let excerpt = project.details.isEmpty
-                            ? String(wholeText().dropFirst(project.title.count))
+                            ? String(SearchPlainText.of(item).dropFirst(project.title.count))
                             : project.details.joined(separator: " · ")
                         add(.project, project.title, crumbs: crumbs, excerpt: excerpt, anchor: id)
                     }

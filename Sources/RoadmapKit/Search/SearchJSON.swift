@@ -26,18 +26,10 @@ enum SearchJSON {
             out.append(0x30 + UInt8(value))
             return
         }
-        var digits = 1, rest = value / 10
-        while rest > 0 { digits += 1; rest /= 10 }
-        let end = out.count + digits
-        for _ in 0..<digits { out.append(0x30) }
-        out.withUnsafeMutableBufferPointer { buffer in
-            var at = end - 1, rest = value
-            while rest > 0 {
-                buffer[at] = 0x30 + UInt8(rest % 10)
-                rest /= 10
-                at -= 1
-            }
-        }
+        var end = out.count
+        out.append(contentsOf: repeatElement(0, count: 20))
+        out.withUnsafeMutableBufferPointer { digits(value, into: $0.baseAddress!, at: &end) }
+        out.removeLast(out.count - end)
     }
 
     /// Writes the decimal digits of `value` (not negative) at `at`, which moves past them; the

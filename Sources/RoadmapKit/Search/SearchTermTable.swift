@@ -90,8 +90,6 @@ struct SearchTermTable: Sendable {
     mutating func seal() {
         slots = []
         hashes = []
-        bytes = Array(bytes)
-        ends = Array(ends)
     }
 
     private func equals(_ id: Int, _ token: UnsafeBufferPointer<UInt8>) -> Bool {

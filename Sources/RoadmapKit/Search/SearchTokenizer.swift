@@ -68,9 +68,7 @@ public struct SearchTokenizer: Sendable {
                         }
                         if length > 0 { body(UnsafeBufferPointer(rebasing: word[0..<length])) }
                     } else {
-                        let string = String(decoding: chunk, as: UTF8.self)
-                        if Self.isPunctuationOnly(string) { continue }
-                        for var token in unicodeTokens(string) { token.withUTF8(body) }
+                        for var token in unicodeTokens(String(decoding: chunk, as: UTF8.self)) { token.withUTF8(body) }
                     }
                 }
             }
@@ -154,12 +152,6 @@ public struct SearchTokenizer: Sendable {
         }
         if !word.isEmpty { out.append(String(decoding: word, as: UTF8.self)) }
         return out
-    }
-
-    /// Text of General Punctuation (U+2000–206F) and `·` alone, such as a `…` or `·` between
-    /// words: none of it normalises to a letter or digit, so it holds no token.
-    static func isPunctuationOnly(_ text: String) -> Bool {
-        text.unicodeScalars.allSatisfy { (0x2000...0x206F).contains($0.value) || $0.value == 0xB7 }
     }
 
     static func isDiacritic(_ scalar: Unicode.Scalar) -> Bool {
