@@ -32,12 +32,12 @@ struct FrontMatterReader: Sendable {
         var maxSplits = 32
         while true {
             lines = text.split(separator: "\n", maxSplits: maxSplits, omittingEmptySubsequences: false)
-            guard lines.first.map({ $0.trimmingCharacters(in: .whitespaces) == "---" }) == true else {
+            guard lines.first.map({ $0.trimmingSpaces() == "---" }) == true else {
                 return Result(frontMatter: FrontMatter(), body: text, diagnostics: [])
             }
             let complete = lines.count <= maxSplits
             for index in 1..<(complete ? lines.count : lines.count - 1) {
-                let trimmed = lines[index].trimmingCharacters(in: .whitespaces)
+                let trimmed = lines[index].trimmingSpaces()
                 if trimmed == "---" || trimmed == "..." {
                     closing = index
                     break
@@ -48,7 +48,7 @@ struct FrontMatterReader: Sendable {
         }
         guard let closing else {
             // A file that opens with a thematic break ("---", a blank line, prose) has no front matter.
-            let next = lines.dropFirst().first { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+            let next = lines.dropFirst().first { !$0.trimmingSpaces().isEmpty }
             guard let next, Self.looksLikeKey(next) else {
                 return Result(frontMatter: FrontMatter(), body: text, diagnostics: [])
             }
@@ -88,7 +88,7 @@ struct FrontMatterReader: Sendable {
         guard let loaded else {
             return Result(frontMatter: frontMatter, body: body, diagnostics: diagnostics)
         }
-        if loaded is String, let first = lines.dropFirst().first(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }),
+        if loaded is String, let first = lines.dropFirst().first(where: { !$0.trimmingSpaces().isEmpty }),
            !Self.looksLikeKey(first)
         {
             // "---", a line of prose, "---": a thematic break and a setext heading, not front matter.
@@ -118,8 +118,8 @@ struct FrontMatterReader: Sendable {
             }
             return "\(value)"
         }
-        frontMatter.title = stringValue("title")?.trimmingCharacters(in: .whitespacesAndNewlines)
-        frontMatter.summary = (stringValue("summary") ?? stringValue("description"))?.trimmingCharacters(in: .whitespacesAndNewlines)
+        frontMatter.title = stringValue("title")?.trimmingWhitespace()
+        frontMatter.summary = (stringValue("summary") ?? stringValue("description"))?.trimmingWhitespace()
         if let slug = stringValue("slug") {
             let cleaned = Slugger.slug(slug)
             if cleaned.isEmpty {
@@ -133,7 +133,7 @@ struct FrontMatterReader: Sendable {
         if let order = map["order"] {
             if let number = order as? Int {
                 frontMatter.order = number
-            } else if let text = order as? String, let number = Int(text.trimmingCharacters(in: .whitespaces)) {
+            } else if let text = order as? String, let number = Int(text.trimmingSpaces()) {
                 frontMatter.order = number  // order: "3"
             } else if let number = order as? Double, number.isFinite, abs(number) < 1e9 {
                 frontMatter.order = Int(number)
@@ -165,16 +165,16 @@ struct FrontMatterReader: Sendable {
     /// tables and arrays are skipped. Without a closing `+++` the file is read as Markdown.
     func readTOML(_ text: String, file: String) -> Result {
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        guard lines.first?.trimmingCharacters(in: .whitespacesAndNewlines) == "+++",
-              let closing = lines.indices.dropFirst().first(where: { lines[$0].trimmingCharacters(in: .whitespacesAndNewlines) == "+++" })
+        guard lines.first?.trimmingWhitespace() == "+++",
+              let closing = lines.indices.dropFirst().first(where: { lines[$0].trimmingWhitespace() == "+++" })
         else { return Result(frontMatter: FrontMatter(), body: text, diagnostics: []) }
         var values: [String: String] = [:]
         for line in lines[1..<closing] {
-            let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)
+            let trimmed = line.trimmingWhitespace()
             if trimmed.hasPrefix("[") { break }  // a table: the top-level keys are done
             guard let equals = trimmed.firstIndex(of: "=") else { continue }
-            let key = trimmed[..<equals].trimmingCharacters(in: .whitespaces).lowercased()
-            var value = trimmed[trimmed.index(after: equals)...].trimmingCharacters(in: .whitespaces)
+            let key = trimmed[..<equals].trimmingSpaces().lowercased()
+            var value = trimmed[trimmed.index(after: equals)...].trimmingSpaces()
             if value.count >= 2, let quote = value.first, quote == "\"" || quote == "'", value.last == quote {
                 value = String(value.dropFirst().dropLast())
                 if quote == "\"" {
@@ -188,7 +188,7 @@ struct FrontMatterReader: Sendable {
         for index in 0...closing { lines[index] = "" }
         var frontMatter = FrontMatter(lineCount: closing + 1)
         func value(_ key: String) -> String? {
-            values[key].map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.flatMap { $0.isEmpty ? nil : $0 }
+            values[key].map { $0.trimmingWhitespace() }.flatMap { $0.isEmpty ? nil : $0 }
         }
         frontMatter.title = value("title")
         frontMatter.summary = value("summary") ?? value("description")
@@ -213,10 +213,10 @@ struct FrontMatterReader: Sendable {
         var map: [String: Any] = [:]
         for line in yaml.split(separator: "\n") where looksLikeKey(line) && !line.hasPrefix(" ") && !line.hasPrefix("\t") {
             guard let colon = line.firstIndex(of: ":") else { continue }
-            let key = line[..<colon].trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "\"'"))
-            var value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+            let key = line[..<colon].trimmingSpaces().trimmingScalars(in: "\"'")
+            var value = line[line.index(after: colon)...].trimmingSpaces()
             if value.isEmpty || map[key] != nil || value.hasPrefix("[") || value.hasPrefix("{") { continue }
-            value = value.trimmingCharacters(in: CharacterSet(charactersIn: "\"'"))
+            value = value.trimmingScalars(in: "\"'")
             map[key] = value == "true" ? true : value == "false" ? false : Int(value).map { $0 as Any } ?? value
         }
         return map

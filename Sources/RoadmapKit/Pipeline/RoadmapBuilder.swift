@@ -522,7 +522,7 @@ struct RoadmapBuilder: Sendable {
 
     /// Whether an HTML block is just one `<h1>` element.
     static func isOnlyHeadingOne(_ html: String) -> Bool {
-        let trimmed = html.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+        let trimmed = html.trimmingWhitespace().lowercased()
         return trimmed.hasPrefix("<h1") && trimmed.hasSuffix("</h1>")
             && trimmed.components(separatedBy: "<h1").count == 2
     }
@@ -549,7 +549,7 @@ struct RoadmapBuilder: Sendable {
                 switch $0.kind {
                 case .image, .softBreak, .lineBreak, .htmlInline: return true
                 case .link: return $0.children.allSatisfy { if case .image = $0.kind { true } else { false } }
-                case .text(let s): return s.trimmingCharacters(in: .whitespaces).isEmpty
+                case .text(let s): return s.trimmingSpaces().isEmpty
                 default: return false
                 }
             }
