@@ -72,9 +72,7 @@ struct JSONWriter: Sendable {
         value.withUTF8 { Self.quote($0, into: &bytes) }
     }
 
-    mutating func number(_ value: Int) {
-        bytes.append(contentsOf: String(value).utf8)
-    }
+    mutating func number(_ value: Int) { Self.number(value, into: &bytes) }
 
     /// 17.33 → `17.33`, 4 → `4`; not finite → `null`.
     mutating func number(_ value: Double) {
@@ -108,6 +106,37 @@ struct JSONWriter: Sendable {
     mutating func separate() {
         if !empty { bytes.append(0x2C) }
         empty = false
+    }
+
+    // MARK: Numbers
+
+    /// Appends `value` in decimal.
+    static func number(_ value: Int, into out: inout [UInt8]) {
+        if value < 0 { out.append(0x2D) }
+        let magnitude = value.magnitude
+        if magnitude < 10 {
+            out.append(0x30 + UInt8(magnitude))
+            return
+        }
+        var end = out.count
+        out.append(contentsOf: repeatElement(0, count: 20))
+        out.withUnsafeMutableBufferPointer { digits(magnitude, into: $0.baseAddress!, at: &end) }
+        out.removeLast(out.count - end)
+    }
+
+    /// Writes the decimal digits of `value` at `at`, which moves past them; the buffer has room
+    /// for 20 more bytes.
+    @inline(__always)
+    static func digits(_ value: UInt, into buffer: UnsafeMutablePointer<UInt8>, at: inout Int) {
+        var length = 1, rest = value / 10
+        while rest > 0 { length += 1; rest /= 10 }
+        var position = at + length - 1, remaining = value
+        repeat {
+            buffer[position] = 0x30 + UInt8(remaining % 10)
+            remaining /= 10
+            position -= 1
+        } while remaining > 0
+        at += length
     }
 
     // MARK: Quoting

@@ -6,8 +6,9 @@ import Foundation
 /// Small sites get one file holding every document and every term. Past
 /// ``shardThreshold`` bytes the index is sharded: `search-index.json` becomes a manifest,
 /// terms go to `search/t<N>` shards by token prefix, documents to `search/d<N>` shards of
-/// ``documentsPerShard`` numbers (document `n` in shard `n / documentsPerShard`), and long posting lists continue in `search/p<N>` chunks; every shard
-/// is a `.json` + `.js` pair, loaded by the browser only when a query needs it.
+/// ``documentsPerShard`` numbers (document `n` in shard `n / documentsPerShard`), and long
+/// posting lists continue in `search/p<N>` chunks; every shard is a `.json` + `.js` pair, loaded
+/// by the browser only when a query needs it.
 ///
 /// Documents are grouped in parts, one per roadmap (split where a shard ends): `[first, page,
 /// breadcrumbs, documents]`, so a page and its breadcrumb tree are written once per part.
@@ -431,10 +432,10 @@ struct SearchIndexWriter: Sendable {
             var previous: UInt64 = 0
             for key in keys {
                 let doc = key >> 32
-                SearchJSON.digits(Int(doc - previous), into: base, at: &at)
+                JSONWriter.digits(UInt(doc - previous), into: base, at: &at)
                 base[at] = 0x2C
                 at += 1
-                SearchJSON.digits(Int(key & 0xFFFF_FFFF), into: base, at: &at)
+                JSONWriter.digits(UInt(key & 0xFFFF_FFFF), into: base, at: &at)
                 base[at] = 0x2C
                 at += 1
                 previous = doc

@@ -17,34 +17,7 @@ enum SearchJSON {
     }
 
     static func number(_ value: Int, into out: inout [UInt8]) {
-        if value < 0 {
-            out.append(0x2D)
-            number(-value, into: &out)
-            return
-        }
-        if value < 10 {
-            out.append(0x30 + UInt8(value))
-            return
-        }
-        var end = out.count
-        out.append(contentsOf: repeatElement(0, count: 20))
-        out.withUnsafeMutableBufferPointer { digits(value, into: $0.baseAddress!, at: &end) }
-        out.removeLast(out.count - end)
-    }
-
-    /// Writes the decimal digits of `value` (not negative) at `at`, which moves past them; the
-    /// buffer has room for 20 more bytes.
-    @inline(__always)
-    static func digits(_ value: Int, into buffer: UnsafeMutablePointer<UInt8>, at: inout Int) {
-        var length = 1, rest = value / 10
-        while rest > 0 { length += 1; rest /= 10 }
-        var position = at + length - 1, remaining = value
-        repeat {
-            buffer[position] = 0x30 + UInt8(remaining % 10)
-            remaining /= 10
-            position -= 1
-        } while remaining > 0
-        at += length
+        JSONWriter.number(value, into: &out)
     }
 
     /// Appends a document's anchor. Most anchors are made from the title: the title, when it is
