@@ -47,18 +47,13 @@ struct SearchIndexWriter: Sendable {
     /// Words on almost every entry still rank entries that have them in their title first.
     static let minimumIDF = 0.25
 
-    /// What was written, for reports and tests.
+    /// What was written, for tests.
     struct Summary: Sendable, Equatable {
         var documentCount: Int
-        var termCount: Int
         var sharded: Bool
         var termShardCount: Int
         var documentShardCount: Int
         var postingChunkCount: Int
-        /// Bytes of every index file, JSON and JavaScript together.
-        var totalBytes: Int
-        /// Bytes of `search-index.js` alone.
-        var manifestBytes: Int
     }
 
     /// Receives each file's bytes and its path relative to the site root; called from several
@@ -190,16 +185,16 @@ struct SearchIndexWriter: Sendable {
                 body.append(0x5D)
             }
             body.append(0x7D)
-            let bytes = try Self.emit("index", body, write)
-            return Summary(documentCount: documentCount, termCount: terms.count, sharded: false, termShardCount: 0,
-                           documentShardCount: 0, postingChunkCount: 0, totalBytes: bytes, manifestBytes: body.count + 40)
+            try Self.emit("index", body, write)
+            return Summary(documentCount: documentCount, sharded: false, termShardCount: 0, documentShardCount: 0,
+                           postingChunkCount: 0)
         }
 
         // Documents, in shards of `documentsPerShard`, written concurrently.
         let perShard = documentsPerShard
         let shardCount = (next + perShard - 1) / perShard
         let batchStarts = starts, total = next
-        var totalBytes = try ConcurrentMap.map(Array(0..<shardCount)) { shard in
+        _ = try ConcurrentMap.map(Array(0..<shardCount)) { shard in
             let from = shard * perShard, to = min(from + perShard, total)
             // The last batch starting at or before `from`, then every batch until `to`.
             var number = Self.batch(containing: from, starts: batchStarts)
@@ -219,8 +214,8 @@ struct SearchIndexWriter: Sendable {
                 number += 1
             }
             body.append(0x5D)
-            return try Self.emit("d\(shard)", body, write)
-        }.reduce(0, +)
+            try Self.emit("d\(shard)", body, write)
+        }
 
         // Terms: each entry with its best postings; the rest in continuation chunks, numbered in
         // term order before the terms are written concurrently.
@@ -235,7 +230,7 @@ struct SearchIndexWriter: Sendable {
         }
         let chunkStarts = firstChunk, keptLists = lists, sortedTerms = terms, listSizes = sizes
         lists = []
-        let made = try ConcurrentMap.map(Array(order.indices)) { position -> ([UInt8], Int) in
+        let made = try ConcurrentMap.map(Array(order.indices)) { position -> [UInt8] in
             let id = order[position]
             // Lists short enough to go whole came in document order and need no ranking.
             let list = keptLists[id].count <= head ? keptLists[id] : Self.ranked(keptLists[id])
@@ -246,7 +241,6 @@ struct SearchIndexWriter: Sendable {
             SearchJSON.number(listSizes[id], into: &entry)
             entry.append(0x2C)
             Self.postingsJSON(list.prefix(head), into: &entry)
-            var bytes = 0
             if list.count > head {
                 SearchJSON.raw(",[", into: &entry)
                 var from = head, chunk = chunkStarts[position]
@@ -255,7 +249,7 @@ struct SearchIndexWriter: Sendable {
                     var body: [UInt8] = []
                     SearchJSON.raw("\"postings\":", into: &body)
                     Self.postingsJSON(list[from..<to], into: &body)
-                    bytes += try Self.emit("p\(chunk)", body, write)
+                    try Self.emit("p\(chunk)", body, write)
                     if from > head { entry.append(0x2C) }
                     SearchJSON.number(chunk, into: &entry)
                     chunk += 1
@@ -264,9 +258,8 @@ struct SearchIndexWriter: Sendable {
                 entry.append(0x5D)
             }
             entry.append(0x5D)
-            return (entry, bytes)
+            return entry
         }
-        totalBytes += made.reduce(0) { $0 + $1.1 }
 
         // Group terms by prefix; split a group that is too large by one more character.
         var groups: [(String, [Int])] = []
@@ -277,7 +270,7 @@ struct SearchIndexWriter: Sendable {
             }
             for key in byKey.keys.sorted() {
                 let positions = byKey[key]!
-                let bytes = positions.reduce(0) { $0 + made[$1].0.count }
+                let bytes = positions.reduce(0) { $0 + made[$1].count }
                 let longer = positions.filter { sortedTerms.string(order[$0]).unicodeScalars.count > depth }
                 if bytes > termShardBytes, !longer.isEmpty, depth < 8 {
                     let exact = positions.filter { sortedTerms.string(order[$0]).unicodeScalars.count <= depth }
@@ -299,10 +292,10 @@ struct SearchIndexWriter: Sendable {
             // Positions are in term order, and each group keeps them so.
             for (index, position) in positions.sorted().enumerated() {
                 if index > 0 { SearchJSON.raw(",\n", into: &body) }
-                body.append(contentsOf: made[position].0)
+                body.append(contentsOf: made[position])
             }
             body.append(0x7D)
-            totalBytes += try Self.emit("t\(number)", body, write)
+            try Self.emit("t\(number)", body, write)
             if number > 0 { manifestShards.append(0x2C) }
             SearchJSON.string(key, into: &manifestShards)
             manifestShards.append(0x3A)
@@ -316,15 +309,13 @@ struct SearchIndexWriter: Sendable {
         SearchJSON.raw(",\"termShards\":{", into: &manifest)
         manifest.append(contentsOf: manifestShards)
         manifest.append(0x7D)
-        totalBytes += try Self.emit("index", manifest, write)
-        return Summary(documentCount: documentCount, termCount: terms.count, sharded: true,
-                       termShardCount: groups.count, documentShardCount: shardCount, postingChunkCount: chunkCount,
-                       totalBytes: totalBytes, manifestBytes: manifest.count + 40)
+        try Self.emit("index", manifest, write)
+        return Summary(documentCount: documentCount, sharded: true, termShardCount: groups.count,
+                       documentShardCount: shardCount, postingChunkCount: chunkCount)
     }
 
     /// Writes `name` as a JSON file and its script twin; `body` is the inside of a JSON object.
-    /// Returns the bytes written.
-    private static func emit(_ name: String, _ body: [UInt8], _ write: Sink) throws -> Int {
+    private static func emit(_ name: String, _ body: [UInt8], _ write: Sink) throws {
         var json: [UInt8] = []
         json.reserveCapacity(body.count + 2)
         json.append(0x7B)
@@ -340,7 +331,6 @@ struct SearchIndexWriter: Sendable {
         let path = name == "index" ? "search-index" : "search/" + name
         try write(json, path + ".json")
         try write(script, path + ".js")
-        return json.count + script.count
     }
 
     /// Documents `range` of `batch` as a part: `[first,"page",breadcrumbs,[document,…]]`.
