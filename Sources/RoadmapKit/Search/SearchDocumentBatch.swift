@@ -5,9 +5,9 @@
 struct SearchDocumentBatch: Sendable {
     /// The page every document is on, relative to the site root.
     let page: String
-    private(set) var count = 0
     /// Per document: its kind's number (``SearchDocument/Kind/number``).
     private(set) var kinds: [UInt8] = []
+    var count: Int { kinds.count }
     /// Per document: the token counts of title, breadcrumb and excerpt, three numbers each.
     private(set) var lengths: [UInt16] = []
     /// The distinct terms of this batch.
@@ -103,7 +103,6 @@ struct SearchDocumentBatch: Sendable {
             outline.append(SearchDocument(kind: kind, title: title, trail: trail, excerpt: excerpt,
                                           url: anchor.isEmpty ? page : page + "#" + anchor))
         }
-        count += 1
     }
 
     /// Counts the tokens of `text` into the current document's `field`; returns how many there were.
