@@ -5,18 +5,7 @@ public struct SearchDocument: Sendable, Hashable {
         case roadmap, phase, module, topic, skill, project, resource, section
 
         /// The kind's number in the index: its place in ``allCases``, the index's `kinds`.
-        var number: UInt8 {
-            switch self {
-            case .roadmap: 0
-            case .phase: 1
-            case .module: 2
-            case .topic: 3
-            case .skill: 4
-            case .project: 5
-            case .resource: 6
-            case .section: 7
-            }
-        }
+        var number: UInt8 { UInt8(Self.allCases.firstIndex(of: self)!) }
 
         /// Structural entries rank above passing mentions of the same words.
         var boost: Double {
