@@ -118,7 +118,9 @@ public struct SiteBuilder: Sendable {
         let writer = try SiteWriter(
             output: options.outputDirectory,
             protecting: options.protectedDirectories + [options.contentDirectory, options.templatesDirectory],
-            linkingUnchangedFiles: options.linksUnchangedFiles)
+            // A page cache hard-links reused roadmaps from the previous site, so the writer must
+            // never write through a link: that is what linking unchanged files guards against.
+            linkingUnchangedFiles: options.linksUnchangedFiles || options.pageCache != nil)
         do {
             let pages = Dictionary(uniqueKeysWithValues: published.map {
                 ($0.file.relativePath, LinkResolver.PageTarget(slug: $0.slug, anchors: nil))

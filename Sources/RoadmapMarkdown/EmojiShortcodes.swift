@@ -42,6 +42,17 @@ public enum EmojiShortcodes {
 
     /// `text` with each known `:shortcode:` replaced by its emoji.
     public static func replacing(in text: String) -> String {
+        rewriting(text) { table[$0] }
+    }
+
+    /// `text` without its `:shortcode:`s, known or not: GitHub's anchors leave the emoji out.
+    public static func removing(in text: String) -> String {
+        rewriting(text) { _ in "" }
+    }
+
+    /// `text` with each `:name:` (lower-case letters, digits, `_`, `+`, `-`) replaced by
+    /// `replacement(name)`, or kept when that is nil.
+    private static func rewriting(_ text: String, _ replacement: (String) -> String?) -> String {
         // ':' is ASCII and never part of a longer character's bytes.
         guard text.utf8.contains(0x3A) else { return text }
         let bytes = Array(text.utf8)
@@ -52,11 +63,11 @@ public enum EmojiShortcodes {
         while index < bytes.count {
             if bytes[index] == 0x3A {
                 var end = index + 1
-                while end < bytes.count, end - index <= 32, isNameByte(bytes[end]) { end += 1 }
+                while end < bytes.count, isNameByte(bytes[end]) { end += 1 }
                 if end < bytes.count, end > index + 1, bytes[end] == 0x3A,
-                   let emoji = table[String(decoding: bytes[(index + 1)..<end], as: UTF8.self)]
+                   let replaced = replacement(String(decoding: bytes[(index + 1)..<end], as: UTF8.self))
                 {
-                    out += emoji.utf8
+                    out += replaced.utf8
                     index = end + 1
                     changed = true
                     continue
