@@ -29,7 +29,8 @@ struct RoadmapBuilder: Sendable {
         var anchors: [String] = []
         for block in input.document.blocks {
             if case .heading = block.kind {
-                let id = slugger.anchor(for: Self.withoutEmojiShortcodes(block.plainText))
+                // GitHub shows `:book:` as an emoji, which its anchors leave out: "## :book: Books" is `#-books`.
+                let id = slugger.anchor(for: EmojiShortcodes.removing(in: block.plainText))
                 headingIDs[block.range.start] = id
                 anchors.append(id)
             }
@@ -438,29 +439,6 @@ struct RoadmapBuilder: Sendable {
             if let found = find(id, in: section.children) { return found }
         }
         return nil
-    }
-
-    /// GitHub shows `:book:` as an emoji, which its anchors leave out: "## :book: Books" is
-    /// `#-books` there, so here too. A shortcode is `:` + lower-case letters, digits, `_`, `+`, `-` + `:`.
-    static func withoutEmojiShortcodes(_ text: String) -> String {
-        guard text.utf8.contains(UInt8(ascii: ":")) else { return text }
-        var out: [UInt8] = []
-        let bytes = Array(text.utf8)
-        var index = 0
-        while index < bytes.count {
-            if bytes[index] == UInt8(ascii: ":") {
-                var end = index + 1
-                while end < bytes.count, (bytes[end] &- 0x61 < 26) || (bytes[end] &- 0x30 < 10)
-                    || bytes[end] == UInt8(ascii: "_") || bytes[end] == UInt8(ascii: "+") || bytes[end] == UInt8(ascii: "-") { end += 1 }
-                if end < bytes.count, end > index + 1, bytes[end] == UInt8(ascii: ":") {
-                    index = end + 1
-                    continue
-                }
-            }
-            out.append(bytes[index])
-            index += 1
-        }
-        return String(decoding: out, as: UTF8.self)
     }
 
     /// Ids the roadmap page's templates and decorations use: a heading "Top" or "Main", or a
