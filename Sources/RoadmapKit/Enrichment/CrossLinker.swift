@@ -349,6 +349,11 @@ struct CrossLinker: Sendable {
         return (found.map { ($0.0, $0.1, slugger.anchor(for: "skill " + $0.0.title)) }, sectionID)
     }
 
+    /// Whether a heading's stems say it lists skills ("Technical Skills", "Core Competencies").
+    static func namesSkills(_ stems: [String]) -> Bool {
+        stems.contains { $0 == "skill" || $0.hasPrefix("competenc") }
+    }
+
     struct SkillItem {
         var title: String
         var location: SourceLocation
@@ -359,10 +364,6 @@ struct CrossLinker: Sendable {
     private func skillItems(_ roadmap: Roadmap) -> ([(SkillItem, String)], String?) {
         var out: [(SkillItem, String)] = []
         var sectionID: String?
-        func isSkillTitle(_ title: String) -> Bool {
-            let stems = normaliser.stems(title)
-            return stems.contains { $0 == "skill" || $0.hasPrefix("competenc") }
-        }
         func collect(_ section: Section) {
             var group = section.title
             for block in section.blocks {
@@ -378,7 +379,7 @@ struct CrossLinker: Sendable {
         func visit(_ sections: [Section]) {
             for section in sections {
                 guard section.role == .section else { continue }
-                if isSkillTitle(section.title) {
+                if Self.namesSkills(normaliser.stems(section.title)) {
                     if sectionID == nil { sectionID = section.id }
                     collect(section)
                 } else {

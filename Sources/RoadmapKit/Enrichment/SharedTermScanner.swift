@@ -44,8 +44,7 @@ struct SharedTermScanner: Sendable {
             // The words are looked for in the raw text first: most headings name neither.
             var found: Region?
             if Self.mayName(["skill", "competenc"], markdown.utf8) {
-                let stems = normaliser.stems(Self.inlineText(markdown))
-                if stems.contains(where: { $0 == "skill" || $0.hasPrefix("competenc") }) { found = .skills(level: level) }
+                if CrossLinker.namesSkills(normaliser.stems(Self.inlineText(markdown))) { found = .skills(level: level) }
             }
             if found == nil, Self.mayName(Self.toolWords, markdown.utf8),
                let hint = ResourceExtractor.hint(from: Self.inlineText(markdown)), hint.kind == .tool

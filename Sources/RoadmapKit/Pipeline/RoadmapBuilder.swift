@@ -494,7 +494,7 @@ struct RoadmapBuilder: Sendable {
         guard case .htmlBlock(let html) = node.kind, let open = html.range(of: "<h1", options: .caseInsensitive),
               let close = html.range(of: "</h1>", options: .caseInsensitive, range: open.upperBound..<html.endIndex)
         else { return nil }
-        let text = HTMLRenderer.textOfHTML("<h1" + html[open.upperBound..<close.lowerBound])
+        let text = HTMLText.text(of: "<h1" + html[open.upperBound..<close.lowerBound])
         return text.isEmpty ? nil : text
     }
 

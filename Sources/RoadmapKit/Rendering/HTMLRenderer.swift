@@ -131,7 +131,7 @@ struct HTMLRenderer {
             if allowRawHTML {
                 out += RawHTMLLinks.rewrite(Self.tagFiltered(html)) { resolve($0, at: node.range.start) }
             } else {
-                let text = Self.textOfHTML(html)
+                let text = HTMLText.text(of: html)
                 if !text.isEmpty {
                     out += "<p>"
                     HTMLEscaping.escape(text, into: &out)
@@ -317,48 +317,6 @@ struct HTMLRenderer {
         }
         out += html[index...]
         return out
-    }
-
-    /// The text of an HTML fragment: tags and comments removed, common entities decoded.
-    static func textOfHTML(_ html: String) -> String {
-        var out = ""
-        var inTag = false
-        var inComment = false
-        var skipDepth = 0
-        var index = html.startIndex
-        while index < html.endIndex {
-            if inComment {
-                if html[index...].hasPrefix("-->") {
-                    inComment = false
-                    index = html.index(index, offsetBy: 3)
-                } else {
-                    index = html.index(after: index)
-                }
-                continue
-            }
-            let character = html[index]
-            if inTag {
-                if character == ">" { inTag = false }
-            } else if character == "<" {
-                if html[index...].hasPrefix("<!--") {
-                    inComment = true
-                } else {
-                    let rest = html[html.index(after: index)...]
-                    let closing = rest.hasPrefix("/")
-                    let name = rest.drop { $0 == "/" }.prefix { $0.isLetter }.lowercased()
-                    if name == "script" || name == "style" { skipDepth += closing ? -1 : 1 }
-                    if ["br", "p", "div", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6"].contains(name) { out += " " }
-                    inTag = true
-                }
-            } else if skipDepth <= 0 {
-                out.append(character)
-            }
-            index = html.index(after: index)
-        }
-        let decoded = out.replacingOccurrences(of: "&nbsp;", with: " ").replacingOccurrences(of: "&lt;", with: "<")
-            .replacingOccurrences(of: "&gt;", with: ">").replacingOccurrences(of: "&quot;", with: "\"")
-            .replacingOccurrences(of: "&#39;", with: "'").replacingOccurrences(of: "&amp;", with: "&")
-        return decoded.split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 }
 
