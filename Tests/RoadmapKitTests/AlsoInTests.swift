@@ -252,4 +252,26 @@ import Testing
             #expect(!after.contains("also-in"))
         }
     }
+
+    /// "Also in" names a roadmap as its page does when it has no title of its own: a README by
+    /// its folder, a README with an HTML header by that header.
+    @Test func alsoInNamesUntitledRoadmapsAsTheirPagesDo() throws {
+        try withTemporaryFolder { folder in
+            let lists = "## Skills\n\n- Container Orchestration\n\n## Tools\n\n- Docker\n"
+            try writeFiles([
+                "a.md": "# A\n\n" + lists,
+                "ml/README.md": "Intro to ML.\n\n" + lists,
+                "ops/README.md": "<h1 align=\"center\">Ops &amp; Cloud</h1>\n\n" + lists,
+            ], in: folder.appendingPathComponent("Content"))
+            let site = folder.appendingPathComponent("Site")
+            let report = try buildSite(content: folder.appendingPathComponent("Content"), output: site)
+            #expect(report.succeeded, "\(report.diagnostics)")
+            let page = try String(contentsOf: site.appendingPathComponent("a/index.html"), encoding: .utf8)
+            #expect(page.contains(">ml › Container Orchestration</a>"), "the folder, as the ml page's own title")
+            #expect(page.contains(">Ops &amp; Cloud › Container Orchestration</a>"), "the HTML header, as the ops page's own title")
+            #expect(!page.contains("README"))
+            let ml = try String(contentsOf: site.appendingPathComponent("ml/index.html"), encoding: .utf8)
+            #expect(ml.contains("<h1>ml</h1>") || ml.contains(">ml</h1>"))
+        }
+    }
 }

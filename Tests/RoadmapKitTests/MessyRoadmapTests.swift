@@ -207,6 +207,10 @@ import RoadmapMarkdown
         let setext = reader.read("---\nA roadmap heading\n---\n\nBody.\n", file: "s.md")
         #expect(setext.diagnostics.isEmpty)
         #expect(setext.body.contains("A roadmap heading"), "prose between rules is kept")
+        // The prose line decides, not the body's first line after the closing rule.
+        let keyLikeBody = reader.read("---\nSome prose here\n---\nNote: read this first.\n", file: "k.md")
+        #expect(keyLikeBody.diagnostics.isEmpty, "a setext heading, not front matter that is not a mapping")
+        #expect(keyLikeBody.body.hasPrefix("---\nSome prose here\n---\n"), "the rules and prose are kept as Markdown")
 
         let loose = reader.read("---\ntitle: Data: The Roadmap\norder: \"3\"\ntags: [a, b\n---\n# D\n", file: "l.md")
         #expect(loose.diagnostics.map(\.id) == ["front-matter.yaml"])

@@ -28,6 +28,9 @@ struct SharedTermScanner: Sendable {
         let normaliser = TermNormaliser(aliases: glossary.aliases)
         let vetoed = Set(glossary.vetoed.map { normaliser.stems($0).joined(separator: " ") })
         var title = document.frontMatter.title
+        // `<h1 align="center">…</h1>` before any heading, a common README header.
+        var htmlTitle: String?
+        var sawHeading = false
         var items: [Item] = []
         var region: Region?
         // Headings above the current line: (level, Markdown text).
@@ -36,6 +39,7 @@ struct SharedTermScanner: Sendable {
         var previous: Substring = ""
 
         func heading(_ level: Int, _ markdown: Substring) {
+            sawHeading = true
             if title == nil, level == 1 { title = Self.inlineText(markdown) }
             while let last = open.last, last.level >= level { open.removeLast() }
             defer { open.append((level, markdown)) }
@@ -93,6 +97,9 @@ struct SharedTermScanner: Sendable {
                 previous = ""
                 continue
             }
+            if first == 0x3C, title == nil, htmlTitle == nil, !sawHeading {  // <
+                htmlTitle = Self.htmlHeadingOne(Substring(trimmed))
+            }
             previous = trimmed.isEmpty ? "" : line
             guard let (itemIndent, text) = Self.listItem(line) else { continue }
             // Outside skill and tool lists, a list label may still introduce tools
@@ -134,8 +141,9 @@ struct SharedTermScanner: Sendable {
                 terms.add("skill", core, skillSlugger.anchor(for: "skill " + core))
             }
         }
-        let fileStem = ((document.file.relativePath as NSString).lastPathComponent as NSString).deletingPathExtension
-        return SharedTermReader.Listing(slug: document.slug, title: title ?? fileStem, order: document.frontMatter.order,
+        // The page's own fallbacks, in its order: an HTML `<h1>` header, then the file (a README by its folder).
+        let fallback = htmlTitle ?? Slugger.pageStem(relativePath: document.file.relativePath)
+        return SharedTermReader.Listing(slug: document.slug, title: title ?? fallback, order: document.frontMatter.order,
                                         terms: terms.terms)
     }
 
@@ -211,6 +219,15 @@ struct SharedTermScanner: Sendable {
             cleaned.append(character)
         }
         return ResourceExtractor.squeeze(cleaned)
+    }
+
+    /// The text of a one-line `<h1>…</h1>`, as the model reads a README's HTML header.
+    static func htmlHeadingOne(_ line: Substring) -> String? {
+        guard line.utf8.count > 3, line.prefix(3).lowercased() == "<h1",
+              let close = line.range(of: "</h1>", options: .caseInsensitive)
+        else { return nil }
+        let text = HTMLText.text(of: String(line[..<close.lowerBound]))
+        return text.isEmpty ? nil : text
     }
 
     /// A tool item's title and address: a leading link's text and URL, else the text without notes.

@@ -59,6 +59,7 @@ struct FrontMatterReader: Sendable {
             return Result(frontMatter: FrontMatter(), body: text, diagnostics: diagnostics)
         }
         let yaml = lines[1..<closing].joined(separator: "\n")
+        let firstYAMLLine = lines[1..<closing].first { !$0.trimmingSpaces().isEmpty }
         for index in 0...closing { lines[index] = "" }
         let body = lines.joined(separator: "\n")
         var frontMatter = FrontMatter(lineCount: closing + 1)
@@ -88,9 +89,7 @@ struct FrontMatterReader: Sendable {
         guard let loaded else {
             return Result(frontMatter: frontMatter, body: body, diagnostics: diagnostics)
         }
-        if loaded is String, let first = lines.dropFirst().first(where: { !$0.trimmingSpaces().isEmpty }),
-           !Self.looksLikeKey(first)
-        {
+        if loaded is String, let firstYAMLLine, !Self.looksLikeKey(firstYAMLLine) {
             // "---", a line of prose, "---": a thematic break and a setext heading, not front matter.
             return Result(frontMatter: FrontMatter(), body: text, diagnostics: [])
         }
