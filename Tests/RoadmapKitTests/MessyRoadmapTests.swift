@@ -218,6 +218,17 @@ import RoadmapMarkdown
         #expect(loose.frontMatter.title == "Data: The Roadmap", "the plain key: value lines of invalid YAML are read")
         #expect(loose.frontMatter.order == 3)
 
+        // Fence and YAML lines become empty lines; the rest of the file is kept byte for byte.
+        let unicode = reader.read("---\ntitle: Café ☕\n---\n# é\u{301}\n\nText\n", file: "u.md")
+        #expect(unicode.frontMatter.title == "Café ☕")
+        #expect(unicode.body == "\n\n\n# é\u{301}\n\nText\n")
+        let noFinalNewline = reader.read("---\ntitle: T\n---", file: "n.md")
+        #expect(noFinalNewline.frontMatter.title == "T")
+        #expect(noFinalNewline.body == "\n\n")
+        let dots = reader.read("---\ntitle: D\n...\nBody\n", file: "d.md")
+        #expect(dots.frontMatter.title == "D")
+        #expect(dots.body == "\n\n\nBody\n")
+
         let empty = reader.read("---\n---\n# E\n", file: "e.md")
         #expect(empty.diagnostics.isEmpty)
         #expect(empty.frontMatter.lineCount == 2)

@@ -25,26 +25,27 @@ struct FrontMatterReader: Sendable {
         guard text.hasPrefix("---") else {
             return Result(frontMatter: FrontMatter(), body: text, diagnostics: [])
         }
-        // Split only as far as the closing fence (the last element is the unsplit rest):
-        // splitting the whole file by Character cost more than reading the YAML.
+        // Lines as far as the closing fence, cut at line feeds (CRLF is gone, so a line feed is
+        // a Character of its own); the rest of the file is not split.
         var lines: [Substring] = []
         var closing: Int?
-        var maxSplits = 32
+        var rest: String.Index?
+        var lineStart = text.utf8.startIndex
         while true {
-            lines = text.split(separator: "\n", maxSplits: maxSplits, omittingEmptySubsequences: false)
-            guard lines.first.map({ $0.trimmingSpaces() == "---" }) == true else {
+            let lineEnd = text.utf8[lineStart...].firstIndex(of: 0x0A)
+            let line = text[lineStart..<(lineEnd ?? text.endIndex)]
+            if lines.isEmpty, line.trimmingSpaces() != "---" {
                 return Result(frontMatter: FrontMatter(), body: text, diagnostics: [])
             }
-            let complete = lines.count <= maxSplits
-            for index in 1..<(complete ? lines.count : lines.count - 1) {
-                let trimmed = lines[index].trimmingSpaces()
-                if trimmed == "---" || trimmed == "..." {
-                    closing = index
-                    break
-                }
+            lines.append(line)
+            let trimmed = line.trimmingSpaces()
+            if lines.count > 1, trimmed == "---" || trimmed == "..." {
+                closing = lines.count - 1
+                rest = lineEnd.map { text.utf8.index(after: $0) }
+                break
             }
-            if closing != nil || complete { break }
-            maxSplits *= 8
+            guard let lineEnd else { break }
+            lineStart = text.utf8.index(after: lineEnd)
         }
         guard let closing else {
             // A file that opens with a thematic break ("---", a blank line, prose) has no front matter.
@@ -60,8 +61,9 @@ struct FrontMatterReader: Sendable {
         }
         let yaml = lines[1..<closing].joined(separator: "\n")
         let firstYAMLLine = lines[1..<closing].first { !$0.trimmingSpaces().isEmpty }
-        for index in 0...closing { lines[index] = "" }
-        let body = lines.joined(separator: "\n")
+        // The front matter's lines blanked, so that positions in the body are positions in the file.
+        let body = rest.map { String(repeating: "\n", count: closing + 1) + text[$0...] }
+            ?? String(repeating: "\n", count: closing)
         var frontMatter = FrontMatter(lineCount: closing + 1)
 
         var loaded: Any?
