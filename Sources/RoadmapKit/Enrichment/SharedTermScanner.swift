@@ -9,7 +9,21 @@ import Foundation
 /// an anchor or an entry the page does not have, the page adds that anchor at the entry (or at
 /// its end), so a link to it never breaks (see ``RoadmapEnricher``).
 struct SharedTermScanner: Sendable {
-    var glossary = Glossary()
+    let glossary: Glossary
+    /// The site glossary's normaliser and vetoed stems, made once for the roadmaps (most) that
+    /// add no aliases of their own.
+    private let siteNormaliser: TermNormaliser
+    private let siteVetoed: Set<String>
+
+    init(glossary: Glossary = Glossary()) {
+        self.glossary = glossary
+        (siteNormaliser, siteVetoed) = Self.normaliser(for: glossary)
+    }
+
+    private static func normaliser(for glossary: Glossary) -> (TermNormaliser, Set<String>) {
+        let normaliser = TermNormaliser(aliases: glossary.aliases)
+        return (normaliser, Set(glossary.vetoed.map { normaliser.stems($0).joined(separator: " ") }))
+    }
 
     private enum Region {
         case skills(level: Int)
@@ -24,9 +38,8 @@ struct SharedTermScanner: Sendable {
     }
 
     func listing(_ document: PreparedDocument) -> SharedTermReader.Listing {
-        let glossary = self.glossary.adding(frontMatterAliases: document.frontMatter.aliases)
-        let normaliser = TermNormaliser(aliases: glossary.aliases)
-        let vetoed = Set(glossary.vetoed.map { normaliser.stems($0).joined(separator: " ") })
+        let (normaliser, vetoed) = document.frontMatter.aliases.isEmpty ? (siteNormaliser, siteVetoed)
+            : Self.normaliser(for: glossary.adding(frontMatterAliases: document.frontMatter.aliases))
         var title = document.frontMatter.title
         // `<h1 align="center">…</h1>` before any heading, a common README header.
         var htmlTitle: String?
@@ -62,7 +75,7 @@ struct SharedTermScanner: Sendable {
         let body = document.body
         var lineStart = body.utf8.startIndex
         while lineStart < body.utf8.endIndex {
-            let lineEnd = body.utf8[lineStart...].firstIndex(of: 0x0A) ?? body.utf8.endIndex
+            let lineEnd = body.firstIndex(ofASCII: 0x0A, from: lineStart) ?? body.utf8.endIndex
             let line = body[lineStart..<lineEnd]
             lineStart = lineEnd < body.utf8.endIndex ? body.utf8.index(after: lineEnd) : lineEnd
             let bytes = line.utf8
@@ -160,8 +173,12 @@ struct SharedTermScanner: Sendable {
             if byte >= 0x80 { return true }
             lower.append(byte &- 0x41 < 26 ? byte | 0x20 : byte)
         }
-        let lowered = String(decoding: lower, as: UTF8.self)
-        return words.contains { lowered.contains($0) }
+        return lower.withUnsafeBufferPointer { hay in
+            words.contains { word in
+                var word = word
+                return word.withUTF8 { ByteSearch.firstOffset(of: $0, in: hay) != nil }
+            }
+        }
     }
 
     /// `- text`, `* text`, `+ text`, `1. text`, `1) text`: the indent and the text.
@@ -181,8 +198,13 @@ struct SharedTermScanner: Sendable {
         }
         guard let space = rest.first, space == 0x20 || space == 0x09 else { return nil }
         var text = Substring(rest).drop { $0 == " " || $0 == "\t" }
-        while text.last == "\r" || text.last == " " { text = text.dropLast() }
-        for box in ["[ ] ", "[x] ", "[X] "] where text.hasPrefix(box) { text = text.dropFirst(box.count) }
+        // Bytes first: the last Character can only be "\r" or " " when the last byte is.
+        while let last = text.utf8.last, last == 0x0D || last == 0x20, text.last == "\r" || text.last == " " {
+            text = text.dropLast()
+        }
+        if text.utf8.first == 0x5B {  // [
+            for box in ["[ ] ", "[x] ", "[X] "] where text.hasPrefix(box) { text = text.dropFirst(box.count) }
+        }
         return text.isEmpty ? nil : (indent, text)
     }
 

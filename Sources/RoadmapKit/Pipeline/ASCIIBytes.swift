@@ -1,3 +1,5 @@
+import Foundation
+
 /// Whole-text byte questions asked on hot paths, answered over the contiguous UTF-8 bytes in
 /// one branch-free pass (the compiler vectorises it) rather than a byte at a time through
 /// `String.UTF8View`'s iterator.
@@ -29,5 +31,21 @@ extension StringProtocol {
     /// Whether the text holds `byte` (an ASCII byte, which never occurs inside a longer character).
     func containsASCII(_ byte: UInt8) -> Bool {
         utf8.withContiguousStorageIfAvailable { $0.contains(byte) } ?? utf8.contains(byte)
+    }
+}
+
+extension String {
+    /// Where the first `byte` (an ASCII byte) at or after `start` is, found by `memchr` over the
+    /// contiguous bytes instead of a byte at a time through the UTF-8 view.
+    func firstIndex(ofASCII byte: UInt8, from start: Index) -> Index? {
+        let offset = utf8.distance(from: utf8.startIndex, to: start)
+        let found = utf8.withContiguousStorageIfAvailable { bytes -> Int? in
+            guard offset < bytes.count, let base = bytes.baseAddress,
+                  let hit = memchr(base + offset, Int32(byte), bytes.count - offset)
+            else { return nil }
+            return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+        }
+        guard let found else { return utf8[start...].firstIndex(of: byte) }
+        return found.map { utf8.index(utf8.startIndex, offsetBy: $0) }
     }
 }

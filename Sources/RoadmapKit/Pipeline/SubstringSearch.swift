@@ -16,21 +16,27 @@ extension String {
         var haystack = self
         var needle = other
         return haystack.withUTF8 { hay in
-            needle.withUTF8 { pattern -> Int? in
-                guard let first = pattern.first, hay.count >= pattern.count else { return nil }
-                let count = pattern.count
-                var index = skip
-                let last = hay.count - count
-                while index <= last {
-                    if hay[index] == first {
-                        var offset = 1
-                        while offset < count, hay[index + offset] == pattern[offset] { offset += 1 }
-                        if offset == count { return index }
-                    }
-                    index += 1
-                }
-                return nil
-            }
+            needle.withUTF8 { ByteSearch.firstOffset(of: $0, in: hay, from: skip) }
         }
+    }
+}
+
+enum ByteSearch {
+    /// The offset of the first occurrence of `pattern` in `hay` at or after `skip`; an empty
+    /// pattern is never found.
+    static func firstOffset(of pattern: UnsafeBufferPointer<UInt8>, in hay: UnsafeBufferPointer<UInt8>, from skip: Int = 0) -> Int? {
+        guard let first = pattern.first, hay.count >= pattern.count else { return nil }
+        let count = pattern.count
+        var index = skip
+        let last = hay.count - count
+        while index <= last {
+            if hay[index] == first {
+                var offset = 1
+                while offset < count, hay[index + offset] == pattern[offset] { offset += 1 }
+                if offset == count { return index }
+            }
+            index += 1
+        }
+        return nil
     }
 }
