@@ -1,5 +1,10 @@
 import CCmarkGFM
 import Synchronization
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Parses Markdown with cmark-gfm and copies the tree into immutable ``MarkdownNode`` values.
 ///
@@ -71,7 +76,7 @@ public struct MarkdownParser: Sendable {
     private static func copyTree(_ root: OpaquePointer) -> MarkdownDocument {
         var limited = false
         var footnoteDefinitions = 0
-        var stack: [Frame] = [Frame(kind: kind(of: root), range: range(of: root))]
+        var stack: [Frame] = []
         /// A frame for `node`. Nodes cmark gives no position (breaks, autolinks) take their
         /// parent's; footnote definitions are numbered as cmark numbers their references.
         func frame(for node: OpaquePointer) -> Frame {
@@ -82,8 +87,18 @@ public struct MarkdownParser: Sendable {
             }
             var nodeRange = range(of: node)
             if nodeRange.start.line == 0, let parent = stack.last { nodeRange = parent.range }
-            return Frame(kind: nodeKind, range: nodeRange)
+            var frame = Frame(kind: nodeKind, range: nodeRange)
+            // Room for every child at once, rather than growing the array child by child.
+            var childCount = 0
+            var child = cmark_node_first_child(node)
+            while let sibling = child {
+                childCount += 1
+                child = cmark_node_next(sibling)
+            }
+            if childCount > 0 { frame.children.reserveCapacity(childCount) }
+            return frame
         }
+        stack.append(frame(for: root))
         var current = root
         while true {
             // Descend into the first child when there is one.
@@ -161,7 +176,7 @@ public struct MarkdownParser: Sendable {
                 start: Int(cmark_node_get_list_start(node)),
                 tight: cmark_node_get_list_tight(node) != 0)
         case CMARK_NODE_ITEM:
-            if string(cmark_node_get_type_string(node)) == "tasklist" {
+            if let type = cmark_node_get_type_string(node), strcmp(type, "tasklist") == 0 {
                 return .item(task: cmark_gfm_extensions_get_tasklist_item_checked(node))
             }
             return .item(task: nil)
@@ -172,7 +187,11 @@ public struct MarkdownParser: Sendable {
         case CMARK_NODE_HEADING: return .heading(level: Int(cmark_node_get_heading_level(node)))
         case CMARK_NODE_THEMATIC_BREAK: return .thematicBreak
         case CMARK_NODE_FOOTNOTE_DEFINITION: return .footnoteDefinition(label: string(cmark_node_get_literal(node)))
-        case CMARK_NODE_TEXT: return .text(EmojiShortcodes.replacing(in: string(cmark_node_get_literal(node))))
+        case CMARK_NODE_TEXT:
+            // Only a text with a colon can hold a `:shortcode:`.
+            guard let literal = cmark_node_get_literal(node) else { return .text("") }
+            let text = String(cString: literal)
+            return .text(strchr(literal, 0x3A) == nil ? text : EmojiShortcodes.replacing(in: text))
         case CMARK_NODE_SOFTBREAK: return .softBreak
         case CMARK_NODE_LINEBREAK: return .lineBreak
         case CMARK_NODE_CODE: return .code(string(cmark_node_get_literal(node)))
