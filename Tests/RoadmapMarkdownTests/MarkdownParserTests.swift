@@ -19,6 +19,17 @@ import Testing
         #expect(dump == golden)
     }
 
+    /// A NUL byte reads as U+FFFD, as CommonMark asks (cmark does it without UTF-8 validation,
+    /// which the parser leaves off: a Swift String is valid UTF-8 already).
+    @Test func nulBytesBecomeReplacementCharacters() {
+        let document = MarkdownParser().parse("Hello\u{0}World \u{FFFD} é\n")
+        guard case .text(let text)? = document.blocks.first?.children.first?.kind else {
+            Issue.record("no text in \(document.root.dump())")
+            return
+        }
+        #expect(text == "Hello\u{FFFD}World \u{FFFD} é")
+    }
+
     @Test func headingHasExactPosition() {
         let document = MarkdownParser().parse("intro\n\n## Phase 1 (4 weeks)\n")
         let heading = document.blocks[1]
