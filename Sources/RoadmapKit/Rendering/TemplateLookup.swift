@@ -123,7 +123,8 @@ struct TemplateLookup: MustacheParent, CustomStringConvertible {
 /// Filled once, under the lookup's lock, before any render can read it.
 final class FieldTable: @unchecked Sendable {
     typealias Getter = (UnsafeRawPointer) -> Any?
-    fileprivate(set) var getters: [String: Getter] = [:]
+    // Written only while the table is made, under the lookup's lock: no access check on each read.
+    @exclusivity(unchecked) fileprivate(set) var getters: [String: Getter] = [:]
 }
 
 /// A view with its type known. A class, so that ``TemplateLookup`` fits in an `Any` unboxed.
@@ -133,19 +134,26 @@ private protocol LookupView: AnyObject {
 }
 
 private final class TypedView<Root>: LookupView {
-    let root: Root
+    /// The view, at an address of its own that the getters read from.
+    private let root: UnsafeMutablePointer<Root>
     let table: FieldTable
 
     init(root: Root, table: FieldTable) {
-        self.root = root
+        self.root = .allocate(capacity: 1)
+        self.root.initialize(to: root)
         self.table = table
     }
 
-    var value: Any { root }
+    deinit {
+        root.deinitialize(count: 1)
+        root.deallocate()
+    }
+
+    var value: Any { root.pointee }
 
     func child(named name: String) -> Any? {
         guard let getter = table.getters[name] else { return nil }
-        return withUnsafePointer(to: root) { getter(UnsafeRawPointer($0)) }
+        return getter(UnsafeRawPointer(root))
     }
 }
 
