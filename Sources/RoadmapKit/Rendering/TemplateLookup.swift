@@ -185,16 +185,31 @@ extension Optional: OptionalType {
 /// Array types, seen through their metatype.
 protocol ViewArray {
     /// A getter of an array property (`read` reads it): views wrapped element by element,
-    /// plain values as they are; nil for other elements.
+    /// plain values as they are (in an `[Any]`); nil for other elements.
     static func getter(_ read: Any) -> FieldTable.Getter?
 }
 
 extension Array: ViewArray {
     static func getter(_ read: Any) -> FieldTable.Getter? {
         guard let read = read as? (UnsafeRawPointer) -> Self else { return nil }
-        // An array of strings or numbers renders the same as the array of them wrapped one by one.
-        if TemplateLookup.isPlain(Element.self) { return { read($0) } }
+        // Strings and numbers need no wrapping: the array is made an `[Any]` as ``wrap(_:)`` would
+        // make it (a transform such as `reversed` shows its type), without looking at each element.
+        if TemplateLookup.isPlain(Element.self) { return { read($0).map { $0 as Any } } }
         guard let table = TemplateLookup.lockedTable(for: Element.self) else { return nil }
         return { read($0).map { TemplateLookup(TypedView(root: $0, table: table)) as Any } }
     }
+}
+
+// swift-mustache renders a `{{value}}` that is not a custom renderable only after failing to
+// cast it to a lambda and to an optional, and then through `String(describing:)`: a few thousand
+// instructions a tag. Strings and numbers, most of what templates show, render the same text
+// through these conformances (`isNull` stays false, so sections treat them as before).
+extension String: @retroactive MustacheCustomRenderable {
+    public var renderText: String { self }
+    public var isNull: Bool { false }
+}
+
+extension Int: @retroactive MustacheCustomRenderable {
+    public var renderText: String { String(self) }
+    public var isNull: Bool { false }
 }
