@@ -304,24 +304,22 @@ enum HTMLTagScanner {
         let count = bytes.count
 
         /// Moves to `end`, counting the line feeds passed: byte by byte over a few bytes (the
-        /// space between attributes), in one pass the compiler vectorises over more.
+        /// space between attributes), from line feed to line feed with `memchr` over more.
         func advanceCountingLines(to end: Int) {
             let end = min(end, count)
             guard index < end else { return }
-            if end - index < 32 {
+            if end - index < 6 {
                 while index < end {
                     if bytes[index] == UInt8(ascii: "\n") { line += 1; lineStart = index + 1 }
                     index += 1
                 }
                 return
             }
-            var lineFeeds = 0
-            for offset in index..<end { lineFeeds &+= bytes[offset] == UInt8(ascii: "\n") ? 1 : 0 }
-            if lineFeeds > 0 {
-                line += lineFeeds
-                var last = end - 1
-                while bytes[last] != UInt8(ascii: "\n") { last -= 1 }
-                lineStart = last + 1
+            let base = bytes.baseAddress!
+            while index < end, let found = memchr(base + index, Int32(UInt8(ascii: "\n")), end - index) {
+                line += 1
+                index = UnsafeRawPointer(found) - UnsafeRawPointer(base) + 1
+                lineStart = index
             }
             index = end
         }
