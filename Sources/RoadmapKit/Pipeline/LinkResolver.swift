@@ -103,14 +103,14 @@ struct LinkResolver: Sendable {
     /// A relative link's path, its `?query` left out, and its fragment (after the first `#`).
     /// Split on bytes: "#" followed by U+FE0F (GitHub's anchor of "⚙️ Setup") is one Character.
     static func pathAndFragment(of link: String) -> (path: String, fragment: String?) {
-        var path = link
-        var fragment: String?
-        if let hash = link.utf8.firstIndex(of: 0x23) {
-            fragment = String(decoding: link.utf8[link.utf8.index(after: hash)...], as: UTF8.self)
-            path = String(decoding: link.utf8[..<hash], as: UTF8.self)
+        var link = link
+        return link.withUTF8 { bytes in
+            let hash = bytes.firstIndex(of: 0x23)
+            let beforeHash = bytes[..<(hash ?? bytes.count)]
+            let path = beforeHash[..<(beforeHash.firstIndex(of: UInt8(ascii: "?")) ?? beforeHash.endIndex)]
+            return (String(decoding: path, as: UTF8.self),
+                    hash.map { String(decoding: bytes[($0 + 1)...], as: UTF8.self) })
         }
-        if let query = path.firstIndex(ofASCII: UInt8(ascii: "?")) { path = String(path[..<query]) }
-        return (path, fragment)
     }
 
     /// The URL scheme, lowercased, ignoring the control characters and spaces browsers ignore.
@@ -121,7 +121,10 @@ struct LinkResolver: Sendable {
         for scalar in url.unicodeScalars {
             if scalar.value < 0x21 { continue }
             if scalar == ":" { return scheme.isEmpty ? nil : scheme.lowercased() }
-            guard scalar.properties.isAlphabetic || scalar == "+" || scalar == "-" || scalar == "." ||
+            // The only alphabetic ASCII characters are the letters: no Unicode property look-up for them.
+            let isAlphabetic = scalar.isASCII ? (scalar.value | 0x20) >= 0x61 && (scalar.value | 0x20) <= 0x7A
+                : scalar.properties.isAlphabetic
+            guard isAlphabetic || scalar == "+" || scalar == "-" || scalar == "." ||
                 (!scheme.isEmpty && ("0"..."9").contains(scalar)) else { return nil }
             scheme.unicodeScalars.append(scalar)
         }
@@ -146,26 +149,57 @@ struct LinkResolver: Sendable {
         return String(repeating: "../", count: escaped) + parts.joined(separator: "/")
     }
 
-    /// `normalise` for ASCII paths, split on the byte `/` rather than on Characters.
+    /// `normalise` for ASCII paths, on their bytes: the folders are written into one buffer as
+    /// they are read (a `..` takes the last one off again), with no array of parts.
     private static func normaliseASCII(_ path: String, relativeTo source: String) -> String {
-        var parts: [Substring.UTF8View] = path.utf8.first == 0x2F ? [] : source.utf8.split(separator: 0x2F).dropLast()
-        var escaped = 0
-        for part in path.utf8.split(separator: 0x2F) {
-            if part.count == 1, part.first == 0x2E { continue }
-            if part.count == 2, part.first == 0x2E, part.last == 0x2E {
-                if parts.isEmpty { escaped += 1 } else { parts.removeLast() }
-            } else {
-                parts.append(part)
+        var path = path
+        var source = source
+        return path.withUTF8 { path in
+            source.withUTF8 { source in
+                var out: [UInt8] = []
+                out.reserveCapacity(path.count + source.count)
+                var escaped = 0
+                func removeLastPart() {
+                    if let slash = out.lastIndex(of: 0x2F) { out.removeSubrange(slash...) } else { out.removeAll(keepingCapacity: true) }
+                }
+                func append(_ part: Slice<UnsafeBufferPointer<UInt8>>) {
+                    if !out.isEmpty { out.append(0x2F) }
+                    out += part
+                }
+                // The source's folders: every part but the last.
+                if path.first != 0x2F {
+                    var hasPart = false
+                    forEachPart(of: source) { part in
+                        append(part)
+                        hasPart = true
+                    }
+                    if hasPart { removeLastPart() }
+                }
+                forEachPart(of: path) { part in
+                    if part.count == 1, part.first == 0x2E { return }
+                    if part.count == 2, part.first == 0x2E, part.last == 0x2E {
+                        if out.isEmpty { escaped += 1 } else { removeLastPart() }
+                    } else {
+                        append(part)
+                    }
+                }
+                let normalised = String(decoding: out, as: UTF8.self)
+                return escaped == 0 ? normalised : String(repeating: "../", count: escaped) + normalised
             }
         }
-        var out: [UInt8] = []
-        out.reserveCapacity(escaped * 3 + path.utf8.count + source.utf8.count)
-        for _ in 0..<escaped { out += [0x2E, 0x2E, 0x2F] }
-        for (index, part) in parts.enumerated() {
-            if index > 0 { out.append(0x2F) }
-            out += part
+    }
+
+    /// Calls `body` with each non-empty part of `bytes` between slashes.
+    private static func forEachPart(
+        of bytes: UnsafeBufferPointer<UInt8>, _ body: (Slice<UnsafeBufferPointer<UInt8>>) -> Void
+    ) {
+        var start = 0
+        while start < bytes.count {
+            var end = start
+            while end < bytes.count, bytes[end] != 0x2F { end += 1 }
+            if start < end { body(bytes[start..<end]) }
+            start = end + 1
         }
-        return String(decoding: out, as: UTF8.self)
     }
 
     static func percentEncode(_ segment: String) -> String {

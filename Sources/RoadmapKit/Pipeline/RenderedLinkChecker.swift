@@ -59,8 +59,14 @@ struct HashedIDs: Sendable, Hashable {
 
     /// FNV-1a, 64 bits, of the id's UTF-8.
     static func hash(_ id: String) -> UInt64 {
+        var id = id
+        return id.withUTF8 { hash(bytes: $0) }
+    }
+
+    /// FNV-1a, 64 bits, of UTF-8 bytes.
+    static func hash(bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
         var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        for byte in id.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3 }
+        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3 }
         return hash
     }
 }
@@ -93,9 +99,9 @@ struct RenderedLinkChecker: Sendable {
         var links: [HTMLTagScanner.Link] = []
         var hashes = generatedIDHashes
         for part in parts {
-            let scan = HTMLTagScanner.scan(part.html, firstLine: part.firstLine)
+            let scan = HTMLTagScanner.scan(part.html, firstLine: part.firstLine, hashingIDs: true)
             links += scan.links
-            hashes += scan.ids.map(HashedIDs.hash)
+            hashes += scan.idHashes
         }
         result.idHashes = HashedIDs(hashes: hashes)
         var ownFragments: [(String, String, SourceLocation)] = []
@@ -277,52 +283,85 @@ enum HTMLTagScanner {
 
     struct Result: Sendable {
         var links: [Link] = []
+        /// The ids, when scanned without `hashingIDs`.
         var ids: Set<String> = []
+        /// The ids' ``HashedIDs/hash(_:)``s (an id may be there twice), when scanned with `hashingIDs`.
+        var idHashes: [UInt64] = []
     }
 
-    static func scan(_ html: String, firstLine: Int = 1) -> Result {
+    /// `hashingIDs`: the ids are wanted only as hashes, made from the page's bytes without a
+    /// string for each.
+    static func scan(_ html: String, firstLine: Int = 1, hashingIDs: Bool = false) -> Result {
         var html = html
-        return html.withUTF8 { scan(bytes: $0, firstLine: firstLine) }
+        return html.withUTF8 { scan(bytes: $0, firstLine: firstLine, hashingIDs: hashingIDs) }
     }
 
-    private static func scan(bytes: UnsafeBufferPointer<UInt8>, firstLine: Int) -> Result {
+    private static func scan(bytes: UnsafeBufferPointer<UInt8>, firstLine: Int, hashingIDs: Bool) -> Result {
         var result = Result()
         var index = 0
         var line = firstLine
         var lineStart = 0
         let count = bytes.count
 
+        /// Moves to `end`, counting the line feeds passed: byte by byte over a few bytes (the
+        /// space between attributes), from line feed to line feed with `memchr` over more.
         func advanceCountingLines(to end: Int) {
-            while index < end && index < count {
-                if bytes[index] == UInt8(ascii: "\n") { line += 1; lineStart = index + 1 }
-                index += 1
+            let end = min(end, count)
+            guard index < end else { return }
+            if end - index < 6 {
+                while index < end {
+                    if bytes[index] == UInt8(ascii: "\n") { line += 1; lineStart = index + 1 }
+                    index += 1
+                }
+                return
             }
+            let base = bytes.baseAddress!
+            while index < end, let found = memchr(base + index, Int32(UInt8(ascii: "\n")), end - index) {
+                line += 1
+                index = UnsafeRawPointer(found) - UnsafeRawPointer(base) + 1
+                lineStart = index
+            }
+            index = end
+        }
+        /// The offset of the next `byte` from `start`, or `count`: libc's `memchr` skips text
+        /// many bytes at a time.
+        func next(_ byte: UInt8, from start: Int) -> Int {
+            guard start < count, let base = bytes.baseAddress,
+                  let found = memchr(base + start, Int32(byte), count - start)
+            else { return count }
+            return UnsafeRawPointer(found) - UnsafeRawPointer(base)
         }
         func isNameByte(_ byte: UInt8) -> Bool {
             (byte >= 97 && byte <= 122) || (byte >= 65 && byte <= 90) || (byte >= 48 && byte <= 57) || byte == 45 || byte == 58 || byte == 95
         }
-        func find(_ needle: String, from start: Int) -> Int? {
-            let pattern = Array(needle.utf8)
-            var position = start
-            while position + pattern.count <= count {
+        /// `needle` (lowercase, starting with a byte that is not a letter), matched ignoring case.
+        func find(_ needle: StaticString, from start: Int) -> Int? {
+            let pattern = needle.utf8Start
+            let length = needle.utf8CodeUnitCount
+            var position = next(pattern[0], from: start)
+            while position + length <= count {
                 var matched = true
-                for offset in 0..<pattern.count {
+                for offset in 1..<length {
                     var byte = bytes[position + offset]
                     if byte >= 65 && byte <= 90 { byte += 32 }
                     if byte != pattern[offset] { matched = false; break }
                 }
                 if matched { return position }
-                position += 1
+                position = next(pattern[0], from: position + 1)
             }
             return nil
+        }
+        func addID(_ start: Int, _ end: Int) {
+            if hashingIDs {
+                result.idHashes.append(idHash(bytes, start, end))
+            } else {
+                result.ids.insert(text(bytes, start, end))
+            }
         }
 
         while index < count {
             // Text up to the next tag, counting its lines.
-            while index < count, bytes[index] != UInt8(ascii: "<") {
-                if bytes[index] == UInt8(ascii: "\n") { line += 1; lineStart = index + 1 }
-                index += 1
-            }
+            advanceCountingLines(to: next(UInt8(ascii: "<"), from: index))
             guard index < count else { break }
             if index + 3 < count, bytes[index + 1] == UInt8(ascii: "!"), bytes[index + 2] == UInt8(ascii: "-"),
                bytes[index + 3] == UInt8(ascii: "-")
@@ -351,8 +390,7 @@ enum HTMLTagScanner {
                 var valueEnd = index
                 if quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") {
                     valueStart = index + 1
-                    valueEnd = valueStart
-                    while valueEnd < count, bytes[valueEnd] != quote { valueEnd += 1 }
+                    valueEnd = next(quote, from: valueStart)
                 } else {
                     while valueEnd < count, bytes[valueEnd] != UInt8(ascii: " "), bytes[valueEnd] != UInt8(ascii: ">") { valueEnd += 1 }
                 }
@@ -361,9 +399,9 @@ enum HTMLTagScanner {
                     let value = text(bytes, valueStart, valueEnd)
                     result.links.append(Link(value: value, location: SourceLocation(line: line, column: nameStart - lineStart + 1)))
                 case .id:
-                    result.ids.insert(text(bytes, valueStart, valueEnd))
+                    addID(valueStart, valueEnd)
                 case .name where tag == .a:
-                    result.ids.insert(text(bytes, valueStart, valueEnd))
+                    addID(valueStart, valueEnd)
                 default: break
                 }
                 let isQuoted = quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'")
@@ -371,10 +409,18 @@ enum HTMLTagScanner {
             }
             advanceCountingLines(to: index + 1)
             if tag == .script || tag == .style {
-                advanceCountingLines(to: find(tag == .script ? "</script" : "</style", from: index) ?? count)
+                advanceCountingLines(to: (tag == .script ? find("</script", from: index) : find("</style", from: index)) ?? count)
             }
         }
         return result
+    }
+
+    /// ``HashedIDs/hash(_:)`` of an attribute value's text, hashed from its bytes when it has no
+    /// character reference to decode.
+    private static func idHash(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> UInt64 {
+        let slice = UnsafeBufferPointer(rebasing: bytes[start..<end])
+        if slice.contains(UInt8(ascii: "&")) { return HashedIDs.hash(text(bytes, start, end)) }
+        return HashedIDs.hash(bytes: slice)
     }
 
     /// The tag and attribute names the scanner cares about, matched without making strings.

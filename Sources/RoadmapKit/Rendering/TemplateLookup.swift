@@ -2,7 +2,7 @@
 import Foundation
 import Mustache
 
-/// Lets swift-mustache find template keys through key paths cached per view type, instead of
+/// Lets swift-mustache find template keys through getters built once per view type, instead of
 /// building a `Mirror` for every `{{key}}` (which walks every stored property through the
 /// runtime's type-name demangling: tens of thousands of instructions a look-up).
 ///
@@ -11,40 +11,15 @@ import Mustache
 /// views added later, is looked up this way. Strings, numbers, booleans and values that already
 /// answer for themselves (`MustacheParent`, lambdas, custom renderables) are passed through.
 struct TemplateLookup: MustacheParent, CustomStringConvertible {
-    let value: Any
-    let fields: [String: Field]
+    /// The view, held with its type known to the getters, so reading a key needs no dynamic cast.
+    private let view: any LookupView
 
-    /// A stored property: its key path, and what its declared type says about wrapping its value.
-    struct Field {
-        var path: AnyKeyPath
-        var kind: Kind
-    }
+    fileprivate init(_ view: any LookupView) { self.view = view }
 
-    enum Kind {
-        /// A string, number or boolean: passed to the template as it is.
-        case plain
-        /// A struct with stored properties: looked up through their key paths in turn.
-        case view([String: Field])
-        /// An array of such structs: each element wrapped with the fields read once.
-        case views([String: Field])
-        /// An optional such struct.
-        case optionalView([String: Field])
-        /// Anything else (arrays, optionals, existentials): wrapped by looking at the value.
-        case dynamic
-    }
+    /// The wrapped view.
+    var value: Any { view.value }
 
-    func child(named name: String) -> Any? {
-        guard let field = fields[name], let found = value[keyPath: field.path] else { return nil }
-        switch field.kind {
-        case .plain: return found
-        case .view(let fields): return TemplateLookup(value: found, fields: fields)
-        case .views(let fields): return (found as? any ViewArray)?.wrappedElements(fields) ?? Self.wrap(found)
-        case .optionalView(let fields):
-            guard let optional = found as? any OptionalValue else { return Self.wrap(found) }
-            return optional.wrappedValue.map { TemplateLookup(value: $0, fields: fields) }
-        case .dynamic: return Self.wrap(found)
-        }
-    }
+    func child(named name: String) -> Any? { view.child(named: name) }
 
     var description: String { String(describing: value) }
 
@@ -61,13 +36,18 @@ struct TemplateLookup: MustacheParent, CustomStringConvertible {
         case is any Sequence:
             return value
         default:
-            guard let fields = fields(of: type(of: value)) else { return value }
-            return TemplateLookup(value: value, fields: fields)
+            func lookup<Root>(_ root: Root) -> TemplateLookup? {
+                table(for: Root.self).map { TemplateLookup(TypedView(root: root, table: $0)) }
+            }
+            return _openExistential(value, do: lookup) ?? value
         }
     }
 
+    // MARK: - Getter tables
+
     private static let lock = NSLock()
-    nonisolated(unsafe) private static var cache: [ObjectIdentifier: [String: Field]?] = [:]
+    /// Type → its ``FieldTable``, or ``NotAView``. Read and written under `lock` only.
+    nonisolated(unsafe) private static var tables: [ObjectIdentifier: AnyObject] = [:]
 
     /// Types whose values go to the template as they are.
     private static let plainTypes: Set<ObjectIdentifier> = [
@@ -76,47 +56,104 @@ struct TemplateLookup: MustacheParent, CustomStringConvertible {
         ObjectIdentifier(Character.self),
     ]
 
-    /// The stored properties of a struct type by name; nil for other kinds of type. A property
-    /// of a plain type or of a view struct is classified once here, so that reading it needs
-    /// no dynamic cast.
-    static func fields(of type: Any.Type) -> [String: Field]? {
-        let id = ObjectIdentifier(type)
-        if let cached = lock.withLock({ cache[id] }) { return cached }
-        func read<Root>(_ root: Root.Type) -> [String: AnyKeyPath]? {
-            var fields: [String: AnyKeyPath] = [:]
-            let isStruct = _forEachFieldWithKeyPath(of: root) { name, keyPath in
-                fields[String(cString: name)] = keyPath
-                return true
-            }
-            return isStruct && !fields.isEmpty ? fields : nil
-        }
-        // Recorded as "not a view" first, so a type that contains itself is not read forever.
-        lock.withLock { if cache[id] == nil { cache[id] = .some(nil) } }
-        let fields = _openExistential(type, do: read)?.mapValues { path -> Field in
-            let valueType = Swift.type(of: path).valueType
-            if plainTypes.contains(ObjectIdentifier(valueType)) { return Field(path: path, kind: .plain) }
-            // Collections are structs too, but are wrapped element by element (``wrap(_:)``).
-            if let nested = viewFields(of: valueType) { return Field(path: path, kind: .view(nested)) }
-            if let array = valueType as? any ViewArray.Type, let nested = viewFields(of: array.elementType) {
-                return Field(path: path, kind: .views(nested))
-            }
-            if let optional = valueType as? any OptionalType.Type, let nested = viewFields(of: optional.wrappedType) {
-                return Field(path: path, kind: .optionalView(nested))
-            }
-            return Field(path: path, kind: .dynamic)
-        }
-        lock.withLock { cache[id] = .some(fields) }
-        return fields
+    /// The getters of a view type's stored properties by name; nil when values of the type are
+    /// not looked up as views (not a struct, a collection, or a value that answers for itself).
+    static func table<Root>(for root: Root.Type) -> FieldTable? {
+        lock.withLock { lockedTable(for: root) }
     }
 
-    /// The fields of `type` when its values are looked up as a view: a struct that is not a
-    /// collection and does not answer for itself.
-    private static func viewFields(of type: Any.Type) -> [String: Field]? {
-        guard !plainTypes.contains(ObjectIdentifier(type)), !(type is any Sequence.Type),
-              !(type is any MustacheParent.Type), !(type is any MustacheCustomRenderable.Type),
-              !(type is any OptionalType.Type), type != MustacheLambda.self
-        else { return nil }
-        return fields(of: type)
+    private final class NotAView {}
+
+    /// ``table(for:)`` with `lock` held. A table is recorded before its getters are made, so a
+    /// view that contains itself (a table of contents entry's children) finds its own table.
+    fileprivate static func lockedTable<Root>(for root: Root.Type) -> FieldTable? {
+        let id = ObjectIdentifier(root)
+        if let known = tables[id] { return known as? FieldTable }
+        guard !plainTypes.contains(id), !(root is any Sequence.Type), !(root is any MustacheParent.Type),
+              !(root is any MustacheCustomRenderable.Type), !(root is any OptionalType.Type),
+              root != MustacheLambda.self, root != MustacheTemplate.self
+        else {
+            tables[id] = NotAView()
+            return nil
+        }
+        var paths: [(String, PartialKeyPath<Root>)] = []
+        let isStruct = _forEachFieldWithKeyPath(of: root) { name, path in
+            paths.append((String(cString: name), path))
+            return true
+        }
+        guard isStruct, !paths.isEmpty else {
+            tables[id] = NotAView()
+            return nil
+        }
+        let table = FieldTable()
+        tables[id] = table
+        for (name, path) in paths { table.getters[name] = getter(path) }
+        return table
+    }
+
+    /// Reads one stored property, classified once by its declared type: plain values as they
+    /// are, views (and arrays and optionals of them) wrapped, anything else by ``wrap(_:)``.
+    private static func getter<Root>(_ path: PartialKeyPath<Root>) -> FieldTable.Getter {
+        func typed<Value>(_: Value.Type) -> FieldTable.Getter {
+            let typedPath = path as! KeyPath<Root, Value>
+            // A stored property sits at a fixed offset in its view: reading it copies just its
+            // value, with no key-path walk and no copy of the view.
+            let read: (UnsafeRawPointer) -> Value
+            if let offset = MemoryLayout<Root>.offset(of: typedPath) {
+                read = { $0.load(fromByteOffset: offset, as: Value.self) }
+            } else {
+                read = { $0.assumingMemoryBound(to: Root.self).pointee[keyPath: typedPath] }
+            }
+            if plainTypes.contains(ObjectIdentifier(Value.self)) { return { read($0) } }
+            if let table = lockedTable(for: Value.self) {
+                return { TemplateLookup(TypedView(root: read($0), table: table)) }
+            }
+            if let array = Value.self as? any ViewArray.Type, let getter = array.getter(read) { return getter }
+            if let optional = Value.self as? any OptionalType.Type, let getter = optional.getter(read) { return getter }
+            return { wrap(read($0)) }
+        }
+        return _openExistential(type(of: path).valueType, do: typed)
+    }
+
+    /// Whether values of `type` are passed to the template as they are.
+    fileprivate static func isPlain(_ type: Any.Type) -> Bool { plainTypes.contains(ObjectIdentifier(type)) }
+}
+
+/// A view type's getters by property name, each reading its property from the view's address.
+/// Filled once, under the lookup's lock, before any render can read it.
+final class FieldTable: @unchecked Sendable {
+    typealias Getter = (UnsafeRawPointer) -> Any?
+    // Written only while the table is made, under the lookup's lock: no access check on each read.
+    @exclusivity(unchecked) fileprivate(set) var getters: [String: Getter] = [:]
+}
+
+/// A view with its type known. A class, so that ``TemplateLookup`` fits in an `Any` unboxed.
+private protocol LookupView: AnyObject {
+    var value: Any { get }
+    func child(named name: String) -> Any?
+}
+
+private final class TypedView<Root>: LookupView {
+    /// The view, at an address of its own that the getters read from.
+    private let root: UnsafeMutablePointer<Root>
+    let table: FieldTable
+
+    init(root: Root, table: FieldTable) {
+        self.root = .allocate(capacity: 1)
+        self.root.initialize(to: root)
+        self.table = table
+    }
+
+    deinit {
+        root.deinitialize(count: 1)
+        root.deallocate()
+    }
+
+    var value: Any { root.pointee }
+
+    func child(named name: String) -> Any? {
+        guard let getter = table.getters[name] else { return nil }
+        return getter(UnsafeRawPointer(root))
     }
 }
 
@@ -129,24 +166,50 @@ extension Optional: OptionalValue {
     var wrappedValue: Any? { map { $0 as Any } }
 }
 
-/// Optional types, seen through their metatype: what they wrap.
+/// Optional types, seen through their metatype.
 protocol OptionalType {
-    static var wrappedType: Any.Type { get }
+    /// A getter of an optional view property (`read` reads it) that gives its wrapped view, or
+    /// nil when absent; nil when the wrapped type is not a view.
+    static func getter(_ read: Any) -> FieldTable.Getter?
 }
 
 extension Optional: OptionalType {
-    static var wrappedType: Any.Type { Wrapped.self }
+    static func getter(_ read: Any) -> FieldTable.Getter? {
+        guard let table = TemplateLookup.lockedTable(for: Wrapped.self),
+              let read = read as? (UnsafeRawPointer) -> Self
+        else { return nil }
+        return { read($0).map { TemplateLookup(TypedView(root: $0, table: table)) } }
+    }
 }
 
-/// Arrays, seen through `Any`: their element type, and their elements wrapped as views.
+/// Array types, seen through their metatype.
 protocol ViewArray {
-    static var elementType: Any.Type { get }
-    func wrappedElements(_ fields: [String: TemplateLookup.Field]) -> [Any]
+    /// A getter of an array property (`read` reads it): views wrapped element by element,
+    /// plain values as they are (in an `[Any]`); nil for other elements.
+    static func getter(_ read: Any) -> FieldTable.Getter?
 }
 
 extension Array: ViewArray {
-    static var elementType: Any.Type { Element.self }
-    func wrappedElements(_ fields: [String: TemplateLookup.Field]) -> [Any] {
-        map { TemplateLookup(value: $0, fields: fields) }
+    static func getter(_ read: Any) -> FieldTable.Getter? {
+        guard let read = read as? (UnsafeRawPointer) -> Self else { return nil }
+        // Strings and numbers need no wrapping: the array is made an `[Any]` as ``wrap(_:)`` would
+        // make it (a transform such as `reversed` shows its type), without looking at each element.
+        if TemplateLookup.isPlain(Element.self) { return { read($0).map { $0 as Any } } }
+        guard let table = TemplateLookup.lockedTable(for: Element.self) else { return nil }
+        return { read($0).map { TemplateLookup(TypedView(root: $0, table: table)) as Any } }
     }
+}
+
+// swift-mustache renders a `{{value}}` that is not a custom renderable only after failing to
+// cast it to a lambda and to an optional, and then through `String(describing:)`: a few thousand
+// instructions a tag. Strings and numbers, most of what templates show, render the same text
+// through these conformances (`isNull` stays false, so sections treat them as before).
+extension String: @retroactive MustacheCustomRenderable {
+    public var renderText: String { self }
+    public var isNull: Bool { false }
+}
+
+extension Int: @retroactive MustacheCustomRenderable {
+    public var renderText: String { String(self) }
+    public var isNull: Bool { false }
 }
