@@ -36,6 +36,9 @@ struct TermNormaliser: Sendable {
     }
 
     private var lexicon: [String: Entry] = [:]
+    /// For each first byte of a lexicon word, a bit for each of their lengths (63 for 63 and
+    /// longer): most words of a text are in no entry, and this tells so without hashing them.
+    private var lexiconShapes = [UInt64](repeating: 0, count: 256)
 
     init(aliases: [String: String] = [:]) {
         var lowered: [String: String] = [:]
@@ -61,6 +64,15 @@ struct TermNormaliser: Sendable {
         for (word, target) in single { lexicon[word, default: Entry()].spelling = target }
         for (word, candidates) in multi { lexicon[word, default: Entry()].phrases = candidates }
         self.lexicon = lexicon
+        for word in lexicon.keys { if let first = word.utf8.first { lexiconShapes[Int(first)] |= Self.lengthBit(word) } }
+    }
+
+    private static func lengthBit(_ word: String) -> UInt64 { 1 << UInt64(min(word.utf8.count, 63)) }
+
+    /// The lexicon's entry for `word`, if any.
+    private func entry(_ word: String) -> Entry? {
+        guard let first = word.utf8.first, lexiconShapes[Int(first)] & Self.lengthBit(word) != 0 else { return nil }
+        return lexicon[word]
     }
 
     /// One-word spellings that stand for other words ("k8s", "js", an alias).
@@ -69,7 +81,7 @@ struct TermNormaliser: Sendable {
     /// The stems of one word of running text, cheaply: no phrase look-up beyond one-word spellings.
     func wordStems(_ word: Substring) -> [String] {
         let lower = word.lowercased()
-        if let entry = lexicon[lower] {
+        if let entry = entry(lower) {
             if let mapped = entry.spelling { return mapped.map(Self.stem) }
             if entry.isStopWord { return [] }
         }
@@ -79,8 +91,10 @@ struct TermNormaliser: Sendable {
 
     /// The stems of `text`, in order, without repeats.
     func stems(_ text: String) -> [String] {
+        let words = words(text)
         var out: [String] = []
-        for word in words(text) {
+        out.reserveCapacity(words.count)
+        for word in words {
             let stem = Self.stem(word)
             if !out.contains(stem) { out.append(stem) }
         }
@@ -95,7 +109,7 @@ struct TermNormaliser: Sendable {
         var index = 0
         while index < raw.count {
             let word = raw[index]
-            guard let entry = lexicon[word] else {
+            guard let entry = entry(word) else {
                 if word.containsASCII(0x2F) { out += Self.slashParts(word) } else { out.append(word) }
                 index += 1
                 continue
@@ -228,7 +242,8 @@ struct TermNormaliser: Sendable {
             }
             var length = count
             var replacement: [UInt8] = []
-            for (suffix, replaced) in stemRules where hasSuffix(suffix, length: count) {
+            let last = bytes[count - 1]
+            for (suffix, replaced) in stemRulesByLastByte[Int(last)] where hasSuffix(suffix, length: count) {
                 if suffix == [0x73], hasSuffix([0x73, 0x73], length: count) || hasSuffix([0x75, 0x73], length: count)
                     || hasSuffix([0x69, 0x73], length: count)
                 {
@@ -268,4 +283,12 @@ struct TermNormaliser: Sendable {
         ("ies", "y"), ("ied", "y"), ("ised", "iz"), ("ized", "iz"), ("ises", "iz"), ("izes", "iz"),
         ("ise", "iz"), ("ize", "iz"), ("sses", "ss"), ("ed", ""), ("es", "e"), ("s", ""),
     ].map { (Array($0.0.utf8), Array($0.1.utf8)) }
+
+    /// ``stemRules`` by the last byte of their suffix, in the same order: a word's last byte
+    /// picks the few rules that can fit it.
+    static let stemRulesByLastByte: [[([UInt8], [UInt8])]] = {
+        var table = [[([UInt8], [UInt8])]](repeating: [], count: 256)
+        for rule in stemRules { table[Int(rule.0.last!)].append(rule) }
+        return table
+    }()
 }
