@@ -105,7 +105,7 @@ struct CrossLinker: Sendable {
             let stems = stemmer.of(project.title)
             let details = project.details.map { Titled(text: $0, stems: stemmer.of($0)) }
             return ProjectTerms(id: project.id, title: project.title, stems: stems, details: details,
-                                union: details.reduce(stems) { $0.union($1.stems) })
+                                union: StemSet(unionOf: [stems] + details.map(\.stems)))
         }
         var links: [CrossLink] = []
         var diagnostics: [Diagnostic] = []
@@ -277,9 +277,9 @@ struct CrossLinker: Sendable {
                 titles += (goalsByModule[module.id] ?? []).map(titled)
                 titles += (projectsByModule[module.id] ?? []).map { titled($0.title) }
                 titles += (resourcesByModule[module.id] ?? []).map(titled)
-                let union = titles.reduce(into: StemSet.empty) { $0.formUnion($1.stems) }
+                let union = StemSet(unionOf: titles.map(\.stems))
                 let body = bodyLines(of: module, in: sections[module.id], stemmer: &stemmer)
-                let bodyUnion = body.reduce(into: union) { $0.formUnion($1.stems) }
+                let bodyUnion = StemSet(unionOf: [union] + body.map(\.stems))
                 out.append(ModuleTerms(id: module.id, title: module.title, phaseIndex: phaseIndex, headline: headline,
                                        titles: titles, union: union, body: body, bodyUnion: bodyUnion))
             }

@@ -353,8 +353,21 @@ struct ResourceExtractor: Sendable {
 
     static func provider(forHost host: String?) -> String? {
         guard let host, !host.isEmpty else { return nil }
-        for (domain, name) in providers where host == domain || host.hasSuffix("." + domain) { return name }
+        let isASCII = host.isAllASCII
+        for (domain, name) in providers where isHost(host, isASCII: isASCII, in: domain) { return name }
         return host
+    }
+
+    /// Whether `host` is `domain` (ASCII) or a subdomain of it: `host == domain || host.hasSuffix("." + domain)`,
+    /// on bytes for an ASCII host, without making `"." + domain` for each domain tried.
+    static func isHost(_ host: String, isASCII: Bool, in domain: String) -> Bool {
+        guard isASCII else { return host == domain || host.hasSuffix("." + domain) }
+        let hostBytes = host.utf8, domainBytes = domain.utf8
+        let extra = hostBytes.count - domainBytes.count
+        guard extra >= 0, hostBytes.last == domainBytes.last else { return false }
+        let start = hostBytes.index(hostBytes.startIndex, offsetBy: extra)
+        guard hostBytes[start...].elementsEqual(domainBytes) else { return false }
+        return extra == 0 || hostBytes[hostBytes.index(before: start)] == UInt8(ascii: ".")
     }
 
     static func kind(fromURL url: String, host: String?) -> ResourceKind {
@@ -366,7 +379,8 @@ struct ResourceExtractor: Sendable {
         }
         let coursePlatforms = ["coursera.org", "edx.org", "udemy.com", "udacity.com", "pluralsight.com", "datacamp.com",
                                "codecademy.com", "deeplearning.ai", "khanacademy.org"]
-        if coursePlatforms.contains(where: { host == $0 || host.hasSuffix("." + $0) }) { return .course }
+        let isASCII = host.isAllASCII
+        if coursePlatforms.contains(where: { isHost(host, isASCII: isASCII, in: $0) }) { return .course }
         if lower.contains("/course") || lower.contains("/learn/") || lower.contains("/training/") { return .course }
         if host.hasPrefix("docs.") || lower.contains("/docs") || lower.contains("/documentation") { return .documentation }
         if host.hasSuffix("medium.com") || host == "dev.to" || host.hasPrefix("blog.") || lower.contains("/blog") {

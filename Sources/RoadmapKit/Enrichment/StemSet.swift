@@ -42,6 +42,11 @@ struct StemSet: Equatable, Sendable {
         members = sorted
     }
 
+    /// The union of `sets`, sorted once instead of merged a set at a time.
+    init(unionOf sets: [StemSet]) {
+        self.init(unsorted: sets.flatMap(\.members))
+    }
+
     var count: Int { members.count }
     var isEmpty: Bool { members.isEmpty }
 

@@ -508,7 +508,11 @@ struct RoadmapBuilder: Sendable {
     /// Sections under a phase that hold its links or notes, not a module of study:
     /// "Resources", "Further Reading", "📚 References", "学习资源".
     static func namesSupportSection(_ title: String) -> Bool {
-        let words = title.lowercased().split { !$0.isLetter }.joined(separator: " ")
+        let lower = title.lowercased()
+        // ASCII titles split on bytes (an ASCII letter is A–Z or a–z); others on Characters.
+        let words = lower.isAllASCII
+            ? lower.utf8.split { ($0 | 0x20) &- 0x61 >= 26 }.map { Substring($0) }.joined(separator: " ")
+            : lower.split { !$0.isLetter }.joined(separator: " ")
         return supportSectionTitles.contains(words)
     }
 
@@ -535,13 +539,21 @@ struct RoadmapBuilder: Sendable {
         }
     }
 
+    /// Whitespace runs as one space, the ends trimmed: `split(whereSeparator: \.isWhitespace)`
+    /// joined by spaces, on bytes for ASCII text (where the whitespace characters are tab, line
+    /// feed, vertical tab, form feed, carriage return and space).
+    static func squeezingWhitespace(_ text: String) -> String {
+        guard text.isAllASCII else { return text.split(whereSeparator: \.isWhitespace).joined(separator: " ") }
+        return text.utf8.split { $0 == 0x20 || (0x09...0x0D).contains($0) }.map { Substring($0) }.joined(separator: " ")
+    }
+
     /// The first paragraph's text, cut at a word boundary near 200 characters. Badge lines
     /// ("[![Join the chat](…)](…)") are not a summary; a README's tagline in a block quote is.
     static func firstParagraph(_ blocks: [MarkdownNode]) -> String {
         for var block in blocks {
             if case .blockQuote = block.kind, let first = block.children.first { block = first }
             guard case .paragraph = block.kind, !isDecoration(block) else { continue }
-            let text = block.plainText.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            let text = squeezingWhitespace(block.plainText)
             guard text.count >= 20 else { continue }
             if text.count <= 200 { return text }
             var cut = String(text.prefix(200))
