@@ -148,25 +148,11 @@ struct MentionLinker: Sendable {
         return lower(a) << 16 | lower(b) << 8 | lower(c)
     }
 
-    /// Whether `word` begins like a term's stem or a special spelling: its first three
-    /// characters, lowercased, are in ``prefixes``.
-    private func mayBeginTerm(_ word: Substring) -> Bool {
-        let utf8 = word.utf8
-        if utf8.count >= 4 {
-            // When the first four bytes are ASCII (word bytes: letters, digits, "/"), the first
-            // three characters are the first three bytes.
-            let first = utf8.startIndex
-            let a = utf8[first], b = utf8[utf8.index(first, offsetBy: 1)], c = utf8[utf8.index(first, offsetBy: 2)]
-            if (a | b | c | utf8[utf8.index(first, offsetBy: 3)]) < 0x80 {
-                return asciiPrefixes.contains(Self.packedPrefix(a, b, c))
-            }
-        }
-        return prefixes.contains(String(word.prefix(3)).lowercased())
-    }
-
     private struct Word {
         var stem: String
-        var range: Range<String.Index>
+        /// UTF-8 offsets in the text.
+        var start: Int
+        var end: Int
     }
 
     /// The text node split into text and links to the terms it mentions, or nil when it mentions none.
@@ -174,57 +160,78 @@ struct MentionLinker: Sendable {
         // Words with their ranges, small words skipped (they may sit inside a term: "Infrastructure as Code").
         // A byte-level pass: ASCII letters and digits, and any non-ASCII letter, make words.
         var words: [Word] = []
-        let utf8 = text.utf8
-        var start: String.Index?
-        var skip = 0
-        func close(_ end: String.Index) {
-            guard let begin = start else { return }
-            start = nil
-            let word = text[begin..<end]
-            let length = word.utf8.count
-            // Only a word that may begin a term's stem (or is short enough to be a stop word or a
-            // spelling such as "k8s") is stemmed; the rest cannot take part in a match.
-            if length > 5, !mayBeginTerm(word) {
-                words.append(Word(stem: "", range: begin..<end))
-                return
-            }
-            for stem in normaliser.wordStems(word) {
-                words.append(Word(stem: stem, range: begin..<end))
-            }
-        }
-        var index = utf8.startIndex
-        while index < utf8.endIndex {
-            let byte = utf8[index]
-            var isWordByte: Bool
-            if skip > 0 {
-                skip -= 1
-                isWordByte = false
-            } else if byte < 0x80 {
-                isWordByte = (byte | 0x20) &- 0x61 < 26 || byte &- 0x30 < 10 || (byte == 0x2F && start != nil)
-            } else if byte >= 0xC0 {
-                // Punctuation and spaces outside ASCII: general punctuation (E2 80 xx), CJK
-                // punctuation (E3 80 xx), full-width forms (EF BC xx), no-break space (C2 A0).
-                let next = utf8.index(after: index) < utf8.endIndex ? utf8[utf8.index(after: index)] : 0
-                if (byte == 0xE2 && next == 0x80) || (byte == 0xE3 && next == 0x80) || (byte == 0xEF && next == 0xBC) {
-                    skip = 2
-                    isWordByte = false
-                } else if byte == 0xC2 && next == 0xA0 {
-                    skip = 1
-                    isWordByte = false
-                } else {
-                    isWordByte = true
+        func index(_ offset: Int) -> String.Index { text.utf8.index(text.utf8.startIndex, offsetBy: offset) }
+        var contiguous = text
+        contiguous.withUTF8 { bytes in
+            var start: Int?
+            var skip = 0
+            func close(_ end: Int) {
+                guard let begin = start else { return }
+                start = nil
+                let length = end - begin
+                // Only a word that may begin a term's stem (or is short enough to be a stop word or a
+                // spelling such as "k8s") is stemmed; the rest cannot take part in a match. The
+                // prefix is the first three characters lowercased; when the first four bytes are
+                // ASCII, those are the first three bytes.
+                if length > 5 {
+                    let mayBeginTerm = bytes[begin] | bytes[begin + 1] | bytes[begin + 2] | bytes[begin + 3] < 0x80
+                        ? asciiPrefixes.contains(Self.packedPrefix(bytes[begin], bytes[begin + 1], bytes[begin + 2]))
+                        : prefixes.contains(String(text[index(begin)..<index(end)].prefix(3)).lowercased())
+                    if !mayBeginTerm {
+                        words.append(Word(stem: "", start: begin, end: end))
+                        return
+                    }
                 }
-            } else {
-                isWordByte = start != nil  // a continuation byte of a letter
+                // An ASCII word (the common case) is lowercased from the bytes; another through a Substring.
+                var isASCII = true
+                for offset in begin..<end where bytes[offset] >= 0x80 { isASCII = false; break }
+                let lowercased = isASCII
+                    ? String(unsafeUninitializedCapacity: length) { buffer in
+                        for offset in 0..<length {
+                            let byte = bytes[begin + offset]
+                            buffer[offset] = byte &- 0x41 < 26 ? byte | 0x20 : byte
+                        }
+                        return length
+                    }
+                    : text[index(begin)..<index(end)].lowercased()
+                normaliser.forEachStem(ofLowercasedWord: lowercased) { stem in
+                    words.append(Word(stem: stem, start: begin, end: end))
+                }
             }
-            if isWordByte {
-                if start == nil { start = index }
-            } else {
-                close(index)
+            var offset = 0
+            while offset < bytes.count {
+                let byte = bytes[offset]
+                var isWordByte: Bool
+                if skip > 0 {
+                    skip -= 1
+                    isWordByte = false
+                } else if byte < 0x80 {
+                    isWordByte = (byte | 0x20) &- 0x61 < 26 || byte &- 0x30 < 10 || (byte == 0x2F && start != nil)
+                } else if byte >= 0xC0 {
+                    // Punctuation and spaces outside ASCII: general punctuation (E2 80 xx), CJK
+                    // punctuation (E3 80 xx), full-width forms (EF BC xx), no-break space (C2 A0).
+                    let next = offset + 1 < bytes.count ? bytes[offset + 1] : 0
+                    if (byte == 0xE2 && next == 0x80) || (byte == 0xE3 && next == 0x80) || (byte == 0xEF && next == 0xBC) {
+                        skip = 2
+                        isWordByte = false
+                    } else if byte == 0xC2 && next == 0xA0 {
+                        skip = 1
+                        isWordByte = false
+                    } else {
+                        isWordByte = true
+                    }
+                } else {
+                    isWordByte = start != nil  // a continuation byte of a letter
+                }
+                if isWordByte {
+                    if start == nil { start = offset }
+                } else {
+                    close(offset)
+                }
+                offset += 1
             }
-            index = utf8.index(after: index)
+            close(bytes.count)
         }
-        close(text.endIndex)
         guard !words.isEmpty else { return nil }
 
         var pieces: [MarkdownNode] = []
@@ -247,7 +254,7 @@ struct MentionLinker: Sendable {
                 continue
             }
             used.insert(term.target)
-            let range = words[position].range.lowerBound..<words[position + length - 1].range.upperBound
+            let range = index(words[position].start)..<index(words[position + length - 1].end)
             if cursor < range.lowerBound {
                 pieces.append(MarkdownNode(kind: .text(String(text[cursor..<range.lowerBound])), range: node.range))
             }

@@ -78,15 +78,15 @@ struct TermNormaliser: Sendable {
     /// One-word spellings that stand for other words ("k8s", "js", an alias).
     var spellings: [String] { lexicon.compactMap { $0.value.spelling == nil ? nil : $0.key } }
 
-    /// The stems of one word of running text, cheaply: no phrase look-up beyond one-word spellings.
-    func wordStems(_ word: Substring) -> [String] {
-        let lower = word.lowercased()
+    /// The stems of one lowercased word of running text, cheaply (no phrase look-up beyond
+    /// one-word spellings), each handed to `body`.
+    func forEachStem(ofLowercasedWord lower: String, _ body: (String) -> Void) {
         if let entry = entry(lower) {
-            if let mapped = entry.spelling { return mapped.map(Self.stem) }
-            if entry.isStopWord { return [] }
+            if let mapped = entry.spelling { for word in mapped { body(Self.stem(word)) }; return }
+            if entry.isStopWord { return }
         }
-        if lower.containsASCII(0x2F) { return Self.slashParts(lower).map(Self.stem) }
-        return [Self.stem(lower)]
+        if lower.containsASCII(0x2F) { for part in Self.slashParts(lower) { body(Self.stem(part)) }; return }
+        body(Self.stem(lower))
     }
 
     /// The stems of `text`, in order, without repeats.
