@@ -267,7 +267,7 @@ struct CrossLinker: Sendable {
         // stemmed once.
         func titled(_ text: String) -> Titled { Titled(text: text, stems: stemmer.of(text)) }
         var sections: [String: Section] = [:]
-        for section in roadmap.allSections where section.role == .module { sections[section.id] = section }
+        roadmap.forEachSection { section in if section.role == .module { sections[section.id] = section } }
         var out: [ModuleTerms] = []
         for (phaseIndex, phase) in roadmap.phases.enumerated() {
             for module in phase.modules {
@@ -310,7 +310,7 @@ struct CrossLinker: Sendable {
                 break
             }
         }
-        for block in section.flattened().flatMap(\.blocks) { walk(block, topic: moduleTitle) }
+        section.forEachSection { part in for block in part.blocks { walk(block, topic: moduleTitle) } }
         return out
     }
 
@@ -334,7 +334,12 @@ struct CrossLinker: Sendable {
 
     /// "DevOps Essentials (8 weeks)" → "DevOps Essentials".
     static func withoutDuration(_ title: String) -> String {
-        guard let open = title.lastIndex(where: { $0 == "(" || $0 == "[" }) else { return title }
+        // On bytes for ASCII titles; in other text a bracket followed by a combining mark is
+        // another Character, so those keep the Character search.
+        let open = title.isAllASCII
+            ? title.utf8.lastIndex { $0 == UInt8(ascii: "(") || $0 == UInt8(ascii: "[") }
+            : title.lastIndex { $0 == "(" || $0 == "[" }
+        guard let open else { return title }
         return String(title[..<open]).trimmingSpaces()
     }
 

@@ -16,7 +16,7 @@ struct PageDecorationBuilder {
     func build() -> PageDecorations {
         var decorations = PageDecorations()
         var titles: [String: String] = [:]
-        for section in roadmap.allSections { titles[section.id] = section.title }
+        roadmap.forEachSection { titles[$0.id] = $0.title }
         for phase in roadmap.phases {
             titles[phase.id] = CrossLinker.withoutDuration(phase.title)
             for module in phase.modules { titles[module.id] = CrossLinker.withoutDuration(module.title) }
