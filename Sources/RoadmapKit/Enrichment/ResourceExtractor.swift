@@ -258,8 +258,8 @@ struct ResourceExtractor: Sendable {
         }
         guard let hint, hint.isList, Self.listKinds.contains(hint.kind) else { return nil }
         let (core, notes) = Self.splitNotes(text)
-        let words = text.split(separator: " ")
-        guard !words.isEmpty, words.count <= 10, core.count <= 70, !core.hasSuffix("."), !core.contains(":") else { return nil }
+        let words = text.spaceSeparatedCount
+        guard words > 0, words <= 10, core.count <= 70, !core.hasSuffix("."), !core.contains(":") else { return nil }
         if hint.kind == .book, let (title, rest) = Self.leadingQuoted(text), !title.isEmpty {
             return mention(title, kind: .book, author: nil, notes: rest)  // 《JavaScript高级程序设计》（第4版）
         }
@@ -474,7 +474,14 @@ struct ResourceExtractor: Sendable {
         // and `isWhitespace` decide for ASCII), runs become one space, the ends are trimmed.
         var copy = text
         return copy.withUTF8 { bytes in
-            guard bytes.contains(where: { $0 <= 0x20 || $0 == 0x7F }) else { return text }
+            // Most text is squeezed already: no control character, single spaces, none at the ends.
+            var previous: UInt8 = 0x20
+            var isSqueezed = true
+            for byte in bytes {
+                if byte < 0x20 || byte == 0x7F || (byte == 0x20 && previous == 0x20) { isSqueezed = false; break }
+                previous = byte
+            }
+            if isSqueezed, previous != 0x20 { return text }
             var out: [UInt8] = []
             out.reserveCapacity(bytes.count)
             var pendingSpace = false
@@ -514,7 +521,7 @@ struct ResourceExtractor: Sendable {
         var label = String(trimmed.dropLast())
         if let dash = label.range(of: " - ", options: .backwards) { label = String(label[dash.upperBound...]) }
         label = squeeze(label.trimmingScalars(in: "*_-–— "))
-        return label.isEmpty || label.split(separator: " ").count > 4 ? nil : label
+        return label.isEmpty || label.spaceSeparatedCount > 4 ? nil : label
     }
 
     static func labelBefore(_ before: String) -> String? { labelText(before)?.lowercased() }
