@@ -177,6 +177,9 @@ struct TermNormaliser: Sendable {
             (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) || (0x30...0x39).contains(byte)
         }
         var out: [String] = []
+        // Room for every word the text can hold (a word and a separator each), so that the
+        // array is allocated once instead of grown word by word.
+        out.reserveCapacity((bytes.count + 1) / 2)
         var index = 0
         let count = bytes.count
         while index < count {
