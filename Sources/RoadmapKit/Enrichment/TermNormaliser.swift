@@ -41,6 +41,15 @@ struct TermNormaliser: Sendable {
     private var lexiconShapes = [UInt64](repeating: 0, count: 256)
 
     init(aliases: [String: String] = [:]) {
+        // Without aliases (a site without a glossary, a roadmap without front-matter aliases)
+        // the lexicon is the built-in one, made once rather than for every roadmap.
+        self = aliases.isEmpty ? Self.builtIn : TermNormaliser(building: aliases)
+    }
+
+    /// The normaliser of the built-in phrases and stop words alone.
+    private static let builtIn = TermNormaliser(building: [:])
+
+    private init(building aliases: [String: String]) {
         var lowered: [String: String] = [:]
         for (key, value) in aliases { lowered[key.lowercased()] = value.lowercased() }
         self.aliases = lowered
