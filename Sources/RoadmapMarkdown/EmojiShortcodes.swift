@@ -53,30 +53,36 @@ public enum EmojiShortcodes {
     /// `text` with each `:name:` (lower-case letters, digits, `_`, `+`, `-`) replaced by
     /// `replacement(name)`, or kept when that is nil.
     private static func rewriting(_ text: String, _ replacement: (String) -> String?) -> String {
-        // ':' is ASCII and never part of a longer character's bytes.
-        guard text.utf8.contains(0x3A) else { return text }
-        let bytes = Array(text.utf8)
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count)
-        var index = 0
-        var changed = false
-        while index < bytes.count {
-            if bytes[index] == 0x3A {
+        var contiguous = text
+        return contiguous.withUTF8 { bytes in
+            // The rewritten bytes, made at the first replacement: most text has none and is
+            // returned as it is, without a copy. ':' is ASCII and never part of a longer character's bytes.
+            var out: [UInt8]?
+            var copied = 0  // bytes before this offset are in `out`
+            var index = 0
+            while index < bytes.count {
+                guard bytes[index] == 0x3A else {
+                    index += 1
+                    continue
+                }
                 var end = index + 1
                 while end < bytes.count, isNameByte(bytes[end]) { end += 1 }
                 if end < bytes.count, end > index + 1, bytes[end] == 0x3A,
-                   let replaced = replacement(String(decoding: bytes[(index + 1)..<end], as: UTF8.self))
+                   let replaced = replacement(String(decoding: UnsafeBufferPointer(rebasing: bytes[(index + 1)..<end]), as: UTF8.self))
                 {
-                    out += replaced.utf8
+                    if out == nil { out = []; out!.reserveCapacity(bytes.count) }
+                    out!.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<index]))
+                    out!.append(contentsOf: replaced.utf8)
                     index = end + 1
-                    changed = true
+                    copied = index
                     continue
                 }
+                index += 1
             }
-            out.append(bytes[index])
-            index += 1
+            guard var out else { return text }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied...]))
+            return String(decoding: out, as: UTF8.self)
         }
-        return changed ? String(decoding: out, as: UTF8.self) : text
     }
 
     private static func isNameByte(_ byte: UInt8) -> Bool {

@@ -32,6 +32,17 @@ import Testing
         }
     }
 
+    /// The union of many sets at once (a bitmap over the members) is the sets' union.
+    @Test(arguments: [1, 2, 3] as [UInt64])
+    func unionOfManyAgreesWithSet(seed: UInt64) {
+        let all = Self.sets(seed: seed) + [[], [70, 64, 63, 0, 129]]
+        for count in [0, 1, 2, 7, all.count] {
+            let chosen = Array(all.prefix(count))
+            let union = StemSet(unionOf: chosen.map { StemSet(unsorted: $0) })
+            #expect(union.members == Set(chosen.joined()).sorted())
+        }
+    }
+
     @Test func tableNumbersEachStemOnce() {
         var table = StemTable()
         let first = table.set(["monitor", "model", "monitor"])

@@ -105,7 +105,7 @@ struct CrossLinker: Sendable {
             let stems = stemmer.of(project.title)
             let details = project.details.map { Titled(text: $0, stems: stemmer.of($0)) }
             return ProjectTerms(id: project.id, title: project.title, stems: stems, details: details,
-                                union: details.reduce(stems) { $0.union($1.stems) })
+                                union: StemSet(unionOf: [stems] + details.map(\.stems)))
         }
         var links: [CrossLink] = []
         var diagnostics: [Diagnostic] = []
@@ -267,7 +267,7 @@ struct CrossLinker: Sendable {
         // stemmed once.
         func titled(_ text: String) -> Titled { Titled(text: text, stems: stemmer.of(text)) }
         var sections: [String: Section] = [:]
-        for section in roadmap.allSections where section.role == .module { sections[section.id] = section }
+        roadmap.forEachSection { section in if section.role == .module { sections[section.id] = section } }
         var out: [ModuleTerms] = []
         for (phaseIndex, phase) in roadmap.phases.enumerated() {
             for module in phase.modules {
@@ -277,9 +277,9 @@ struct CrossLinker: Sendable {
                 titles += (goalsByModule[module.id] ?? []).map(titled)
                 titles += (projectsByModule[module.id] ?? []).map { titled($0.title) }
                 titles += (resourcesByModule[module.id] ?? []).map(titled)
-                let union = titles.reduce(into: StemSet.empty) { $0.formUnion($1.stems) }
+                let union = StemSet(unionOf: titles.map(\.stems))
                 let body = bodyLines(of: module, in: sections[module.id], stemmer: &stemmer)
-                let bodyUnion = body.reduce(into: union) { $0.formUnion($1.stems) }
+                let bodyUnion = StemSet(unionOf: [union] + body.map(\.stems))
                 out.append(ModuleTerms(id: module.id, title: module.title, phaseIndex: phaseIndex, headline: headline,
                                        titles: titles, union: union, body: body, bodyUnion: bodyUnion))
             }
@@ -310,7 +310,7 @@ struct CrossLinker: Sendable {
                 break
             }
         }
-        for block in section.flattened().flatMap(\.blocks) { walk(block, topic: moduleTitle) }
+        section.forEachSection { part in for block in part.blocks { walk(block, topic: moduleTitle) } }
         return out
     }
 
@@ -334,7 +334,12 @@ struct CrossLinker: Sendable {
 
     /// "DevOps Essentials (8 weeks)" → "DevOps Essentials".
     static func withoutDuration(_ title: String) -> String {
-        guard let open = title.lastIndex(where: { $0 == "(" || $0 == "[" }) else { return title }
+        // On bytes for ASCII titles; in other text a bracket followed by a combining mark is
+        // another Character, so those keep the Character search.
+        let open = title.isAllASCII
+            ? title.utf8.lastIndex { $0 == UInt8(ascii: "(") || $0 == UInt8(ascii: "[") }
+            : title.lastIndex { $0 == "(" || $0 == "[" }
+        guard let open else { return title }
         return String(title[..<open]).trimmingSpaces()
     }
 
@@ -404,9 +409,9 @@ struct CrossLinker: Sendable {
                 continue
             }
             var (core, _) = ResourceExtractor.splitNotes(text)
-            if let colon = core.firstIndex(of: ":") { core = String(core[..<colon]) }
+            if let colon = core.firstIndex(ofASCII: UInt8(ascii: ":")) { core = String(core[..<colon]) }
             core = core.trimmingSpaces()
-            guard !core.isEmpty, core.count <= 60, core.split(separator: " ").count <= 7 else { continue }
+            guard !core.isEmpty, core.count <= 60, core.spaceSeparatedCount <= 7 else { continue }
             out.append((SkillItem(title: core, location: item.range.start, sectionID: sectionID), group))
         }
     }

@@ -36,6 +36,23 @@ extension String {
         return firstIndex(of: Character(Unicode.Scalar(ascii)))
     }
 
+    /// `split(separator: " ").count`, counted on bytes for ASCII text (where a space is always
+    /// a Character of its own).
+    var spaceSeparatedCount: Int {
+        guard isAllASCII else { return split(separator: " ").count }
+        var count = 0
+        var inWord = false
+        for byte in utf8 {
+            if byte == 0x20 {
+                inWord = false
+            } else if !inWord {
+                inWord = true
+                count += 1
+            }
+        }
+        return count
+    }
+
     /// Whether `word` occurs as a whole word: no letter just before or just after it. Literal,
     /// as ``literalRange(of:from:)``.
     func containsWord(_ word: String) -> Bool {

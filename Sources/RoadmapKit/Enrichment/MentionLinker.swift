@@ -22,6 +22,9 @@ struct MentionLinker: Sendable {
     private(set) var linked: [CrossLink] = []
     /// The first three letters of every term's stems and of every special spelling.
     private(set) var prefixes: Set<String> = []
+    /// The prefixes of three ASCII bytes, packed (see ``packedPrefix(_:_:_:)``): the look-up for
+    /// an ASCII word, which needs no String made and hashed.
+    private(set) var asciiPrefixes: Set<UInt32> = []
 
     /// Builds the term list: modules, skills and tools.
     static func terms(
@@ -73,6 +76,11 @@ struct MentionLinker: Sendable {
     mutating func link(_ roadmap: inout Roadmap, terms: [Term]) {
         guard !terms.isEmpty else { return }
         prefixes = Set(terms.flatMap(\.stems).map { String($0.prefix(3)) } + normaliser.spellings.map { String($0.prefix(3)) })
+        asciiPrefixes = Set(prefixes.compactMap { prefix in
+            let bytes = Array(prefix.utf8)
+            guard bytes.count == 3, bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            return Self.packedPrefix(bytes[0], bytes[1], bytes[2])
+        })
         var byFirst: [String: [Term]] = [:]
         for term in terms { byFirst[term.stems[0], default: []].append(term) }
         for key in byFirst.keys { byFirst[key]?.sort { $0.stems.count > $1.stems.count } }
@@ -83,112 +91,158 @@ struct MentionLinker: Sendable {
 
     private mutating func rewrite(_ section: inout Section, terms: [String: [Term]]) {
         var used = Set<String>()
-        var blocks = section.blocks
-        for index in blocks.indices { blocks[index] = rewriteBlock(blocks[index], section: section.id, terms: terms, used: &used) }
-        section.blocks = blocks
+        for index in section.blocks.indices {
+            if let rewritten = rewriteBlock(section.blocks[index], section: section.id, terms: terms, used: &used) {
+                section.blocks[index] = rewritten
+            }
+        }
         for index in section.children.indices { rewrite(&section.children[index], terms: terms) }
     }
 
-    private mutating func rewriteBlock(_ node: MarkdownNode, section: String, terms: [String: [Term]], used: inout Set<String>) -> MarkdownNode {
+    /// The block with its mentions linked, or nil when it has none. Most blocks have none: they
+    /// (and their subtrees) are kept as they are instead of being rebuilt node by node.
+    private mutating func rewriteBlock(_ node: MarkdownNode, section: String, terms: [String: [Term]], used: inout Set<String>) -> MarkdownNode? {
+        let children: [MarkdownNode]?
         switch node.kind {
         case .paragraph, .tableCell:
-            var copy = node
-            copy.children = rewriteInlines(node.children, section: section, terms: terms, used: &used)
-            return copy
+            children = rewriteInlines(node.children, section: section, terms: terms, used: &used)
         case .list, .item, .blockQuote, .table, .tableRow:
-            var copy = node
-            copy.children = node.children.map { rewriteBlock($0, section: section, terms: terms, used: &used) }
-            return copy
+            var rewritten: [MarkdownNode]?
+            for index in node.children.indices {
+                guard let child = rewriteBlock(node.children[index], section: section, terms: terms, used: &used) else { continue }
+                if rewritten == nil { rewritten = node.children }
+                rewritten![index] = child
+            }
+            children = rewritten
         default:
-            return node
+            children = nil
         }
+        guard let children else { return nil }
+        var copy = node
+        copy.children = children
+        return copy
     }
 
-    private mutating func rewriteInlines(_ nodes: [MarkdownNode], section: String, terms: [String: [Term]], used: inout Set<String>) -> [MarkdownNode] {
-        var out: [MarkdownNode] = []
-        for node in nodes {
-            switch node.kind {
-            case .text(let text):
-                out += linkText(text, node: node, section: section, terms: terms, used: &used)
-            default:
-                // Links, images, code and raw HTML stay as they are; so does emphasis: bold and
-                // italic text is what authors make titles and labels of (`- **Version Control**`,
-                // `*Title* by Author`), and a link inside one would split the title.
-                out.append(node)
+    /// The inlines with mentions in their text linked, or nil when there are none.
+    private mutating func rewriteInlines(_ nodes: [MarkdownNode], section: String, terms: [String: [Term]], used: inout Set<String>) -> [MarkdownNode]? {
+        var out: [MarkdownNode]?
+        for (index, node) in nodes.enumerated() {
+            // Links, images, code and raw HTML stay as they are; so does emphasis: bold and
+            // italic text is what authors make titles and labels of (`- **Version Control**`,
+            // `*Title* by Author`), and a link inside one would split the title.
+            guard case .text(let text) = node.kind,
+                  let pieces = linkText(text, node: node, section: section, terms: terms, used: &used) else
+            {
+                out?.append(node)
+                continue
             }
+            if out == nil { out = Array(nodes[..<index]) }
+            out!.append(contentsOf: pieces)
         }
         return out
     }
 
-    private struct Word {
-        var stem: String
-        var range: Range<String.Index>
+    /// Three lowercased ASCII bytes as one number.
+    private static func packedPrefix(_ a: UInt8, _ b: UInt8, _ c: UInt8) -> UInt32 {
+        func lower(_ byte: UInt8) -> UInt32 { UInt32(byte &- 0x41 < 26 ? byte | 0x20 : byte) }
+        return lower(a) << 16 | lower(b) << 8 | lower(c)
     }
 
-    private mutating func linkText(_ text: String, node: MarkdownNode, section: String, terms: [String: [Term]], used: inout Set<String>) -> [MarkdownNode] {
+    private struct Word {
+        var stem: String
+        /// UTF-8 offsets in the text.
+        var start: Int
+        var end: Int
+    }
+
+    /// The text node split into text and links to the terms it mentions, or nil when it mentions none.
+    private mutating func linkText(_ text: String, node: MarkdownNode, section: String, terms: [String: [Term]], used: inout Set<String>) -> [MarkdownNode]? {
         // Words with their ranges, small words skipped (they may sit inside a term: "Infrastructure as Code").
         // A byte-level pass: ASCII letters and digits, and any non-ASCII letter, make words.
         var words: [Word] = []
-        let utf8 = text.utf8
-        var start: String.Index?
-        var skip = 0
-        func close(_ end: String.Index) {
-            guard let begin = start else { return }
-            start = nil
-            let word = text[begin..<end]
-            let length = word.utf8.count
-            // Only a word that may begin a term's stem (or is short enough to be a stop word or a
-            // spelling such as "k8s") is stemmed; the rest cannot take part in a match.
-            if length > 5, !prefixes.contains(String(word.prefix(3)).lowercased()) {
-                words.append(Word(stem: "", range: begin..<end))
-                return
-            }
-            for stem in normaliser.wordStems(word) {
-                words.append(Word(stem: stem, range: begin..<end))
-            }
-        }
-        var index = utf8.startIndex
-        while index < utf8.endIndex {
-            let byte = utf8[index]
-            var isWordByte: Bool
-            if skip > 0 {
-                skip -= 1
-                isWordByte = false
-            } else if byte < 0x80 {
-                isWordByte = (byte | 0x20) &- 0x61 < 26 || byte &- 0x30 < 10 || (byte == 0x2F && start != nil)
-            } else if byte >= 0xC0 {
-                // Punctuation and spaces outside ASCII: general punctuation (E2 80 xx), CJK
-                // punctuation (E3 80 xx), full-width forms (EF BC xx), no-break space (C2 A0).
-                let next = utf8.index(after: index) < utf8.endIndex ? utf8[utf8.index(after: index)] : 0
-                if (byte == 0xE2 && next == 0x80) || (byte == 0xE3 && next == 0x80) || (byte == 0xEF && next == 0xBC) {
-                    skip = 2
-                    isWordByte = false
-                } else if byte == 0xC2 && next == 0xA0 {
-                    skip = 1
-                    isWordByte = false
-                } else {
-                    isWordByte = true
+        func index(_ offset: Int) -> String.Index { text.utf8.index(text.utf8.startIndex, offsetBy: offset) }
+        var contiguous = text
+        contiguous.withUTF8 { bytes in
+            var start: Int?
+            var skip = 0
+            func close(_ end: Int) {
+                guard let begin = start else { return }
+                start = nil
+                let length = end - begin
+                // Only a word that may begin a term's stem (or is short enough to be a stop word or a
+                // spelling such as "k8s") is stemmed; the rest cannot take part in a match. The
+                // prefix is the first three characters lowercased; when the first four bytes are
+                // ASCII, those are the first three bytes.
+                if length > 5 {
+                    let mayBeginTerm = bytes[begin] | bytes[begin + 1] | bytes[begin + 2] | bytes[begin + 3] < 0x80
+                        ? asciiPrefixes.contains(Self.packedPrefix(bytes[begin], bytes[begin + 1], bytes[begin + 2]))
+                        : prefixes.contains(String(text[index(begin)..<index(end)].prefix(3)).lowercased())
+                    if !mayBeginTerm {
+                        words.append(Word(stem: "", start: begin, end: end))
+                        return
+                    }
                 }
-            } else {
-                isWordByte = start != nil  // a continuation byte of a letter
+                // An ASCII word (the common case) is lowercased from the bytes; another through a Substring.
+                var isASCII = true
+                for offset in begin..<end where bytes[offset] >= 0x80 { isASCII = false; break }
+                let lowercased = isASCII
+                    ? String(unsafeUninitializedCapacity: length) { buffer in
+                        for offset in 0..<length {
+                            let byte = bytes[begin + offset]
+                            buffer[offset] = byte &- 0x41 < 26 ? byte | 0x20 : byte
+                        }
+                        return length
+                    }
+                    : text[index(begin)..<index(end)].lowercased()
+                normaliser.forEachStem(ofLowercasedWord: lowercased) { stem in
+                    words.append(Word(stem: stem, start: begin, end: end))
+                }
             }
-            if isWordByte {
-                if start == nil { start = index }
-            } else {
-                close(index)
+            var offset = 0
+            while offset < bytes.count {
+                let byte = bytes[offset]
+                var isWordByte: Bool
+                if skip > 0 {
+                    skip -= 1
+                    isWordByte = false
+                } else if byte < 0x80 {
+                    isWordByte = (byte | 0x20) &- 0x61 < 26 || byte &- 0x30 < 10 || (byte == 0x2F && start != nil)
+                } else if byte >= 0xC0 {
+                    // Punctuation and spaces outside ASCII: general punctuation (E2 80 xx), CJK
+                    // punctuation (E3 80 xx), full-width forms (EF BC xx), no-break space (C2 A0).
+                    let next = offset + 1 < bytes.count ? bytes[offset + 1] : 0
+                    if (byte == 0xE2 && next == 0x80) || (byte == 0xE3 && next == 0x80) || (byte == 0xEF && next == 0xBC) {
+                        skip = 2
+                        isWordByte = false
+                    } else if byte == 0xC2 && next == 0xA0 {
+                        skip = 1
+                        isWordByte = false
+                    } else {
+                        isWordByte = true
+                    }
+                } else {
+                    isWordByte = start != nil  // a continuation byte of a letter
+                }
+                if isWordByte {
+                    if start == nil { start = offset }
+                } else {
+                    close(offset)
+                }
+                offset += 1
             }
-            index = utf8.index(after: index)
+            close(bytes.count)
         }
-        close(text.endIndex)
-        guard !words.isEmpty else { return [node] }
+        guard !words.isEmpty else { return nil }
 
         var pieces: [MarkdownNode] = []
         var cursor = text.startIndex
         var position = 0
         let synthetic = SourceRange(start: SourceLocation(line: 0, column: 0), end: SourceLocation(line: 0, column: 0))
         while position < words.count {
+            // A word left without a stem (it cannot begin a term) needs no look-up.
+            let candidates = words[position].stem.isEmpty ? [] : terms[words[position].stem] ?? []
             var matched: (Term, Int)?
-            for term in terms[words[position].stem] ?? [] where position + term.stems.count <= words.count {
+            for term in candidates where position + term.stems.count <= words.count {
                 if zip(term.stems, words[position..<(position + term.stems.count)]).allSatisfy({ $0 == $1.stem }) {
                     matched = (term, term.stems.count)
                     break
@@ -200,7 +254,7 @@ struct MentionLinker: Sendable {
                 continue
             }
             used.insert(term.target)
-            let range = words[position].range.lowerBound..<words[position + length - 1].range.upperBound
+            let range = index(words[position].start)..<index(words[position + length - 1].end)
             if cursor < range.lowerBound {
                 pieces.append(MarkdownNode(kind: .text(String(text[cursor..<range.lowerBound])), range: node.range))
             }
@@ -211,7 +265,7 @@ struct MentionLinker: Sendable {
             cursor = range.upperBound
             position += length
         }
-        guard !pieces.isEmpty else { return [node] }
+        guard !pieces.isEmpty else { return nil }
         if cursor < text.endIndex { pieces.append(MarkdownNode(kind: .text(String(text[cursor...])), range: node.range)) }
         return pieces
     }

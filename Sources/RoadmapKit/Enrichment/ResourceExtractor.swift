@@ -83,9 +83,16 @@ struct ResourceExtractor: Sendable {
     private func walkList(_ list: MarkdownNode, context: Context, hint: Hint?, provider: String?, into mentions: inout [Mention]) {
         // A "Platform: Coursera" item without a link names the provider of the list's links.
         var provider = provider
-        for item in list.children {
-            guard let first = item.children.first, case .paragraph = first.kind, !Self.containsLink(first) else { continue }
-            let text = first.plainText
+        // Whether each item's lead paragraph holds a link and, when not, its plain text: found
+        // once, for both passes below (nil for an item without a lead paragraph).
+        let leads = list.children.map { item -> (hasLink: Bool, text: String)? in
+            guard let first = item.children.first, case .paragraph = first.kind else { return nil }
+            let hasLink = Self.containsLink(first)
+            return (hasLink, hasLink ? "" : first.plainText)
+        }
+        for lead in leads {
+            guard let lead, !lead.hasLink else { continue }
+            let text = lead.text
             guard text.utf8.count <= 80, text.contains(":") else { continue }
             if let (label, value) = Self.labelled(text), ["platform", "provider", "offered by"].contains(label),
                !value.isEmpty, value.count <= 40
@@ -93,23 +100,23 @@ struct ResourceExtractor: Sendable {
                 provider = value
             }
         }
-        for item in list.children {
-            guard let first = item.children.first, case .paragraph = first.kind else {
+        for (item, lead) in zip(list.children, leads) {
+            guard let lead, let first = item.children.first else {
                 for child in item.children { walk(child, context: context, hint: hint, provider: provider, into: &mentions) }
                 continue
             }
             let rest = item.children.dropFirst()
             var childHint = hint
-            if Self.containsLink(first) {
+            if lead.hasLink {
                 paragraph(first, item: item, context: context, hint: hint, provider: provider, into: &mentions)
             } else {
                 let hasSublist = rest.contains { if case .list = $0.kind { true } else { false } }
-                let text = first.plainText.trimmingWhitespace()
+                let text = lead.text.trimmingWhitespace()
                 if hasSublist || text.hasSuffix(":"), text.count <= 60 {
                     // A label: "Tools and Platforms", "**Communities**:".
                     let label = text.hasSuffix(":") ? String(text.dropLast()) : text
                     childHint = Self.hint(from: label) ?? hint
-                } else if let mention = unlinkedMention(first, item: item, context: context, hint: hint) {
+                } else if let mention = unlinkedMention(first, plain: lead.text, item: item, context: context, hint: hint) {
                     mentions.append(mention)
                 }
             }
@@ -169,7 +176,7 @@ struct ResourceExtractor: Sendable {
             }
         }
         guard !found, !Self.containsLink(node), let item else { return }
-        if let mention = unlinkedMention(node, item: item, context: context, hint: hint) {
+        if let mention = unlinkedMention(node, plain: node.plainText, item: item, context: context, hint: hint) {
             mentions.append(mention)
         }
     }
@@ -228,9 +235,9 @@ struct ResourceExtractor: Sendable {
             location: link.range.start, isLink: true)
     }
 
-    private func unlinkedMention(_ node: MarkdownNode, item: MarkdownNode, context: Context, hint: Hint?) -> Mention? {
+    /// `plain` is the paragraph's plain text.
+    private func unlinkedMention(_ node: MarkdownNode, plain: String, item: MarkdownNode, context: Context, hint: Hint?) -> Mention? {
         // Cheap checks first: most list items are neither in a list of resources nor quoted titles.
-        let plain = node.plainText
         let isListOfResources = hint.map { $0.isList && Self.listKinds.contains($0.kind) } ?? false
         let mayBeQuoted = plain.first.map { Self.openQuotes[$0] != nil } ?? false
         let mayBeEmphasis = node.children.first.map { if case .emphasis = $0.kind { true } else { false } } ?? false
@@ -251,8 +258,8 @@ struct ResourceExtractor: Sendable {
         }
         guard let hint, hint.isList, Self.listKinds.contains(hint.kind) else { return nil }
         let (core, notes) = Self.splitNotes(text)
-        let words = text.split(separator: " ")
-        guard !words.isEmpty, words.count <= 10, core.count <= 70, !core.hasSuffix("."), !core.contains(":") else { return nil }
+        let words = text.spaceSeparatedCount
+        guard words > 0, words <= 10, core.count <= 70, !core.hasSuffix("."), !core.contains(":") else { return nil }
         if hint.kind == .book, let (title, rest) = Self.leadingQuoted(text), !title.isEmpty {
             return mention(title, kind: .book, author: nil, notes: rest)  // 《JavaScript高级程序设计》（第4版）
         }
@@ -313,18 +320,52 @@ struct ResourceExtractor: Sendable {
         if !isASCII, let kind = cjkListWords.first(where: { lower.hasSuffix($0.0) })?.1 {
             return Hint(kind: kind, isList: listKinds.contains(kind))  // "推荐书籍", "学习社区"
         }
-        // ASCII titles split on bytes; others on Characters that are not letters.
-        let words: [Substring] = isASCII
-            ? lower.utf8.split { ($0 | 0x20) &- 0x61 >= 26 }.map { Substring($0) }
-            : lower.split { !$0.isLetter }
-        guard let first = words.first, let last = words.last, words.count <= 5 else { return nil }
-        for word in [first, last] {
-            if let kind = listWords[String(word)] { return Hint(kind: kind, isList: true) }
+        // The first and last of at most five words: ASCII titles split on bytes (a word is a run
+        // of letters); others on Characters that are not letters.
+        let first: String, last: String
+        if isASCII {
+            guard let (firstWord, lastWord) = firstAndLastASCIIWords(lower, atMost: 5) else { return nil }
+            (first, last) = (firstWord, lastWord)
+        } else {
+            let words = lower.split { !$0.isLetter }
+            guard let firstWord = words.first, let lastWord = words.last, words.count <= 5 else { return nil }
+            (first, last) = (String(firstWord), String(lastWord))
         }
-        for word in [first, last] {
-            if let kind = singleWords[String(word)] { return Hint(kind: kind, isList: false) }
-        }
+        // A list word of either end first, then a single word of either.
+        let atFirst = hintWords[first], atLast = first == last ? atFirst : hintWords[last]
+        if let kind = atFirst?.list ?? atLast?.list { return Hint(kind: kind, isList: true) }
+        if let kind = atFirst?.single ?? atLast?.single { return Hint(kind: kind, isList: false) }
         return nil
+    }
+
+    /// ``listWords`` and ``singleWords`` in one table: one look-up per word.
+    private static let hintWords: [String: (list: ResourceKind?, single: ResourceKind?)] = {
+        var table: [String: (list: ResourceKind?, single: ResourceKind?)] = [:]
+        for (word, kind) in listWords { table[word, default: (nil, nil)].list = kind }
+        for (word, kind) in singleWords { table[word, default: (nil, nil)].single = kind }
+        return table
+    }()
+
+    /// The first and last runs of ASCII letters of ASCII `text`, or nil when it has none or more than `limit`.
+    private static func firstAndLastASCIIWords(_ text: String, atMost limit: Int) -> (String, String)? {
+        var text = text
+        return text.withUTF8 { bytes -> (String, String)? in
+            var count = 0
+            var first = 0..<0, last = 0..<0
+            var index = 0
+            while index < bytes.count {
+                guard (bytes[index] | 0x20) &- 0x61 < 26 else { index += 1; continue }
+                let start = index
+                while index < bytes.count, (bytes[index] | 0x20) &- 0x61 < 26 { index += 1 }
+                count += 1
+                guard count <= limit else { return nil }
+                if count == 1 { first = start..<index }
+                last = start..<index
+            }
+            guard count > 0 else { return nil }
+            func word(_ range: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self) }
+            return (word(first), word(last))
+        }
     }
 
     static let providers: [(String, String)] = [
@@ -353,8 +394,21 @@ struct ResourceExtractor: Sendable {
 
     static func provider(forHost host: String?) -> String? {
         guard let host, !host.isEmpty else { return nil }
-        for (domain, name) in providers where host == domain || host.hasSuffix("." + domain) { return name }
+        let isASCII = host.isAllASCII
+        for (domain, name) in providers where isHost(host, isASCII: isASCII, in: domain) { return name }
         return host
+    }
+
+    /// Whether `host` is `domain` (ASCII) or a subdomain of it: `host == domain || host.hasSuffix("." + domain)`,
+    /// on bytes for an ASCII host, without making `"." + domain` for each domain tried.
+    static func isHost(_ host: String, isASCII: Bool, in domain: String) -> Bool {
+        guard isASCII else { return host == domain || host.hasSuffix("." + domain) }
+        let hostBytes = host.utf8, domainBytes = domain.utf8
+        let extra = hostBytes.count - domainBytes.count
+        guard extra >= 0, hostBytes.last == domainBytes.last else { return false }
+        let start = hostBytes.index(hostBytes.startIndex, offsetBy: extra)
+        guard hostBytes[start...].elementsEqual(domainBytes) else { return false }
+        return extra == 0 || hostBytes[hostBytes.index(before: start)] == UInt8(ascii: ".")
     }
 
     static func kind(fromURL url: String, host: String?) -> ResourceKind {
@@ -366,7 +420,8 @@ struct ResourceExtractor: Sendable {
         }
         let coursePlatforms = ["coursera.org", "edx.org", "udemy.com", "udacity.com", "pluralsight.com", "datacamp.com",
                                "codecademy.com", "deeplearning.ai", "khanacademy.org"]
-        if coursePlatforms.contains(where: { host == $0 || host.hasSuffix("." + $0) }) { return .course }
+        let isASCII = host.isAllASCII
+        if coursePlatforms.contains(where: { isHost(host, isASCII: isASCII, in: $0) }) { return .course }
         if lower.contains("/course") || lower.contains("/learn/") || lower.contains("/training/") { return .course }
         if host.hasPrefix("docs.") || lower.contains("/docs") || lower.contains("/documentation") { return .documentation }
         if host.hasSuffix("medium.com") || host == "dev.to" || host.hasPrefix("blog.") || lower.contains("/blog") {
@@ -419,7 +474,14 @@ struct ResourceExtractor: Sendable {
         // and `isWhitespace` decide for ASCII), runs become one space, the ends are trimmed.
         var copy = text
         return copy.withUTF8 { bytes in
-            guard bytes.contains(where: { $0 <= 0x20 || $0 == 0x7F }) else { return text }
+            // Most text is squeezed already: no control character, single spaces, none at the ends.
+            var previous: UInt8 = 0x20
+            var isSqueezed = true
+            for byte in bytes {
+                if byte < 0x20 || byte == 0x7F || (byte == 0x20 && previous == 0x20) { isSqueezed = false; break }
+                previous = byte
+            }
+            if isSqueezed, previous != 0x20 { return text }
             var out: [UInt8] = []
             out.reserveCapacity(bytes.count)
             var pendingSpace = false
@@ -459,7 +521,7 @@ struct ResourceExtractor: Sendable {
         var label = String(trimmed.dropLast())
         if let dash = label.range(of: " - ", options: .backwards) { label = String(label[dash.upperBound...]) }
         label = squeeze(label.trimmingScalars(in: "*_-–— "))
-        return label.isEmpty || label.split(separator: " ").count > 4 ? nil : label
+        return label.isEmpty || label.spaceSeparatedCount > 4 ? nil : label
     }
 
     static func labelBefore(_ before: String) -> String? { labelText(before)?.lowercased() }

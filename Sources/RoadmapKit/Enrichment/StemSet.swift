@@ -42,6 +42,33 @@ struct StemSet: Equatable, Sendable {
         members = sorted
     }
 
+    /// The union of `sets`, made at once instead of merged a set at a time: stem numbers are
+    /// small (a roadmap's distinct stems), so the members are marked in a bitmap and read back
+    /// in order, with no sort.
+    init(unionOf sets: [StemSet]) {
+        let largest = sets.reduce(Int32(-1)) { Swift.max($0, $1.members.last ?? -1) }
+        guard largest >= 0 else {
+            self.init(sorted: [])
+            return
+        }
+        var bits = [UInt64](repeating: 0, count: Int(largest) / 64 + 1)
+        var total = 0
+        for set in sets {
+            for member in set.members { bits[Int(member) >> 6] |= 1 << UInt64(member & 63) }
+            total += set.count
+        }
+        var members: [Int32] = []
+        members.reserveCapacity(Swift.min(total, Int(largest) + 1))
+        for (index, word) in bits.enumerated() {
+            var word = word
+            while word != 0 {
+                members.append(Int32(index << 6 + word.trailingZeroBitCount))
+                word &= word - 1
+            }
+        }
+        self.init(sorted: members)
+    }
+
     var count: Int { members.count }
     var isEmpty: Bool { members.isEmpty }
 

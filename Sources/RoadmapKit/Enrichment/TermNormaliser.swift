@@ -36,8 +36,20 @@ struct TermNormaliser: Sendable {
     }
 
     private var lexicon: [String: Entry] = [:]
+    /// For each first byte of a lexicon word, a bit for each of their lengths (63 for 63 and
+    /// longer): most words of a text are in no entry, and this tells so without hashing them.
+    private var lexiconShapes = [UInt64](repeating: 0, count: 256)
 
     init(aliases: [String: String] = [:]) {
+        // Without aliases (a site without a glossary, a roadmap without front-matter aliases)
+        // the lexicon is the built-in one, made once rather than for every roadmap.
+        self = aliases.isEmpty ? Self.builtIn : TermNormaliser(building: aliases)
+    }
+
+    /// The normaliser of the built-in phrases and stop words alone.
+    private static let builtIn = TermNormaliser(building: [:])
+
+    private init(building aliases: [String: String]) {
         var lowered: [String: String] = [:]
         for (key, value) in aliases { lowered[key.lowercased()] = value.lowercased() }
         self.aliases = lowered
@@ -61,26 +73,37 @@ struct TermNormaliser: Sendable {
         for (word, target) in single { lexicon[word, default: Entry()].spelling = target }
         for (word, candidates) in multi { lexicon[word, default: Entry()].phrases = candidates }
         self.lexicon = lexicon
+        for word in lexicon.keys { if let first = word.utf8.first { lexiconShapes[Int(first)] |= Self.lengthBit(word) } }
+    }
+
+    private static func lengthBit(_ word: String) -> UInt64 { 1 << UInt64(min(word.utf8.count, 63)) }
+
+    /// The lexicon's entry for `word`, if any.
+    private func entry(_ word: String) -> Entry? {
+        guard let first = word.utf8.first, lexiconShapes[Int(first)] & Self.lengthBit(word) != 0 else { return nil }
+        return lexicon[word]
     }
 
     /// One-word spellings that stand for other words ("k8s", "js", an alias).
     var spellings: [String] { lexicon.compactMap { $0.value.spelling == nil ? nil : $0.key } }
 
-    /// The stems of one word of running text, cheaply: no phrase look-up beyond one-word spellings.
-    func wordStems(_ word: Substring) -> [String] {
-        let lower = word.lowercased()
-        if let entry = lexicon[lower] {
-            if let mapped = entry.spelling { return mapped.map(Self.stem) }
-            if entry.isStopWord { return [] }
+    /// The stems of one lowercased word of running text, cheaply (no phrase look-up beyond
+    /// one-word spellings), each handed to `body`.
+    func forEachStem(ofLowercasedWord lower: String, _ body: (String) -> Void) {
+        if let entry = entry(lower) {
+            if let mapped = entry.spelling { for word in mapped { body(Self.stem(word)) }; return }
+            if entry.isStopWord { return }
         }
-        if lower.containsASCII(0x2F) { return Self.slashParts(lower).map(Self.stem) }
-        return [Self.stem(lower)]
+        if lower.containsASCII(0x2F) { for part in Self.slashParts(lower) { body(Self.stem(part)) }; return }
+        body(Self.stem(lower))
     }
 
     /// The stems of `text`, in order, without repeats.
     func stems(_ text: String) -> [String] {
+        let words = words(text)
         var out: [String] = []
-        for word in words(text) {
+        out.reserveCapacity(words.count)
+        for word in words {
             let stem = Self.stem(word)
             if !out.contains(stem) { out.append(stem) }
         }
@@ -95,7 +118,7 @@ struct TermNormaliser: Sendable {
         var index = 0
         while index < raw.count {
             let word = raw[index]
-            guard let entry = lexicon[word] else {
+            guard let entry = entry(word) else {
                 if word.containsASCII(0x2F) { out += Self.slashParts(word) } else { out.append(word) }
                 index += 1
                 continue
@@ -163,6 +186,9 @@ struct TermNormaliser: Sendable {
             (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) || (0x30...0x39).contains(byte)
         }
         var out: [String] = []
+        // Room for every word the text can hold (a word and a separator each), so that the
+        // array is allocated once instead of grown word by word.
+        out.reserveCapacity((bytes.count + 1) / 2)
         var index = 0
         let count = bytes.count
         while index < count {
@@ -228,7 +254,8 @@ struct TermNormaliser: Sendable {
             }
             var length = count
             var replacement: [UInt8] = []
-            for (suffix, replaced) in stemRules where hasSuffix(suffix, length: count) {
+            let last = bytes[count - 1]
+            for (suffix, replaced) in stemRulesByLastByte[Int(last)] where hasSuffix(suffix, length: count) {
                 if suffix == [0x73], hasSuffix([0x73, 0x73], length: count) || hasSuffix([0x75, 0x73], length: count)
                     || hasSuffix([0x69, 0x73], length: count)
                 {
@@ -268,4 +295,12 @@ struct TermNormaliser: Sendable {
         ("ies", "y"), ("ied", "y"), ("ised", "iz"), ("ized", "iz"), ("ises", "iz"), ("izes", "iz"),
         ("ise", "iz"), ("ize", "iz"), ("sses", "ss"), ("ed", ""), ("es", "e"), ("s", ""),
     ].map { (Array($0.0.utf8), Array($0.1.utf8)) }
+
+    /// ``stemRules`` by the last byte of their suffix, in the same order: a word's last byte
+    /// picks the few rules that can fit it.
+    static let stemRulesByLastByte: [[([UInt8], [UInt8])]] = {
+        var table = [[([UInt8], [UInt8])]](repeating: [], count: 256)
+        for rule in stemRules { table[Int(rule.0.last!)].append(rule) }
+        return table
+    }()
 }

@@ -30,9 +30,16 @@ public struct Section: Sendable, Hashable {
 
     /// Every section in this subtree, depth first, this one included.
     public func flattened() -> [Section] {
-        var out = [self]
-        for child in children { out += child.flattened() }
+        var out: [Section] = []
+        forEachSection { out.append($0) }
         return out
+    }
+
+    /// Calls `body` with every section in this subtree, depth first, this one included, without
+    /// collecting them (``flattened()`` copies each section into an array).
+    func forEachSection(_ body: (Section) -> Void) {
+        body(self)
+        for child in children { child.forEachSection(body) }
     }
 }
 
@@ -120,7 +127,16 @@ public struct Roadmap: Sendable {
     public var summaryOpensPage = false
 
     /// Every section, depth first.
-    public var allSections: [Section] { sections.flatMap { $0.flattened() } }
+    public var allSections: [Section] {
+        var out: [Section] = []
+        forEachSection { out.append($0) }
+        return out
+    }
+
+    /// Calls `body` with every section, depth first, without collecting them (see ``allSections``).
+    func forEachSection(_ body: (Section) -> Void) {
+        for section in sections { section.forEachSection(body) }
+    }
 
     public var modules: [Module] { phases.flatMap(\.modules) }
 }

@@ -103,18 +103,21 @@ struct RoadmapBuilder: Sendable {
                 let moduleID = phases[phaseIndex].modules[moduleIndex].id
                 guard let section = Self.find(moduleID, in: roots) else { continue }
                 var topics: [Topic] = []
-                for block in section.flattened().flatMap(\.blocks) {
-                    collectTopics(in: block, sectionID: moduleID, slugger: &slugger, anchors: &itemAnchors,
-                                  topics: &topics, projects: &projects)
+                section.forEachSection { part in
+                    for block in part.blocks {
+                        collectTopics(in: block, sectionID: moduleID, slugger: &slugger, anchors: &itemAnchors,
+                                      topics: &topics, projects: &projects)
+                    }
                 }
                 phases[phaseIndex].modules[moduleIndex].topics = topics
             }
         }
-        for section in roots.flatMap({ $0.flattened() }) where section.role == .section
-            && Self.namesProjectList(section.title)
-        {
-            for block in section.blocks { collectPortfolio(in: block, sectionID: section.id, slugger: &slugger,
-                                                            anchors: &itemAnchors, projects: &projects) }
+        for root in roots {
+            root.forEachSection { section in
+                guard section.role == .section, Self.namesProjectList(section.title) else { return }
+                for block in section.blocks { collectPortfolio(in: block, sectionID: section.id, slugger: &slugger,
+                                                                anchors: &itemAnchors, projects: &projects) }
+            }
         }
         projects.sort { $0.location < $1.location }
         // Anchors raw HTML defines (`<a name="top"></a>`), where no heading or item took them.
@@ -140,9 +143,11 @@ struct RoadmapBuilder: Sendable {
         var links: [LinkReference] = []
         for node in preamble { collectLinks(node, sectionID: "", into: &links) }
         if let titleHeading { collectLinks(titleHeading.node, sectionID: "", into: &links) }
-        for section in roots.flatMap({ $0.flattened() }) {
-            collectLinks(section.heading.node, sectionID: section.id, into: &links)
-            for block in section.blocks { collectLinks(block, sectionID: section.id, into: &links) }
+        for root in roots {
+            root.forEachSection { section in
+                collectLinks(section.heading.node, sectionID: section.id, into: &links)
+                for block in section.blocks { collectLinks(block, sectionID: section.id, into: &links) }
+            }
         }
 
         // Title, slug, summary.
@@ -151,7 +156,7 @@ struct RoadmapBuilder: Sendable {
         let slug = Slugger.pageSlug(relativePath: input.source, frontMatter: input.frontMatter)
         let openingSummary = Self.firstParagraph(preamble)
         let summary = input.frontMatter.summary
-            ?? (openingSummary.isEmpty ? Self.firstParagraph(roots.flatMap { $0.flattened().flatMap(\.blocks) }) : openingSummary)
+            ?? (openingSummary.isEmpty ? Self.firstParagraph(roots.lazy.flatMap { $0.flattened() }.flatMap(\.blocks)) : openingSummary)
 
         let roadmap = Roadmap(
             source: input.source, sourcePath: input.sourcePath, slug: slug, title: title,
@@ -508,7 +513,11 @@ struct RoadmapBuilder: Sendable {
     /// Sections under a phase that hold its links or notes, not a module of study:
     /// "Resources", "Further Reading", "📚 References", "学习资源".
     static func namesSupportSection(_ title: String) -> Bool {
-        let words = title.lowercased().split { !$0.isLetter }.joined(separator: " ")
+        let lower = title.lowercased()
+        // ASCII titles split on bytes (an ASCII letter is A–Z or a–z); others on Characters.
+        let words = lower.isAllASCII
+            ? lower.utf8.split { ($0 | 0x20) &- 0x61 >= 26 }.map { Substring($0) }.joined(separator: " ")
+            : lower.split { !$0.isLetter }.joined(separator: " ")
         return supportSectionTitles.contains(words)
     }
 
@@ -535,13 +544,21 @@ struct RoadmapBuilder: Sendable {
         }
     }
 
+    /// Whitespace runs as one space, the ends trimmed: `split(whereSeparator: \.isWhitespace)`
+    /// joined by spaces, on bytes for ASCII text (where the whitespace characters are tab, line
+    /// feed, vertical tab, form feed, carriage return and space).
+    static func squeezingWhitespace(_ text: String) -> String {
+        guard text.isAllASCII else { return text.split(whereSeparator: \.isWhitespace).joined(separator: " ") }
+        return text.utf8.split { $0 == 0x20 || (0x09...0x0D).contains($0) }.map { Substring($0) }.joined(separator: " ")
+    }
+
     /// The first paragraph's text, cut at a word boundary near 200 characters. Badge lines
     /// ("[![Join the chat](…)](…)") are not a summary; a README's tagline in a block quote is.
-    static func firstParagraph(_ blocks: [MarkdownNode]) -> String {
+    static func firstParagraph(_ blocks: some Sequence<MarkdownNode>) -> String {
         for var block in blocks {
             if case .blockQuote = block.kind, let first = block.children.first { block = first }
             guard case .paragraph = block.kind, !isDecoration(block) else { continue }
-            let text = block.plainText.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            let text = squeezingWhitespace(block.plainText)
             guard text.count >= 20 else { continue }
             if text.count <= 200 { return text }
             var cut = String(text.prefix(200))

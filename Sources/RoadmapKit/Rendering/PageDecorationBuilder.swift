@@ -16,7 +16,7 @@ struct PageDecorationBuilder {
     func build() -> PageDecorations {
         var decorations = PageDecorations()
         var titles: [String: String] = [:]
-        for section in roadmap.allSections { titles[section.id] = section.title }
+        roadmap.forEachSection { titles[$0.id] = $0.title }
         for phase in roadmap.phases {
             titles[phase.id] = CrossLinker.withoutDuration(phase.title)
             for module in phase.modules { titles[module.id] = CrossLinker.withoutDuration(module.title) }
@@ -27,7 +27,12 @@ struct PageDecorationBuilder {
         let projectSection = Dictionary(roadmap.projects.map { ($0.id, $0.sectionID) }, uniquingKeysWith: { a, _ in a })
 
         func link(_ anchor: String) -> String {
-            "<a href=\"#\(HTMLEscaping.escape(anchor))\">\(HTMLEscaping.escape(titles[anchor] ?? anchor))</a>"
+            var html = "<a href=\"#"
+            HTMLEscaping.escape(anchor, into: &html)
+            html += "\">"
+            HTMLEscaping.escape(titles[anchor] ?? anchor, into: &html)
+            html += "</a>"
+            return html
         }
         func append(_ html: String, at location: SourceLocation, isLink: Bool) {
             if isLink { decorations.afterLink[location, default: ""] += html } else { decorations.itemEnd[location, default: ""] += html }
@@ -38,9 +43,20 @@ struct PageDecorationBuilder {
         for marker in markers {
             var label = marker.kind.rawValue
             if marker.cost != .unknown { label += " · " + marker.cost.label.lowercased() }
-            let html = " <a class=\"resource-ref cost-\(marker.cost.rawValue)\" id=\"\(HTMLEscaping.escape(marker.anchor))\""
-                + " href=\"resources.html#\(HTMLEscaping.escape(marker.resourceID))\""
-                + " title=\"\(HTMLEscaping.escape(marker.title)) in the resource index\">\(HTMLEscaping.escape(label))</a>"
+            // One string grown in place (the escaped parts written straight into it), not a
+            // concatenation of interpolated pieces: a roadmap has hundreds of badges.
+            var html = " <a class=\"resource-ref cost-"
+            html.reserveCapacity(160 + marker.anchor.utf8.count + marker.resourceID.utf8.count + marker.title.utf8.count)
+            html += marker.cost.rawValue
+            html += "\" id=\""
+            HTMLEscaping.escape(marker.anchor, into: &html)
+            html += "\" href=\"resources.html#"
+            HTMLEscaping.escape(marker.resourceID, into: &html)
+            html += "\" title=\""
+            HTMLEscaping.escape(marker.title, into: &html)
+            html += " in the resource index\">"
+            HTMLEscaping.escape(label, into: &html)
+            html += "</a>"
             append(html, at: marker.location, isLink: marker.isLink)
         }
 
@@ -126,8 +142,15 @@ struct PageDecorationBuilder {
 
     /// "Also in: Data Engineer › Docker, …, 12 more": the same skill or tool on other roadmaps.
     func alsoInHTML(_ entry: AlsoIn) -> String {
-        var links = entry.targets.map {
-            "<a href=\"\(HTMLEscaping.escape($0.href))\">\(HTMLEscaping.escape($0.roadmapTitle)) › \(HTMLEscaping.escape($0.title))</a>"
+        var links = entry.targets.map { target in
+            var html = "<a href=\""
+            HTMLEscaping.escape(target.href, into: &html)
+            html += "\">"
+            HTMLEscaping.escape(target.roadmapTitle, into: &html)
+            html += " › "
+            HTMLEscaping.escape(target.title, into: &html)
+            html += "</a>"
+            return html
         }
         if entry.more > 0 {
             let more = "\(entry.more) more roadmap\(entry.more == 1 ? "" : "s")"
@@ -152,15 +175,21 @@ struct PageDecorationBuilder {
         out += "<h3 id=\"skill-matrix-title\">Skills coverage</h3>\n"
         out += "<div class=\"table-wrap\"><table>\n<thead><tr><th scope=\"col\">Skill</th>"
         for (index, phase) in roadmap.phases.enumerated() {
-            out += "<th scope=\"col\"><a href=\"#\(HTMLEscaping.escape(phase.id))\" title=\"\(HTMLEscaping.escape(phase.title))\">"
-                + "\(index + 1)</a></th>"
+            out += "<th scope=\"col\"><a href=\"#"
+            HTMLEscaping.escape(phase.id, into: &out)
+            out += "\" title=\""
+            HTMLEscaping.escape(phase.title, into: &out)
+            out += "\">\(index + 1)</a></th>"
         }
         out += "<th scope=\"col\">Projects</th></tr></thead>\n<tbody>\n"
         for skill in crossLinks.skills {
             let phases = Set(skill.taughtIn.compactMap { phaseOfModule[$0] })
             let untaught = phases.isEmpty
-            out += "<tr\(untaught ? " class=\"untaught\"" : "")><th scope=\"row\"><a href=\"#\(HTMLEscaping.escape(skill.id))\">"
-                + HTMLEscaping.escape(skill.title) + "</a>"
+            out += untaught ? "<tr class=\"untaught\"><th scope=\"row\"><a href=\"#" : "<tr><th scope=\"row\"><a href=\"#"
+            HTMLEscaping.escape(skill.id, into: &out)
+            out += "\">"
+            HTMLEscaping.escape(skill.title, into: &out)
+            out += "</a>"
             if untaught { out += " <span class=\"warning-mark\">taught nowhere</span>" }
             out += "</th>"
             for index in roadmap.phases.indices {
