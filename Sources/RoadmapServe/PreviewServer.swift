@@ -265,7 +265,7 @@ public final class PreviewServer: Sendable {
         HTTPResponse(statusCode: status, headers: headers(type: "text/plain; charset=utf-8"), body: Data(message.utf8))
     }
 
-    static func headers(type: String) -> [HTTPHeader: String] {
+    static func headers(type: String) -> HTTPHeaders {
         [.contentType: type, HTTPHeader("Cache-Control"): "no-store",
          HTTPHeader("Content-Security-Policy"): "default-src 'self'", HTTPHeader("X-Content-Type-Options"): "nosniff"]
     }
