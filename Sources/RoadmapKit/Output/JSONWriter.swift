@@ -211,10 +211,13 @@ protocol JSONWritable {
 
 extension JSONWritable {
     /// The value as a JSON document, followed by a newline.
-    var jsonText: String {
+    var jsonText: String { String(decoding: jsonBytes, as: UTF8.self) }
+
+    /// ``jsonText``'s UTF-8.
+    var jsonBytes: [UInt8] {
         var json = JSONWriter()
         write(to: &json)
         json.finish()
-        return json.text
+        return json.bytes
     }
 }

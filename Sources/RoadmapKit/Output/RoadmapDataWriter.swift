@@ -143,6 +143,9 @@ struct RoadmapDataWriter: Sendable {
 
     func roadmapJSON(_ enriched: EnrichedRoadmap) -> String { roadmapData(enriched).jsonText }
 
+    /// ``roadmapJSON(_:)``'s UTF-8, for writing without making (and validating) a string.
+    func roadmapJSONBytes(_ enriched: EnrichedRoadmap) -> [UInt8] { roadmapData(enriched).jsonBytes }
+
     /// `ResourcesData(schema:resources:).jsonText`, converted one resource at a time and
     /// handed to `flush` in pieces of about 256 KB: the site's index lists every use of every
     /// resource (over 100 MB of JSON for 10,000 roadmaps), and is never held whole.

@@ -62,6 +62,10 @@ struct SiteWriter: Sendable {
         try data.withUnsafeBytes { try write($0, to: relativePath) }
     }
 
+    func write(_ bytes: [UInt8], to relativePath: String) throws {
+        try bytes.withUnsafeBytes { try write($0, to: relativePath) }
+    }
+
     /// Plain open/write/close: `Data.write(to:)` fsyncs every file on Linux, which made writing
     /// a large site wait on the disk (the staging folder is swapped in whole anyway). When files
     /// are linked from the previous site (`roadmap serve`), a path is unlinked first, so such a

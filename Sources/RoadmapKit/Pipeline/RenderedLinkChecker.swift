@@ -187,26 +187,35 @@ struct RenderedLinkChecker: Sendable {
             var unscannedTargets: [(RenderedPageLinks, FragmentLink)] = []
             var exists: [String: Bool] = [:]
             for page in ordered[range] {
-                for (target, location) in page.files.sorted(by: { $0.key < $1.key }) {
+                // Links are checked in any order; the few that fail are sorted, so that the
+                // diagnostics come in the order of their targets (and fragments).
+                var missingFiles: [(target: String, location: SourceLocation)] = []
+                for (target, location) in page.files {
                     let present = exists[target] ?? fileExists(target)
                     exists[target] = present
-                    if !present {
-                        found.append(Self.diagnostic(
-                            "output.broken-link", "no file '\(target)' in the site", link: target, page: page.page,
-                            template: page.template, reportedFolder: reportedFolder, at: location))
-                    }
+                    if !present { missingFiles.append((target, location)) }
                 }
-                for link in page.fragments.sorted(by: { ($0.target, $0.fragment) < ($1.target, $1.fragment) }) {
+                for (target, location) in missingFiles.sorted(by: { $0.target < $1.target }) {
+                    found.append(Self.diagnostic(
+                        "output.broken-link", "no file '\(target)' in the site", link: target, page: page.page,
+                        template: page.template, reportedFolder: reportedFolder, at: location))
+                }
+                var missingFragments: [FragmentLink] = []
+                var unscanned: [FragmentLink] = []
+                for link in page.fragments {
                     let present = exists[link.target] ?? fileExists(link.target)
                     exists[link.target] = present
                     guard present, link.target.hasSuffix(".html") else { continue }
                     guard let scanned = scannedByPage[link.target] else {
-                        unscannedTargets.append((page, link))
+                        unscanned.append(link)
                         continue
                     }
                     // Scanned while it was rendered: its ids are known without reading it again.
-                    if !scanned.hasID(link.fragment) { found.append(missingFragment(link, on: page)) }
+                    if !scanned.hasID(link.fragment) { missingFragments.append(link) }
                 }
+                let byTarget = { (a: FragmentLink, b: FragmentLink) in (a.target, a.fragment) < (b.target, b.fragment) }
+                for link in missingFragments.sorted(by: byTarget) { found.append(missingFragment(link, on: page)) }
+                for link in unscanned.sorted(by: byTarget) { unscannedTargets.append((page, link)) }
             }
             return (found, unscannedTargets)
         }) ?? []

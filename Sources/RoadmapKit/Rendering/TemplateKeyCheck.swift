@@ -10,6 +10,21 @@ import RoadmapMarkdown
 struct TemplateKeyCheck {
     /// Template name → (file path, source text).
     var sources: [String: (path: String, text: String)]
+    /// Each template's tags, parsed once (a partial is walked wherever it is used, and every
+    /// page template walks the same base); shared by the checks of a build.
+    var parsed = ParsedTags()
+
+    final class ParsedTags: @unchecked Sendable {
+        private let lock = NSLock()
+        private var tags: [String: [Tag]] = [:]
+
+        func tags(of name: String, text: String) -> [Tag] {
+            if let known = lock.withLock({ tags[name] }) { return known }
+            let parsed = TemplateKeyCheck.tags(in: text)
+            lock.withLock { tags[name] = parsed }
+            return parsed
+        }
+    }
 
     func check(_ view: Any, template name: String) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
@@ -88,7 +103,7 @@ struct TemplateKeyCheck {
 
     private func walk(_ name: String, stack: [Any], depth: Int, diagnostics: inout [Diagnostic], reported: inout Set<String>) {
         guard depth < 8, let source = sources[name] else { return }
-        let tags = Self.tags(in: source.text)
+        let tags = parsed.tags(of: name, text: source.text)
         var position = 0
         walkTags(tags, &position, until: nil, stack: stack, file: source.path, depth: depth,
                  diagnostics: &diagnostics, reported: &reported)
@@ -173,6 +188,8 @@ struct TemplateKeyCheck {
 
     private static func child(_ name: String, of value: Any) -> Any? {
         if let parent = value as? MustacheParent { return parent.child(named: name) }
+        // A view: its stored property is read through the template lookup's table, not a Mirror.
+        if let property = TemplateLookup.storedProperty(name, of: value) { return property }
         var mirror: Mirror? = Mirror(reflecting: value)
         while let current = mirror {
             if let match = current.children.first(where: { $0.label == name }) { return match.value }

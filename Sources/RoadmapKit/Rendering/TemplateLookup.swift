@@ -87,32 +87,50 @@ struct TemplateLookup: MustacheParent, CustomStringConvertible {
         }
         let table = FieldTable()
         tables[id] = table
-        for (name, path) in paths { table.getters[name] = getter(path) }
+        for (name, path) in paths { (table.getters[name], table.readers[name]) = accessors(path) }
         return table
     }
 
-    /// Reads one stored property, classified once by its declared type: plain values as they
-    /// are, views (and arrays and optionals of them) wrapped, anything else by ``wrap(_:)``.
-    private static func getter<Root>(_ path: PartialKeyPath<Root>) -> FieldTable.Getter {
-        func typed<Value>(_: Value.Type) -> FieldTable.Getter {
-            let typedPath = path as! KeyPath<Root, Value>
-            // A stored property sits at a fixed offset in its view: reading it copies just its
-            // value, with no key-path walk and no copy of the view.
-            let read: (UnsafeRawPointer) -> Value
-            if let offset = MemoryLayout<Root>.offset(of: typedPath) {
-                read = { $0.load(fromByteOffset: offset, as: Value.self) }
-            } else {
-                read = { $0.assumingMemoryBound(to: Root.self).pointee[keyPath: typedPath] }
-            }
-            if plainTypes.contains(ObjectIdentifier(Value.self)) { return { read($0) } }
-            if let table = lockedTable(for: Value.self) {
-                return { TemplateLookup(TypedView(root: read($0), table: table)) }
-            }
-            if let array = Value.self as? any ViewArray.Type, let getter = array.getter(read) { return getter }
-            if let optional = Value.self as? any OptionalType.Type, let getter = optional.getter(read) { return getter }
-            return { wrap(read($0)) }
+    /// Reads one stored property: the getter for templates, classified once by its declared
+    /// type (plain values as they are, views and arrays and optionals of them wrapped, anything
+    /// else by ``wrap(_:)``), and the reader of its value as it is.
+    private static func accessors<Root>(_ path: PartialKeyPath<Root>) -> (FieldTable.Getter, FieldTable.Reader) {
+        func typed<Value>(_: Value.Type) -> (FieldTable.Getter, FieldTable.Reader) {
+            let read = reader(path as! KeyPath<Root, Value>)
+            return (getter(read), { read($0) })
         }
         return _openExistential(type(of: path).valueType, do: typed)
+    }
+
+    /// Reads a stored property from its view's address.
+    private static func reader<Root, Value>(_ typedPath: KeyPath<Root, Value>) -> (UnsafeRawPointer) -> Value {
+        // A stored property sits at a fixed offset in its view: reading it copies just its
+        // value, with no key-path walk and no copy of the view.
+        if let offset = MemoryLayout<Root>.offset(of: typedPath) {
+            return { $0.load(fromByteOffset: offset, as: Value.self) }
+        }
+        return { $0.assumingMemoryBound(to: Root.self).pointee[keyPath: typedPath] }
+    }
+
+    private static func getter<Value>(_ read: @escaping (UnsafeRawPointer) -> Value) -> FieldTable.Getter {
+        if plainTypes.contains(ObjectIdentifier(Value.self)) { return { read($0) } }
+        if let table = lockedTable(for: Value.self) {
+            return { TemplateLookup(TypedView(root: read($0), table: table)) }
+        }
+        if let array = Value.self as? any ViewArray.Type, let getter = array.getter(read) { return getter }
+        if let optional = Value.self as? any OptionalType.Type, let getter = optional.getter(read) { return getter }
+        return { wrap(read($0)) }
+    }
+
+    /// A view's stored property as it is (not wrapped for templates), as a `Mirror` gives it:
+    /// nil when `value` is not looked up as a view, `.some(nil)` when it has no such property.
+    static func storedProperty(_ name: String, of value: Any) -> Any?? {
+        func read<Root>(_ root: Root) -> Any?? {
+            guard let table = table(for: Root.self) else { return nil }
+            guard let reader = table.readers[name] else { return .some(nil) }
+            return withUnsafePointer(to: root) { .some(reader(UnsafeRawPointer($0))) }
+        }
+        return _openExistential(value, do: read)
     }
 
     /// Whether values of `type` are passed to the template as they are.
@@ -123,8 +141,11 @@ struct TemplateLookup: MustacheParent, CustomStringConvertible {
 /// Filled once, under the lookup's lock, before any render can read it.
 final class FieldTable: @unchecked Sendable {
     typealias Getter = (UnsafeRawPointer) -> Any?
+    typealias Reader = (UnsafeRawPointer) -> Any
     // Written only while the table is made, under the lookup's lock: no access check on each read.
     @exclusivity(unchecked) fileprivate(set) var getters: [String: Getter] = [:]
+    /// The properties' values as they are, for the template key check.
+    fileprivate(set) var readers: [String: Reader] = [:]
 }
 
 /// A view with its type known. A class, so that ``TemplateLookup`` fits in an `Any` unboxed.

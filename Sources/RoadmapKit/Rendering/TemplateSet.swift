@@ -10,6 +10,8 @@ struct TemplateSet: Sendable {
     let sources: [String: (path: String, text: String)]
     /// The key check runs on the first render of each template in a build.
     let ledger = TemplateKeyLedger()
+    /// The templates' tags, parsed for the key check once a build.
+    let parsedTags = TemplateKeyCheck.ParsedTags()
 
     /// Loads every `.mustache` file under `directory`; parse errors become diagnostics at the
     /// template's line and column.
@@ -56,7 +58,7 @@ struct TemplateSet: Sendable {
     /// that every key the template uses exists in the view (see ``TemplateKeyCheck``).
     func render(_ view: Any, template: String) -> String {
         if ledger.claim(template) {
-            ledger.record(TemplateKeyCheck(sources: sources).check(view, template: template))
+            ledger.record(TemplateKeyCheck(sources: sources, parsed: parsedTags).check(view, template: template))
         }
         return library.render(TemplateLookup.wrap(view) ?? view, withTemplate: template) ?? ""
     }

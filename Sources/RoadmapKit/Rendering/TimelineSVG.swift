@@ -66,6 +66,10 @@ struct TimelineSVG {
 
     /// A label's lines: at most `limit` characters each, so a 360-pixel screen shows them whole.
     static func lines(_ text: String, limit: Int) -> [String] {
+        // Most labels fit on one line as they are: no more bytes than the limit (so no more
+        // characters), and no space that splitting into words would drop.
+        let utf8 = text.utf8
+        if utf8.count <= limit, utf8.first != 0x20, utf8.last != 0x20, !text.contains("  ") { return [text] }
         if text.isAllASCII { return asciiLines(text, limit: limit) }
         var lines: [String] = []
         var current = ""
