@@ -228,6 +228,9 @@ final class WrittenFiles: @unchecked Sendable {
     /// Whether a file was written at `relativePath`.
     func contains(_ relativePath: String) -> Bool { lock.withLock { paths.contains(relativePath) } }
 
+    /// Every path written so far, for many look-ups without the lock.
+    var all: Set<String> { lock.withLock { paths } }
+
     /// The HTML files written, sorted.
     var htmlFiles: [String] { lock.withLock { paths.filter { $0.hasSuffix(".html") } }.sorted() }
 }

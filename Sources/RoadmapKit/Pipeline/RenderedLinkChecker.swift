@@ -182,18 +182,25 @@ struct RenderedLinkChecker: Sendable {
         // scanned (rare: a file copied from the content) is checked afterwards, reading it once.
         let ordered = pages.sorted { $0.page < $1.page }
         let chunks = stride(from: 0, to: ordered.count, by: 256).map { $0..<min($0 + 256, ordered.count) }
+        // The written files, looked up without a lock; without that record, the file system (cached).
+        let writtenPaths = written?.all
         let checked = (try? ConcurrentMap.map(chunks) { range -> ([Diagnostic], [(RenderedPageLinks, FragmentLink)]) in
             var found: [Diagnostic] = []
             var unscannedTargets: [(RenderedPageLinks, FragmentLink)] = []
             var exists: [String: Bool] = [:]
+            func fileExists(_ target: String) -> Bool {
+                if let writtenPaths { return writtenPaths.contains(target) }
+                if let known = exists[target] { return known }
+                let present = self.fileExists(target)
+                exists[target] = present
+                return present
+            }
             for page in ordered[range] {
                 // Links are checked in any order; the few that fail are sorted, so that the
                 // diagnostics come in the order of their targets (and fragments).
                 var missingFiles: [(target: String, location: SourceLocation)] = []
-                for (target, location) in page.files {
-                    let present = exists[target] ?? fileExists(target)
-                    exists[target] = present
-                    if !present { missingFiles.append((target, location)) }
+                for (target, location) in page.files where !fileExists(target) {
+                    missingFiles.append((target, location))
                 }
                 for (target, location) in missingFiles.sorted(by: { $0.target < $1.target }) {
                     found.append(Self.diagnostic(
@@ -203,9 +210,7 @@ struct RenderedLinkChecker: Sendable {
                 var missingFragments: [FragmentLink] = []
                 var unscanned: [FragmentLink] = []
                 for link in page.fragments {
-                    let present = exists[link.target] ?? fileExists(link.target)
-                    exists[link.target] = present
-                    guard present, link.target.hasSuffix(".html") else { continue }
+                    guard fileExists(link.target), link.target.hasSuffix(".html") else { continue }
                     guard let scanned = scannedByPage[link.target] else {
                         unscanned.append(link)
                         continue
