@@ -163,6 +163,8 @@ struct MentionLinker: Sendable {
         func index(_ offset: Int) -> String.Index { text.utf8.index(text.utf8.startIndex, offsetBy: offset) }
         var contiguous = text
         contiguous.withUTF8 { bytes in
+            // Room for a word every four bytes, about what prose has, so the list rarely grows.
+            words.reserveCapacity(bytes.count / 4 + 1)
             var start: Int?
             var skip = 0
             func close(_ end: Int) {
