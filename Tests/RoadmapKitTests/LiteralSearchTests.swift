@@ -28,6 +28,8 @@ import Testing
         ("phase 1: basics", "phase", true), ("phased rollout", "phase", false), ("multiphase", "phase", false),
         ("2. étape : bases", "étape", true), ("etape", "étape", false), ("free-to-audit", "free", true),
         ("freedom", "free", false), ("第一阶段", "阶段", false), ("阶段 1", "阶段", true), ("", "phase", false),
+        ("phased phase", "phase", true), ("phasephase", "phase", false), ("xphase phasey", "phase", false),
+        ("phase", "phase", true), ("Phase", "phase", false), ("ph", "phase", false), ("free", "", false),
     ])
     func containsWholeWords(_ text: String, _ word: String, _ expected: Bool) {
         #expect(text.containsWord(word) == expected)

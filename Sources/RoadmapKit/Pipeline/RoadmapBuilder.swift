@@ -175,7 +175,11 @@ struct RoadmapBuilder: Sendable {
         if saysPhase(title) { return true }
         let lower = title.lowercased()
         let trimmed = lower.drop { !$0.isLetter }
-        for word in ["month", "week", "year", "quarter", "semester", "term"] where trimmed.hasPrefix(word) {
+        // In ASCII text a prefix of Characters is a prefix of bytes.
+        let isASCII = lower.isAllASCII
+        for word in ["month", "week", "year", "quarter", "semester", "term"]
+            where isASCII ? trimmed.utf8.starts(with: word.utf8) : trimmed.hasPrefix(word)
+        {
             let rest = trimmed.dropFirst(word.count).drop { $0 == "s" || $0 == " " }
             // "Year 2024 Review" names a calendar year, not a period of the plan.
             if word == "year", rest.prefix(while: \.isNumber).count >= 3 { continue }
@@ -188,8 +192,8 @@ struct RoadmapBuilder: Sendable {
     static func saysPhase(_ title: String) -> Bool {
         let lower = title.lowercased()
         if phaseWords.contains(where: { lower.containsWord($0) }) { return true }
-        // Scripts without spaces between words: the word anywhere in the heading.
-        return unspacedPhaseWords.contains { lower.contains($0) }
+        // Scripts without spaces between words: the word anywhere in the heading (never in ASCII text).
+        return !lower.isAllASCII && unspacedPhaseWords.contains { lower.contains($0) }
     }
 
     /// Words that name a phase: English, Spanish, Portuguese, Italian, French, German.
@@ -200,8 +204,12 @@ struct RoadmapBuilder: Sendable {
     /// "Step 1", "Level 2", "Part 3", "Module 4": the word before the number, when the heading
     /// starts with one. Such a heading is a phase only among siblings numbered the same way.
     static func numberedStep(_ title: String) -> String? {
-        let trimmed = title.lowercased().drop { !$0.isLetter }
-        for word in ["step", "level", "part", "round", "tier"] where trimmed.hasPrefix(word) {
+        let lower = title.lowercased()
+        let trimmed = lower.drop { !$0.isLetter }
+        let isASCII = lower.isAllASCII  // a prefix of bytes is then a prefix of Characters
+        for word in ["step", "level", "part", "round", "tier"]
+            where isASCII ? trimmed.utf8.starts(with: word.utf8) : trimmed.hasPrefix(word)
+        {
             let rest = trimmed.dropFirst(word.count).drop { $0 == " " || $0 == "\u{00A0}" }
             if let first = rest.first, first.isNumber { return word }
         }
