@@ -122,20 +122,24 @@ struct RoadmapBuilder: Sendable {
         projects.sort { $0.location < $1.location }
         // Anchors raw HTML defines (`<a name="top"></a>`), where no heading or item took them.
         var takenAnchors = Set(anchors).union(itemAnchors.values).union(Self.pageIDs)
-        func collectHTMLAnchors(_ node: MarkdownNode) {
-            switch node.kind {
-            case .htmlBlock(let html), .htmlInline(let html):
-                if let name = HTMLAnchorNames.names(in: html).first(where: { !takenAnchors.contains($0) }),
-                   itemAnchors[node.range.start] == nil
-                {
-                    itemAnchors[node.range.start] = name
-                    takenAnchors.insert(name)
+        // Nodes are read in place through their arrays (see collectLinks(in:sectionID:into:)).
+        func collectHTMLAnchors(in nodes: [MarkdownNode]) {
+            for index in nodes.indices {
+                switch nodes[index].kind {
+                case .htmlBlock(let html), .htmlInline(let html):
+                    let start = nodes[index].range.start
+                    if let name = HTMLAnchorNames.names(in: html).first(where: { !takenAnchors.contains($0) }),
+                       itemAnchors[start] == nil
+                    {
+                        itemAnchors[start] = name
+                        takenAnchors.insert(name)
+                    }
+                default:
+                    collectHTMLAnchors(in: nodes[index].children)
                 }
-            default:
-                for child in node.children { collectHTMLAnchors(child) }
             }
         }
-        for block in input.document.blocks { collectHTMLAnchors(block) }
+        collectHTMLAnchors(in: input.document.blocks)
         let itemIDs = itemAnchors.sorted { $0.key < $1.key }.map(\.value)
         anchors += itemIDs
 
@@ -443,7 +447,20 @@ struct RoadmapBuilder: Sendable {
             links.append(LinkReference(
                 text: node.plainText, destination: destination, location: node.range.start, sectionID: sectionID))
         }
-        for child in node.children { collectLinks(child, sectionID: sectionID, into: &links) }
+        collectLinks(in: node.children, sectionID: sectionID, into: &links)
+    }
+
+    /// ``collectLinks(_:sectionID:into:)`` of each node, read in place through the array: a
+    /// `for node in nodes` loop would copy every node of the document on the way down.
+    private func collectLinks(in nodes: [MarkdownNode], sectionID: String, into links: inout [LinkReference]) {
+        for index in nodes.indices {
+            if case .link(let destination, _) = nodes[index].kind {
+                links.append(LinkReference(
+                    text: nodes[index].plainText, destination: destination, location: nodes[index].range.start,
+                    sectionID: sectionID))
+            }
+            collectLinks(in: nodes[index].children, sectionID: sectionID, into: &links)
+        }
     }
 
     static func find(_ id: String, in sections: [Section]) -> Section? {
