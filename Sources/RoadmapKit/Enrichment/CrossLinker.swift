@@ -295,22 +295,26 @@ struct CrossLinker: Sendable {
         let topicTitles = Dictionary(module.topics.map { ($0.location, $0.title) }, uniquingKeysWith: { a, _ in a })
         let moduleTitle = Self.withoutDuration(module.title)
         var out: [Titled] = []
-        func walk(_ node: MarkdownNode, topic: String) {
-            switch node.kind {
-            case .item:
-                let topic = topicTitles[node.range.start] ?? topic
-                if let first = node.children.first, case .paragraph = first.kind {
-                    let text = ResourceExtractor.squeeze(first.plainText)
-                    if !text.isEmpty { out.append(Titled(text: topic, stems: stemmer.of(text))) }
+        // Nodes are read in place through their arrays: a `for child in` loop copies each one.
+        func walk(_ nodes: [MarkdownNode], topic: String) {
+            for index in nodes.indices {
+                switch nodes[index].kind {
+                case .item:
+                    let topic = topicTitles[nodes[index].range.start] ?? topic
+                    let children = nodes[index].children
+                    if let first = children.first, case .paragraph = first.kind {
+                        let text = ResourceExtractor.squeeze(first.plainText)
+                        if !text.isEmpty { out.append(Titled(text: topic, stems: stemmer.of(text))) }
+                    }
+                    walk(children, topic: topic)
+                case .list, .blockQuote:
+                    walk(nodes[index].children, topic: topic)
+                default:
+                    break
                 }
-                for child in node.children { walk(child, topic: topic) }
-            case .list, .blockQuote:
-                for child in node.children { walk(child, topic: topic) }
-            default:
-                break
             }
         }
-        section.forEachSection { part in for block in part.blocks { walk(block, topic: moduleTitle) } }
+        section.forEachSection { part in walk(part.blocks, topic: moduleTitle) }
         return out
     }
 
@@ -321,7 +325,18 @@ struct CrossLinker: Sendable {
             if case .item(let task) = node.kind, task != nil, let first = node.children.first, case .paragraph = first.kind {
                 out[module, default: []].append(ResourceExtractor.squeeze(first.plainText))
             }
-            for child in node.children where child.kind.isBlock { walk(child, module: module) }
+            walkBlocks(node.children, module: module)
+        }
+        // The block children, read in place through the array: a `for child in` loop copies each node.
+        func walkBlocks(_ nodes: [MarkdownNode], module: String) {
+            for index in nodes.indices where nodes[index].kind.isBlock {
+                if case .item(let task) = nodes[index].kind, task != nil, let first = nodes[index].children.first,
+                   case .paragraph = first.kind
+                {
+                    out[module, default: []].append(ResourceExtractor.squeeze(first.plainText))
+                }
+                walkBlocks(nodes[index].children, module: module)
+            }
         }
         func visit(_ section: Section, module: String?) {
             let module = section.role == .module ? section.id : module

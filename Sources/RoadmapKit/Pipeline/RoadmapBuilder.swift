@@ -104,10 +104,8 @@ struct RoadmapBuilder: Sendable {
                 guard let section = Self.find(moduleID, in: roots) else { continue }
                 var topics: [Topic] = []
                 section.forEachSection { part in
-                    for block in part.blocks {
-                        collectTopics(in: block, sectionID: moduleID, slugger: &slugger, anchors: &itemAnchors,
-                                      topics: &topics, projects: &projects)
-                    }
+                    collectTopics(in: part.blocks, from: 0, sectionID: moduleID, slugger: &slugger, anchors: &itemAnchors,
+                                  topics: &topics, projects: &projects)
                 }
                 phases[phaseIndex].modules[moduleIndex].topics = topics
             }
@@ -373,12 +371,24 @@ struct RoadmapBuilder: Sendable {
         return title.isEmpty ? nil : title
     }
 
+    /// The topics and projects of the lists among `nodes[start...]`, which are read in place
+    /// through the array (a `for node in` loop would copy each).
     private func collectTopics(
-        in node: MarkdownNode, sectionID: String, slugger: inout Slugger, anchors: inout [SourceLocation: String],
+        in nodes: [MarkdownNode], from start: Int, sectionID: String, slugger: inout Slugger,
+        anchors: inout [SourceLocation: String], topics: inout [Topic], projects: inout [Project]
+    ) {
+        for index in nodes.indices.dropFirst(start) {
+            guard case .list = nodes[index].kind else { continue }
+            collectTopics(inList: nodes[index].children, sectionID: sectionID, slugger: &slugger, anchors: &anchors,
+                          topics: &topics, projects: &projects)
+        }
+    }
+
+    private func collectTopics(
+        inList list: [MarkdownNode], sectionID: String, slugger: inout Slugger, anchors: inout [SourceLocation: String],
         topics: inout [Topic], projects: inout [Project]
     ) {
-        guard case .list = node.kind else { return }
-        for item in node.children {
+        for item in list {
             if let label = Self.label(of: item) {
                 let sublists = item.children.dropFirst().filter { if case .list = $0.kind { true } else { false } }
                 if Self.projectLabels.contains(label) {
@@ -413,10 +423,8 @@ struct RoadmapBuilder: Sendable {
                 let id = slugger.anchor(for: title)
                 anchors[item.range.start] = id
                 topics.append(Topic(id: id, title: title, location: item.range.start, subtopics: []))
-                for child in item.children.dropFirst() {
-                    collectTopics(in: child, sectionID: sectionID, slugger: &slugger, anchors: &anchors,
-                                  topics: &topics, projects: &projects)
-                }
+                collectTopics(in: item.children, from: 1, sectionID: sectionID, slugger: &slugger, anchors: &anchors,
+                              topics: &topics, projects: &projects)
             }
         }
     }

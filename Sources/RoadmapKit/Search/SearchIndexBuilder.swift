@@ -264,20 +264,29 @@ struct SearchIndexBuilder: Sendable {
             let kind = SearchIndexBuilder.itemKind(forSectionTitle: section.title) ?? itemKind
             let inner = crumbs + [section.title]
             trails[section.id] = inner
-            for block in section.blocks {
-                items(in: block, crumbs: inner, anchor: section.id, itemKind: inModule ? nil : kind, inModule: inModule)
-            }
+            items(in: section.blocks, from: 0, crumbs: inner, anchor: section.id, itemKind: inModule ? nil : kind,
+                  inModule: inModule)
             for child in section.children {
                 visit(child, crumbs: inner, itemKind: kind, inModule: inModule)
             }
         }
 
-        /// List items: topics, projects, links inside topics, items of resource and skill sections.
-        mutating func items(in node: MarkdownNode, crumbs: [String], anchor: String, itemKind: SearchDocument.Kind?,
+        /// List items: topics, projects, links inside topics, items of resource and skill sections;
+        /// those of the lists among `nodes[start...]`, which are read in place through the array
+        /// (a `for node in` loop would copy each).
+        mutating func items(in nodes: [MarkdownNode], from start: Int, crumbs: [String], anchor: String,
+                            itemKind: SearchDocument.Kind?, inModule: Bool)
+        {
+            for index in nodes.indices.dropFirst(start) {
+                guard case .list = nodes[index].kind else { continue }
+                items(inList: nodes[index].children, crumbs: crumbs, anchor: anchor, itemKind: itemKind, inModule: inModule)
+            }
+        }
+
+        mutating func items(inList list: [MarkdownNode], crumbs: [String], anchor: String, itemKind: SearchDocument.Kind?,
                             inModule: Bool)
         {
-            guard case .list = node.kind else { return }
-            for item in node.children {
+            for item in list {
                 let paragraph = item.children.first.flatMap { first -> MarkdownNode? in
                     if case .paragraph = first.kind { return first }
                     return nil
@@ -330,9 +339,8 @@ struct SearchIndexBuilder: Sendable {
                         add(.resource, link, crumbs: childCrumbs, excerpt: leadOnce(), anchor: childAnchor)
                     }
                 }
-                for child in item.children.dropFirst() {
-                    items(in: child, crumbs: childCrumbs, anchor: childAnchor, itemKind: childKind, inModule: inModule)
-                }
+                items(in: item.children, from: 1, crumbs: childCrumbs, anchor: childAnchor, itemKind: childKind,
+                      inModule: inModule)
             }
         }
 
