@@ -159,14 +159,17 @@ struct CrossLinker: Sendable {
             guard overlap.count >= 2 || (portfolio.count == 1 && target.count == 1) else { return false }
             return overlap.contains { Double(frequency[$0] ?? 0) < common }
         }
+        // Each module project's stems looked up once, not once per portfolio project.
+        let candidates = moduleProjects.map { (id: $0.id, title: $0.title, stems: projectStems[$0.id] ?? .empty) }
         for project in portfolio {
             let own = project.stems.subtracting(stemmer.projectVerbs)
             guard !own.isEmpty, !vetoed.contains(normaliser.stems(project.title).joined(separator: " ")) else { continue }
-            for (index, module) in modules.enumerated() where grows(own, moduleStems[index]) {
-                links.append(CrossLink(from: project.id, to: module.id, kind: .growsFrom, evidence: module.title))
+            for index in modules.indices where grows(own, moduleStems[index]) {
+                links.append(CrossLink(from: project.id, to: modules[index].id, kind: .growsFrom, evidence: modules[index].title))
             }
-            for candidate in moduleProjects where grows(own, projectStems[candidate.id] ?? .empty) {
-                links.append(CrossLink(from: project.id, to: candidate.id, kind: .growsFrom, evidence: candidate.title))
+            for index in candidates.indices where grows(own, candidates[index].stems) {
+                links.append(CrossLink(from: project.id, to: candidates[index].id, kind: .growsFrom,
+                                       evidence: candidates[index].title))
             }
         }
 

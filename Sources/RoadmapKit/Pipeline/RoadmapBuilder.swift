@@ -472,9 +472,10 @@ struct RoadmapBuilder: Sendable {
     }
 
     static func find(_ id: String, in sections: [Section]) -> Section? {
-        for section in sections {
-            if section.id == id { return section }
-            if let found = find(id, in: section.children) { return found }
+        // By index: a `for section in` loop would copy every section it passes.
+        for index in sections.indices {
+            if sections[index].heading.id == id { return sections[index] }
+            if let found = find(id, in: sections[index].children) { return found }
         }
         return nil
     }
