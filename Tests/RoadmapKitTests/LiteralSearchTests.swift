@@ -43,6 +43,17 @@ import Testing
         let expected = TermNormaliser.clean(text).split(whereSeparator: \.isWhitespace).joined(separator: " ")
         #expect(ResourceExtractor.squeeze(text) == expected)
     }
+
+    /// The label before a link is cut after its last " - " on bytes for ASCII text, as
+    /// Foundation's backwards search cuts it (which other text still takes).
+    @Test(arguments: [
+        ("Week 1 - Course: ", "Course"), ("A - B - **Platform**:", "Platform"), ("Course:", "Course"),
+        ("x -Course:", "x -Course"), (" - Book:", "Book"), ("Semaine 2 – Cours : ", "Semaine 2 – Cours"),
+        ("Étape - Vidéo:", "Vidéo"), ("no colon", nil), ("a - b - c - d - e:", "e"), (" - :", nil),
+    ] as [(String, String?)])
+    func labelTextCutsAtTheLastDash(_ before: String, _ expected: String?) {
+        #expect(ResourceExtractor.labelText(before) == expected)
+    }
 }
 
 /// Site-relative link targets, resolved byte by byte for ASCII paths.

@@ -540,7 +540,17 @@ struct ResourceExtractor: Sendable {
         let trimmed = before.trimmingSpaces()
         guard trimmed.hasSuffix(":") else { return nil }
         var label = String(trimmed.dropLast())
-        if let dash = label.range(of: " - ", options: .backwards) { label = String(label[dash.upperBound...]) }
+        if label.isAllASCII {
+            // The last " - " on bytes: in ASCII text Foundation's backwards search finds the same.
+            let bytes = Array(label.utf8)
+            if let dash = stride(from: bytes.count - 3, through: 0, by: -1).first(where: {
+                bytes[$0] == 0x20 && bytes[$0 + 1] == 0x2D && bytes[$0 + 2] == 0x20
+            }) {
+                label = String(decoding: bytes[(dash + 3)...], as: UTF8.self)
+            }
+        } else if let dash = label.range(of: " - ", options: .backwards) {
+            label = String(label[dash.upperBound...])
+        }
         label = squeeze(label.trimmingScalars(in: "*_-–— "))
         return label.isEmpty || label.spaceSeparatedCount > 4 ? nil : label
     }

@@ -61,11 +61,25 @@ struct SearchIndexBuilder: Sendable {
     static let kindLabels = Dictionary(uniqueKeysWithValues: ResourceKind.allCases.map { ($0, $0.rawValue.capitalized) })
 
     static func itemKind(forSectionTitle title: String) -> SearchDocument.Kind? {
-        let lower = title.lowercased()
-        if skillWords.contains(where: { lower.contains($0) }) { return .skill }
-        if resourceWords.contains(where: { lower.contains($0) }) { return .resource }
-        return nil
+        // The words are looked for as `contains(_:)` does in RoadmapKit (byte by byte), in one
+        // pass over the title's bytes per word instead of two copies of both strings per word.
+        var lower = title.lowercased()
+        return lower.withUTF8 { text -> SearchDocument.Kind? in
+            func holds(_ word: [UInt8]) -> Bool {
+                guard text.count >= word.count else { return false }
+                for start in 0...(text.count - word.count) where text[start] == word[0] {
+                    if (1..<word.count).allSatisfy({ text[start + $0] == word[$0] }) { return true }
+                }
+                return false
+            }
+            if skillWordBytes.contains(where: holds) { return .skill }
+            if resourceWordBytes.contains(where: holds) { return .resource }
+            return nil
+        }
     }
+
+    private static let skillWordBytes = skillWords.map { Array($0.utf8) }
+    private static let resourceWordBytes = resourceWords.map { Array($0.utf8) }
 
     /// Collapses whitespace and cuts at a word boundary.
     static func clip(_ text: String, _ limit: Int) -> String {
