@@ -146,6 +146,9 @@ struct SearchIndexBuilder: Sendable {
                 if clean, !space || count == 0 { return original }
             }
             var out: [UInt8] = []
+            // Room for the whole result up front (at most `limit` characters of up to three
+            // bytes and the ellipsis), not grown a word at a time.
+            out.reserveCapacity(Swift.min(count, 3 * limit) + 3)
             var length = 0  // characters in `out`
             var changed = false  // whether `out` differs from the text
             var index = 0
