@@ -260,7 +260,7 @@ struct ResourceExtractor: Sendable {
     private func unlinkedMention(_ node: MarkdownNode, plain: String, item: SourceLocation, context: Context, hint: Hint?) -> Mention? {
         // Cheap checks first: most list items are neither in a list of resources nor quoted titles.
         let isListOfResources = hint.map { $0.isList && Self.listKinds.contains($0.kind) } ?? false
-        let mayBeQuoted = plain.first.map { Self.openQuotes[$0] != nil } ?? false
+        let mayBeQuoted = Self.startsWithOpenQuote(plain)
         let mayBeEmphasis = node.children.first.map { if case .emphasis = $0.kind { true } else { false } } ?? false
         guard isListOfResources || mayBeQuoted || mayBeEmphasis else { return nil }
         let text = Self.squeeze(plain)
@@ -594,6 +594,15 @@ struct ResourceExtractor: Sendable {
     static let openQuotes: [Character: Character] = [
         "\"": "\"", "“": "”", "‘": "’", "«": "»", "'": "'", "„": "“", "《": "》", "「": "」", "『": "』",
     ]
+
+    /// Whether `text` starts with an opening quote (a key of ``openQuotes``). Every quote is one
+    /// scalar and the ASCII ones are `"` and `'`, so another ASCII first byte rules it out
+    /// without a Character made and hashed.
+    static func startsWithOpenQuote(_ text: String) -> Bool {
+        guard let byte = text.utf8.first else { return false }
+        if byte < 0x80, byte != UInt8(ascii: "\""), byte != UInt8(ascii: "'") { return false }
+        return text.first.map { openQuotes[$0] != nil } ?? false
+    }
 
     static func isQuoted(_ text: String) -> Bool {
         guard let first = text.first, let close = openQuotes[first] else { return false }
