@@ -105,9 +105,26 @@ public struct MarkdownNode: Hashable, Sendable {
         case .htmlInline, .htmlBlock, .footnoteReference:
             break
         default:
-            for child in children {
-                if child.kind.isBlock, !out.isEmpty, out.last != " " { out += " " }
-                child.appendPlainText(to: &out)
+            Self.appendPlainText(of: children, to: &out)
+        }
+    }
+
+    /// The plain text of `nodes`, read in place through the array: a `for child in children`
+    /// loop would copy each node (its strings and children retained, then released).
+    private static func appendPlainText(of nodes: [MarkdownNode], to out: inout String) {
+        for index in nodes.indices {
+            if nodes[index].kind.isBlock, !out.isEmpty, out.last != " " { out += " " }
+            switch nodes[index].kind {
+            case .text(let s), .code(let s):
+                out += s
+            case .softBreak, .lineBreak:
+                out += " "
+            case .codeBlock(_, let literal):
+                out += literal
+            case .htmlInline, .htmlBlock, .footnoteReference:
+                break
+            default:
+                appendPlainText(of: nodes[index].children, to: &out)
             }
         }
     }

@@ -28,6 +28,8 @@ import Testing
         ("phase 1: basics", "phase", true), ("phased rollout", "phase", false), ("multiphase", "phase", false),
         ("2. étape : bases", "étape", true), ("etape", "étape", false), ("free-to-audit", "free", true),
         ("freedom", "free", false), ("第一阶段", "阶段", false), ("阶段 1", "阶段", true), ("", "phase", false),
+        ("phased phase", "phase", true), ("phasephase", "phase", false), ("xphase phasey", "phase", false),
+        ("phase", "phase", true), ("Phase", "phase", false), ("ph", "phase", false), ("free", "", false),
     ])
     func containsWholeWords(_ text: String, _ word: String, _ expected: Bool) {
         #expect(text.containsWord(word) == expected)
@@ -40,6 +42,17 @@ import Testing
     func squeezeMatchesCharacterSplitting(_ text: String) {
         let expected = TermNormaliser.clean(text).split(whereSeparator: \.isWhitespace).joined(separator: " ")
         #expect(ResourceExtractor.squeeze(text) == expected)
+    }
+
+    /// The label before a link is cut after its last " - " on bytes for ASCII text, as
+    /// Foundation's backwards search cuts it (which other text still takes).
+    @Test(arguments: [
+        ("Week 1 - Course: ", "Course"), ("A - B - **Platform**:", "Platform"), ("Course:", "Course"),
+        ("x -Course:", "x -Course"), (" - Book:", "Book"), ("Semaine 2 – Cours : ", "Semaine 2 – Cours"),
+        ("Étape - Vidéo:", "Vidéo"), ("no colon", nil), ("a - b - c - d - e:", "e"), (" - :", nil),
+    ] as [(String, String?)])
+    func labelTextCutsAtTheLastDash(_ before: String, _ expected: String?) {
+        #expect(ResourceExtractor.labelText(before) == expected)
     }
 }
 

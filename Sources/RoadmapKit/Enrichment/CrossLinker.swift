@@ -159,14 +159,17 @@ struct CrossLinker: Sendable {
             guard overlap.count >= 2 || (portfolio.count == 1 && target.count == 1) else { return false }
             return overlap.contains { Double(frequency[$0] ?? 0) < common }
         }
+        // Each module project's stems looked up once, not once per portfolio project.
+        let candidates = moduleProjects.map { (id: $0.id, title: $0.title, stems: projectStems[$0.id] ?? .empty) }
         for project in portfolio {
             let own = project.stems.subtracting(stemmer.projectVerbs)
             guard !own.isEmpty, !vetoed.contains(normaliser.stems(project.title).joined(separator: " ")) else { continue }
-            for (index, module) in modules.enumerated() where grows(own, moduleStems[index]) {
-                links.append(CrossLink(from: project.id, to: module.id, kind: .growsFrom, evidence: module.title))
+            for index in modules.indices where grows(own, moduleStems[index]) {
+                links.append(CrossLink(from: project.id, to: modules[index].id, kind: .growsFrom, evidence: modules[index].title))
             }
-            for candidate in moduleProjects where grows(own, projectStems[candidate.id] ?? .empty) {
-                links.append(CrossLink(from: project.id, to: candidate.id, kind: .growsFrom, evidence: candidate.title))
+            for index in candidates.indices where grows(own, candidates[index].stems) {
+                links.append(CrossLink(from: project.id, to: candidates[index].id, kind: .growsFrom,
+                                       evidence: candidates[index].title))
             }
         }
 
@@ -295,22 +298,26 @@ struct CrossLinker: Sendable {
         let topicTitles = Dictionary(module.topics.map { ($0.location, $0.title) }, uniquingKeysWith: { a, _ in a })
         let moduleTitle = Self.withoutDuration(module.title)
         var out: [Titled] = []
-        func walk(_ node: MarkdownNode, topic: String) {
-            switch node.kind {
-            case .item:
-                let topic = topicTitles[node.range.start] ?? topic
-                if let first = node.children.first, case .paragraph = first.kind {
-                    let text = ResourceExtractor.squeeze(first.plainText)
-                    if !text.isEmpty { out.append(Titled(text: topic, stems: stemmer.of(text))) }
+        // Nodes are read in place through their arrays: a `for child in` loop copies each one.
+        func walk(_ nodes: [MarkdownNode], topic: String) {
+            for index in nodes.indices {
+                switch nodes[index].kind {
+                case .item:
+                    let topic = topicTitles[nodes[index].range.start] ?? topic
+                    let children = nodes[index].children
+                    if let first = children.first, case .paragraph = first.kind {
+                        let text = ResourceExtractor.squeeze(first.plainText)
+                        if !text.isEmpty { out.append(Titled(text: topic, stems: stemmer.of(text))) }
+                    }
+                    walk(children, topic: topic)
+                case .list, .blockQuote:
+                    walk(nodes[index].children, topic: topic)
+                default:
+                    break
                 }
-                for child in node.children { walk(child, topic: topic) }
-            case .list, .blockQuote:
-                for child in node.children { walk(child, topic: topic) }
-            default:
-                break
             }
         }
-        section.forEachSection { part in for block in part.blocks { walk(block, topic: moduleTitle) } }
+        section.forEachSection { part in walk(part.blocks, topic: moduleTitle) }
         return out
     }
 
@@ -321,7 +328,18 @@ struct CrossLinker: Sendable {
             if case .item(let task) = node.kind, task != nil, let first = node.children.first, case .paragraph = first.kind {
                 out[module, default: []].append(ResourceExtractor.squeeze(first.plainText))
             }
-            for child in node.children where child.kind.isBlock { walk(child, module: module) }
+            walkBlocks(node.children, module: module)
+        }
+        // The block children, read in place through the array: a `for child in` loop copies each node.
+        func walkBlocks(_ nodes: [MarkdownNode], module: String) {
+            for index in nodes.indices where nodes[index].kind.isBlock {
+                if case .item(let task) = nodes[index].kind, task != nil, let first = nodes[index].children.first,
+                   case .paragraph = first.kind
+                {
+                    out[module, default: []].append(ResourceExtractor.squeeze(first.plainText))
+                }
+                walkBlocks(nodes[index].children, module: module)
+            }
         }
         func visit(_ section: Section, module: String?) {
             let module = section.role == .module ? section.id : module

@@ -56,6 +56,7 @@ extension String {
     /// Whether `word` occurs as a whole word: no letter just before or just after it. Literal,
     /// as ``literalRange(of:from:)``.
     func containsWord(_ word: String) -> Bool {
+        if isAllASCII, word.isAllASCII { return asciiContainsWord(word) }
         var search = startIndex
         while let range = literalRange(of: word, from: search) {
             let before = range.lowerBound == startIndex ? nil : self[index(before: range.lowerBound)]
@@ -64,6 +65,38 @@ extension String {
             search = range.upperBound
         }
         return false
+    }
+
+    /// ``containsWord(_:)`` for ASCII text and word, on bytes: in ASCII a character is a byte
+    /// and a letter is A–Z or a–z. After a match that is not a whole word the search goes on
+    /// from the match's end, as there.
+    private func asciiContainsWord(_ word: String) -> Bool {
+        var haystack = self
+        var needle = word
+        return haystack.withUTF8 { text in
+            needle.withUTF8 { pattern -> Bool in
+                guard let first = pattern.first, text.count >= pattern.count else { return false }
+                func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) &- 0x61 < 26 }
+                let last = text.count - pattern.count
+                var index = 0
+                while index <= last {
+                    guard text[index] == first else {
+                        index += 1
+                        continue
+                    }
+                    var offset = 1
+                    while offset < pattern.count, text[index + offset] == pattern[offset] { offset += 1 }
+                    guard offset == pattern.count else {
+                        index += 1
+                        continue
+                    }
+                    let end = index + pattern.count
+                    if !(index > 0 && isLetter(text[index - 1])), !(end < text.count && isLetter(text[end])) { return true }
+                    index = end
+                }
+                return false
+            }
+        }
     }
 
     private func utf8Match(of other: String, from lower: String.Index?) -> Range<String.Index>? {

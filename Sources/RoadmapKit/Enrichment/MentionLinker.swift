@@ -91,49 +91,45 @@ struct MentionLinker: Sendable {
 
     private mutating func rewrite(_ section: inout Section, terms: [String: [Term]]) {
         var used = Set<String>()
-        for index in section.blocks.indices {
-            if let rewritten = rewriteBlock(section.blocks[index], section: section.id, terms: terms, used: &used) {
-                section.blocks[index] = rewritten
-            }
+        if let blocks = rewriteBlocks(section.blocks, section: section.id, terms: terms, used: &used) {
+            section.blocks = blocks
         }
         for index in section.children.indices { rewrite(&section.children[index], terms: terms) }
     }
 
-    /// The block with its mentions linked, or nil when it has none. Most blocks have none: they
-    /// (and their subtrees) are kept as they are instead of being rebuilt node by node.
-    private mutating func rewriteBlock(_ node: MarkdownNode, section: String, terms: [String: [Term]], used: inout Set<String>) -> MarkdownNode? {
-        let children: [MarkdownNode]?
-        switch node.kind {
-        case .paragraph, .tableCell:
-            children = rewriteInlines(node.children, section: section, terms: terms, used: &used)
-        case .list, .item, .blockQuote, .table, .tableRow:
-            var rewritten: [MarkdownNode]?
-            for index in node.children.indices {
-                guard let child = rewriteBlock(node.children[index], section: section, terms: terms, used: &used) else { continue }
-                if rewritten == nil { rewritten = node.children }
-                rewritten![index] = child
+    /// The blocks with their mentions linked, or nil when they have none. Most blocks have none:
+    /// they (and their subtrees) are kept as they are instead of being rebuilt node by node, and
+    /// they are read in place through the array (a `for node in` loop would copy each).
+    private mutating func rewriteBlocks(_ nodes: [MarkdownNode], section: String, terms: [String: [Term]], used: inout Set<String>) -> [MarkdownNode]? {
+        var out: [MarkdownNode]?
+        for index in nodes.indices {
+            let children: [MarkdownNode]?
+            switch nodes[index].kind {
+            case .paragraph, .tableCell:
+                children = rewriteInlines(nodes[index].children, section: section, terms: terms, used: &used)
+            case .list, .item, .blockQuote, .table, .tableRow:
+                children = rewriteBlocks(nodes[index].children, section: section, terms: terms, used: &used)
+            default:
+                children = nil
             }
-            children = rewritten
-        default:
-            children = nil
+            guard let children else { continue }
+            if out == nil { out = nodes }
+            out![index].children = children
         }
-        guard let children else { return nil }
-        var copy = node
-        copy.children = children
-        return copy
+        return out
     }
 
     /// The inlines with mentions in their text linked, or nil when there are none.
     private mutating func rewriteInlines(_ nodes: [MarkdownNode], section: String, terms: [String: [Term]], used: inout Set<String>) -> [MarkdownNode]? {
         var out: [MarkdownNode]?
-        for (index, node) in nodes.enumerated() {
+        for index in nodes.indices {
             // Links, images, code and raw HTML stay as they are; so does emphasis: bold and
             // italic text is what authors make titles and labels of (`- **Version Control**`,
             // `*Title* by Author`), and a link inside one would split the title.
-            guard case .text(let text) = node.kind,
-                  let pieces = linkText(text, node: node, section: section, terms: terms, used: &used) else
+            guard case .text(let text) = nodes[index].kind,
+                  let pieces = linkText(text, range: nodes[index].range, section: section, terms: terms, used: &used) else
             {
-                out?.append(node)
+                out?.append(nodes[index])
                 continue
             }
             if out == nil { out = Array(nodes[..<index]) }
@@ -156,13 +152,16 @@ struct MentionLinker: Sendable {
     }
 
     /// The text node split into text and links to the terms it mentions, or nil when it mentions none.
-    private mutating func linkText(_ text: String, node: MarkdownNode, section: String, terms: [String: [Term]], used: inout Set<String>) -> [MarkdownNode]? {
+    /// `range` is the text node's.
+    private mutating func linkText(_ text: String, range nodeRange: SourceRange, section: String, terms: [String: [Term]], used: inout Set<String>) -> [MarkdownNode]? {
         // Words with their ranges, small words skipped (they may sit inside a term: "Infrastructure as Code").
         // A byte-level pass: ASCII letters and digits, and any non-ASCII letter, make words.
         var words: [Word] = []
         func index(_ offset: Int) -> String.Index { text.utf8.index(text.utf8.startIndex, offsetBy: offset) }
         var contiguous = text
         contiguous.withUTF8 { bytes in
+            // Room for a word every four bytes, about what prose has, so the list rarely grows.
+            words.reserveCapacity(bytes.count / 4 + 1)
             var start: Int?
             var skip = 0
             func close(_ end: Int) {
@@ -256,7 +255,7 @@ struct MentionLinker: Sendable {
             used.insert(term.target)
             let range = index(words[position].start)..<index(words[position + length - 1].end)
             if cursor < range.lowerBound {
-                pieces.append(MarkdownNode(kind: .text(String(text[cursor..<range.lowerBound])), range: node.range))
+                pieces.append(MarkdownNode(kind: .text(String(text[cursor..<range.lowerBound])), range: nodeRange))
             }
             pieces.append(MarkdownNode(
                 kind: .link(destination: "#" + term.target, title: term.title), range: synthetic,
@@ -266,7 +265,7 @@ struct MentionLinker: Sendable {
             position += length
         }
         guard !pieces.isEmpty else { return nil }
-        if cursor < text.endIndex { pieces.append(MarkdownNode(kind: .text(String(text[cursor...])), range: node.range)) }
+        if cursor < text.endIndex { pieces.append(MarkdownNode(kind: .text(String(text[cursor...])), range: nodeRange)) }
         return pieces
     }
 }

@@ -44,13 +44,13 @@ struct ResourceExtractor: Sendable {
     func extract(_ roadmap: Roadmap) -> [Mention] {
         var mentions: [Mention] = []
         let preamble = Context(sectionID: "", sectionTitle: roadmap.title, moduleID: nil)
-        for block in roadmap.preamble { walk(block, context: preamble, hint: nil, provider: nil, into: &mentions) }
+        walk(roadmap.preamble, from: 0, context: preamble, hint: nil, provider: nil, into: &mentions)
         func visit(_ section: Section, moduleID: String?, parentHint: Hint?) {
             let module = section.role == .module ? section.id : moduleID
             let context = Context(sectionID: section.id, sectionTitle: section.title, moduleID: module)
             // "## Tools" › "### CI/CD": the sub-section lists tools too.
             let hint = Self.hint(from: section.title) ?? parentHint
-            for block in section.blocks { walk(block, context: context, hint: hint, provider: nil, into: &mentions) }
+            walk(section.blocks, from: 0, context: context, hint: hint, provider: nil, into: &mentions)
             for child in section.children { visit(child, moduleID: module, parentHint: hint) }
         }
         for section in roadmap.sections { visit(section, moduleID: nil, parentHint: nil) }
@@ -59,10 +59,27 @@ struct ResourceExtractor: Sendable {
 
     // MARK: - Walking blocks
 
+    /// Walks `nodes[start...]`. Lists, the bulk of a roadmap, are read in place through the
+    /// arrays (a `for node in` loop would copy every node on the way down).
+    private func walk(_ nodes: [MarkdownNode], from start: Int, context: Context, hint: Hint?, provider: String?,
+                      into mentions: inout [Mention])
+    {
+        for index in nodes.indices.dropFirst(start) {
+            switch nodes[index].kind {
+            case .list:
+                walkList(nodes[index].children, context: context, hint: hint, provider: provider, into: &mentions)
+            case .paragraph, .blockQuote, .table, .tableRow, .tableCell, .footnoteDefinition:
+                walk(nodes[index], context: context, hint: hint, provider: provider, into: &mentions)
+            default:
+                break
+            }
+        }
+    }
+
     private func walk(_ node: MarkdownNode, context: Context, hint: Hint?, provider: String?, into mentions: inout [Mention]) {
         switch node.kind {
         case .list:
-            walkList(node, context: context, hint: hint, provider: provider, into: &mentions)
+            walkList(node.children, context: context, hint: hint, provider: provider, into: &mentions)
         case .paragraph:
             paragraph(node, item: nil, context: context, hint: hint, provider: provider, into: &mentions)
         case .blockQuote, .table, .tableRow, .tableCell, .footnoteDefinition:
@@ -80,13 +97,14 @@ struct ResourceExtractor: Sendable {
         }
     }
 
-    private func walkList(_ list: MarkdownNode, context: Context, hint: Hint?, provider: String?, into mentions: inout [Mention]) {
+    /// `items` are a list's items.
+    private func walkList(_ items: [MarkdownNode], context: Context, hint: Hint?, provider: String?, into mentions: inout [Mention]) {
         // A "Platform: Coursera" item without a link names the provider of the list's links.
         var provider = provider
         // Whether each item's lead paragraph holds a link and, when not, its plain text: found
         // once, for both passes below (nil for an item without a lead paragraph).
-        let leads = list.children.map { item -> (hasLink: Bool, text: String)? in
-            guard let first = item.children.first, case .paragraph = first.kind else { return nil }
+        let leads = items.indices.map { index -> (hasLink: Bool, text: String)? in
+            guard let first = items[index].children.first, case .paragraph = first.kind else { return nil }
             let hasLink = Self.containsLink(first)
             return (hasLink, hasLink ? "" : first.plainText)
         }
@@ -100,27 +118,28 @@ struct ResourceExtractor: Sendable {
                 provider = value
             }
         }
-        for (item, lead) in zip(list.children, leads) {
-            guard let lead, let first = item.children.first else {
-                for child in item.children { walk(child, context: context, hint: hint, provider: provider, into: &mentions) }
+        for index in items.indices {
+            let children = items[index].children
+            guard let lead = leads[index], let first = children.first else {
+                walk(children, from: 0, context: context, hint: hint, provider: provider, into: &mentions)
                 continue
             }
-            let rest = item.children.dropFirst()
+            let start = items[index].range.start
             var childHint = hint
             if lead.hasLink {
-                paragraph(first, item: item, context: context, hint: hint, provider: provider, into: &mentions)
+                paragraph(first, item: start, context: context, hint: hint, provider: provider, into: &mentions)
             } else {
-                let hasSublist = rest.contains { if case .list = $0.kind { true } else { false } }
+                let hasSublist = children.indices.dropFirst().contains { if case .list = children[$0].kind { true } else { false } }
                 let text = lead.text.trimmingWhitespace()
                 if hasSublist || text.hasSuffix(":"), text.count <= 60 {
                     // A label: "Tools and Platforms", "**Communities**:".
                     let label = text.hasSuffix(":") ? String(text.dropLast()) : text
                     childHint = Self.hint(from: label) ?? hint
-                } else if let mention = unlinkedMention(first, plain: lead.text, item: item, context: context, hint: hint) {
+                } else if let mention = unlinkedMention(first, plain: lead.text, item: start, context: context, hint: hint) {
                     mentions.append(mention)
                 }
             }
-            for child in rest { walk(child, context: context, hint: childHint, provider: provider, into: &mentions) }
+            walk(children, from: 1, context: context, hint: childHint, provider: provider, into: &mentions)
         }
     }
 
@@ -146,8 +165,9 @@ struct ResourceExtractor: Sendable {
         }
     }
 
+    /// `item` is where the list item starts, for a paragraph that leads one.
     private func paragraph(
-        _ node: MarkdownNode, item: MarkdownNode?, context: Context, hint: Hint?, provider: String?,
+        _ node: MarkdownNode, item: SourceLocation?, context: Context, hint: Hint?, provider: String?,
         into mentions: inout [Mention]
     ) {
         var parts: [Segment] = []
@@ -236,10 +256,11 @@ struct ResourceExtractor: Sendable {
     }
 
     /// `plain` is the paragraph's plain text.
-    private func unlinkedMention(_ node: MarkdownNode, plain: String, item: MarkdownNode, context: Context, hint: Hint?) -> Mention? {
+    /// `item` is where the list item starts.
+    private func unlinkedMention(_ node: MarkdownNode, plain: String, item: SourceLocation, context: Context, hint: Hint?) -> Mention? {
         // Cheap checks first: most list items are neither in a list of resources nor quoted titles.
         let isListOfResources = hint.map { $0.isList && Self.listKinds.contains($0.kind) } ?? false
-        let mayBeQuoted = plain.first.map { Self.openQuotes[$0] != nil } ?? false
+        let mayBeQuoted = Self.startsWithOpenQuote(plain)
         let mayBeEmphasis = node.children.first.map { if case .emphasis = $0.kind { true } else { false } } ?? false
         guard isListOfResources || mayBeQuoted || mayBeEmphasis else { return nil }
         let text = Self.squeeze(plain)
@@ -250,7 +271,7 @@ struct ResourceExtractor: Sendable {
             return Mention(
                 title: title, url: nil, kind: kind, provider: nil, cost: Self.cost(in: notes), author: author,
                 sectionID: context.sectionID, sectionTitle: context.sectionTitle, moduleID: context.moduleID,
-                location: item.range.start, isLink: false)
+                location: item, isLink: false)
         }
         // "Title" by Author / “Title” by Author / *Title* by Author.
         if let (title, rest) = Self.leadingQuoted(text) ?? Self.leadingEmphasis(node), rest.lowercased().hasPrefix("by ") {
@@ -519,7 +540,17 @@ struct ResourceExtractor: Sendable {
         let trimmed = before.trimmingSpaces()
         guard trimmed.hasSuffix(":") else { return nil }
         var label = String(trimmed.dropLast())
-        if let dash = label.range(of: " - ", options: .backwards) { label = String(label[dash.upperBound...]) }
+        if label.isAllASCII {
+            // The last " - " on bytes: in ASCII text Foundation's backwards search finds the same.
+            let bytes = Array(label.utf8)
+            if let dash = stride(from: bytes.count - 3, through: 0, by: -1).first(where: {
+                bytes[$0] == 0x20 && bytes[$0 + 1] == 0x2D && bytes[$0 + 2] == 0x20
+            }) {
+                label = String(decoding: bytes[(dash + 3)...], as: UTF8.self)
+            }
+        } else if let dash = label.range(of: " - ", options: .backwards) {
+            label = String(label[dash.upperBound...])
+        }
         label = squeeze(label.trimmingScalars(in: "*_-–— "))
         return label.isEmpty || label.spaceSeparatedCount > 4 ? nil : label
     }
@@ -563,6 +594,15 @@ struct ResourceExtractor: Sendable {
     static let openQuotes: [Character: Character] = [
         "\"": "\"", "“": "”", "‘": "’", "«": "»", "'": "'", "„": "“", "《": "》", "「": "」", "『": "』",
     ]
+
+    /// Whether `text` starts with an opening quote (a key of ``openQuotes``). Every quote is one
+    /// scalar and the ASCII ones are `"` and `'`, so another ASCII first byte rules it out
+    /// without a Character made and hashed.
+    static func startsWithOpenQuote(_ text: String) -> Bool {
+        guard let byte = text.utf8.first else { return false }
+        if byte < 0x80, byte != UInt8(ascii: "\""), byte != UInt8(ascii: "'") { return false }
+        return text.first.map { openQuotes[$0] != nil } ?? false
+    }
 
     static func isQuoted(_ text: String) -> Bool {
         guard let first = text.first, let close = openQuotes[first] else { return false }

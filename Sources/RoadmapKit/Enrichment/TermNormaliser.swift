@@ -100,10 +100,11 @@ struct TermNormaliser: Sendable {
 
     /// The stems of `text`, in order, without repeats.
     func stems(_ text: String) -> [String] {
-        let words = words(text)
+        let tokens = Self.tokens(text)
         var out: [String] = []
-        out.reserveCapacity(words.count)
-        for word in words {
+        out.reserveCapacity(tokens.count)
+        // Each word stemmed as it is found: no list of the words made first.
+        forEachWord(of: tokens) { word in
             let stem = Self.stem(word)
             if !out.contains(stem) { out.append(stem) }
         }
@@ -112,21 +113,27 @@ struct TermNormaliser: Sendable {
 
     /// The lowercased words of `text` after abbreviations are applied, small words dropped.
     func words(_ text: String) -> [String] {
-        let raw = Self.tokens(text)
+        let tokens = Self.tokens(text)
         var out: [String] = []
-        out.reserveCapacity(raw.count)
+        out.reserveCapacity(tokens.count)
+        forEachWord(of: tokens) { out.append($0) }
+        return out
+    }
+
+    /// ``words(_:)`` of `raw`, the text's ``tokens(_:)``, each handed to `body` in order.
+    private func forEachWord(of raw: [String], _ body: (String) -> Void) {
         var index = 0
         while index < raw.count {
             let word = raw[index]
             guard let entry = entry(word) else {
-                if word.containsASCII(0x2F) { out += Self.slashParts(word) } else { out.append(word) }
+                if word.containsASCII(0x2F) { Self.slashParts(word).forEach(body) } else { body(word) }
                 index += 1
                 continue
             }
             var matched = false
             for candidate in entry.phrases where index + candidate.rest.count < raw.count {
                 if raw[(index + 1)...(index + candidate.rest.count)].elementsEqual(candidate.rest) {
-                    out += candidate.replacement
+                    candidate.replacement.forEach(body)
                     index += candidate.rest.count + 1
                     matched = true
                     break
@@ -134,15 +141,14 @@ struct TermNormaliser: Sendable {
             }
             if matched { continue }
             if let mapped = entry.spelling {
-                out += mapped
+                mapped.forEach(body)
             } else if word.containsASCII(0x2F) {
-                out += Self.slashParts(word)
+                Self.slashParts(word).forEach(body)
             } else if !entry.isStopWord {
-                out.append(word)
+                body(word)
             }
             index += 1
         }
-        return out
     }
 
     /// "ui/ux" → ["ui", "ux"], small words dropped.

@@ -104,10 +104,8 @@ struct RoadmapBuilder: Sendable {
                 guard let section = Self.find(moduleID, in: roots) else { continue }
                 var topics: [Topic] = []
                 section.forEachSection { part in
-                    for block in part.blocks {
-                        collectTopics(in: block, sectionID: moduleID, slugger: &slugger, anchors: &itemAnchors,
-                                      topics: &topics, projects: &projects)
-                    }
+                    collectTopics(in: part.blocks, from: 0, sectionID: moduleID, slugger: &slugger, anchors: &itemAnchors,
+                                  topics: &topics, projects: &projects)
                 }
                 phases[phaseIndex].modules[moduleIndex].topics = topics
             }
@@ -122,20 +120,24 @@ struct RoadmapBuilder: Sendable {
         projects.sort { $0.location < $1.location }
         // Anchors raw HTML defines (`<a name="top"></a>`), where no heading or item took them.
         var takenAnchors = Set(anchors).union(itemAnchors.values).union(Self.pageIDs)
-        func collectHTMLAnchors(_ node: MarkdownNode) {
-            switch node.kind {
-            case .htmlBlock(let html), .htmlInline(let html):
-                if let name = HTMLAnchorNames.names(in: html).first(where: { !takenAnchors.contains($0) }),
-                   itemAnchors[node.range.start] == nil
-                {
-                    itemAnchors[node.range.start] = name
-                    takenAnchors.insert(name)
+        // Nodes are read in place through their arrays (see collectLinks(in:sectionID:into:)).
+        func collectHTMLAnchors(in nodes: [MarkdownNode]) {
+            for index in nodes.indices {
+                switch nodes[index].kind {
+                case .htmlBlock(let html), .htmlInline(let html):
+                    let start = nodes[index].range.start
+                    if let name = HTMLAnchorNames.names(in: html).first(where: { !takenAnchors.contains($0) }),
+                       itemAnchors[start] == nil
+                    {
+                        itemAnchors[start] = name
+                        takenAnchors.insert(name)
+                    }
+                default:
+                    collectHTMLAnchors(in: nodes[index].children)
                 }
-            default:
-                for child in node.children { collectHTMLAnchors(child) }
             }
         }
-        for block in input.document.blocks { collectHTMLAnchors(block) }
+        collectHTMLAnchors(in: input.document.blocks)
         let itemIDs = itemAnchors.sorted { $0.key < $1.key }.map(\.value)
         anchors += itemIDs
 
@@ -175,7 +177,11 @@ struct RoadmapBuilder: Sendable {
         if saysPhase(title) { return true }
         let lower = title.lowercased()
         let trimmed = lower.drop { !$0.isLetter }
-        for word in ["month", "week", "year", "quarter", "semester", "term"] where trimmed.hasPrefix(word) {
+        // In ASCII text a prefix of Characters is a prefix of bytes.
+        let isASCII = lower.isAllASCII
+        for word in ["month", "week", "year", "quarter", "semester", "term"]
+            where isASCII ? trimmed.utf8.starts(with: word.utf8) : trimmed.hasPrefix(word)
+        {
             let rest = trimmed.dropFirst(word.count).drop { $0 == "s" || $0 == " " }
             // "Year 2024 Review" names a calendar year, not a period of the plan.
             if word == "year", rest.prefix(while: \.isNumber).count >= 3 { continue }
@@ -188,8 +194,8 @@ struct RoadmapBuilder: Sendable {
     static func saysPhase(_ title: String) -> Bool {
         let lower = title.lowercased()
         if phaseWords.contains(where: { lower.containsWord($0) }) { return true }
-        // Scripts without spaces between words: the word anywhere in the heading.
-        return unspacedPhaseWords.contains { lower.contains($0) }
+        // Scripts without spaces between words: the word anywhere in the heading (never in ASCII text).
+        return !lower.isAllASCII && unspacedPhaseWords.contains { lower.contains($0) }
     }
 
     /// Words that name a phase: English, Spanish, Portuguese, Italian, French, German.
@@ -200,8 +206,12 @@ struct RoadmapBuilder: Sendable {
     /// "Step 1", "Level 2", "Part 3", "Module 4": the word before the number, when the heading
     /// starts with one. Such a heading is a phase only among siblings numbered the same way.
     static func numberedStep(_ title: String) -> String? {
-        let trimmed = title.lowercased().drop { !$0.isLetter }
-        for word in ["step", "level", "part", "round", "tier"] where trimmed.hasPrefix(word) {
+        let lower = title.lowercased()
+        let trimmed = lower.drop { !$0.isLetter }
+        let isASCII = lower.isAllASCII  // a prefix of bytes is then a prefix of Characters
+        for word in ["step", "level", "part", "round", "tier"]
+            where isASCII ? trimmed.utf8.starts(with: word.utf8) : trimmed.hasPrefix(word)
+        {
             let rest = trimmed.dropFirst(word.count).drop { $0 == " " || $0 == "\u{00A0}" }
             if let first = rest.first, first.isNumber { return word }
         }
@@ -361,12 +371,24 @@ struct RoadmapBuilder: Sendable {
         return title.isEmpty ? nil : title
     }
 
+    /// The topics and projects of the lists among `nodes[start...]`, which are read in place
+    /// through the array (a `for node in` loop would copy each).
     private func collectTopics(
-        in node: MarkdownNode, sectionID: String, slugger: inout Slugger, anchors: inout [SourceLocation: String],
+        in nodes: [MarkdownNode], from start: Int, sectionID: String, slugger: inout Slugger,
+        anchors: inout [SourceLocation: String], topics: inout [Topic], projects: inout [Project]
+    ) {
+        for index in nodes.indices.dropFirst(start) {
+            guard case .list = nodes[index].kind else { continue }
+            collectTopics(inList: nodes[index].children, sectionID: sectionID, slugger: &slugger, anchors: &anchors,
+                          topics: &topics, projects: &projects)
+        }
+    }
+
+    private func collectTopics(
+        inList list: [MarkdownNode], sectionID: String, slugger: inout Slugger, anchors: inout [SourceLocation: String],
         topics: inout [Topic], projects: inout [Project]
     ) {
-        guard case .list = node.kind else { return }
-        for item in node.children {
+        for item in list {
             if let label = Self.label(of: item) {
                 let sublists = item.children.dropFirst().filter { if case .list = $0.kind { true } else { false } }
                 if Self.projectLabels.contains(label) {
@@ -401,10 +423,8 @@ struct RoadmapBuilder: Sendable {
                 let id = slugger.anchor(for: title)
                 anchors[item.range.start] = id
                 topics.append(Topic(id: id, title: title, location: item.range.start, subtopics: []))
-                for child in item.children.dropFirst() {
-                    collectTopics(in: child, sectionID: sectionID, slugger: &slugger, anchors: &anchors,
-                                  topics: &topics, projects: &projects)
-                }
+                collectTopics(in: item.children, from: 1, sectionID: sectionID, slugger: &slugger, anchors: &anchors,
+                              topics: &topics, projects: &projects)
             }
         }
     }
@@ -435,13 +455,27 @@ struct RoadmapBuilder: Sendable {
             links.append(LinkReference(
                 text: node.plainText, destination: destination, location: node.range.start, sectionID: sectionID))
         }
-        for child in node.children { collectLinks(child, sectionID: sectionID, into: &links) }
+        collectLinks(in: node.children, sectionID: sectionID, into: &links)
+    }
+
+    /// ``collectLinks(_:sectionID:into:)`` of each node, read in place through the array: a
+    /// `for node in nodes` loop would copy every node of the document on the way down.
+    private func collectLinks(in nodes: [MarkdownNode], sectionID: String, into links: inout [LinkReference]) {
+        for index in nodes.indices {
+            if case .link(let destination, _) = nodes[index].kind {
+                links.append(LinkReference(
+                    text: nodes[index].plainText, destination: destination, location: nodes[index].range.start,
+                    sectionID: sectionID))
+            }
+            collectLinks(in: nodes[index].children, sectionID: sectionID, into: &links)
+        }
     }
 
     static func find(_ id: String, in sections: [Section]) -> Section? {
-        for section in sections {
-            if section.id == id { return section }
-            if let found = find(id, in: section.children) { return found }
+        // By index: a `for section in` loop would copy every section it passes.
+        for index in sections.indices {
+            if sections[index].heading.id == id { return sections[index] }
+            if let found = find(id, in: sections[index].children) { return found }
         }
         return nil
     }

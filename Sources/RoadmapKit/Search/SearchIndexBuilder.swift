@@ -61,11 +61,25 @@ struct SearchIndexBuilder: Sendable {
     static let kindLabels = Dictionary(uniqueKeysWithValues: ResourceKind.allCases.map { ($0, $0.rawValue.capitalized) })
 
     static func itemKind(forSectionTitle title: String) -> SearchDocument.Kind? {
-        let lower = title.lowercased()
-        if skillWords.contains(where: { lower.contains($0) }) { return .skill }
-        if resourceWords.contains(where: { lower.contains($0) }) { return .resource }
-        return nil
+        // The words are looked for as `contains(_:)` does in RoadmapKit (byte by byte), in one
+        // pass over the title's bytes per word instead of two copies of both strings per word.
+        var lower = title.lowercased()
+        return lower.withUTF8 { text -> SearchDocument.Kind? in
+            func holds(_ word: [UInt8]) -> Bool {
+                guard text.count >= word.count else { return false }
+                for start in 0...(text.count - word.count) where text[start] == word[0] {
+                    if (1..<word.count).allSatisfy({ text[start + $0] == word[$0] }) { return true }
+                }
+                return false
+            }
+            if skillWordBytes.contains(where: holds) { return .skill }
+            if resourceWordBytes.contains(where: holds) { return .resource }
+            return nil
+        }
     }
+
+    private static let skillWordBytes = skillWords.map { Array($0.utf8) }
+    private static let resourceWordBytes = resourceWords.map { Array($0.utf8) }
 
     /// Collapses whitespace and cuts at a word boundary.
     static func clip(_ text: String, _ limit: Int) -> String {
@@ -132,6 +146,9 @@ struct SearchIndexBuilder: Sendable {
                 if clean, !space || count == 0 { return original }
             }
             var out: [UInt8] = []
+            // Room for the whole result up front (at most `limit` characters of up to three
+            // bytes and the ellipsis), not grown a word at a time.
+            out.reserveCapacity(Swift.min(count, 3 * limit) + 3)
             var length = 0  // characters in `out`
             var changed = false  // whether `out` differs from the text
             var index = 0
@@ -264,20 +281,29 @@ struct SearchIndexBuilder: Sendable {
             let kind = SearchIndexBuilder.itemKind(forSectionTitle: section.title) ?? itemKind
             let inner = crumbs + [section.title]
             trails[section.id] = inner
-            for block in section.blocks {
-                items(in: block, crumbs: inner, anchor: section.id, itemKind: inModule ? nil : kind, inModule: inModule)
-            }
+            items(in: section.blocks, from: 0, crumbs: inner, anchor: section.id, itemKind: inModule ? nil : kind,
+                  inModule: inModule)
             for child in section.children {
                 visit(child, crumbs: inner, itemKind: kind, inModule: inModule)
             }
         }
 
-        /// List items: topics, projects, links inside topics, items of resource and skill sections.
-        mutating func items(in node: MarkdownNode, crumbs: [String], anchor: String, itemKind: SearchDocument.Kind?,
+        /// List items: topics, projects, links inside topics, items of resource and skill sections;
+        /// those of the lists among `nodes[start...]`, which are read in place through the array
+        /// (a `for node in` loop would copy each).
+        mutating func items(in nodes: [MarkdownNode], from start: Int, crumbs: [String], anchor: String,
+                            itemKind: SearchDocument.Kind?, inModule: Bool)
+        {
+            for index in nodes.indices.dropFirst(start) {
+                guard case .list = nodes[index].kind else { continue }
+                items(inList: nodes[index].children, crumbs: crumbs, anchor: anchor, itemKind: itemKind, inModule: inModule)
+            }
+        }
+
+        mutating func items(inList list: [MarkdownNode], crumbs: [String], anchor: String, itemKind: SearchDocument.Kind?,
                             inModule: Bool)
         {
-            guard case .list = node.kind else { return }
-            for item in node.children {
+            for item in list {
                 let paragraph = item.children.first.flatMap { first -> MarkdownNode? in
                     if case .paragraph = first.kind { return first }
                     return nil
@@ -330,9 +356,8 @@ struct SearchIndexBuilder: Sendable {
                         add(.resource, link, crumbs: childCrumbs, excerpt: leadOnce(), anchor: childAnchor)
                     }
                 }
-                for child in item.children.dropFirst() {
-                    items(in: child, crumbs: childCrumbs, anchor: childAnchor, itemKind: childKind, inModule: inModule)
-                }
+                items(in: item.children, from: 1, crumbs: childCrumbs, anchor: childAnchor, itemKind: childKind,
+                      inModule: inModule)
             }
         }
 

@@ -16,9 +16,26 @@ enum SearchPlainText {
         case .htmlInline, .htmlBlock, .footnoteReference:
             break
         default:
-            for child in node.children {
-                if child.kind.isBlock, let last = out.last, last != 0x20 { out.append(0x20) }
-                append(child, to: &out)
+            append(node.children, to: &out)
+        }
+    }
+
+    /// The text of `nodes`, read in place through the array: a `for child in` loop would copy
+    /// each node on the way down.
+    private static func append(_ nodes: [MarkdownNode], to out: inout [UInt8]) {
+        for index in nodes.indices {
+            if nodes[index].kind.isBlock, let last = out.last, last != 0x20 { out.append(0x20) }
+            switch nodes[index].kind {
+            case .text(let text), .code(let text):
+                appendString(text, to: &out)
+            case .softBreak, .lineBreak:
+                out.append(0x20)
+            case .codeBlock(_, let literal):
+                appendString(literal, to: &out)
+            case .htmlInline, .htmlBlock, .footnoteReference:
+                break
+            default:
+                append(nodes[index].children, to: &out)
             }
         }
     }
