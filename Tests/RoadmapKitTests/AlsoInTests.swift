@@ -274,4 +274,14 @@ import Testing
             #expect(ml.contains("<h1>ml</h1>") || ml.contains(">ml</h1>"))
         }
     }
+
+    /// The byte-level item test of the first pass agrees with the item reader on every shape.
+    @Test func listItemIndentAgreesWithListItem() {
+        let lines = ["- x", "-", "- ", "-x", "* x", "+ x", "• x", "1. x", "1.", "1.  ", "10) y", "123456789. x",
+                     "1234567890. x", "a. x", "  - x  \r", "\t* x", "-\tx", "- [ ] task", "- [ ] ", "- [x]",
+                     "- \u{301}x", "- \u{301}", "   ", "", "\r", "- \r", "1)x", "  12. Ünïcode ✓", "-  \t  ", "- x\t"]
+        for line in lines {
+            #expect(SharedTermScanner.listItemIndent(line[...]) == SharedTermScanner.listItem(line[...])?.0, "\(line.debugDescription)")
+        }
+    }
 }

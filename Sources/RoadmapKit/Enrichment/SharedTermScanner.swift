@@ -33,8 +33,10 @@ struct SharedTermScanner: Sendable {
 
     private struct Item {
         var indent: Int
-        var text: Substring
+        /// The whole line; its text (``listItem(_:)``) is read only for the items that need it.
+        var line: Substring
         var region: Region
+        var text: Substring { SharedTermScanner.listItem(line)?.1 ?? "" }
     }
 
     func listing(_ document: PreparedDocument) -> SharedTermReader.Listing {
@@ -104,7 +106,7 @@ struct SharedTermScanner: Sendable {
             }
             // Setext: a paragraph line underlined with = or -.
             if first == 0x3D || first == 0x2D, !previous.isEmpty,
-               trimmed.allSatisfy({ $0 == first || $0 == 0x20 || $0 == 0x0D }), Self.listItem(previous) == nil
+               trimmed.allSatisfy({ $0 == first || $0 == 0x20 || $0 == 0x0D }), Self.listItemIndent(previous) == nil
             {
                 heading(first == 0x3D ? 1 : 2, previous.drop { $0 == " " })
                 previous = ""
@@ -114,10 +116,10 @@ struct SharedTermScanner: Sendable {
                 htmlTitle = Self.htmlHeadingOne(Substring(trimmed))
             }
             previous = trimmed.isEmpty ? "" : line
-            guard let (itemIndent, text) = Self.listItem(line) else { continue }
+            guard let itemIndent = Self.listItemIndent(line) else { continue }
             // Outside skill and tool lists, a list label may still introduce tools
             // ("2. Tools and Platforms" with the tools below it).
-            items.append(Item(indent: itemIndent, text: text, region: region ?? .skills(level: -1)))
+            items.append(Item(indent: itemIndent, line: line, region: region ?? .skills(level: -1)))
         }
 
         var terms = SharedTermList(normaliser: normaliser, vetoed: vetoed)
@@ -129,8 +131,9 @@ struct SharedTermScanner: Sendable {
             let isLabel = index + 1 < items.count && items[index + 1].indent > item.indent
             if isLabel {
                 // Markup needs no removing: the hint reads the label's words only.
-                if item.text.utf8.count <= 60, Self.mayName(Self.toolWords, item.text.utf8),
-                   let hint = ResourceExtractor.hint(from: String(item.text)), hint.kind == .tool
+                let label = item.text
+                if label.utf8.count <= 60, Self.mayName(Self.toolWords, label.utf8),
+                   let hint = ResourceExtractor.hint(from: String(label)), hint.kind == .tool
                 {
                     toolLabelIndent = item.indent
                 }
@@ -139,9 +142,10 @@ struct SharedTermScanner: Sendable {
             let isTool = toolLabelIndent != nil || { if case .tools = item.region { true } else { false } }()
             let isSkill = { if case .skills(let level) = item.region { level >= 0 } else { false } }()
             guard isTool || isSkill else { continue }
-            let text = Self.inlineText(item.text)
+            let itemText = item.text
+            let text = Self.inlineText(itemText)
             if isTool {
-                let (title, url) = Self.toolTitle(item.text)
+                let (title, url) = Self.toolTitle(itemText)
                 guard !title.isEmpty else { continue }
                 let identity = url.map { "url:" + ResourceIdentity.normalisedURL($0) }
                     ?? "tool:" + ResourceIdentity.normalisedTitle(title)
@@ -178,6 +182,35 @@ struct SharedTermScanner: Sendable {
                 var word = word
                 return word.withUTF8 { ByteSearch.firstOffset(of: $0, in: hay) != nil }
             }
+        }
+    }
+
+    /// The indent of a line that ``listItem(_:)`` reads as an item, found on the bytes without
+    /// making its text; nil when it is not one.
+    static func listItemIndent(_ line: Substring) -> Int? {
+        var line = line
+        return line.withUTF8 { bytes -> Int? in
+            var at = 0
+            while at < bytes.count, bytes[at] == 0x20 || bytes[at] == 0x09 { at += 1 }
+            let indent = at
+            guard at < bytes.count else { return nil }
+            if bytes[at] == 0x2D || bytes[at] == 0x2A || bytes[at] == 0x2B {  // - * +
+                at += 1
+            } else {
+                let digitsStart = at
+                while at < bytes.count, bytes[at] &- 0x30 < 10 { at += 1 }
+                guard at > digitsStart, at - digitsStart <= 9, at < bytes.count,
+                      bytes[at] == 0x2E || bytes[at] == 0x29  // . )
+                else { return nil }
+                at += 1
+            }
+            guard at < bytes.count, bytes[at] == 0x20 || bytes[at] == 0x09 else { return nil }
+            while at < bytes.count, bytes[at] == 0x20 || bytes[at] == 0x09 { at += 1 }
+            // A carriage return or spaces at the end are not text (and a task box is only taken
+            // off with text after it, so it never leaves an item empty).
+            var end = bytes.count
+            while end > at, bytes[end - 1] == 0x0D || bytes[end - 1] == 0x20 { end -= 1 }
+            return end > at ? indent : nil
         }
     }
 
