@@ -17,12 +17,13 @@ struct Slugger: Sendable {
         if base.isEmpty { base = "section" }
         var candidate = base
         var counter = used[base] ?? 0
-        while taken.contains(candidate) {
+        // One hash look-up per try: the insert says whether the anchor was taken.
+        while !taken.insert(candidate).inserted {
             counter += 1
             candidate = "\(base)-\(counter)"
         }
-        used[base] = counter
-        taken.insert(candidate)
+        // A base used once needs no counter: the next use finds it taken and counts from 0.
+        if counter > 0 { used[base] = counter }
         return candidate
     }
 
