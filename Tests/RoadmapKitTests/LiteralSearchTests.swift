@@ -108,4 +108,17 @@ import Testing
     func slugs(_ text: String, _ expected: String) {
         #expect(Slugger.slug(text) == expected)
     }
+
+    /// The byte-level cut of a path agrees with NSString's path methods.
+    @Test func stemAndFolderAgreeWithNSString() {
+        let paths = ["a.md", "ml/README.md", "x/y/index.md", "a.b.md", ".hidden.md", ".md", "noext", "dir/noext",
+                     "dir/.md", "trailing.", "./a.md", "../x/README.md", "a/./README.md", "/abs/r.md", "a//b.md",
+                     "dir/", "ümlaut/Réadme.md", "sp ace/f i.le.markdown", "a/b/c/d.MD", "x.tar.gz"]
+        for path in paths {
+            let (stem, folder) = Slugger.stemAndFolder(path)
+            let ns = path as NSString
+            #expect(String(stem) == (ns.lastPathComponent as NSString).deletingPathExtension, "\(path)")
+            #expect(String(folder) == (ns.deletingLastPathComponent as NSString).lastPathComponent, "\(path)")
+        }
+    }
 }
