@@ -119,18 +119,20 @@ struct RoadmapBuilder: Sendable {
         }
         projects.sort { $0.location < $1.location }
         // Anchors raw HTML defines (`<a name="top"></a>`), where no heading or item took them.
-        var takenAnchors = Set(anchors).union(itemAnchors.values).union(Self.pageIDs)
+        // Made at the first HTML with anchor names: most roadmaps have none.
+        var takenAnchors: Set<String>?
         // Nodes are read in place through their arrays (see collectLinks(in:sectionID:into:)).
         func collectHTMLAnchors(in nodes: [MarkdownNode]) {
             for index in nodes.indices {
                 switch nodes[index].kind {
                 case .htmlBlock(let html), .htmlInline(let html):
                     let start = nodes[index].range.start
-                    if let name = HTMLAnchorNames.names(in: html).first(where: { !takenAnchors.contains($0) }),
-                       itemAnchors[start] == nil
-                    {
+                    let names = HTMLAnchorNames.names(in: html)
+                    guard !names.isEmpty else { continue }
+                    if takenAnchors == nil { takenAnchors = Set(anchors).union(itemAnchors.values).union(Self.pageIDs) }
+                    if let name = names.first(where: { !takenAnchors!.contains($0) }), itemAnchors[start] == nil {
                         itemAnchors[start] = name
-                        takenAnchors.insert(name)
+                        takenAnchors!.insert(name)
                     }
                 default:
                     collectHTMLAnchors(in: nodes[index].children)
