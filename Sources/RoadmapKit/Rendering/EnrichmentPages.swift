@@ -60,10 +60,11 @@ struct EnrichmentPages {
         _ resources: [Resource], roadmap: (slug: String, title: String)?,
         moreElsewhere: [String: (count: Int, siteID: String)] = [:]
     ) -> String {
-        var html = ""
+        var html: [UInt8] = []
         html.reserveCapacity(resources.count * 400)
         resourceGroups(resources, page: roadmap?.slug, moreElsewhere: moreElsewhere, into: &html, flush: { _ in })
-        return templates.render(resourcePageView(resources, roadmap: roadmap, groupsHTML: html), template: "resources")
+        return templates.render(
+            resourcePageView(resources, roadmap: roadmap, groupsHTML: String(decoding: html, as: UTF8.self)), template: "resources")
     }
 
     /// Told of each link an entry writes to another page: the target (site-relative), the
@@ -82,7 +83,7 @@ struct EnrichmentPages {
             let html = templates.render(resourcePageView(resources, roadmap: roadmap, groupsHTML: ""), template: "resources")
             return (html, RenderedLinkChecker.scan(html, page: path, template: "resources", reportedFolder: reportedFolder))
         }
-        var groups = ""
+        var groups: [UInt8] = []
         groups.reserveCapacity(resources.count * 400)
         var ids: [UInt64] = []
         var recorded: [(target: String, fragment: String, offset: Int)] = []
@@ -94,22 +95,23 @@ struct EnrichmentPages {
         var links: [FragmentLink] = []
         links.reserveCapacity(recorded.count)
         var offset = 0
-        groups.withUTF8 { bytes in
-            for link in recorded {
-                while offset < link.offset {
-                    if bytes[offset] == 0x0A { line += 1; lineStart = offset + 1 }
-                    offset += 1
-                }
-                links.append(FragmentLink(target: link.target, fragment: link.fragment,
-                                          location: SourceLocation(line: line, column: link.offset - lineStart + 1)))
+        for link in recorded {
+            while offset < link.offset {
+                if groups[offset] == 0x0A { line += 1; lineStart = offset + 1 }
+                offset += 1
             }
+            links.append(FragmentLink(target: link.target, fragment: link.fragment,
+                                      location: SourceLocation(line: line, column: link.offset - lineStart + 1)))
         }
         // The entries end with a newline: the template's tail starts a line of its own.
-        let tailLine = 1 + head.lineFeedCount + groups.lineFeedCount
+        let tailLine = line + groups[offset...].lineFeedCount
         let pageLinks = RenderedLinkChecker.scan(
             parts: [(head, 1), (tail, tailLine)], generatedIDHashes: ids, generatedLinks: links, page: path,
             template: "resources", reportedFolder: reportedFolder)
-        return (head + groups + tail, pageLinks)
+        var html = head
+        html += String(decoding: groups, as: UTF8.self)
+        html += tail
+        return (html, pageLinks)
     }
 
     /// The resource page as the template renders it before and after its entries, or nil when
@@ -160,8 +162,8 @@ struct EnrichmentPages {
     /// grows past `piece` bytes (the site's index is streamed); `ids` collects the ids written.
     private func resourceGroups(
         _ resources: [Resource], page: String?, moreElsewhere: [String: (count: Int, siteID: String)],
-        piece: Int = .max, ids: ((String) -> Void)? = nil, links: LinkRecorder? = nil, into html: inout String,
-        flush: (inout String) throws -> Void = { _ in }
+        piece: Int = .max, ids: ((String) -> Void)? = nil, links: LinkRecorder? = nil, into html: inout [UInt8],
+        flush: (inout [UInt8]) throws -> Void = { _ in }
     ) rethrows {
         var index = 0
         while index < resources.count {
@@ -169,23 +171,23 @@ struct EnrichmentPages {
             var end = index
             while end < resources.count, resources[end].kind == kind { end += 1 }
             ids?("kind-" + kind.rawValue)
-            html += "<section class=\"resource-kind\" data-kind=\"\(kind.rawValue)\" aria-labelledby=\"kind-\(kind.rawValue)\">\n"
-            html += "<h2 id=\"kind-\(kind.rawValue)\">\(kind.pluralTitle) <span class=\"count\">\(end - index)</span></h2>\n"
+            html.append(utf8: "<section class=\"resource-kind\" data-kind=\"\(kind.rawValue)\" aria-labelledby=\"kind-\(kind.rawValue)\">\n")
+            html.append(utf8: "<h2 id=\"kind-\(kind.rawValue)\">\(kind.pluralTitle) <span class=\"count\">\(end - index)</span></h2>\n")
             var provider: String?
             for resource in resources[index..<end] {
                 let name = resource.provider ?? "Other"
                 if provider != name {
-                    if provider != nil { html += "</ul>\n" }
-                    html += "<h3 class=\"resource-provider\">"
-                    HTMLEscaping.escape(name, into: &html)
-                    html += "</h3>\n<ul class=\"resource-list\">\n"
+                    if provider != nil { html.append("</ul>\n") }
+                    html.append("<h3 class=\"resource-provider\">")
+                    html.append(escaping: name)
+                    html.append("</h3>\n<ul class=\"resource-list\">\n")
                     provider = name
                 }
                 ids?(resource.id)
                 entry(resource, page: page, more: moreElsewhere[resource.id], links: links, into: &html)
-                if html.utf8.count >= piece { try flush(&html) }
+                if html.count >= piece { try flush(&html) }
             }
-            html += "</ul>\n</section>\n"
+            html.append("</ul>\n</section>\n")
             index = end
         }
     }
@@ -207,9 +209,9 @@ struct EnrichmentPages {
         var lines = 1 + head.lineFeedCount
         try writer.stream(to: path) { file in
             try file.append(head)
-            var html = ""
+            var html: [UInt8] = []
             html.reserveCapacity(1 << 18 + 4096)
-            func flush(_ text: inout String) throws {
+            func flush(_ text: inout [UInt8]) throws {
                 lines += text.lineFeedCount
                 try file.append(text)
                 text.removeAll(keepingCapacity: true)
@@ -227,60 +229,78 @@ struct EnrichmentPages {
 
     /// One entry; `page` is the slug of the roadmap whose index it is on (nil: the site's).
     private func entry(
-        _ resource: Resource, page: String?, more: (count: Int, siteID: String)?, links: LinkRecorder?, into html: inout String
+        _ resource: Resource, page: String?, more: (count: Int, siteID: String)?, links: LinkRecorder?, into html: inout [UInt8]
     ) {
-        html += "  <li class=\"resource\" id=\""
-        HTMLEscaping.escape(resource.id, into: &html)
-        html += "\" data-kind=\"\(resource.kind.rawValue)\" data-cost=\"\(resource.cost.rawValue)\" data-text=\""
-        HTMLEscaping.escape([resource.title, resource.author ?? "", resource.provider ?? "", resource.kind.rawValue]
-            .joined(separator: " ").lowercased(), into: &html)
-        html += "\">\n    "
-        if let url = resource.url {
-            html += "<a class=\"resource-title\" href=\""
-            HTMLEscaping.escape(url, into: &html)
-            html += "\">"
+        html.append("  <li class=\"resource\" id=\"")
+        html.append(escaping: resource.id)
+        html.append("\" data-kind=\"")
+        html.append(utf8: resource.kind.rawValue)
+        html.append("\" data-cost=\"")
+        html.append(utf8: resource.cost.rawValue)
+        html.append("\" data-text=\"")
+        let words = [resource.title, resource.author ?? "", resource.provider ?? "", resource.kind.rawValue]
+        if words.allSatisfy(\.isAllASCII) {
+            // ASCII: lowercasing maps A-Z only, which escaping neither makes nor removes, so the
+            // escaped words are lowercased where they were written.
+            let start = html.count
+            for (index, word) in words.enumerated() {
+                if index > 0 { html.append(0x20) }
+                html.append(escaping: word)
+            }
+            for index in start..<html.count where html[index] &- 0x41 < 26 { html[index] |= 0x20 }
         } else {
-            html += "<span class=\"resource-title\">"
+            html.append(escaping: words.joined(separator: " ").lowercased())
         }
-        HTMLEscaping.escape(resource.title, into: &html)
-        html += resource.url == nil ? "</span>" : "</a>"
+        html.append("\">\n    ")
+        if let url = resource.url {
+            html.append("<a class=\"resource-title\" href=\"")
+            html.append(escaping: url)
+            html.append("\">")
+        } else {
+            html.append("<span class=\"resource-title\">")
+        }
+        html.append(escaping: resource.title)
+        html.append(resource.url == nil ? "</span>" : "</a>")
         if let author = resource.author {
-            html += " <span class=\"resource-author\">by "
-            HTMLEscaping.escape(author, into: &html)
-            html += "</span>"
+            html.append(" <span class=\"resource-author\">by ")
+            html.append(escaping: author)
+            html.append("</span>")
         }
-        html += " <span class=\"cost-badge cost-\(resource.cost.rawValue)\">\(resource.cost.label)</span>\n"
-        html += "    <ul class=\"resource-uses\" aria-label=\"Used in\">\n"
+        html.append(" <span class=\"cost-badge cost-")
+        html.append(utf8: resource.cost.rawValue)
+        html.append("\">")
+        html.append(utf8: resource.cost.label)
+        html.append("</span>\n    <ul class=\"resource-uses\" aria-label=\"Used in\">\n")
         for use in resource.uses {
             // On a roadmap's index, a use in another roadmap is marked and named; on the site's, every use is named.
             let isOther = page != nil && use.roadmapSlug != page
             let namesRoadmap = page == nil || isOther
-            let opening = isOther ? "      <li class=\"other-roadmap\"><a href=\"" : "      <li><a href=\""
-            links?(use.roadmapSlug + "/index.html", use.anchor, html.utf8.count + opening.utf8.count - "href=\"".utf8.count)
-            html += opening
+            let opening: StaticString = isOther ? "      <li class=\"other-roadmap\"><a href=\"" : "      <li><a href=\""
+            links?(use.roadmapSlug + "/index.html", use.anchor, html.count + opening.utf8CodeUnitCount - "href=\"".utf8.count)
+            html.append(opening)
             if namesRoadmap {
-                if isOther { html += "../" }
-                HTMLEscaping.escape(use.roadmapSlug, into: &html)
-                html += "/"
+                if isOther { html.append("../") }
+                html.append(escaping: use.roadmapSlug)
+                html.append("/")
             }
-            html += "index.html#"
-            HTMLEscaping.escape(use.anchor, into: &html)
-            html += "\">"
+            html.append("index.html#")
+            html.append(escaping: use.anchor)
+            html.append("\">")
             if namesRoadmap {
-                HTMLEscaping.escape(use.roadmapTitle, into: &html)
-                html += " › "
+                html.append(escaping: use.roadmapTitle)
+                html.append(" › ")
             }
-            HTMLEscaping.escape(use.sectionTitle, into: &html)
-            html += "</a></li>\n"
+            html.append(escaping: use.sectionTitle)
+            html.append("</a></li>\n")
         }
         if let more {
-            let opening = "      <li class=\"other-roadmap\"><a href=\"../resources.html#"
-            links?("resources.html", more.siteID, html.utf8.count + opening.utf8.count - "href=\"../resources.html#".utf8.count)
-            html += opening
-            HTMLEscaping.escape(more.siteID, into: &html)
-            html += "\">\(more.count) more \(more.count == 1 ? "use" : "uses") elsewhere on the site</a></li>\n"
+            let opening: StaticString = "      <li class=\"other-roadmap\"><a href=\"../resources.html#"
+            links?("resources.html", more.siteID, html.count + opening.utf8CodeUnitCount - "href=\"../resources.html#".utf8.count)
+            html.append(opening)
+            html.append(escaping: more.siteID)
+            html.append(utf8: "\">\(more.count) more \(more.count == 1 ? "use" : "uses") elsewhere on the site</a></li>\n")
         }
-        html += "    </ul>\n  </li>\n"
+        html.append("    </ul>\n  </li>\n")
     }
 }
 

@@ -1,0 +1,33 @@
+/// HTML written as UTF-8 bytes: appending a literal or a text to a byte array costs about a
+/// third of appending it to a `String` (no small-string, uniqueness and ASCII bookkeeping), which
+/// counts where a page is made of many short pieces (resource entries, timeline rows).
+extension Array where Element == UInt8 {
+    /// Appends a literal's bytes.
+    @inline(__always)
+    mutating func append(_ literal: StaticString) {
+        // (withUTF8Buffer also handles a one-character literal, which has no pointer.)
+        literal.withUTF8Buffer { append(contentsOf: $0) }
+    }
+
+    /// Appends a text's UTF-8 bytes as they are.
+    mutating func append(utf8 text: String) {
+        var text = text
+        text.withUTF8 { append(contentsOf: $0) }
+    }
+
+    /// Appends a text escaped for HTML content and attribute values (``HTMLEscaping``).
+    mutating func append(escaping text: String) {
+        HTMLEscaping.escape(text, into: &self)
+    }
+}
+
+extension Collection where Element == UInt8 {
+    /// How many line feeds the bytes hold.
+    var lineFeedCount: Int {
+        withContiguousStorageIfAvailable { bytes -> Int in
+            var count = 0
+            for byte in bytes { count &+= byte == 0x0A ? 1 : 0 }
+            return count
+        } ?? reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+    }
+}
