@@ -15,6 +15,19 @@ extension Array where Element == UInt8 {
         text.withUTF8 { append(contentsOf: $0) }
     }
 
+    /// Appends a number in decimal, as `"\(value)"` writes it.
+    mutating func append(decimal value: Int) {
+        guard value >= 0 else { return append(utf8: String(value)) }
+        var divisor = 1
+        while divisor <= value / 10 { divisor *= 10 }
+        var rest = value
+        while divisor > 0 {
+            append(UInt8(truncatingIfNeeded: 0x30 + rest / divisor))
+            rest %= divisor
+            divisor /= 10
+        }
+    }
+
     /// Appends a text escaped for HTML content and attribute values (``HTMLEscaping``).
     mutating func append(escaping text: String) {
         HTMLEscaping.escape(text, into: &self)
