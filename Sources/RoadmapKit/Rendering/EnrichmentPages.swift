@@ -18,7 +18,8 @@ struct EnrichmentPages {
     /// The timeline page; `dataJSON` is the roadmap page's ``RoadmapDataBlock`` (for the study plan's dates).
     func timelinePage(_ enriched: EnrichedRoadmap, dataJSON: String) -> String {
         let roadmap = enriched.roadmap
-        var rows = ""
+        var rows: [UInt8] = []
+        rows.reserveCapacity(enriched.timeline.phases.count * 2048)
         for (index, phase) in enriched.timeline.phases.enumerated() {
             row(phase, title: "\(index + 1). \(phase.title)", isModule: false, into: &rows)
             for module in phase.modules { row(module, title: module.title, isModule: true, into: &rows) }
@@ -31,25 +32,35 @@ struct EnrichmentPages {
             roadmapTitle: roadmap.title, roadmapHref: "index.html", resourcesHref: "resources.html",
             hasTotal: !total.isEmpty, total: total,
             svg: TimelineSVG(timeline: enriched.timeline, includeModules: true, idPrefix: "page-").render(),
-            rowsHTML: rows, hasRows: !rows.isEmpty, dataJSON: dataJSON)
+            rowsHTML: String(decoding: rows, as: UTF8.self), hasRows: !rows.isEmpty, dataJSON: dataJSON)
         return templates.render(view, template: "timeline")
     }
 
-    private func row(_ entry: TimelineEntry, title: String, isModule: Bool, into out: inout String) {
-        func when(_ range: WeekRange) -> String { range.maxWeeks < 0.01 ? "at the start" : "after " + range.text }
-        var duration = entry.length?.text ?? "not stated"
-        if entry.isSummed { duration += " (sum of modules)" }
-        out += "<tr class=\"\(isModule ? "tl-row-module" : "tl-row-phase")\"><th scope=\"row\"><a href=\"index.html#"
-        HTMLEscaping.escape(entry.id, into: &out)
-        out += "\">"
-        HTMLEscaping.escape(title, into: &out)
-        out += "</a></th><td>"
-        HTMLEscaping.escape(duration, into: &out)
-        out += "</td><td>" + when(entry.start) + "</td><td>" + (entry.length == nil ? "—" : when(entry.end))
+    private func row(_ entry: TimelineEntry, title: String, isModule: Bool, into out: inout [UInt8]) {
+        func when(_ range: WeekRange) {
+            if range.maxWeeks < 0.01 {
+                out.append("at the start")
+            } else {
+                out.append("after ")
+                out.append(utf8: range.text)
+            }
+        }
+        out.append(isModule ? "<tr class=\"tl-row-module\"><th scope=\"row\"><a href=\"index.html#"
+                            : "<tr class=\"tl-row-phase\"><th scope=\"row\"><a href=\"index.html#")
+        out.append(escaping: entry.id)
+        out.append("\">")
+        out.append(escaping: title)
+        out.append("</a></th><td>")
+        if let length = entry.length { out.append(escaping: length.text) } else { out.append("not stated") }
+        if entry.isSummed { out.append(" (sum of modules)") }
+        out.append("</td><td>")
+        when(entry.start)
+        out.append("</td><td>")
+        if entry.length == nil { out.append("—") } else { when(entry.end) }
         // Filled with calendar dates by site.js when the learner has saved a study plan.
-        out += "</td><td class=\"plan-only\" data-plan-\(isModule ? "module" : "phase")=\""
-        HTMLEscaping.escape(entry.id, into: &out)
-        out += "\"></td></tr>\n"
+        out.append(isModule ? "</td><td class=\"plan-only\" data-plan-module=\"" : "</td><td class=\"plan-only\" data-plan-phase=\"")
+        out.append(escaping: entry.id)
+        out.append("\"></td></tr>\n")
     }
 
     /// A resource index: one roadmap's (`roadmap` set, page in the roadmap's folder) or the site's.
