@@ -32,7 +32,7 @@ struct EnrichmentPages {
             roadmapTitle: roadmap.title, roadmapHref: "index.html", resourcesHref: "resources.html",
             hasTotal: !total.isEmpty, total: total,
             svg: TimelineSVG(timeline: enriched.timeline, includeModules: true, idPrefix: "page-").render(),
-            rowsHTML: String(decoding: rows, as: UTF8.self), hasRows: !rows.isEmpty, dataJSON: dataJSON)
+            rowsHTML: rows.utf8Text, hasRows: !rows.isEmpty, dataJSON: dataJSON)
         return templates.render(view, template: "timeline")
     }
 
@@ -75,7 +75,7 @@ struct EnrichmentPages {
         html.reserveCapacity(resources.count * 400)
         resourceGroups(resources, page: roadmap?.slug, moreElsewhere: moreElsewhere, into: &html, flush: { _ in })
         return templates.render(
-            resourcePageView(resources, roadmap: roadmap, groupsHTML: String(decoding: html, as: UTF8.self)), template: "resources")
+            resourcePageView(resources, roadmap: roadmap, groupsHTML: html.utf8Text), template: "resources")
     }
 
     /// Told of each link an entry writes to another page: the target (site-relative), the
@@ -120,7 +120,7 @@ struct EnrichmentPages {
             parts: [(head, 1), (tail, tailLine)], generatedIDHashes: ids, generatedLinks: links, page: path,
             template: "resources", reportedFolder: reportedFolder)
         var html = head
-        html += String(decoding: groups, as: UTF8.self)
+        html += groups.utf8Text
         html += tail
         return (html, pageLinks)
     }

@@ -36,7 +36,7 @@ struct HTMLRenderer {
         var out: [UInt8] = []
         out.reserveCapacity(nodes.count * 128)
         render(nodes, into: &out)
-        return String(decoding: out, as: UTF8.self)
+        return out.utf8Text
     }
 
     /// The page is written as UTF-8 bytes: it is many short pieces, and appending one to a byte
@@ -49,7 +49,7 @@ struct HTMLRenderer {
     mutating func renderHeading(_ heading: Heading, into out: inout String) {
         var bytes: [UInt8] = []
         renderHeading(heading, into: &bytes)
-        out += String(decoding: bytes, as: UTF8.self)
+        out += bytes.utf8Text
     }
 
     mutating func renderHeading(_ heading: Heading, into out: inout [UInt8]) {
@@ -79,7 +79,7 @@ struct HTMLRenderer {
     mutating func renderInlines(_ nodes: [MarkdownNode], into out: inout String) {
         var bytes: [UInt8] = []
         renderInlines(nodes, into: &bytes)
-        out += String(decoding: bytes, as: UTF8.self)
+        out += bytes.utf8Text
     }
 
     mutating func renderInlines(_ nodes: [MarkdownNode], into out: inout [UInt8]) {

@@ -33,7 +33,7 @@ struct RoadmapPageRenderer {
             if let extra = html.decorations.sectionEnd[section.id] { bytes.append(utf8: extra) }
         }
         for section in roadmap.sections { renderSection(section) }
-        let content = String(decoding: bytes, as: UTF8.self)
+        let content = bytes.utf8Text
 
         var titleHTML = ""
         if let heading = roadmap.titleHeading, roadmap.frontMatter.title == nil {

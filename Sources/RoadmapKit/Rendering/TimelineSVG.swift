@@ -95,7 +95,7 @@ struct TimelineSVG {
         out += rows
         out += axis
         out.append("\n</svg>")
-        return String(decoding: out, as: UTF8.self)
+        return out.utf8Text
     }
 
     /// A label's lines: at most `limit` characters each, so a 360-pixel screen shows them whole.
