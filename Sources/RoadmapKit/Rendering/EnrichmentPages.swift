@@ -89,10 +89,20 @@ struct EnrichmentPages {
         _ resources: [Resource], roadmap: (slug: String, title: String),
         moreElsewhere: [String: (count: Int, siteID: String)], reportedFolder: String
     ) -> (html: String, links: RenderedPageLinks) {
+        let (bytes, links) = roadmapResourcesPageBytes(
+            resources, roadmap: roadmap, moreElsewhere: moreElsewhere, reportedFolder: reportedFolder)
+        return (bytes.utf8Text, links)
+    }
+
+    /// ``roadmapResourcesPage`` as the UTF-8 bytes written to its file (no String made of it).
+    func roadmapResourcesPageBytes(
+        _ resources: [Resource], roadmap: (slug: String, title: String),
+        moreElsewhere: [String: (count: Int, siteID: String)], reportedFolder: String
+    ) -> (html: [UInt8], links: RenderedPageLinks) {
         let path = roadmap.slug + "/resources.html"
         guard let (head, tail) = templateParts(resources, roadmap: roadmap) else {
             let html = templates.render(resourcePageView(resources, roadmap: roadmap, groupsHTML: ""), template: "resources")
-            return (html, RenderedLinkChecker.scan(html, page: path, template: "resources", reportedFolder: reportedFolder))
+            return (Array(html.utf8), RenderedLinkChecker.scan(html, page: path, template: "resources", reportedFolder: reportedFolder))
         }
         var groups: [UInt8] = []
         groups.reserveCapacity(resources.count * 400)
@@ -119,9 +129,11 @@ struct EnrichmentPages {
         let pageLinks = RenderedLinkChecker.scan(
             parts: [(head, 1), (tail, tailLine)], generatedIDHashes: ids, generatedLinks: links, page: path,
             template: "resources", reportedFolder: reportedFolder)
-        var html = head
-        html += groups.utf8Text
-        html += tail
+        var html: [UInt8] = []
+        html.reserveCapacity(head.utf8.count + groups.count + tail.utf8.count)
+        html.append(utf8: head)
+        html += groups
+        html.append(utf8: tail)
         return (html, pageLinks)
     }
 
@@ -366,7 +378,7 @@ extension EnrichmentPages {
                 }
                 return copy
             }
-            let (html, links) = roadmapResourcesPage(
+            let (html, links) = roadmapResourcesPageBytes(
                 resources, roadmap: (summary.slug, summary.title), moreElsewhere: moreElsewhere, reportedFolder: reportedFolder)
             try writer.write(html, to: summary.slug + "/resources.html")
             return links
