@@ -115,14 +115,20 @@ struct EnrichmentPages {
         var lineStart = -head.utf8.reversed().prefix { $0 != 0x0A }.count
         var links: [FragmentLink] = []
         links.reserveCapacity(recorded.count)
+        // The line feeds before each link, found with memchr (the entries are many short lines).
         var offset = 0
-        for link in recorded {
-            while offset < link.offset {
-                if groups[offset] == 0x0A { line += 1; lineStart = offset + 1 }
-                offset += 1
+        groups.withUnsafeBufferPointer { bytes in
+            guard let base = bytes.baseAddress else { return }
+            for link in recorded {
+                while offset < link.offset, let found = memchr(base + offset, 0x0A, link.offset - offset) {
+                    offset = base.distance(to: found.assumingMemoryBound(to: UInt8.self)) + 1
+                    line += 1
+                    lineStart = offset
+                }
+                offset = max(offset, link.offset)
+                links.append(FragmentLink(target: link.target, fragment: link.fragment,
+                                          location: SourceLocation(line: line, column: link.offset - lineStart + 1)))
             }
-            links.append(FragmentLink(target: link.target, fragment: link.fragment,
-                                      location: SourceLocation(line: line, column: link.offset - lineStart + 1)))
         }
         // The entries end with a newline: the template's tail starts a line of its own.
         let tailLine = line + groups[offset...].lineFeedCount
