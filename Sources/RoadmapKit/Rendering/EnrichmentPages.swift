@@ -18,7 +18,8 @@ struct EnrichmentPages {
     /// The timeline page; `dataJSON` is the roadmap page's ``RoadmapDataBlock`` (for the study plan's dates).
     func timelinePage(_ enriched: EnrichedRoadmap, dataJSON: String) -> String {
         let roadmap = enriched.roadmap
-        var rows = ""
+        var rows: [UInt8] = []
+        rows.reserveCapacity(enriched.timeline.phases.count * 2048)
         for (index, phase) in enriched.timeline.phases.enumerated() {
             row(phase, title: "\(index + 1). \(phase.title)", isModule: false, into: &rows)
             for module in phase.modules { row(module, title: module.title, isModule: true, into: &rows) }
@@ -31,25 +32,35 @@ struct EnrichmentPages {
             roadmapTitle: roadmap.title, roadmapHref: "index.html", resourcesHref: "resources.html",
             hasTotal: !total.isEmpty, total: total,
             svg: TimelineSVG(timeline: enriched.timeline, includeModules: true, idPrefix: "page-").render(),
-            rowsHTML: rows, hasRows: !rows.isEmpty, dataJSON: dataJSON)
+            rowsHTML: rows.utf8Text, hasRows: !rows.isEmpty, dataJSON: dataJSON)
         return templates.render(view, template: "timeline")
     }
 
-    private func row(_ entry: TimelineEntry, title: String, isModule: Bool, into out: inout String) {
-        func when(_ range: WeekRange) -> String { range.maxWeeks < 0.01 ? "at the start" : "after " + range.text }
-        var duration = entry.length?.text ?? "not stated"
-        if entry.isSummed { duration += " (sum of modules)" }
-        out += "<tr class=\"\(isModule ? "tl-row-module" : "tl-row-phase")\"><th scope=\"row\"><a href=\"index.html#"
-        HTMLEscaping.escape(entry.id, into: &out)
-        out += "\">"
-        HTMLEscaping.escape(title, into: &out)
-        out += "</a></th><td>"
-        HTMLEscaping.escape(duration, into: &out)
-        out += "</td><td>" + when(entry.start) + "</td><td>" + (entry.length == nil ? "—" : when(entry.end))
+    private func row(_ entry: TimelineEntry, title: String, isModule: Bool, into out: inout [UInt8]) {
+        func when(_ range: WeekRange) {
+            if range.maxWeeks < 0.01 {
+                out.append("at the start")
+            } else {
+                out.append("after ")
+                out.append(utf8: range.text)
+            }
+        }
+        out.append(isModule ? "<tr class=\"tl-row-module\"><th scope=\"row\"><a href=\"index.html#"
+                            : "<tr class=\"tl-row-phase\"><th scope=\"row\"><a href=\"index.html#")
+        out.append(escaping: entry.id)
+        out.append("\">")
+        out.append(escaping: title)
+        out.append("</a></th><td>")
+        if let length = entry.length { out.append(escaping: length.text) } else { out.append("not stated") }
+        if entry.isSummed { out.append(" (sum of modules)") }
+        out.append("</td><td>")
+        when(entry.start)
+        out.append("</td><td>")
+        if entry.length == nil { out.append("—") } else { when(entry.end) }
         // Filled with calendar dates by site.js when the learner has saved a study plan.
-        out += "</td><td class=\"plan-only\" data-plan-\(isModule ? "module" : "phase")=\""
-        HTMLEscaping.escape(entry.id, into: &out)
-        out += "\"></td></tr>\n"
+        out.append(isModule ? "</td><td class=\"plan-only\" data-plan-module=\"" : "</td><td class=\"plan-only\" data-plan-phase=\"")
+        out.append(escaping: entry.id)
+        out.append("\"></td></tr>\n")
     }
 
     /// A resource index: one roadmap's (`roadmap` set, page in the roadmap's folder) or the site's.
@@ -60,10 +71,11 @@ struct EnrichmentPages {
         _ resources: [Resource], roadmap: (slug: String, title: String)?,
         moreElsewhere: [String: (count: Int, siteID: String)] = [:]
     ) -> String {
-        var html = ""
+        var html: [UInt8] = []
         html.reserveCapacity(resources.count * 400)
         resourceGroups(resources, page: roadmap?.slug, moreElsewhere: moreElsewhere, into: &html, flush: { _ in })
-        return templates.render(resourcePageView(resources, roadmap: roadmap, groupsHTML: html), template: "resources")
+        return templates.render(
+            resourcePageView(resources, roadmap: roadmap, groupsHTML: html.utf8Text), template: "resources")
     }
 
     /// Told of each link an entry writes to another page: the target (site-relative), the
@@ -77,12 +89,22 @@ struct EnrichmentPages {
         _ resources: [Resource], roadmap: (slug: String, title: String),
         moreElsewhere: [String: (count: Int, siteID: String)], reportedFolder: String
     ) -> (html: String, links: RenderedPageLinks) {
+        let (bytes, links) = roadmapResourcesPageBytes(
+            resources, roadmap: roadmap, moreElsewhere: moreElsewhere, reportedFolder: reportedFolder)
+        return (bytes.utf8Text, links)
+    }
+
+    /// ``roadmapResourcesPage`` as the UTF-8 bytes written to its file (no String made of it).
+    func roadmapResourcesPageBytes(
+        _ resources: [Resource], roadmap: (slug: String, title: String),
+        moreElsewhere: [String: (count: Int, siteID: String)], reportedFolder: String
+    ) -> (html: [UInt8], links: RenderedPageLinks) {
         let path = roadmap.slug + "/resources.html"
         guard let (head, tail) = templateParts(resources, roadmap: roadmap) else {
             let html = templates.render(resourcePageView(resources, roadmap: roadmap, groupsHTML: ""), template: "resources")
-            return (html, RenderedLinkChecker.scan(html, page: path, template: "resources", reportedFolder: reportedFolder))
+            return (Array(html.utf8), RenderedLinkChecker.scan(html, page: path, template: "resources", reportedFolder: reportedFolder))
         }
-        var groups = ""
+        var groups: [UInt8] = []
         groups.reserveCapacity(resources.count * 400)
         var ids: [UInt64] = []
         var recorded: [(target: String, fragment: String, offset: Int)] = []
@@ -93,23 +115,32 @@ struct EnrichmentPages {
         var lineStart = -head.utf8.reversed().prefix { $0 != 0x0A }.count
         var links: [FragmentLink] = []
         links.reserveCapacity(recorded.count)
+        // The line feeds before each link, found with memchr (the entries are many short lines).
         var offset = 0
-        groups.withUTF8 { bytes in
+        groups.withUnsafeBufferPointer { bytes in
+            guard let base = bytes.baseAddress else { return }
             for link in recorded {
-                while offset < link.offset {
-                    if bytes[offset] == 0x0A { line += 1; lineStart = offset + 1 }
-                    offset += 1
+                while offset < link.offset, let found = memchr(base + offset, 0x0A, link.offset - offset) {
+                    offset = base.distance(to: found.assumingMemoryBound(to: UInt8.self)) + 1
+                    line += 1
+                    lineStart = offset
                 }
+                offset = max(offset, link.offset)
                 links.append(FragmentLink(target: link.target, fragment: link.fragment,
                                           location: SourceLocation(line: line, column: link.offset - lineStart + 1)))
             }
         }
         // The entries end with a newline: the template's tail starts a line of its own.
-        let tailLine = 1 + head.lineFeedCount + groups.lineFeedCount
+        let tailLine = line + groups[offset...].lineFeedCount
         let pageLinks = RenderedLinkChecker.scan(
             parts: [(head, 1), (tail, tailLine)], generatedIDHashes: ids, generatedLinks: links, page: path,
             template: "resources", reportedFolder: reportedFolder)
-        return (head + groups + tail, pageLinks)
+        var html: [UInt8] = []
+        html.reserveCapacity(head.utf8.count + groups.count + tail.utf8.count)
+        html.append(utf8: head)
+        html += groups
+        html.append(utf8: tail)
+        return (html, pageLinks)
     }
 
     /// The resource page as the template renders it before and after its entries, or nil when
@@ -160,8 +191,8 @@ struct EnrichmentPages {
     /// grows past `piece` bytes (the site's index is streamed); `ids` collects the ids written.
     private func resourceGroups(
         _ resources: [Resource], page: String?, moreElsewhere: [String: (count: Int, siteID: String)],
-        piece: Int = .max, ids: ((String) -> Void)? = nil, links: LinkRecorder? = nil, into html: inout String,
-        flush: (inout String) throws -> Void = { _ in }
+        piece: Int = .max, ids: ((String) -> Void)? = nil, links: LinkRecorder? = nil, into html: inout [UInt8],
+        flush: (inout [UInt8]) throws -> Void = { _ in }
     ) rethrows {
         var index = 0
         while index < resources.count {
@@ -169,23 +200,23 @@ struct EnrichmentPages {
             var end = index
             while end < resources.count, resources[end].kind == kind { end += 1 }
             ids?("kind-" + kind.rawValue)
-            html += "<section class=\"resource-kind\" data-kind=\"\(kind.rawValue)\" aria-labelledby=\"kind-\(kind.rawValue)\">\n"
-            html += "<h2 id=\"kind-\(kind.rawValue)\">\(kind.pluralTitle) <span class=\"count\">\(end - index)</span></h2>\n"
+            html.append(utf8: "<section class=\"resource-kind\" data-kind=\"\(kind.rawValue)\" aria-labelledby=\"kind-\(kind.rawValue)\">\n")
+            html.append(utf8: "<h2 id=\"kind-\(kind.rawValue)\">\(kind.pluralTitle) <span class=\"count\">\(end - index)</span></h2>\n")
             var provider: String?
             for resource in resources[index..<end] {
                 let name = resource.provider ?? "Other"
                 if provider != name {
-                    if provider != nil { html += "</ul>\n" }
-                    html += "<h3 class=\"resource-provider\">"
-                    HTMLEscaping.escape(name, into: &html)
-                    html += "</h3>\n<ul class=\"resource-list\">\n"
+                    if provider != nil { html.append("</ul>\n") }
+                    html.append("<h3 class=\"resource-provider\">")
+                    html.append(escaping: name)
+                    html.append("</h3>\n<ul class=\"resource-list\">\n")
                     provider = name
                 }
                 ids?(resource.id)
                 entry(resource, page: page, more: moreElsewhere[resource.id], links: links, into: &html)
-                if html.utf8.count >= piece { try flush(&html) }
+                if html.count >= piece { try flush(&html) }
             }
-            html += "</ul>\n</section>\n"
+            html.append("</ul>\n</section>\n")
             index = end
         }
     }
@@ -207,9 +238,9 @@ struct EnrichmentPages {
         var lines = 1 + head.lineFeedCount
         try writer.stream(to: path) { file in
             try file.append(head)
-            var html = ""
+            var html: [UInt8] = []
             html.reserveCapacity(1 << 18 + 4096)
-            func flush(_ text: inout String) throws {
+            func flush(_ text: inout [UInt8]) throws {
                 lines += text.lineFeedCount
                 try file.append(text)
                 text.removeAll(keepingCapacity: true)
@@ -227,60 +258,78 @@ struct EnrichmentPages {
 
     /// One entry; `page` is the slug of the roadmap whose index it is on (nil: the site's).
     private func entry(
-        _ resource: Resource, page: String?, more: (count: Int, siteID: String)?, links: LinkRecorder?, into html: inout String
+        _ resource: Resource, page: String?, more: (count: Int, siteID: String)?, links: LinkRecorder?, into html: inout [UInt8]
     ) {
-        html += "  <li class=\"resource\" id=\""
-        HTMLEscaping.escape(resource.id, into: &html)
-        html += "\" data-kind=\"\(resource.kind.rawValue)\" data-cost=\"\(resource.cost.rawValue)\" data-text=\""
-        HTMLEscaping.escape([resource.title, resource.author ?? "", resource.provider ?? "", resource.kind.rawValue]
-            .joined(separator: " ").lowercased(), into: &html)
-        html += "\">\n    "
-        if let url = resource.url {
-            html += "<a class=\"resource-title\" href=\""
-            HTMLEscaping.escape(url, into: &html)
-            html += "\">"
+        html.append("  <li class=\"resource\" id=\"")
+        html.append(escaping: resource.id)
+        html.append("\" data-kind=\"")
+        html.append(utf8: resource.kind.rawValue)
+        html.append("\" data-cost=\"")
+        html.append(utf8: resource.cost.rawValue)
+        html.append("\" data-text=\"")
+        let words = [resource.title, resource.author ?? "", resource.provider ?? "", resource.kind.rawValue]
+        if words.allSatisfy(\.isAllASCII) {
+            // ASCII: lowercasing maps A-Z only, which escaping neither makes nor removes, so the
+            // escaped words are lowercased where they were written.
+            let start = html.count
+            for (index, word) in words.enumerated() {
+                if index > 0 { html.append(0x20) }
+                html.append(escaping: word)
+            }
+            for index in start..<html.count where html[index] &- 0x41 < 26 { html[index] |= 0x20 }
         } else {
-            html += "<span class=\"resource-title\">"
+            html.append(escaping: words.joined(separator: " ").lowercased())
         }
-        HTMLEscaping.escape(resource.title, into: &html)
-        html += resource.url == nil ? "</span>" : "</a>"
+        html.append("\">\n    ")
+        if let url = resource.url {
+            html.append("<a class=\"resource-title\" href=\"")
+            html.append(escaping: url)
+            html.append("\">")
+        } else {
+            html.append("<span class=\"resource-title\">")
+        }
+        html.append(escaping: resource.title)
+        html.append(resource.url == nil ? "</span>" : "</a>")
         if let author = resource.author {
-            html += " <span class=\"resource-author\">by "
-            HTMLEscaping.escape(author, into: &html)
-            html += "</span>"
+            html.append(" <span class=\"resource-author\">by ")
+            html.append(escaping: author)
+            html.append("</span>")
         }
-        html += " <span class=\"cost-badge cost-\(resource.cost.rawValue)\">\(resource.cost.label)</span>\n"
-        html += "    <ul class=\"resource-uses\" aria-label=\"Used in\">\n"
+        html.append(" <span class=\"cost-badge cost-")
+        html.append(utf8: resource.cost.rawValue)
+        html.append("\">")
+        html.append(utf8: resource.cost.label)
+        html.append("</span>\n    <ul class=\"resource-uses\" aria-label=\"Used in\">\n")
         for use in resource.uses {
             // On a roadmap's index, a use in another roadmap is marked and named; on the site's, every use is named.
             let isOther = page != nil && use.roadmapSlug != page
             let namesRoadmap = page == nil || isOther
-            let opening = isOther ? "      <li class=\"other-roadmap\"><a href=\"" : "      <li><a href=\""
-            links?(use.roadmapSlug + "/index.html", use.anchor, html.utf8.count + opening.utf8.count - "href=\"".utf8.count)
-            html += opening
+            let opening: StaticString = isOther ? "      <li class=\"other-roadmap\"><a href=\"" : "      <li><a href=\""
+            links?(use.roadmapSlug + "/index.html", use.anchor, html.count + opening.utf8CodeUnitCount - "href=\"".utf8.count)
+            html.append(opening)
             if namesRoadmap {
-                if isOther { html += "../" }
-                HTMLEscaping.escape(use.roadmapSlug, into: &html)
-                html += "/"
+                if isOther { html.append("../") }
+                html.append(escaping: use.roadmapSlug)
+                html.append("/")
             }
-            html += "index.html#"
-            HTMLEscaping.escape(use.anchor, into: &html)
-            html += "\">"
+            html.append("index.html#")
+            html.append(escaping: use.anchor)
+            html.append("\">")
             if namesRoadmap {
-                HTMLEscaping.escape(use.roadmapTitle, into: &html)
-                html += " › "
+                html.append(escaping: use.roadmapTitle)
+                html.append(" › ")
             }
-            HTMLEscaping.escape(use.sectionTitle, into: &html)
-            html += "</a></li>\n"
+            html.append(escaping: use.sectionTitle)
+            html.append("</a></li>\n")
         }
         if let more {
-            let opening = "      <li class=\"other-roadmap\"><a href=\"../resources.html#"
-            links?("resources.html", more.siteID, html.utf8.count + opening.utf8.count - "href=\"../resources.html#".utf8.count)
-            html += opening
-            HTMLEscaping.escape(more.siteID, into: &html)
-            html += "\">\(more.count) more \(more.count == 1 ? "use" : "uses") elsewhere on the site</a></li>\n"
+            let opening: StaticString = "      <li class=\"other-roadmap\"><a href=\"../resources.html#"
+            links?("resources.html", more.siteID, html.count + opening.utf8CodeUnitCount - "href=\"../resources.html#".utf8.count)
+            html.append(opening)
+            html.append(escaping: more.siteID)
+            html.append(utf8: "\">\(more.count) more \(more.count == 1 ? "use" : "uses") elsewhere on the site</a></li>\n")
         }
-        html += "    </ul>\n  </li>\n"
+        html.append("    </ul>\n  </li>\n")
     }
 }
 
@@ -335,7 +384,7 @@ extension EnrichmentPages {
                 }
                 return copy
             }
-            let (html, links) = roadmapResourcesPage(
+            let (html, links) = roadmapResourcesPageBytes(
                 resources, roadmap: (summary.slug, summary.title), moreElsewhere: moreElsewhere, reportedFolder: reportedFolder)
             try writer.write(html, to: summary.slug + "/resources.html")
             return links

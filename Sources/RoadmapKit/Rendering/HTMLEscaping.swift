@@ -46,3 +46,35 @@ enum HTMLEscaping {
         out += text[start...]
     }
 }
+
+extension HTMLEscaping {
+    /// `escape(_:into:)` for text written as UTF-8 bytes (the same replacements); runs without a
+    /// special character are copied whole.
+    static func escape(_ text: String, into out: inout [UInt8]) {
+        var copy = text
+        copy.withUTF8 { bytes in
+            var special: UInt8 = 0
+            for byte in bytes {
+                special |= (byte == 0x26 ? 1 : 0) | (byte == 0x3C ? 1 : 0) | (byte == 0x3E ? 1 : 0) | (byte == 0x22 ? 1 : 0)
+                    | (byte == 0x27 ? 1 : 0)
+            }
+            guard special != 0 else { return out.append(contentsOf: bytes) }
+            var start = 0
+            for index in 0..<bytes.count {
+                let replacement: StaticString
+                switch bytes[index] {
+                case 0x26: replacement = "&amp;"
+                case 0x3C: replacement = "&lt;"
+                case 0x3E: replacement = "&gt;"
+                case 0x22: replacement = "&quot;"
+                case 0x27: replacement = "&#39;"
+                default: continue
+                }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
+                out.append(replacement)
+                start = index + 1
+            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
+        }
+    }
+}

@@ -33,38 +33,64 @@ struct HTMLRenderer {
     }
 
     mutating func render(_ nodes: [MarkdownNode]) -> String {
-        var out = ""
+        var out: [UInt8] = []
         out.reserveCapacity(nodes.count * 128)
+        render(nodes, into: &out)
+        return out.utf8Text
+    }
+
+    /// The page is written as UTF-8 bytes: it is many short pieces, and appending one to a byte
+    /// array costs about a third of appending it to a String (see HTMLBytes).
+    mutating func render(_ nodes: [MarkdownNode], into out: inout [UInt8]) {
         for node in nodes { render(node, into: &out, tightList: false) }
-        return out
     }
 
     /// A heading with its anchor and anchor link.
     mutating func renderHeading(_ heading: Heading, into out: inout String) {
+        var bytes: [UInt8] = []
+        renderHeading(heading, into: &bytes)
+        out += bytes.utf8Text
+    }
+
+    mutating func renderHeading(_ heading: Heading, into out: inout [UInt8]) {
         let level = min(max(heading.level, 1), 6)
-        out += "<h\(level) id=\""
-        HTMLEscaping.escape(heading.id, into: &out)
-        out += "\""
-        if trackedAnchors.contains(heading.id) { out += " data-track=\"\(HTMLEscaping.escape(heading.id))\"" }
-        out += ">"
+        out.append("<h")
+        out.append(decimal: level)
+        out.append(" id=\"")
+        out.append(escaping: heading.id)
+        out.append("\"")
+        if trackedAnchors.contains(heading.id) {
+            out.append(" data-track=\"")
+            out.append(escaping: heading.id)
+            out.append("\"")
+        }
+        out.append(">")
         renderInlines(heading.node.children, into: &out)
-        if let extra = headingExtras[heading.id] { out += extra }
-        out += " <a class=\"anchor\" href=\"#"
-        HTMLEscaping.escape(heading.id, into: &out)
-        out += "\" aria-label=\"Link to this section\">#</a></h\(level)>\n"
-        if let extra = decorations.afterHeading[heading.id] { out += extra }
+        if let extra = headingExtras[heading.id] { out.append(utf8: extra) }
+        out.append(" <a class=\"anchor\" href=\"#")
+        out.append(escaping: heading.id)
+        out.append("\" aria-label=\"Link to this section\">#</a></h")
+        out.append(decimal: level)
+        out.append(">\n")
+        if let extra = decorations.afterHeading[heading.id] { out.append(utf8: extra) }
     }
 
     /// Inline content only, for headings and titles.
     mutating func renderInlines(_ nodes: [MarkdownNode], into out: inout String) {
+        var bytes: [UInt8] = []
+        renderInlines(nodes, into: &bytes)
+        out += bytes.utf8Text
+    }
+
+    mutating func renderInlines(_ nodes: [MarkdownNode], into out: inout [UInt8]) {
         for node in nodes { render(node, into: &out, tightList: false) }
     }
 
-    private mutating func renderChildren(_ node: MarkdownNode, into out: inout String, tightList: Bool) {
+    private mutating func renderChildren(_ node: MarkdownNode, into out: inout [UInt8], tightList: Bool) {
         for child in node.children { render(child, into: &out, tightList: tightList) }
     }
 
-    private mutating func render(_ node: MarkdownNode, into out: inout String, tightList: Bool) {
+    private mutating func render(_ node: MarkdownNode, into out: inout [UInt8], tightList: Bool) {
         switch node.kind {
         case .document:
             renderChildren(node, into: &out, tightList: false)
@@ -72,192 +98,219 @@ struct HTMLRenderer {
             if tightList {
                 renderChildren(node, into: &out, tightList: false)
             } else {
-                out += "<p>"
+                out.append("<p>")
                 renderChildren(node, into: &out, tightList: false)
-                out += "</p>\n"
+                out.append("</p>\n")
             }
         case .heading(let level):
             // Headings inside containers (block quotes, list items) have no anchor of their own.
-            out += "<h\(min(max(level, 1), 6))>"
+            out.append("<h")
+            out.append(decimal: min(max(level, 1), 6))
+            out.append(">")
             renderChildren(node, into: &out, tightList: false)
-            out += "</h\(min(max(level, 1), 6))>\n"
+            out.append("</h")
+            out.append(decimal: min(max(level, 1), 6))
+            out.append(">\n")
         case .blockQuote:
-            out += "<blockquote>\n"
+            out.append("<blockquote>\n")
             renderChildren(node, into: &out, tightList: false)
-            out += "</blockquote>\n"
+            out.append("</blockquote>\n")
         case .list(let ordered, let start, let tight):
-            let tag = ordered ? "ol" : "ul"
-            out += "<\(tag)"
-            if ordered, start != 1 { out += " start=\"\(start)\"" }
+            out.append(ordered ? "<ol" : "<ul")
+            if ordered, start != 1 {
+                out.append(" start=\"")
+                out.append(decimal: start)
+                out.append("\"")
+            }
             if node.children.contains(where: { if case .item(task: .some) = $0.kind { true } else { false } }) {
-                out += " class=\"task-list\""
+                out.append(" class=\"task-list\"")
             }
-            out += ">\n"
+            out.append(">\n")
             for item in node.children { render(item, into: &out, tightList: tight) }
-            out += "</\(tag)>\n"
+            out.append(ordered ? "</ol>\n" : "</ul>\n")
         case .item(let task):
-            out += "<li"
+            out.append("<li")
             if let anchor = itemAnchors[node.range.start] {
-                out += " id=\""
-                HTMLEscaping.escape(anchor, into: &out)
-                out += "\" data-track=\""
-                HTMLEscaping.escape(anchor, into: &out)
-                out += "\""
+                out.append(" id=\"")
+                out.append(escaping: anchor)
+                out.append("\" data-track=\"")
+                out.append(escaping: anchor)
+                out.append("\"")
             } else if let anchor = decorations.itemIDs[node.range.start] {
-                out += " id=\"\(HTMLEscaping.escape(anchor))\""
+                out.append(" id=\"")
+                out.append(escaping: anchor)
+                out.append("\"")
             }
-            if task != nil { out += " class=\"task-list-item\"" }
-            out += ">"
+            if task != nil { out.append(" class=\"task-list-item\"") }
+            out.append(">")
             if let task {
-                out += task ? "<input type=\"checkbox\" disabled checked aria-label=\"done\"> "
-                    : "<input type=\"checkbox\" disabled aria-label=\"not done\"> "
+                out.append(task ? "<input type=\"checkbox\" disabled checked aria-label=\"done\"> "
+                    : "<input type=\"checkbox\" disabled aria-label=\"not done\"> ")
             }
             renderChildren(node, into: &out, tightList: tightList)
-            if let extra = decorations.itemEnd[node.range.start] { out += extra }
-            out += "</li>\n"
+            if let extra = decorations.itemEnd[node.range.start] { out.append(utf8: extra) }
+            out.append("</li>\n")
         case .codeBlock(let info, let literal):
             let language = info.split(separator: " ").first.map(String.init) ?? ""
-            out += "<pre><code"
+            out.append("<pre><code")
             if !language.isEmpty {
-                out += " class=\"language-"
-                HTMLEscaping.escape(language, into: &out)
-                out += "\""
+                out.append(" class=\"language-")
+                out.append(escaping: language)
+                out.append("\"")
             }
-            out += ">"
-            HTMLEscaping.escape(literal, into: &out)
-            out += "</code></pre>\n"
+            out.append(">")
+            out.append(escaping: literal)
+            out.append("</code></pre>\n")
         case .htmlBlock(let html):
             htmlAnchor(node, html, into: &out)
             if allowRawHTML {
-                out += RawHTMLLinks.rewrite(Self.tagFiltered(html)) { resolve($0, at: node.range.start) }
+                out.append(utf8: RawHTMLLinks.rewrite(Self.tagFiltered(html)) { resolve($0, at: node.range.start) })
             } else {
                 let text = HTMLText.text(of: html)
                 if !text.isEmpty {
-                    out += "<p>"
-                    HTMLEscaping.escape(text, into: &out)
-                    out += "</p>\n"
+                    out.append("<p>")
+                    out.append(escaping: text)
+                    out.append("</p>\n")
                 }
             }
         case .thematicBreak:
-            out += "<hr>\n"
+            out.append("<hr>\n")
         case .footnoteDefinition(let label):
             let number = footnoteNumber(label)
-            out += "<div class=\"footnote\" id=\"fn-\(number)\"><span class=\"footnote-label\">\(number).</span> "
+            out.append("<div class=\"footnote\" id=\"fn-")
+            out.append(decimal: number)
+            out.append("\"><span class=\"footnote-label\">")
+            out.append(decimal: number)
+            out.append(".</span> ")
             renderChildren(node, into: &out, tightList: true)
-            out += " <a href=\"#fnref-\(number)\" class=\"footnote-back\" aria-label=\"Back to reference \(number)\">↩</a></div>\n"
+            out.append(" <a href=\"#fnref-")
+            out.append(decimal: number)
+            out.append("\" class=\"footnote-back\" aria-label=\"Back to reference ")
+            out.append(decimal: number)
+            out.append("\">↩</a></div>\n")
         case .table(let alignments):
-            out += "<div class=\"table-wrap\"><table>\n"
+            out.append("<div class=\"table-wrap\"><table>\n")
             var inBody = false
             for row in node.children {
                 let isHeader: Bool
                 if case .tableRow(let header) = row.kind { isHeader = header } else { isHeader = false }
                 if isHeader {
-                    out += "<thead>\n"
+                    out.append("<thead>\n")
                 } else if !inBody {
-                    out += "<tbody>\n"
+                    out.append("<tbody>\n")
                     inBody = true
                 }
-                out += "<tr>"
+                out.append("<tr>")
                 for (index, cell) in row.children.enumerated() {
-                    let tag = isHeader ? "th" : "td"
-                    out += "<\(tag)"
+                    out.append(isHeader ? "<th" : "<td")
                     if index < alignments.count, alignments[index] != .none {
-                        out += " class=\"align-\(alignments[index].rawValue)\""
+                        out.append(" class=\"align-")
+                        out.append(utf8: alignments[index].rawValue)
+                        out.append("\"")
                     }
-                    out += ">"
+                    out.append(">")
                     renderChildren(cell, into: &out, tightList: false)
-                    out += "</\(tag)>"
+                    out.append(isHeader ? "</th>" : "</td>")
                 }
-                out += "</tr>\n"
-                if isHeader { out += "</thead>\n" }
+                out.append("</tr>\n")
+                if isHeader { out.append("</thead>\n") }
             }
-            if inBody { out += "</tbody>\n" }
-            out += "</table></div>\n"
+            if inBody { out.append("</tbody>\n") }
+            out.append("</table></div>\n")
         case .tableRow, .tableCell:
             renderChildren(node, into: &out, tightList: false)
         case .text(let text):
-            HTMLEscaping.escape(text, into: &out)
+            out.append(escaping: text)
         case .softBreak:
-            out += "\n"
+            out.append("\n")
         case .lineBreak:
-            out += "<br>\n"
+            out.append("<br>\n")
         case .code(let code):
-            out += "<code>"
-            HTMLEscaping.escape(code, into: &out)
-            out += "</code>"
+            out.append("<code>")
+            out.append(escaping: code)
+            out.append("</code>")
         case .htmlInline(let html):
             htmlAnchor(node, html, into: &out)
-            if allowRawHTML { out += RawHTMLLinks.rewrite(Self.tagFiltered(html)) { resolve($0, at: node.range.start) } }
+            if allowRawHTML { out.append(utf8: RawHTMLLinks.rewrite(Self.tagFiltered(html)) { resolve($0, at: node.range.start) }) }
         case .emphasis:
-            out += "<em>"
+            out.append("<em>")
             renderChildren(node, into: &out, tightList: false)
-            out += "</em>"
+            out.append("</em>")
         case .strong:
-            out += "<strong>"
+            out.append("<strong>")
             renderChildren(node, into: &out, tightList: false)
-            out += "</strong>"
+            out.append("</strong>")
         case .strikethrough:
-            out += "<del>"
+            out.append("<del>")
             renderChildren(node, into: &out, tightList: false)
-            out += "</del>"
+            out.append("</del>")
         case .link(let destination, let title):
             switch resolve(destination, at: node.range.start) {
             case .some(let href):
-                out += "<a href=\""
-                HTMLEscaping.escape(href, into: &out)
-                out += "\""
+                out.append("<a href=\"")
+                out.append(escaping: href)
+                out.append("\"")
                 if !title.isEmpty {
-                    out += " title=\""
-                    HTMLEscaping.escape(title, into: &out)
-                    out += "\""
+                    out.append(" title=\"")
+                    out.append(escaping: title)
+                    out.append("\"")
                 }
-                out += ">"
+                out.append(">")
                 insideLink += 1
                 renderChildren(node, into: &out, tightList: false)
                 insideLink -= 1
-                out += "</a>"
+                out.append("</a>")
             case .none:
                 renderChildren(node, into: &out, tightList: false)
             }
-            if let extra = decorations.afterLink[node.range.start] { out += extra }
+            if let extra = decorations.afterLink[node.range.start] { out.append(utf8: extra) }
         case .image(let source, let title):
             let alt = node.plainText
             guard let src = resolve(source, at: node.range.start) else {
-                HTMLEscaping.escape(alt, into: &out)
+                out.append(escaping: alt)
                 return
             }
             let isRemote = LinkResolver.scheme(of: src) != nil
             if isRemote, insideLink > 0 {
                 // A remote badge inside a link: its alt text, since links cannot nest.
-                out += "<span class=\"remote-image\">"
-                HTMLEscaping.escape(alt.isEmpty ? "image" : alt, into: &out)
-                out += "</span>"
+                out.append("<span class=\"remote-image\">")
+                out.append(escaping: alt.isEmpty ? "image" : alt)
+                out.append("</span>")
             } else if isRemote {
                 // A remote image would be a request leaving the site: link to it instead.
-                out += "<a class=\"remote-image\" href=\""
-                HTMLEscaping.escape(src, into: &out)
-                out += "\">"
-                HTMLEscaping.escape(alt.isEmpty ? "image" : alt, into: &out)
-                out += "</a>"
+                out.append("<a class=\"remote-image\" href=\"")
+                out.append(escaping: src)
+                out.append("\">")
+                out.append(escaping: alt.isEmpty ? "image" : alt)
+                out.append("</a>")
             } else {
-                out += "<img src=\""
-                HTMLEscaping.escape(src, into: &out)
-                out += "\" alt=\""
-                HTMLEscaping.escape(alt, into: &out)
-                out += "\""
+                out.append("<img src=\"")
+                out.append(escaping: src)
+                out.append("\" alt=\"")
+                out.append(escaping: alt)
+                out.append("\"")
                 if !title.isEmpty {
-                    out += " title=\""
-                    HTMLEscaping.escape(title, into: &out)
-                    out += "\""
+                    out.append(" title=\"")
+                    out.append(escaping: title)
+                    out.append("\"")
                 }
-                out += " loading=\"lazy\">"
+                out.append(" loading=\"lazy\">")
             }
         case .footnoteReference(let label):
             let number = footnoteNumber(label)
             let uses = (footnoteUses[number] ?? 0) + 1
             footnoteUses[number] = uses
-            let id = uses == 1 ? "fnref-\(number)" : "fnref-\(number)-\(uses)"
-            out += "<sup class=\"footnote-ref\"><a href=\"#fn-\(number)\" id=\"\(id)\">\(number)</a></sup>"
+            out.append("<sup class=\"footnote-ref\"><a href=\"#fn-")
+            out.append(decimal: number)
+            out.append("\" id=\"fnref-")
+            out.append(decimal: number)
+            if uses != 1 {
+                out.append("-")
+                out.append(decimal: uses)
+            }
+            out.append("\">")
+            out.append(decimal: number)
+            out.append("</a></sup>")
         case .unknown:
             renderChildren(node, into: &out, tightList: tightList)
         }
@@ -293,12 +346,12 @@ struct HTMLRenderer {
 
     /// An empty `<a id>` for an anchor raw HTML defines (`<a name="top"></a>`), unless the HTML
     /// is kept and carries the id itself.
-    private func htmlAnchor(_ node: MarkdownNode, _ html: String, into out: inout String) {
+    private func htmlAnchor(_ node: MarkdownNode, _ html: String, into out: inout [UInt8]) {
         guard let anchor = itemAnchors[node.range.start] else { return }
         if allowRawHTML, html.contains("id=\"\(anchor)\"") || html.contains("id='\(anchor)'") { return }
-        out += "<a id=\""
-        HTMLEscaping.escape(anchor, into: &out)
-        out += "\"></a>"
+        out.append("<a id=\"")
+        out.append(escaping: anchor)
+        out.append("\"></a>")
     }
 
     /// GFM's tag filter: these tags are rendered inert even when raw HTML is allowed.

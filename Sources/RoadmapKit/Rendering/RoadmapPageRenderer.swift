@@ -23,14 +23,17 @@ struct RoadmapPageRenderer {
             resolver: resolver)
         html.trackedAnchors = Set(roadmap.modules.map(\.id))
         if let enrichment { html.decorations = enrichment.decorations }
-        var content = html.render(roadmap.preamble)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(1 << 16)
+        html.render(roadmap.preamble, into: &bytes)
         func renderSection(_ section: Section) {
-            html.renderHeading(section.heading, into: &content)
-            content += html.render(section.blocks)
+            html.renderHeading(section.heading, into: &bytes)
+            html.render(section.blocks, into: &bytes)
             for child in section.children { renderSection(child) }
-            if let extra = html.decorations.sectionEnd[section.id] { content += extra }
+            if let extra = html.decorations.sectionEnd[section.id] { bytes.append(utf8: extra) }
         }
         for section in roadmap.sections { renderSection(section) }
+        let content = bytes.utf8Text
 
         var titleHTML = ""
         if let heading = roadmap.titleHeading, roadmap.frontMatter.title == nil {

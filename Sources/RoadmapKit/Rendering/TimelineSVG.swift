@@ -11,9 +11,12 @@ struct TimelineSVG {
     var idPrefix: String
 
     /// 1235 → "12.35%", as `%.2f%%` would write 12.35.
-    static func percentText(hundredths: Int) -> String {
+    static func percent(hundredths: Int, into out: inout [UInt8]) {
         let fraction = hundredths % 100
-        return "\(hundredths / 100).\(fraction < 10 ? "0" : "")\(fraction)%"
+        out.append(decimal: hundredths / 100)
+        out.append(fraction < 10 ? ".0" : ".")
+        out.append(decimal: fraction)
+        out.append("%")
     }
 
     static let rowHeight = 40
@@ -24,8 +27,9 @@ struct TimelineSVG {
         let scale = total.maxWeeks
         /// A position in hundredths of a percent of the width.
         func hundredths(_ weeks: Double) -> Int { Int((max(0, min(100, weeks / scale * 100)) * 100).rounded()) }
-        func percent(_ weeks: Double) -> String { Self.percentText(hundredths: hundredths(weeks)) }
-        var rows = ""
+        // The drawing is written as UTF-8 bytes: it is many short pieces (see HTMLBytes).
+        var rows: [UInt8] = []
+        rows.reserveCapacity(4096)
         var y = 4
         for (index, phase) in timeline.phases.enumerated() {
             y += row(phase, label: "\(index + 1). \(phase.title)", y: y, isModule: false, hundredths: hundredths, into: &rows)
@@ -37,19 +41,35 @@ struct TimelineSVG {
         }
         // Axis: a tick a month (or a week for short roadmaps, a quarter for long ones).
         let weeksPerMonth = 52.0 / 12.0
-        var axis = ""
+        var axis: [UInt8] = []
+        axis.reserveCapacity(2048)
         let axisY = y + 6
         let (step, unit): (Double, String) = total.maxWeeks <= 12 ? (1, "w")
             : total.maxWeeks <= 60 ? (weeksPerMonth, "m") : total.maxWeeks <= 160 ? (weeksPerMonth * 3, "m") : (52, "y")
         var tick = 0.0
         var count = 0
         while tick <= total.maxWeeks + 0.001, count < 200 {
-            let x = percent(tick)
-            axis += "<line class=\"tl-tick\" x1=\"\(x)\" x2=\"\(x)\" y1=\"\(axisY)\" y2=\"\(axisY + 5)\"/>"
+            let x = hundredths(tick)
+            axis.append("<line class=\"tl-tick\" x1=\"")
+            Self.percent(hundredths: x, into: &axis)
+            axis.append("\" x2=\"")
+            Self.percent(hundredths: x, into: &axis)
+            axis.append("\" y1=\"")
+            axis.append(decimal: axisY)
+            axis.append("\" y2=\"")
+            axis.append(decimal: axisY + 5)
+            axis.append("\"/>")
             let number = unit == "w" ? count : unit == "y" ? count : Int((tick / weeksPerMonth).rounded())
             let labelEvery = max(1, Int((Double(Int(total.maxWeeks / step)) / 8).rounded(.up)))
             if count % labelEvery == 0, tick < total.maxWeeks - step * 0.5 || count == 0 {
-                axis += "<text class=\"tl-axis-label\" x=\"\(x)\" y=\"\(axisY + 18)\">\(number)\(unit)</text>"
+                axis.append("<text class=\"tl-axis-label\" x=\"")
+                Self.percent(hundredths: x, into: &axis)
+                axis.append("\" y=\"")
+                axis.append(decimal: axisY + 18)
+                axis.append("\">")
+                axis.append(decimal: number)
+                axis.append(utf8: unit)
+                axis.append("</text>")
             }
             tick += step
             count += 1
@@ -57,11 +77,25 @@ struct TimelineSVG {
         let height = axisY + 24
         let title = "Timeline: " + total.text + " in all"
         let titleID = idPrefix + "timeline-title"
-        var out = "<svg class=\"timeline-svg\" width=\"100%\" height=\"\(height)\" role=\"img\" aria-labelledby=\"\(titleID)\""
-        out += " xmlns=\"http://www.w3.org/2000/svg\"><title id=\"\(titleID)\">\(HTMLEscaping.escape(title))</title>\n"
-        out += "<line class=\"tl-axis\" x1=\"0\" x2=\"100%\" y1=\"\(axisY)\" y2=\"\(axisY)\"/>\n"
-        out += rows + axis + "\n</svg>"
-        return out
+        var out: [UInt8] = []
+        out.reserveCapacity(rows.count + axis.count + 512)
+        out.append("<svg class=\"timeline-svg\" width=\"100%\" height=\"")
+        out.append(decimal: height)
+        out.append("\" role=\"img\" aria-labelledby=\"")
+        out.append(utf8: titleID)
+        out.append("\" xmlns=\"http://www.w3.org/2000/svg\"><title id=\"")
+        out.append(utf8: titleID)
+        out.append("\">")
+        out.append(escaping: title)
+        out.append("</title>\n<line class=\"tl-axis\" x1=\"0\" x2=\"100%\" y1=\"")
+        out.append(decimal: axisY)
+        out.append("\" y2=\"")
+        out.append(decimal: axisY)
+        out.append("\"/>\n")
+        out += rows
+        out += axis
+        out.append("\n</svg>")
+        return out.utf8Text
     }
 
     /// A label's lines: at most `limit` characters each, so a 360-pixel screen shows them whole.
@@ -114,32 +148,46 @@ struct TimelineSVG {
 
     /// Appends a row; returns its height.
     private func row(
-        _ entry: TimelineEntry, label: String, y: Int, isModule: Bool, hundredths: (Double) -> Int, into out: inout String
+        _ entry: TimelineEntry, label: String, y: Int, isModule: Bool, hundredths: (Double) -> Int, into out: inout [UInt8]
     ) -> Int {
         let lines = Self.lines(Self.label(label, entry), limit: isModule ? 44 : 38)
         let lineHeight = isModule ? 14 : 16
         let barY = y + (isModule ? 14 : 18) + (lines.count - 1) * lineHeight
         let barHeight = isModule ? 10 : 14
-        out += "<g class=\"\(isModule ? "tl-module" : "tl-phase")\">"
-        out += "<text class=\"tl-label\" x=\"\(isModule ? "8" : "0")\" y=\"\(y + (isModule ? 10 : 14))\">"
+        out.append(isModule ? "<g class=\"tl-module\"><text class=\"tl-label\" x=\"8\" y=\""
+                            : "<g class=\"tl-phase\"><text class=\"tl-label\" x=\"0\" y=\"")
+        out.append(decimal: y + (isModule ? 10 : 14))
+        out.append("\">")
         for (index, line) in lines.enumerated() {
-            out += "<tspan x=\"\(isModule ? "8" : "0")\" dy=\"\(index == 0 ? 0 : lineHeight)\">"
-            HTMLEscaping.escape(line, into: &out)
-            out += "</tspan>"
+            out.append(isModule ? "<tspan x=\"8\" dy=\"" : "<tspan x=\"0\" dy=\"")
+            out.append(decimal: index == 0 ? 0 : lineHeight)
+            out.append("\">")
+            out.append(escaping: line)
+            out.append("</tspan>")
         }
-        out += "</text>"
+        out.append("</text>")
         if let length = entry.length {
             let solidStart = hundredths(entry.start.minWeeks)
             let solidEnd = hundredths(entry.start.minWeeks + length.minWeeks)
             let lightEnd = hundredths(entry.end.maxWeeks)
-            let x = Self.percentText(hundredths: solidStart)
+            func bar(_ opening: StaticString, width: Int) {
+                out.append(opening)
+                Self.percent(hundredths: solidStart, into: &out)
+                out.append("\" y=\"")
+                out.append(decimal: barY)
+                out.append("\" width=\"")
+                Self.percent(hundredths: width, into: &out)
+                out.append("\" height=\"")
+                out.append(decimal: barHeight)
+                out.append("\" rx=\"3\"/>")
+            }
             // A bar is at least 0.3% wide, so a short module still shows.
             if entry.end.maxWeeks > entry.start.minWeeks + length.minWeeks + 0.001 {
-                out += "<rect class=\"tl-max\" x=\"\(x)\" y=\"\(barY)\" width=\"\(Self.percentText(hundredths: max(30, lightEnd - solidStart)))\" height=\"\(barHeight)\" rx=\"3\"/>"
+                bar("<rect class=\"tl-max\" x=\"", width: max(30, lightEnd - solidStart))
             }
-            out += "<rect class=\"tl-min\" x=\"\(x)\" y=\"\(barY)\" width=\"\(Self.percentText(hundredths: max(30, solidEnd - solidStart)))\" height=\"\(barHeight)\" rx=\"3\"/>"
+            bar("<rect class=\"tl-min\" x=\"", width: max(30, solidEnd - solidStart))
         }
-        out += "</g>\n"
+        out.append("</g>\n")
         return Self.height(lines: lines.count, isModule: isModule)
     }
 }
