@@ -33,6 +33,32 @@ import Testing
         }
     }
 
+    /// A template that escapes the entries, or shows them twice, gets what rendering the page
+    /// whole gives: the streamed page is cut at its marker only where the marker is shown once, raw.
+    @Test(arguments: ["{{groupsHTML}}", "{{{groupsHTML}}}<hr>{{{groupsHTML}}}"])
+    func templatesThatDoNotShowTheEntriesOnceRawAreRenderedWhole(use: String) throws {
+        let resources = try EnrichmentFixture.seed().resources
+        try withTemporaryFolder { folder in
+            let templates = folder.appendingPathComponent("Templates")
+            try FileManager.default.copyItem(at: TestPaths.templates, to: templates)
+            let file = templates.appendingPathComponent("resources.mustache")
+            let original = try String(contentsOf: file, encoding: .utf8)
+            #expect(original.contains("{{{groupsHTML}}}"))
+            try original.replacingOccurrences(of: "{{{groupsHTML}}}", with: use).write(to: file, atomically: true, encoding: .utf8)
+            let (loaded, _) = try TemplateSet.load(from: templates.path)
+            let pages = EnrichmentPages(templates: try #require(loaded), config: SiteConfig())
+            let writer = try SiteWriter(output: folder.appendingPathComponent("Site").path, protecting: [])
+            _ = try pages.writeSiteResourcesPage(resources, with: writer, reportedFolder: "Site")
+            let streamed = try String(contentsOf: writer.staging.appendingPathComponent("resources.html"), encoding: .utf8)
+            #expect(streamed == pages.resourcesPage(resources, roadmap: nil))
+            #expect(!streamed.contains("\u{1}"))
+            let roadmap = (slug: "a", title: "A")
+            let own = pages.roadmapResourcesPage(resources, roadmap: roadmap, moreElsewhere: [:], reportedFolder: "Site").html
+            #expect(own == pages.resourcesPage(resources, roadmap: roadmap))
+            writer.discard()
+        }
+    }
+
     @Test func siteIndexesOfTwoRoadmaps() throws {
         try withTemporaryFolder { folder in
             let content = folder.appendingPathComponent("Content")

@@ -101,7 +101,8 @@ struct EnrichmentPages {
     ) -> (html: [UInt8], links: RenderedPageLinks) {
         let path = roadmap.slug + "/resources.html"
         guard let (head, tail) = templateParts(resources, roadmap: roadmap) else {
-            let html = templates.render(resourcePageView(resources, roadmap: roadmap, groupsHTML: ""), template: "resources")
+            // No entries, or a template that does not show them once as they are: rendered whole.
+            let html = resourcesPage(resources, roadmap: roadmap, moreElsewhere: moreElsewhere)
             return (Array(html.utf8), RenderedLinkChecker.scan(html, page: path, template: "resources", reportedFolder: reportedFolder))
         }
         var groups: [UInt8] = []
@@ -144,15 +145,20 @@ struct EnrichmentPages {
     }
 
     /// The resource page as the template renders it before and after its entries, or nil when
-    /// there are no entries or the template does not show them (the page is then rendered whole).
+    /// there are no entries or the template does not show them once, unescaped and unchanged
+    /// (the page is then rendered whole).
     private func templateParts(
         _ resources: [Resource], roadmap: (slug: String, title: String)?
     ) -> (head: String, tail: String)? {
         guard !resources.isEmpty else { return nil }
-        let marker = "\u{1}resource-groups\u{1}"
+        // The '&' makes an escaped `{{groupsHTML}}` show as "&amp;…" and not be found: such a
+        // template, one that transforms the value, or one that shows it twice is rendered whole.
+        let marker = "\u{1}resource-groups&\u{1}"
         let page = templates.render(resourcePageView(resources, roadmap: roadmap, groupsHTML: marker), template: "resources")
         guard let split = page.literalRange(of: marker) else { return nil }
-        return (String(page[..<split.lowerBound]), String(page[split.upperBound...]))
+        let tail = String(page[split.upperBound...])
+        guard tail.literalRange(of: marker) == nil else { return nil }
+        return (String(page[..<split.lowerBound]), tail)
     }
 
     /// The resource page's view; its entries are `groupsHTML`.
@@ -230,7 +236,8 @@ struct EnrichmentPages {
     ) throws -> RenderedPageLinks {
         let path = "resources.html"
         guard let (head, tail) = templateParts(resources, roadmap: nil) else {
-            let html = templates.render(resourcePageView(resources, roadmap: nil, groupsHTML: ""), template: "resources")
+            // No entries, or a template that does not show them once as they are: rendered whole.
+            let html = resourcesPage(resources, roadmap: nil)
             try writer.write(html, to: path)
             return RenderedLinkChecker.scan(html, page: path, template: "resources", reportedFolder: reportedFolder)
         }
