@@ -11,8 +11,6 @@ struct HTMLRenderer {
     var allowRawHTML: Bool
     var itemAnchors: [SourceLocation: String]
     var resolver: LinkResolver
-    /// Extra HTML placed at the end of a heading's line, keyed by anchor (duration badges and the like).
-    var headingExtras: [String: String] = [:]
     /// Anchors of headings whose progress a learner can track.
     var trackedAnchors: Set<String> = []
     /// Enrichment HTML after links, at the end of list items and after headings.
@@ -66,7 +64,6 @@ struct HTMLRenderer {
         }
         out.append(">")
         renderInlines(heading.node.children, into: &out)
-        if let extra = headingExtras[heading.id] { out.append(utf8: extra) }
         out.append(" <a class=\"anchor\" href=\"#")
         out.append(escaping: heading.id)
         out.append("\" aria-label=\"Link to this section\">#</a></h")
