@@ -17,6 +17,13 @@ struct SearchDocumentBatch: Sendable {
     /// title, breadcrumb and excerpt, where 3 means the count follows as a varint.
     private(set) var postings: [UInt8] = []
     private(set) var postingEnds: [UInt32] = []
+    /// Per term of ``vocabulary``: how many documents of the batch have it, and how many have it
+    /// in their title or excerpt. Counted as documents are added (on the roadmap's own core),
+    /// so that the site-wide writer sums these instead of reading every posting once more.
+    private(set) var termPostings: [UInt32] = []
+    private(set) var termFrequencies: [UInt32] = []
+    /// The sums of ``lengths``: every document's title, breadcrumb and excerpt token counts.
+    private(set) var lengthSums = (title: 0, breadcrumb: 0, excerpt: 0)
     /// The breadcrumb tree as JSON: `[[-1,"Roadmap"],[0,"Phase"],…]`, each entry `[parent, text]`.
     private(set) var crumbsJSON: [UInt8] = [0x5B]
     /// Each document as the index's JSON `[kind,"title",crumb,"excerpt",anchor]`, one after
@@ -79,11 +86,20 @@ struct SearchDocumentBatch: Sendable {
         for term in lastTrailTerms { tally.note(term, field: 1) }
         let bodyLength = Self.count(excerpt, field: 2, tokenizer: tokenizer, vocabulary: &vocabulary, into: &tally)
         tally.encode(into: &postings)
+        if termPostings.count < vocabulary.count {
+            termPostings.append(contentsOf: repeatElement(0, count: vocabulary.count - termPostings.count))
+            termFrequencies.append(contentsOf: repeatElement(0, count: vocabulary.count - termFrequencies.count))
+        }
+        tally.count(postings: &termPostings, frequencies: &termFrequencies)
         self.tally = tally
         postingEnds.append(UInt32(postings.count))
-        lengths.append(UInt16(clamping: titleLength))
-        lengths.append(UInt16(clamping: lastTrailTerms.count))
-        lengths.append(UInt16(clamping: bodyLength))
+        let fieldLengths = (UInt16(clamping: titleLength), UInt16(clamping: lastTrailTerms.count), UInt16(clamping: bodyLength))
+        lengths.append(fieldLengths.0)
+        lengths.append(fieldLengths.1)
+        lengths.append(fieldLengths.2)
+        lengthSums.title += Int(fieldLengths.0)
+        lengthSums.breadcrumb += Int(fieldLengths.1)
+        lengthSums.excerpt += Int(fieldLengths.2)
         kinds.append(kind.number)
 
         // [kind,"title",crumb,"excerpt",anchor]
@@ -196,6 +212,15 @@ struct SearchDocumentBatch: Sendable {
             if counts[at] < .max { counts[at] += 1 }
         }
 
+        /// Counts the document in each of its terms' posting count, and in their frequency when
+        /// the term is in its title or excerpt (as ``SearchIndexWriter`` counts document frequency).
+        func count(postings: inout [UInt32], frequencies: inout [UInt32]) {
+            for (position, term) in terms.enumerated() {
+                postings[Int(term)] += 1
+                if counts[3 * position] > 0 || counts[3 * position + 2] > 0 { frequencies[Int(term)] += 1 }
+            }
+        }
+
         /// Appends each term as a varint id and a byte of counts (3 meaning a varint follows).
         func encode(into postings: inout [UInt8]) {
             for (position, term) in terms.enumerated() {
@@ -271,6 +296,9 @@ struct SearchDocumentBatch: Sendable {
             documentsJSON = []
         }
         vocabulary.seal()
+        // A term every document was added before is counted; any later one has no posting.
+        termPostings.append(contentsOf: repeatElement(0, count: vocabulary.count - termPostings.count))
+        termFrequencies.append(contentsOf: repeatElement(0, count: vocabulary.count - termFrequencies.count))
         crumbNumbers = [:]
         lastTrail = nil
         lastTrailTerms = []
