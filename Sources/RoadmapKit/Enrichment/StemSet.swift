@@ -1,19 +1,25 @@
 /// Word stems numbered for one roadmap, so that the cross-linker's many set tests (is every
 /// word of a skill in this title? how many does it share with that headline?) compare small
 /// integers instead of hashing strings.
+///
+/// The stems are interned on their UTF-8 bytes in a ``SearchTermTable`` (numbered in order of
+/// first appearance, as a `[String: Int32]` counting its entries would number them): its
+/// FNV hash of a few bytes costs a fraction of a `String`'s seeded hash, and every stem of every
+/// title is looked up here.
 struct StemTable {
-    private var ids: [String: Int32] = [:]
+    private var ids = SearchTermTable()
 
     /// The number of `stem`, given the first time it is seen.
     mutating func id(_ stem: String) -> Int32 {
-        if let known = ids[stem] { return known }
-        let made = Int32(ids.count)
-        ids[stem] = made
-        return made
+        var stem = stem
+        return stem.withUTF8 { Int32(ids.intern($0)) }
     }
 
     /// The number of `stem`, or nil when no text of the roadmap has it.
-    func existingID(_ stem: String) -> Int32? { ids[stem] }
+    func existingID(_ stem: String) -> Int32? {
+        var stem = stem
+        return stem.withUTF8 { ids.find($0) }.map { Int32($0) }
+    }
 
     /// The set of `stems`.
     mutating func set<S: Sequence<String>>(_ stems: S) -> StemSet {
