@@ -49,7 +49,9 @@ struct CrossLinker: Sendable {
     private struct Stems {
         let normaliser: TermNormaliser
         var table = StemTable()
-        private var byText: [String: StemSet] = [:]
+        /// The stems of each text stemmed so far, by the text's number.
+        private var texts = TextNumbers()
+        private var byText: [StemSet] = []
         let projectVerbs: StemSet
         let certificationWords: StemSet
 
@@ -60,9 +62,10 @@ struct CrossLinker: Sendable {
         }
 
         mutating func of(_ text: String) -> StemSet {
-            if let known = byText[text] { return known }
+            let (number, isNew) = texts.number(text)
+            guard isNew else { return byText[number] }
             let made = table.set(normaliser.stems(text))
-            byText[text] = made
+            byText.append(made)
             return made
         }
     }
