@@ -52,6 +52,19 @@ import Testing
         #expect(table.existingID("monitor") != nil)
         #expect(table.existingID("drift") == nil)
     }
+
+    @Test func textNumbersAreGivenInOrderAndShareCanonicalSpellings() {
+        var numbers = TextNumbers()
+        #expect(numbers.number("monitor") == (0, true))
+        #expect(numbers.number("caf\u{E9}") == (1, true))
+        #expect(numbers.number("model") == (2, true))
+        #expect(numbers.number("monitor") == (0, false))
+        // NFD "café" is the same text as NFC "café", as for a [String: Int].
+        #expect(numbers.number("cafe\u{301}") == (1, false))
+        #expect(numbers.existingNumber("model") == 2)
+        #expect(numbers.existingNumber("drift") == nil)
+        #expect(numbers.count == 3)
+    }
 }
 
 /// The byte-level ASCII tokenizer cuts words where the general one does.

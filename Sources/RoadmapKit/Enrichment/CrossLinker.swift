@@ -49,7 +49,9 @@ struct CrossLinker: Sendable {
     private struct Stems {
         let normaliser: TermNormaliser
         var table = StemTable()
-        private var byText: [String: StemSet] = [:]
+        /// The stems of each text stemmed so far, by the text's number.
+        private var texts = TextNumbers()
+        private var byText: [StemSet] = []
         let projectVerbs: StemSet
         let certificationWords: StemSet
 
@@ -60,9 +62,10 @@ struct CrossLinker: Sendable {
         }
 
         mutating func of(_ text: String) -> StemSet {
-            if let known = byText[text] { return known }
+            let (number, isNew) = texts.number(text)
+            guard isNew else { return byText[number] }
             let made = table.set(normaliser.stems(text))
-            byText[text] = made
+            byText.append(made)
             return made
         }
     }
@@ -120,7 +123,7 @@ struct CrossLinker: Sendable {
             var skill = Skill(id: id, title: item.title, location: item.location, group: group, sectionID: item.sectionID,
                               isSoft: !groupWords.isDisjoint(with: Self.softGroupWords), taughtIn: [], practisedIn: [])
             let stems = normaliser.stems(item.title)
-            if !stems.isEmpty, !vetoed.contains(stems.joined(separator: " ")) {
+            if !stems.isEmpty, !isVetoed(stems) {
                 let ordered = stems.map { stemmer.table.id($0) }
                 let (taught, practised) = match(StemSet(unsorted: ordered), ordered: stems, ids: ordered,
                                                 isSoft: skill.isSoft, modules: modules, phases: phases, portfolio: portfolio)
@@ -163,7 +166,7 @@ struct CrossLinker: Sendable {
         let candidates = moduleProjects.map { (id: $0.id, title: $0.title, stems: projectStems[$0.id] ?? .empty) }
         for project in portfolio {
             let own = project.stems.subtracting(stemmer.projectVerbs)
-            guard !own.isEmpty, !vetoed.contains(normaliser.stems(project.title).joined(separator: " ")) else { continue }
+            guard !own.isEmpty, !isVetoed(project.title) else { continue }
             for index in modules.indices where grows(own, moduleStems[index]) {
                 links.append(CrossLink(from: project.id, to: modules[index].id, kind: .growsFrom, evidence: modules[index].title))
             }
@@ -180,7 +183,7 @@ struct CrossLinker: Sendable {
         {
             let (core, _) = ResourceExtractor.splitNotes(marker.title)
             let subject = stemmer.of(core).subtracting(stemmer.certificationWords)
-            guard !subject.isEmpty, !vetoed.contains(normaliser.stems(core).joined(separator: " ")) else { continue }
+            guard !subject.isEmpty, !isVetoed(core) else { continue }
             for module in modules where module.titles.contains(where: {
                 $0.text != marker.title && subject.isSubset(of: $0.stems) && $0.stems.count <= subject.count + 2
             }) {
@@ -188,6 +191,16 @@ struct CrossLinker: Sendable {
             }
         }
         return Output(crossLinks: CrossLinks(skills: skills, links: links, skillSectionID: skillSectionID), skillAnchors: skillAnchors, diagnostics: diagnostics)
+    }
+
+    /// Whether the glossary says a phrase with these stems is never linked.
+    private func isVetoed(_ stems: [String]) -> Bool {
+        !vetoed.isEmpty && vetoed.contains(stems.joined(separator: " "))
+    }
+
+    /// Whether the glossary says `text` is never linked; its stems are made only when something is vetoed.
+    private func isVetoed(_ text: String) -> Bool {
+        !vetoed.isEmpty && vetoed.contains(normaliser.stems(text).joined(separator: " "))
     }
 
     // MARK: - Matching

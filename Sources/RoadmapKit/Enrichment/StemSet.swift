@@ -2,18 +2,13 @@
 /// word of a skill in this title? how many does it share with that headline?) compare small
 /// integers instead of hashing strings.
 struct StemTable {
-    private var ids: [String: Int32] = [:]
+    private var numbers = TextNumbers()
 
     /// The number of `stem`, given the first time it is seen.
-    mutating func id(_ stem: String) -> Int32 {
-        if let known = ids[stem] { return known }
-        let made = Int32(ids.count)
-        ids[stem] = made
-        return made
-    }
+    mutating func id(_ stem: String) -> Int32 { Int32(numbers.number(stem).number) }
 
     /// The number of `stem`, or nil when no text of the roadmap has it.
-    func existingID(_ stem: String) -> Int32? { ids[stem] }
+    func existingID(_ stem: String) -> Int32? { numbers.existingNumber(stem).map { Int32($0) } }
 
     /// The set of `stems`.
     mutating func set<S: Sequence<String>>(_ stems: S) -> StemSet {
@@ -144,5 +139,56 @@ struct StemSet: Equatable, Sendable {
             out.append(value)
         }
         return StemSet(sorted: out)
+    }
+}
+
+/// Numbers texts in order of first appearance, as a `[String: Int]` given each new text its
+/// count would. ASCII texts are found on their bytes in a ``SearchTermTable``: its FNV hash of
+/// a title's bytes costs a fraction of `String`'s seeded hash, and the cross-linker looks up
+/// every stem and title of a roadmap. Other texts go to a dictionary, so that canonically
+/// equivalent spellings (NFC and NFD) still share a number. (A non-ASCII text equals an ASCII
+/// one only through U+212A KELVIN SIGN, U+037E or U+1FEF, which stand for `K`, `;` and a
+/// backtick: no stem holds one (the first is lower-cased to `k`, the others separate words),
+/// and a title with one has the stems of its ASCII twin, so numbering such a title apart from
+/// that twin changes no result.)
+struct TextNumbers {
+    private var ascii = SearchTermTable()
+    /// The number of each of `ascii`'s texts.
+    private var asciiNumbers: [Int] = []
+    private var others: [String: Int] = [:]
+    private(set) var count = 0
+
+    /// The number of `text`, and whether it was given now.
+    mutating func number(_ text: String) -> (number: Int, isNew: Bool) {
+        var text = text
+        let found = text.withUTF8 { bytes -> (Int, Bool)? in
+            guard Self.isASCII(bytes) else { return nil }
+            let local = Int(ascii.intern(bytes))
+            guard local == asciiNumbers.count else { return (asciiNumbers[local], false) }
+            asciiNumbers.append(count)
+            count += 1
+            return (count - 1, true)
+        }
+        if let found { return found }
+        if let known = others[text] { return (known, false) }
+        others[text] = count
+        count += 1
+        return (count - 1, true)
+    }
+
+    /// The number of `text`, or nil when it has none.
+    func existingNumber(_ text: String) -> Int? {
+        var text = text
+        let found = text.withUTF8 { bytes -> Int?? in
+            guard Self.isASCII(bytes) else { return nil }
+            return .some(ascii.find(bytes).map { asciiNumbers[Int($0)] })
+        }
+        if let found { return found }
+        return others[text]
+    }
+
+    private static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        for byte in bytes where byte >= 0x80 { return false }
+        return true
     }
 }

@@ -17,6 +17,13 @@ struct SearchDocumentBatch: Sendable {
     /// title, breadcrumb and excerpt, where 3 means the count follows as a varint.
     private(set) var postings: [UInt8] = []
     private(set) var postingEnds: [UInt32] = []
+    /// Per term of ``vocabulary``: how many documents of the batch have it, and how many have it
+    /// in their title or excerpt. Counted as documents are added (on the roadmap's own core),
+    /// so that the site-wide writer sums these instead of reading every posting once more.
+    private(set) var termPostings: [UInt32] = []
+    private(set) var termFrequencies: [UInt32] = []
+    /// The sums of ``lengths``: every document's title, breadcrumb and excerpt token counts.
+    private(set) var lengthSums = (title: 0, breadcrumb: 0, excerpt: 0)
     /// The breadcrumb tree as JSON: `[[-1,"Roadmap"],[0,"Phase"],…]`, each entry `[parent, text]`.
     private(set) var crumbsJSON: [UInt8] = [0x5B]
     /// Each document as the index's JSON `[kind,"title",crumb,"excerpt",anchor]`, one after
@@ -79,11 +86,20 @@ struct SearchDocumentBatch: Sendable {
         for term in lastTrailTerms { tally.note(term, field: 1) }
         let bodyLength = Self.count(excerpt, field: 2, tokenizer: tokenizer, vocabulary: &vocabulary, into: &tally)
         tally.encode(into: &postings)
+        if termPostings.count < vocabulary.count {
+            termPostings.append(contentsOf: repeatElement(0, count: vocabulary.count - termPostings.count))
+            termFrequencies.append(contentsOf: repeatElement(0, count: vocabulary.count - termFrequencies.count))
+        }
+        tally.count(postings: &termPostings, frequencies: &termFrequencies)
         self.tally = tally
         postingEnds.append(UInt32(postings.count))
-        lengths.append(UInt16(clamping: titleLength))
-        lengths.append(UInt16(clamping: lastTrailTerms.count))
-        lengths.append(UInt16(clamping: bodyLength))
+        let fieldLengths = (UInt16(clamping: titleLength), UInt16(clamping: lastTrailTerms.count), UInt16(clamping: bodyLength))
+        lengths.append(fieldLengths.0)
+        lengths.append(fieldLengths.1)
+        lengths.append(fieldLengths.2)
+        lengthSums.title += Int(fieldLengths.0)
+        lengthSums.breadcrumb += Int(fieldLengths.1)
+        lengthSums.excerpt += Int(fieldLengths.2)
         kinds.append(kind.number)
 
         // [kind,"title",crumb,"excerpt",anchor]
@@ -162,8 +178,8 @@ struct SearchDocumentBatch: Sendable {
         var stamps: [Int32] = []
         var slots: [Int32] = []
         var terms: [UInt32] = []
-        /// Title, breadcrumb and excerpt counts of each of `terms`.
-        var counts: [UInt16] = []
+        /// Title, breadcrumb and excerpt counts of each of `terms`: one element (one append) a term.
+        var counts: [FieldCounts] = []
         var stamp: Int32 = 0
 
         mutating func start(_ stamp: Int32) {
@@ -188,23 +204,65 @@ struct SearchDocumentBatch: Sendable {
                 stamps[id] = stamp
                 slots[id] = Int32(terms.count)
                 terms.append(term)
-                counts.append(0)
-                counts.append(0)
-                counts.append(0)
+                counts.append(FieldCounts())
             }
-            let at = 3 * Int(slots[id]) + field
-            if counts[at] < .max { counts[at] += 1 }
+            counts[Int(slots[id])].add(field)
+        }
+
+        /// Counts the document in each of its terms' posting count, and in their frequency when
+        /// the term is in its title or excerpt (as ``SearchIndexWriter`` counts document frequency).
+        func count(postings: inout [UInt32], frequencies: inout [UInt32]) {
+            for (position, term) in terms.enumerated() {
+                postings[Int(term)] += 1
+                if counts[position].title > 0 || counts[position].excerpt > 0 { frequencies[Int(term)] += 1 }
+            }
         }
 
         /// Appends each term as a varint id and a byte of counts (3 meaning a varint follows).
+        /// The document's bytes are written to a buffer and appended at once, not byte by byte.
         func encode(into postings: inout [UInt8]) {
-            for (position, term) in terms.enumerated() {
-                if term < 0x80 { postings.append(UInt8(term)) } else { SearchDocumentBatch.varint(Int(term), into: &postings) }
-                let title = counts[3 * position], crumb = counts[3 * position + 1], body = counts[3 * position + 2]
-                postings.append(UInt8(min(title, 3)) | UInt8(min(crumb, 3)) << 2 | UInt8(min(body, 3)) << 4)
-                if title >= 3 { SearchDocumentBatch.varint(Int(title), into: &postings) }
-                if crumb >= 3 { SearchDocumentBatch.varint(Int(crumb), into: &postings) }
-                if body >= 3 { SearchDocumentBatch.varint(Int(body), into: &postings) }
+            guard !terms.isEmpty else { return }
+            // At most 15 bytes a term: its id (a varint of up to five bytes), the byte of counts,
+            // and three counts (varints of up to three bytes).
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 15 * terms.count) { buffer in
+                var at = 0
+                @inline(__always) func varint(_ value: Int) {
+                    var rest = value
+                    while rest >= 0x80 {
+                        buffer[at] = UInt8(rest & 0x7F) | 0x80
+                        at += 1
+                        rest >>= 7
+                    }
+                    buffer[at] = UInt8(rest)
+                    at += 1
+                }
+                for (position, term) in terms.enumerated() {
+                    varint(Int(term))
+                    let title = counts[position].title, crumb = counts[position].crumb, body = counts[position].excerpt
+                    buffer[at] = UInt8(min(title, 3)) | UInt8(min(crumb, 3)) << 2 | UInt8(min(body, 3)) << 4
+                    at += 1
+                    if title >= 3 { varint(Int(title)) }
+                    if crumb >= 3 { varint(Int(crumb)) }
+                    if body >= 3 { varint(Int(body)) }
+                }
+                postings.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[0..<at]))
+            }
+        }
+    }
+
+    /// A term's counts in one document's title, breadcrumb and excerpt (fields 0, 1 and 2),
+    /// each stopping at `UInt16.max`.
+    private struct FieldCounts {
+        var title: UInt16 = 0
+        var crumb: UInt16 = 0
+        var excerpt: UInt16 = 0
+
+        @inline(__always)
+        mutating func add(_ field: Int) {
+            switch field {
+            case 0: if title < .max { title += 1 }
+            case 1: if crumb < .max { crumb += 1 }
+            default: if excerpt < .max { excerpt += 1 }
             }
         }
     }
@@ -271,6 +329,9 @@ struct SearchDocumentBatch: Sendable {
             documentsJSON = []
         }
         vocabulary.seal()
+        // A term every document was added before is counted; any later one has no posting.
+        termPostings.append(contentsOf: repeatElement(0, count: vocabulary.count - termPostings.count))
+        termFrequencies.append(contentsOf: repeatElement(0, count: vocabulary.count - termFrequencies.count))
         crumbNumbers = [:]
         lastTrail = nil
         lastTrailTerms = []

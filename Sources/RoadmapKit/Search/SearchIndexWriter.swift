@@ -81,6 +81,10 @@ struct SearchIndexWriter: Sendable {
         for batch in batches {
             var map: [UInt32] = []
             map.reserveCapacity(batch.vocabulary.count)
+            // Each batch counted its terms' postings and frequencies as it was made (document
+            // frequency counts the entries a term is in the title or excerpt of: every entry
+            // under "Projects" has the word in its breadcrumb, which says little), so the postings
+            // themselves are read once, in pass 2.
             for local in 0..<batch.vocabulary.count {
                 let id = batch.vocabulary.withTerm(local) { terms.intern($0) }
                 if Int(id) == sizes.count {
@@ -88,19 +92,13 @@ struct SearchIndexWriter: Sendable {
                     frequencies.append(0)
                 }
                 map.append(id)
+                sizes[Int(id)] += Int(batch.termPostings[local])
+                frequencies[Int(id)] += Int(batch.termFrequencies[local])
             }
-            batch.forEachPosting { _, term, title, _, excerpt in
-                let id = Int(map[term])
-                sizes[id] += 1
-                // Document frequency counts the entries a term is in the title or excerpt of:
-                // every entry under "Projects" has the word in its breadcrumb, which says little.
-                if title > 0 || excerpt > 0 { frequencies[id] += 1 }
-            }
-            for at in stride(from: 0, to: batch.lengths.count, by: 3) {
-                sums.0 += Double(batch.lengths[at])
-                sums.1 += Double(batch.lengths[at + 1])
-                sums.2 += Double(batch.lengths[at + 2])
-            }
+            // Whole numbers well below 2^53: the sums are exact, in any order.
+            sums.0 += Double(batch.lengthSums.title)
+            sums.1 += Double(batch.lengthSums.breadcrumb)
+            sums.2 += Double(batch.lengthSums.excerpt)
             documentCount += batch.count
             displayBytes += batch.displayBytes + batch.count + batch.page.utf8.count + 16
             maps.append(map)
