@@ -225,23 +225,6 @@ struct TermNormaliser: Sendable {
         return String(out)
     }
 
-    /// Replaces `phrase` where it stands as whole words (not inside another word).
-    static func replaceWholeWords(_ phrase: String, with replacement: String, in text: String) -> String {
-        var result = ""
-        var rest = text[...]
-        while let range = rest.range(of: phrase) {
-            let before = range.lowerBound == text.startIndex ? nil : text[text.index(before: range.lowerBound)]
-            let after = range.upperBound == text.endIndex ? nil : text[range.upperBound]
-            let isWhole = !(before.map { $0.isLetter || $0.isNumber } ?? false)
-                && !(after.map { $0.isLetter || $0.isNumber } ?? false)
-            result += rest[..<range.lowerBound]
-            result += isWhole ? replacement : String(rest[range])
-            rest = rest[range.upperBound...]
-        }
-        result += rest
-        return result
-    }
-
     /// A light suffix stemmer: enough to make automated/automation/automate, monitoring/monitor,
     /// systems/system and optimisation/optimization meet, without making unrelated words meet.
     static func stem(_ word: String) -> String {
