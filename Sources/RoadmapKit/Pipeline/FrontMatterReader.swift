@@ -25,29 +25,13 @@ struct FrontMatterReader: Sendable {
         guard text.hasPrefix("---") else {
             return Result(frontMatter: FrontMatter(), body: text, diagnostics: [])
         }
-        // Lines as far as the closing fence, cut at line feeds (CRLF is gone, so a line feed is
-        // a Character of its own); the rest of the file is not split.
-        var lines: [Substring] = []
-        var closing: Int?
-        var rest: String.Index?
-        var lineStart = text.utf8.startIndex
-        while true {
-            let lineEnd = text.utf8[lineStart...].firstIndex(of: 0x0A)
-            let line = text[lineStart..<(lineEnd ?? text.endIndex)]
-            if lines.isEmpty, line.trimmingSpaces() != "---" {
-                return Result(frontMatter: FrontMatter(), body: text, diagnostics: [])
-            }
-            lines.append(line)
-            let trimmed = line.trimmingSpaces()
-            if lines.count > 1, trimmed == "---" || trimmed == "..." {
-                closing = lines.count - 1
-                rest = lineEnd.map { text.utf8.index(after: $0) }
-                break
-            }
-            guard let lineEnd else { break }
-            lineStart = text.utf8.index(after: lineEnd)
+        guard let fenced = Self.fenced(text, opens: { $0.trimmingSpaces() == "---" },
+                                       closes: { let trimmed = $0.trimmingSpaces(); return trimmed == "---" || trimmed == "..." })
+        else {
+            return Result(frontMatter: FrontMatter(), body: text, diagnostics: [])
         }
-        guard let closing else {
+        let lines = fenced.lines
+        guard let closing = fenced.closing else {
             // A file that opens with a thematic break ("---", a blank line, prose) has no front matter.
             let next = lines.dropFirst().first { !$0.trimmingSpaces().isEmpty }
             guard let next, Self.looksLikeKey(next) else {
@@ -61,9 +45,7 @@ struct FrontMatterReader: Sendable {
         }
         let yaml = lines[1..<closing].joined(separator: "\n")
         let firstYAMLLine = lines[1..<closing].first { !$0.trimmingSpaces().isEmpty }
-        // The front matter's lines blanked, so that positions in the body are positions in the file.
-        let body = rest.map { String(repeating: "\n", count: closing + 1) + text[$0...] }
-            ?? String(repeating: "\n", count: closing)
+        let body = fenced.body(of: text)
         var frontMatter = FrontMatter(lineCount: closing + 1)
 
         var loaded: Any?
@@ -165,12 +147,11 @@ struct FrontMatterReader: Sendable {
     /// boolean values are read (`title`, `slug`, `summary`/`description`, `draft`, `order`/`weight`);
     /// tables and arrays are skipped. Without a closing `+++` the file is read as Markdown.
     func readTOML(_ text: String, file: String) -> Result {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        guard lines.first?.trimmingWhitespace() == "+++",
-              let closing = lines.indices.dropFirst().first(where: { lines[$0].trimmingWhitespace() == "+++" })
+        let isFence = { (line: Substring) in line.trimmingWhitespace() == "+++" }
+        guard let fenced = Self.fenced(text, opens: isFence, closes: isFence), let closing = fenced.closing
         else { return Result(frontMatter: FrontMatter(), body: text, diagnostics: []) }
         var values: [String: String] = [:]
-        for line in lines[1..<closing] {
+        for line in fenced.lines[1..<closing] {
             let trimmed = line.trimmingWhitespace()
             if trimmed.hasPrefix("[") { break }  // a table: the top-level keys are done
             guard let equals = trimmed.firstIndex(of: "=") else { continue }
@@ -186,7 +167,6 @@ struct FrontMatterReader: Sendable {
             }
             if values[key] == nil { values[key] = value }
         }
-        for index in 0...closing { lines[index] = "" }
         var frontMatter = FrontMatter(lineCount: closing + 1)
         func value(_ key: String) -> String? {
             values[key].map { $0.trimmingWhitespace() }.flatMap { $0.isEmpty ? nil : $0 }
@@ -196,7 +176,44 @@ struct FrontMatterReader: Sendable {
         if let slug = value("slug"), !Slugger.slug(slug).isEmpty { frontMatter.slug = Slugger.slug(slug) }
         if let order = (value("order") ?? value("weight")).flatMap({ Int($0) }) { frontMatter.order = order }
         if value("draft") == "true" { frontMatter.draft = true }
-        return Result(frontMatter: frontMatter, body: lines.joined(separator: "\n"), diagnostics: [])
+        return Result(frontMatter: frontMatter, body: fenced.body(of: text), diagnostics: [])
+    }
+
+    /// A file's lines from its opening fence to its closing one (or to its end without one).
+    private struct Fenced {
+        var lines: [Substring]
+        /// The closing fence's line number, counting the opening fence as 0.
+        var closing: Int?
+        /// Where the text after the closing fence's line starts; nil when the file ends on it.
+        var rest: String.Index?
+
+        /// The text with the front matter's lines blanked, so that positions in the body are
+        /// positions in the file (without a closing fence, the text as it is).
+        func body(of text: String) -> String {
+            guard let closing else { return text }
+            return rest.map { String(repeating: "\n", count: closing + 1) + text[$0...] } ?? String(repeating: "\n", count: closing)
+        }
+    }
+
+    /// The lines of `text` as far as the closing fence, cut at line feeds (CRLF is gone by now,
+    /// so a line feed is a Character of its own); the rest of the file is not split. Nil when
+    /// the first line is not an opening fence.
+    private static func fenced(
+        _ text: String, opens: (Substring) -> Bool, closes: (Substring) -> Bool
+    ) -> Fenced? {
+        var lines: [Substring] = []
+        var lineStart = text.utf8.startIndex
+        while true {
+            let lineEnd = text.utf8[lineStart...].firstIndex(of: 0x0A)
+            let line = text[lineStart..<(lineEnd ?? text.endIndex)]
+            if lines.isEmpty, !opens(line) { return nil }
+            lines.append(line)
+            if lines.count > 1, closes(line) {
+                return Fenced(lines: lines, closing: lines.count - 1, rest: lineEnd.map { text.utf8.index(after: $0) })
+            }
+            guard let lineEnd else { return Fenced(lines: lines, closing: nil, rest: nil) }
+            lineStart = text.utf8.index(after: lineEnd)
+        }
     }
 
     /// Whether a line reads as a YAML key (`title:`, `slug: x`).
