@@ -77,7 +77,7 @@ struct SharedTermScanner: Sendable {
         let body = document.body
         var lineStart = body.utf8.startIndex
         while lineStart < body.utf8.endIndex {
-            let lineEnd = body.firstIndex(ofASCII: 0x0A, from: lineStart) ?? body.utf8.endIndex
+            let lineEnd = body.firstUTF8Index(of: 0x0A, from: lineStart) ?? body.utf8.endIndex
             let line = body[lineStart..<lineEnd]
             lineStart = lineEnd < body.utf8.endIndex ? body.utf8.index(after: lineEnd) : lineEnd
             let bytes = line.utf8

@@ -35,9 +35,10 @@ extension StringProtocol {
 }
 
 extension String {
-    /// Where the first `byte` (an ASCII byte) at or after `start` is, found by `memchr` over the
+    /// Where the first `byte` at or after `start` is, compared as bytes (unlike
+    /// ``firstIndex(ofASCII:)``, which keeps Character semantics), found by `memchr` over the
     /// contiguous bytes instead of a byte at a time through the UTF-8 view.
-    func firstIndex(ofASCII byte: UInt8, from start: Index) -> Index? {
+    func firstUTF8Index(of byte: UInt8, from start: Index) -> Index? {
         let offset = utf8.distance(from: utf8.startIndex, to: start)
         let found = utf8.withContiguousStorageIfAvailable { bytes -> Int? in
             guard offset < bytes.count, let base = bytes.baseAddress,

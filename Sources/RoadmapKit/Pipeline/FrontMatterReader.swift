@@ -204,7 +204,7 @@ struct FrontMatterReader: Sendable {
         var lines: [Substring] = []
         var lineStart = text.utf8.startIndex
         while true {
-            let lineEnd = text.utf8[lineStart...].firstIndex(of: 0x0A)
+            let lineEnd = text.firstUTF8Index(of: 0x0A, from: lineStart)
             let line = text[lineStart..<(lineEnd ?? text.endIndex)]
             if lines.isEmpty, !opens(line) { return nil }
             lines.append(line)
