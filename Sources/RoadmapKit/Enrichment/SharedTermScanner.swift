@@ -113,7 +113,9 @@ struct SharedTermScanner: Sendable {
                 continue
             }
             if first == 0x3C, title == nil, htmlTitle == nil, !sawHeading {  // <
-                htmlTitle = Self.htmlHeadingOne(Substring(trimmed))
+                // A line that opens with `<h1>`, read as the model reads a README's HTML header.
+                let line = Substring(trimmed)
+                if line.prefix(3).lowercased() == "<h1" { htmlTitle = RoadmapBuilder.headingOneText(in: line) }
             }
             previous = trimmed.isEmpty ? "" : line
             guard let itemIndent = Self.listItemIndent(line) else { continue }
@@ -185,26 +187,34 @@ struct SharedTermScanner: Sendable {
         }
     }
 
+    /// A list marker (`-`, `*`, `+`, `1.`, `1)`) and the blank after it: the line's indent and the
+    /// byte offset just past the marker, where the blank is; nil when the line starts no item.
+    private static func listMarker(_ bytes: UnsafeBufferPointer<UInt8>) -> (indent: Int, end: Int)? {
+        var at = 0
+        while at < bytes.count, bytes[at] == 0x20 || bytes[at] == 0x09 { at += 1 }
+        let indent = at
+        guard at < bytes.count else { return nil }
+        if bytes[at] == 0x2D || bytes[at] == 0x2A || bytes[at] == 0x2B {  // - * +
+            at += 1
+        } else {
+            let digitsStart = at
+            while at < bytes.count, bytes[at] &- 0x30 < 10 { at += 1 }
+            guard at > digitsStart, at - digitsStart <= 9, at < bytes.count,
+                  bytes[at] == 0x2E || bytes[at] == 0x29  // . )
+            else { return nil }
+            at += 1
+        }
+        guard at < bytes.count, bytes[at] == 0x20 || bytes[at] == 0x09 else { return nil }
+        return (indent, at)
+    }
+
     /// The indent of a line that ``listItem(_:)`` reads as an item, found on the bytes without
     /// making its text; nil when it is not one.
     static func listItemIndent(_ line: Substring) -> Int? {
         var line = line
         return line.withUTF8 { bytes -> Int? in
-            var at = 0
-            while at < bytes.count, bytes[at] == 0x20 || bytes[at] == 0x09 { at += 1 }
-            let indent = at
-            guard at < bytes.count else { return nil }
-            if bytes[at] == 0x2D || bytes[at] == 0x2A || bytes[at] == 0x2B {  // - * +
-                at += 1
-            } else {
-                let digitsStart = at
-                while at < bytes.count, bytes[at] &- 0x30 < 10 { at += 1 }
-                guard at > digitsStart, at - digitsStart <= 9, at < bytes.count,
-                      bytes[at] == 0x2E || bytes[at] == 0x29  // . )
-                else { return nil }
-                at += 1
-            }
-            guard at < bytes.count, bytes[at] == 0x20 || bytes[at] == 0x09 else { return nil }
+            guard let (indent, markerEnd) = listMarker(bytes) else { return nil }
+            var at = markerEnd
             while at < bytes.count, bytes[at] == 0x20 || bytes[at] == 0x09 { at += 1 }
             // A carriage return or spaces at the end are not text (and a task box is only taken
             // off with text after it, so it never leaves an item empty).
@@ -216,21 +226,9 @@ struct SharedTermScanner: Sendable {
 
     /// `- text`, `* text`, `+ text`, `1. text`, `1) text`: the indent and the text.
     static func listItem(_ line: Substring) -> (Int, Substring)? {
-        let bytes = line.utf8
-        let indent = bytes.prefix { $0 == 0x20 || $0 == 0x09 }.count
-        var rest = bytes.dropFirst(indent)
-        guard let first = rest.first else { return nil }
-        if first == 0x2D || first == 0x2A || first == 0x2B {  // - * +
-            rest = rest.dropFirst()
-        } else {
-            let digits = rest.prefix { $0 &- 0x30 < 10 }.count
-            guard digits > 0, digits <= 9 else { return nil }
-            rest = rest.dropFirst(digits)
-            guard let mark = rest.first, mark == 0x2E || mark == 0x29 else { return nil }  // . )
-            rest = rest.dropFirst()
-        }
-        guard let space = rest.first, space == 0x20 || space == 0x09 else { return nil }
-        var text = Substring(rest).drop { $0 == " " || $0 == "\t" }
+        var copy = line
+        guard let (indent, markerEnd) = copy.withUTF8({ listMarker($0) }) else { return nil }
+        var text = Substring(line.utf8.dropFirst(markerEnd)).drop { $0 == " " || $0 == "\t" }
         // Bytes first: the last Character can only be "\r" or " " when the last byte is.
         while let last = text.utf8.last, last == 0x0D || last == 0x20, text.last == "\r" || text.last == " " {
             text = text.dropLast()
@@ -274,15 +272,6 @@ struct SharedTermScanner: Sendable {
             cleaned.append(character)
         }
         return ResourceExtractor.squeeze(cleaned)
-    }
-
-    /// The text of a one-line `<h1>…</h1>`, as the model reads a README's HTML header.
-    static func htmlHeadingOne(_ line: Substring) -> String? {
-        guard line.utf8.count > 3, line.prefix(3).lowercased() == "<h1",
-              let close = line.range(of: "</h1>", options: .caseInsensitive)
-        else { return nil }
-        let text = HTMLText.text(of: String(line[..<close.lowerBound]))
-        return text.isEmpty ? nil : text
     }
 
     /// A tool item's title and address: a leading link's text and URL, else the text without notes.

@@ -532,7 +532,13 @@ struct RoadmapBuilder: Sendable {
 
     /// The text of an HTML block's `<h1>` element, if it has one with text.
     static func htmlHeadingOne(_ node: MarkdownNode) -> String? {
-        guard case .htmlBlock(let html) = node.kind, let open = html.range(of: "<h1", options: .caseInsensitive),
+        guard case .htmlBlock(let html) = node.kind else { return nil }
+        return headingOneText(in: html)
+    }
+
+    /// The text of the first `<h1>…</h1>` in `html` (the shared-terms scan reads a header line with it).
+    static func headingOneText(in html: some StringProtocol) -> String? {
+        guard let open = html.range(of: "<h1", options: .caseInsensitive),
               let close = html.range(of: "</h1>", options: .caseInsensitive, range: open.upperBound..<html.endIndex)
         else { return nil }
         let text = HTMLText.text(of: "<h1" + html[open.upperBound..<close.lowerBound])
