@@ -58,15 +58,14 @@ struct RoadmapBuilder: Sendable {
                 rest.remove(at: index - blocks.startIndex)
                 blocks = rest[...]
             }
-        } else if let index = blocks.firstIndex(where: { if case .heading = $0.kind { true } else { false } }),
-           case .heading(let level) = blocks[index].kind, level == 1,
-           levelOneCount == 1 || blocks[blocks.startIndex..<index].allSatisfy(Self.isDecoration),
+        } else if firstHeading < blocks.endIndex, case .heading(let level) = blocks[firstHeading].kind, level == 1,
+           levelOneCount == 1 || blocks[blocks.startIndex..<firstHeading].allSatisfy(Self.isDecoration),
            // "# Month 1" over "# Month 2", "# Month 3": the first of the phases, not a title.
-           levelOneCount == 1 || !Self.namesPhase(blocks[index].plainText)
+           levelOneCount == 1 || !Self.namesPhase(blocks[firstHeading].plainText)
         {
-            titleHeading = heading(blocks[index], level: 1)
-            var rest = Array(blocks[blocks.startIndex..<index])
-            rest += blocks[(index + 1)...]
+            titleHeading = heading(blocks[firstHeading], level: 1)
+            var rest = Array(blocks[blocks.startIndex..<firstHeading])
+            rest += blocks[(firstHeading + 1)...]
             blocks = rest[...]
         }
 
