@@ -15,6 +15,10 @@ import Testing
             if value.isAllASCII {
                 #expect(value.firstIndex(ofASCII: 0x0A) == value.utf8.firstIndex(of: 0x0A))
             }
+            // From every byte position, as the UTF-8 view's own search finds it.
+            for start in value.utf8.indices {
+                #expect(value.firstUTF8Index(of: 0x0A, from: start) == value.utf8[start...].firstIndex(of: 0x0A))
+            }
         }
     }
 }
