@@ -76,7 +76,6 @@ extension String {
         return haystack.withUTF8 { text in
             needle.withUTF8 { pattern -> Bool in
                 guard let first = pattern.first, text.count >= pattern.count else { return false }
-                func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) &- 0x61 < 26 }
                 let last = text.count - pattern.count
                 var index = 0
                 while index <= last {
@@ -91,7 +90,7 @@ extension String {
                         continue
                     }
                     let end = index + pattern.count
-                    if !(index > 0 && isLetter(text[index - 1])), !(end < text.count && isLetter(text[end])) { return true }
+                    if !(index > 0 && text[index - 1].isASCIILetter), !(end < text.count && text[end].isASCIILetter) { return true }
                     index = end
                 }
                 return false
