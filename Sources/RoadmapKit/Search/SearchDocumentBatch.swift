@@ -104,11 +104,11 @@ struct SearchDocumentBatch: Sendable {
 
         // [kind,"title",crumb,"excerpt",anchor]
         documentsJSON.append(0x5B)
-        SearchJSON.number(Int(kind.number), into: &documentsJSON)
+        JSONWriter.number(Int(kind.number), into: &documentsJSON)
         documentsJSON.append(0x2C)
         SearchJSON.string(title, into: &documentsJSON)
         documentsJSON.append(0x2C)
-        SearchJSON.number(lastTrailNumber, into: &documentsJSON)
+        JSONWriter.number(lastTrailNumber, into: &documentsJSON)
         documentsJSON.append(0x2C)
         SearchJSON.string(excerpt, into: &documentsJSON)
         documentsJSON.append(0x2C)
@@ -287,7 +287,7 @@ struct SearchDocumentBatch: Sendable {
         crumbNumbers[key] = assigned
         if assigned > 0 { crumbsJSON.append(0x2C) }
         crumbsJSON.append(0x5B)
-        SearchJSON.number(parent, into: &crumbsJSON)
+        JSONWriter.number(parent, into: &crumbsJSON)
         crumbsJSON.append(0x2C)
         SearchJSON.string(text, into: &crumbsJSON)
         crumbsJSON.append(0x5D)
@@ -370,15 +370,6 @@ struct SearchDocumentBatch: Sendable {
                 }
             }
         }
-    }
-
-    static func varint(_ value: Int, into out: inout [UInt8]) {
-        var rest = value
-        while rest >= 0x80 {
-            out.append(UInt8(rest & 0x7F) | 0x80)
-            rest >>= 7
-        }
-        out.append(UInt8(rest))
     }
 
     static func readVarint(_ bytes: UnsafeBufferPointer<UInt8>, _ at: inout Int) -> Int {
