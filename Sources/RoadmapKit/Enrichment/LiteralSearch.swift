@@ -28,11 +28,7 @@ extension String {
     /// `firstIndex(of: Character(ascii))` on bytes for ASCII text (other text keeps the
     /// Character search, where an ASCII byte followed by a combining mark is no match).
     func firstIndex(ofASCII ascii: UInt8) -> String.Index? {
-        if isAllASCII {
-            let offset = utf8.withContiguousStorageIfAvailable { $0.firstIndex(of: ascii) }
-            guard let offset else { return utf8.firstIndex(of: ascii) }
-            return offset.map { utf8.index(startIndex, offsetBy: $0) }
-        }
+        if isAllASCII { return firstIndex(ofASCII: ascii, from: startIndex) }
         return firstIndex(of: Character(Unicode.Scalar(ascii)))
     }
 
