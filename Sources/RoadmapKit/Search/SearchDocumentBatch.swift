@@ -86,10 +86,7 @@ struct SearchDocumentBatch: Sendable {
         for term in lastTrailTerms { tally.note(term, field: 1) }
         let bodyLength = Self.count(excerpt, field: 2, tokenizer: tokenizer, vocabulary: &vocabulary, into: &tally)
         tally.encode(into: &postings)
-        if termPostings.count < vocabulary.count {
-            termPostings.append(contentsOf: repeatElement(0, count: vocabulary.count - termPostings.count))
-            termFrequencies.append(contentsOf: repeatElement(0, count: vocabulary.count - termFrequencies.count))
-        }
+        fitTermCounts()
         tally.count(postings: &termPostings, frequencies: &termFrequencies)
         self.tally = tally
         postingEnds.append(UInt32(postings.count))
@@ -119,6 +116,15 @@ struct SearchDocumentBatch: Sendable {
             outline.append(SearchDocument(kind: kind, title: title, trail: trail, excerpt: excerpt,
                                           url: anchor.isEmpty ? page : page + "#" + anchor))
         }
+    }
+
+    /// Gives each term of ``vocabulary`` that has none yet its place in ``termPostings`` and
+    /// ``termFrequencies``, at zero.
+    private mutating func fitTermCounts() {
+        let missing = vocabulary.count - termPostings.count
+        guard missing > 0 else { return }
+        termPostings.append(contentsOf: repeatElement(0, count: missing))
+        termFrequencies.append(contentsOf: repeatElement(0, count: missing))
     }
 
     /// Counts the tokens of `text` into the current document's `field`; returns how many there were.
@@ -330,8 +336,7 @@ struct SearchDocumentBatch: Sendable {
         }
         vocabulary.seal()
         // A term every document was added before is counted; any later one has no posting.
-        termPostings.append(contentsOf: repeatElement(0, count: vocabulary.count - termPostings.count))
-        termFrequencies.append(contentsOf: repeatElement(0, count: vocabulary.count - termFrequencies.count))
+        fitTermCounts()
         crumbNumbers = [:]
         lastTrail = nil
         lastTrailTerms = []
