@@ -71,23 +71,11 @@ extension String {
         var needle = word
         return haystack.withUTF8 { text in
             needle.withUTF8 { pattern -> Bool in
-                guard let first = pattern.first, text.count >= pattern.count else { return false }
-                let last = text.count - pattern.count
-                var index = 0
-                while index <= last {
-                    guard text[index] == first else {
-                        index += 1
-                        continue
-                    }
-                    var offset = 1
-                    while offset < pattern.count, text[index + offset] == pattern[offset] { offset += 1 }
-                    guard offset == pattern.count else {
-                        index += 1
-                        continue
-                    }
+                var from = 0
+                while let index = ByteSearch.firstOffset(of: pattern, in: text, from: from) {
                     let end = index + pattern.count
                     if !(index > 0 && text[index - 1].isASCIILetter), !(end < text.count && text[end].isASCIILetter) { return true }
-                    index = end
+                    from = end
                 }
                 return false
             }
