@@ -22,3 +22,16 @@ import Testing
         }
     }
 }
+
+/// The byte classes agree with `Character`'s answers over every byte.
+@Suite struct ASCIIByteClassTests {
+    @Test func classesAgreeWithCharacter() {
+        for byte in UInt8.min...UInt8.max {
+            let character = Character(Unicode.Scalar(byte))
+            let isASCII = byte < 0x80
+            #expect(byte.isASCIILetter == (isASCII && character.isLetter))
+            #expect(byte.isASCIIDigit == (isASCII && character.isWholeNumber))
+            #expect(byte.asciiLowercased == (isASCII && character.isUppercase ? character.lowercased().utf8.first! : byte))
+        }
+    }
+}

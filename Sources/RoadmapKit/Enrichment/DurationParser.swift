@@ -949,19 +949,15 @@ fileprivate struct DurationTextScan: Sendable {
     // MARK: Chinese, Japanese and Korean
 
     /// Units written after the number without a space: 4周, 1个月, 3天, 2年, 10小时, 4週間, 3ヶ月, 4주, 6개월.
-    static let cjkUnits: [([UInt8], DurationUnit)] = ([
+    static let cjkUnits: [(String, DurationUnit)] = [
         ("周", .week), ("星期", .week), ("週間", .week), ("週", .week), ("주", .week),
         ("个月", .month), ("個月", .month), ("ヶ月", .month), ("か月", .month), ("カ月", .month), ("개월", .month),
         ("天", .day), ("日間", .day), ("일", .day), ("小时", .hour), ("小時", .hour), ("時間", .hour), ("시간", .hour),
         ("年", .year), ("년", .year),
-    ] as [(String, DurationUnit)]).map { (Array($0.0.utf8), $0.1) }
+    ]
 
     func cjkUnit(at index: Int) -> (unit: DurationUnit, end: Int)? {
-        for (word, unit) in Self.cjkUnits where index + word.count <= bytes.count
-            && bytes[index..<(index + word.count)].elementsEqual(word)
-        {
-            return (unit, index + word.count)
-        }
+        for (word, unit) in Self.cjkUnits where hasBytes(word, at: index) { return (unit, index + word.utf8.count) }
         return nil
     }
 

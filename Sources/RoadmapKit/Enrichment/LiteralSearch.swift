@@ -28,11 +28,7 @@ extension String {
     /// `firstIndex(of: Character(ascii))` on bytes for ASCII text (other text keeps the
     /// Character search, where an ASCII byte followed by a combining mark is no match).
     func firstIndex(ofASCII ascii: UInt8) -> String.Index? {
-        if isAllASCII {
-            let offset = utf8.withContiguousStorageIfAvailable { $0.firstIndex(of: ascii) }
-            guard let offset else { return utf8.firstIndex(of: ascii) }
-            return offset.map { utf8.index(startIndex, offsetBy: $0) }
-        }
+        if isAllASCII { return firstUTF8Index(of: ascii, from: startIndex) }
         return firstIndex(of: Character(Unicode.Scalar(ascii)))
     }
 
@@ -75,24 +71,11 @@ extension String {
         var needle = word
         return haystack.withUTF8 { text in
             needle.withUTF8 { pattern -> Bool in
-                guard let first = pattern.first, text.count >= pattern.count else { return false }
-                func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) &- 0x61 < 26 }
-                let last = text.count - pattern.count
-                var index = 0
-                while index <= last {
-                    guard text[index] == first else {
-                        index += 1
-                        continue
-                    }
-                    var offset = 1
-                    while offset < pattern.count, text[index + offset] == pattern[offset] { offset += 1 }
-                    guard offset == pattern.count else {
-                        index += 1
-                        continue
-                    }
+                var from = 0
+                while let index = ByteSearch.firstOffset(of: pattern, in: text, from: from) {
                     let end = index + pattern.count
-                    if !(index > 0 && isLetter(text[index - 1])), !(end < text.count && isLetter(text[end])) { return true }
-                    index = end
+                    if !(index > 0 && text[index - 1].isASCIILetter), !(end < text.count && text[end].isASCIILetter) { return true }
+                    from = end
                 }
                 return false
             }

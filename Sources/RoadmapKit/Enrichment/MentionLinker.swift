@@ -140,8 +140,7 @@ struct MentionLinker: Sendable {
 
     /// Three lowercased ASCII bytes as one number.
     private static func packedPrefix(_ a: UInt8, _ b: UInt8, _ c: UInt8) -> UInt32 {
-        func lower(_ byte: UInt8) -> UInt32 { UInt32(byte &- 0x41 < 26 ? byte | 0x20 : byte) }
-        return lower(a) << 16 | lower(b) << 8 | lower(c)
+        UInt32(a.asciiLowercased) << 16 | UInt32(b.asciiLowercased) << 8 | UInt32(c.asciiLowercased)
     }
 
     private struct Word {
@@ -188,7 +187,7 @@ struct MentionLinker: Sendable {
                     ? String(unsafeUninitializedCapacity: length) { buffer in
                         for offset in 0..<length {
                             let byte = bytes[begin + offset]
-                            buffer[offset] = byte &- 0x41 < 26 ? byte | 0x20 : byte
+                            buffer[offset] = byte.asciiLowercased
                         }
                         return length
                     }
@@ -205,7 +204,7 @@ struct MentionLinker: Sendable {
                     skip -= 1
                     isWordByte = false
                 } else if byte < 0x80 {
-                    isWordByte = (byte | 0x20) &- 0x61 < 26 || byte &- 0x30 < 10 || (byte == 0x2F && start != nil)
+                    isWordByte = byte.isASCIILetter || byte.isASCIIDigit || (byte == 0x2F && start != nil)
                 } else if byte >= 0xC0 {
                     // Punctuation and spaces outside ASCII: general punctuation (E2 80 xx), CJK
                     // punctuation (E3 80 xx), full-width forms (EF BC xx), no-break space (C2 A0).

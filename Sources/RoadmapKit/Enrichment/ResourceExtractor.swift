@@ -375,9 +375,9 @@ struct ResourceExtractor: Sendable {
             var first = 0..<0, last = 0..<0
             var index = 0
             while index < bytes.count {
-                guard (bytes[index] | 0x20) &- 0x61 < 26 else { index += 1; continue }
+                guard bytes[index].isASCIILetter else { index += 1; continue }
                 let start = index
-                while index < bytes.count, (bytes[index] | 0x20) &- 0x61 < 26 { index += 1 }
+                while index < bytes.count, bytes[index].isASCIILetter { index += 1 }
                 count += 1
                 guard count <= limit else { return nil }
                 if count == 1 { first = start..<index }

@@ -188,9 +188,7 @@ struct TermNormaliser: Sendable {
     /// ``tokens(_:)`` for ASCII text: each run of letters, digits and inner slashes, lowercased
     /// as it is copied out, without building the word a byte at a time.
     private static func asciiTokens(_ bytes: UnsafeBufferPointer<UInt8>) -> [String] {
-        func isWordByte(_ byte: UInt8) -> Bool {
-            (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) || (0x30...0x39).contains(byte)
-        }
+        func isWordByte(_ byte: UInt8) -> Bool { byte.isASCIILetter || byte.isASCIIDigit }
         var out: [String] = []
         // Room for every word the text can hold (a word and a separator each), so that the
         // array is allocated once instead of grown word by word.
@@ -206,7 +204,7 @@ struct TermNormaliser: Sendable {
             out.append(String(unsafeUninitializedCapacity: end - start) { buffer in
                 for offset in 0..<(end - start) {
                     let byte = bytes[start + offset]
-                    buffer[offset] = (0x41...0x5A).contains(byte) ? byte | 0x20 : byte
+                    buffer[offset] = byte.asciiLowercased
                 }
                 return end - start
             })

@@ -87,7 +87,7 @@ enum ResourceIdentity {
         let lower = title.lowercased()
         if lower.isAllASCII {
             // The alphabetic and numeric ASCII scalars are the letters (lowercase here) and digits.
-            return String(decoding: lower.utf8.filter { $0 &- 0x61 < 26 || $0 &- 0x30 < 10 }, as: UTF8.self)
+            return String(decoding: lower.utf8.filter { $0.isASCIILetter || $0.isASCIIDigit }, as: UTF8.self)
         }
         return String(lower.unicodeScalars.filter { $0.properties.isAlphabetic || $0.properties.numericType != nil }
             .map(Character.init))

@@ -50,3 +50,15 @@ extension String {
         return found.map { utf8.index(utf8.startIndex, offsetBy: $0) }
     }
 }
+
+/// ASCII byte classes, written once for the byte loops that read words.
+extension UInt8 {
+    /// Whether the byte is an ASCII letter, `A`–`Z` or `a`–`z`.
+    var isASCIILetter: Bool { (self | 0x20) &- 0x61 < 26 }
+
+    /// Whether the byte is an ASCII digit, `0`–`9`.
+    var isASCIIDigit: Bool { self &- 0x30 < 10 }
+
+    /// The byte with an ASCII capital letter made lower case; any other byte as it is.
+    var asciiLowercased: UInt8 { self &- 0x41 < 26 ? self | 0x20 : self }
+}

@@ -86,10 +86,7 @@ struct SearchDocumentBatch: Sendable {
         for term in lastTrailTerms { tally.note(term, field: 1) }
         let bodyLength = Self.count(excerpt, field: 2, tokenizer: tokenizer, vocabulary: &vocabulary, into: &tally)
         tally.encode(into: &postings)
-        if termPostings.count < vocabulary.count {
-            termPostings.append(contentsOf: repeatElement(0, count: vocabulary.count - termPostings.count))
-            termFrequencies.append(contentsOf: repeatElement(0, count: vocabulary.count - termFrequencies.count))
-        }
+        fitTermCounts()
         tally.count(postings: &termPostings, frequencies: &termFrequencies)
         self.tally = tally
         postingEnds.append(UInt32(postings.count))
@@ -104,11 +101,11 @@ struct SearchDocumentBatch: Sendable {
 
         // [kind,"title",crumb,"excerpt",anchor]
         documentsJSON.append(0x5B)
-        SearchJSON.number(Int(kind.number), into: &documentsJSON)
+        JSONWriter.number(Int(kind.number), into: &documentsJSON)
         documentsJSON.append(0x2C)
         SearchJSON.string(title, into: &documentsJSON)
         documentsJSON.append(0x2C)
-        SearchJSON.number(lastTrailNumber, into: &documentsJSON)
+        JSONWriter.number(lastTrailNumber, into: &documentsJSON)
         documentsJSON.append(0x2C)
         SearchJSON.string(excerpt, into: &documentsJSON)
         documentsJSON.append(0x2C)
@@ -119,6 +116,15 @@ struct SearchDocumentBatch: Sendable {
             outline.append(SearchDocument(kind: kind, title: title, trail: trail, excerpt: excerpt,
                                           url: anchor.isEmpty ? page : page + "#" + anchor))
         }
+    }
+
+    /// Gives each term of ``vocabulary`` that has none yet its place in ``termPostings`` and
+    /// ``termFrequencies``, at zero.
+    private mutating func fitTermCounts() {
+        let missing = vocabulary.count - termPostings.count
+        guard missing > 0 else { return }
+        termPostings.append(contentsOf: repeatElement(0, count: missing))
+        termFrequencies.append(contentsOf: repeatElement(0, count: missing))
     }
 
     /// Counts the tokens of `text` into the current document's `field`; returns how many there were.
@@ -287,7 +293,7 @@ struct SearchDocumentBatch: Sendable {
         crumbNumbers[key] = assigned
         if assigned > 0 { crumbsJSON.append(0x2C) }
         crumbsJSON.append(0x5B)
-        SearchJSON.number(parent, into: &crumbsJSON)
+        JSONWriter.number(parent, into: &crumbsJSON)
         crumbsJSON.append(0x2C)
         SearchJSON.string(text, into: &crumbsJSON)
         crumbsJSON.append(0x5D)
@@ -330,8 +336,7 @@ struct SearchDocumentBatch: Sendable {
         }
         vocabulary.seal()
         // A term every document was added before is counted; any later one has no posting.
-        termPostings.append(contentsOf: repeatElement(0, count: vocabulary.count - termPostings.count))
-        termFrequencies.append(contentsOf: repeatElement(0, count: vocabulary.count - termFrequencies.count))
+        fitTermCounts()
         crumbNumbers = [:]
         lastTrail = nil
         lastTrailTerms = []
@@ -370,15 +375,6 @@ struct SearchDocumentBatch: Sendable {
                 }
             }
         }
-    }
-
-    static func varint(_ value: Int, into out: inout [UInt8]) {
-        var rest = value
-        while rest >= 0x80 {
-            out.append(UInt8(rest & 0x7F) | 0x80)
-            rest >>= 7
-        }
-        out.append(UInt8(rest))
     }
 
     static func readVarint(_ bytes: UnsafeBufferPointer<UInt8>, _ at: inout Int) -> Int {

@@ -99,9 +99,6 @@ struct SearchIndexBuilder: Sendable {
         return out
     }
 
-    /// ``clip(_:_:)`` for ASCII text.
-    static func clipASCII(_ text: String, _ limit: Int) -> String { clipSingleScalarCharacters(text, limit)! }
-
     /// ``clip(_:_:)`` on UTF-8 bytes, for text whose every scalar is a character of its own
     /// (below U+0300, or general punctuation such as `·`, `–`, `—`, `…`, `›`, quotes): there a
     /// character is whitespace when its scalar is, and counting scalars counts characters, so the

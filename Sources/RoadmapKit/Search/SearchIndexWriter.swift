@@ -155,13 +155,13 @@ struct SearchIndexWriter: Sendable {
         SearchJSON.raw("\"format\":", into: &header)
         SearchJSON.string(Self.format, into: &header)
         SearchJSON.raw(",\"version\":", into: &header)
-        SearchJSON.number(Self.version, into: &header)
+        JSONWriter.number(Self.version, into: &header)
         SearchJSON.raw(",\"tokenizer\":\"nfkc-fold-cjk-bigrams\",\"fields\":", into: &header)
         Self.stringArray(Self.fields, into: &header)
         SearchJSON.raw(",\"kinds\":", into: &header)
         Self.stringArray(SearchDocument.Kind.allCases.map(\.rawValue), into: &header)
         SearchJSON.raw(",\"documentCount\":", into: &header)
-        SearchJSON.number(documentCount, into: &header)
+        JSONWriter.number(documentCount, into: &header)
         SearchJSON.raw(",", into: &header)
 
         if !sharded {
@@ -177,7 +177,7 @@ struct SearchIndexWriter: Sendable {
                 if position > 0 { SearchJSON.raw(",\n", into: &body) }
                 terms.withTerm(id) { SearchJSON.string($0, into: &body) }
                 SearchJSON.raw(":[", into: &body)
-                SearchJSON.number(sizes[id], into: &body)
+                JSONWriter.number(sizes[id], into: &body)
                 body.append(0x2C)
                 Self.postingsJSON(lists[id][...], into: &body)
                 body.append(0x5D)
@@ -236,7 +236,7 @@ struct SearchIndexWriter: Sendable {
             sortedTerms.withTerm(id) { SearchJSON.string($0, into: &entry) }
             // The posting count, which tells search.js whether a list was cut short.
             SearchJSON.raw(":[", into: &entry)
-            SearchJSON.number(listSizes[id], into: &entry)
+            JSONWriter.number(listSizes[id], into: &entry)
             entry.append(0x2C)
             Self.postingsJSON(list.prefix(head), into: &entry)
             if list.count > head {
@@ -249,7 +249,7 @@ struct SearchIndexWriter: Sendable {
                     Self.postingsJSON(list[from..<to], into: &body)
                     try Self.emit("p\(chunk)", body, write)
                     if from > head { entry.append(0x2C) }
-                    SearchJSON.number(chunk, into: &entry)
+                    JSONWriter.number(chunk, into: &entry)
                     chunk += 1
                     from = to
                 }
@@ -297,13 +297,13 @@ struct SearchIndexWriter: Sendable {
             if number > 0 { manifestShards.append(0x2C) }
             SearchJSON.string(key, into: &manifestShards)
             manifestShards.append(0x3A)
-            SearchJSON.number(number, into: &manifestShards)
+            JSONWriter.number(number, into: &manifestShards)
         }
         var manifest = header
         SearchJSON.raw("\"sharded\":true,\"documentsPerShard\":", into: &manifest)
-        SearchJSON.number(perShard, into: &manifest)
+        JSONWriter.number(perShard, into: &manifest)
         SearchJSON.raw(",\"documentShards\":", into: &manifest)
-        SearchJSON.number(shardCount, into: &manifest)
+        JSONWriter.number(shardCount, into: &manifest)
         SearchJSON.raw(",\"termShards\":{", into: &manifest)
         manifest.append(contentsOf: manifestShards)
         manifest.append(0x7D)
@@ -335,7 +335,7 @@ struct SearchIndexWriter: Sendable {
     private static func part(_ batch: SearchDocumentBatch, _ range: Range<Int>, first: Int, into out: inout [UInt8]) throws {
         let (crumbs, documents) = try batch.display()
         out.append(0x5B)
-        SearchJSON.number(first, into: &out)
+        JSONWriter.number(first, into: &out)
         out.append(0x2C)
         SearchJSON.string(batch.page, into: &out)
         out.append(0x2C)

@@ -16,10 +16,6 @@ enum SearchJSON {
         text.withUTF8Buffer { out.append(contentsOf: $0) }
     }
 
-    static func number(_ value: Int, into out: inout [UInt8]) {
-        JSONWriter.number(value, into: &out)
-    }
-
     /// Appends a document's anchor. Most anchors are made from the title: the title, when it is
     /// ASCII (where JavaScript's `toLowerCase()` lower-cases alike), lower-cased, spaces as
     /// hyphens, everything but letters, digits, `-` and `_` dropped, as `search.js` makes it. Such

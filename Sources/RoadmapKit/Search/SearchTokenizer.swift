@@ -138,22 +138,6 @@ public struct SearchTokenizer: Sendable {
         return out
     }
 
-    /// The same rules for ASCII text, without normalisation work.
-    static func asciiTokens(_ text: String) -> [String] {
-        var out: [String] = []
-        var word: [UInt8] = []
-        for byte in text.utf8 {
-            switch byte {
-            case 0x30...0x39, 0x61...0x7A: word.append(byte)
-            case 0x41...0x5A: word.append(byte + 0x20)
-            default:
-                if !word.isEmpty { out.append(String(decoding: word, as: UTF8.self)); word.removeAll(keepingCapacity: true) }
-            }
-        }
-        if !word.isEmpty { out.append(String(decoding: word, as: UTF8.self)) }
-        return out
-    }
-
     static func isDiacritic(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x0300...0x036F, 0x1AB0...0x1AFF, 0x1DC0...0x1DFF, 0x20D0...0x20FF, 0xFE20...0xFE2F: return true
