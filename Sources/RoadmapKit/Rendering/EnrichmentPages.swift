@@ -339,7 +339,7 @@ extension EnrichmentPages {
         let slug = enriched.roadmap.slug
         let timeline = timelinePage(enriched, dataJSON: dataJSON)
         try writer.write(timeline, to: slug + "/timeline.html")
-        try writer.write(RoadmapDataWriter().roadmapJSONBytes(enriched), to: slug + "/roadmap.json")
+        try writer.write(RoadmapDataWriter().roadmapJSON(enriched), to: slug + "/roadmap.json")
         return [
             RenderedLinkChecker.scan(timeline, page: slug + "/timeline.html", template: "timeline", reportedFolder: reportedFolder),
         ]
