@@ -14,12 +14,17 @@ import Testing
         }
     }
 
-    @Test func escapesAsTheStringEscaper() {
-        for text in ["", "plain", "a < b & c > d \"e\" 'f'", "<<&&>>", "東京 & 大阪", "&amp;"] {
-            var bytes: [UInt8] = []
-            bytes.append(escaping: text)
-            #expect(String(decoding: bytes, as: UTF8.self) == HTMLEscaping.escape(text))
-        }
+    /// The String escaper hands text with a special character to the byte one, so each is also
+    /// checked against the text it must give.
+    @Test(arguments: [
+        ("", ""), ("plain", "plain"), ("a < b & c > d \"e\" 'f'", "a &lt; b &amp; c &gt; d &quot;e&quot; &#39;f&#39;"),
+        ("<<&&>>", "&lt;&lt;&amp;&amp;&gt;&gt;"), ("東京 & 大阪", "東京 &amp; 大阪"), ("&amp;", "&amp;amp;"),
+    ])
+    func escapesAsTheStringEscaper(text: String, escaped: String) {
+        var bytes: [UInt8] = []
+        bytes.append(escaping: text)
+        #expect(String(decoding: bytes, as: UTF8.self) == HTMLEscaping.escape(text))
+        #expect(HTMLEscaping.escape(text) == escaped)
     }
 
     @Test func writesNumbersAsInterpolation() {

@@ -47,8 +47,9 @@ import Testing
         var json = JSONWriter()
         json.string(text)
         #expect(json.text == expected)
-        var viaString = ""
-        JSONWriter.quote(text, into: &viaString)
+        var viaSearchJSON: [UInt8] = []
+        SearchJSON.string(text, into: &viaSearchJSON)
+        let viaString = String(decoding: viaSearchJSON, as: UTF8.self)
         #expect(viaString == expected)
         let decoded = try JSONSerialization.jsonObject(with: Data(expected.utf8), options: [.fragmentsAllowed]) as? String
         #expect(decoded == text)

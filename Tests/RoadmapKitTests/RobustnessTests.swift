@@ -33,11 +33,13 @@ import RoadmapMarkdown
         var renderer = HTMLRenderer(
             file: "fuzz.md", allowRawHTML: false, itemAnchors: roadmap.itemAnchors,
             resolver: LinkResolver(sourcePath: "fuzz.md", ownAnchors: Set(roadmap.anchors), pages: [:], assets: []))
-        var html = renderer.render(roadmap.preamble)
+        var bytes: [UInt8] = []
+        renderer.render(roadmap.preamble, into: &bytes)
         for section in roadmap.allSections {
-            renderer.renderHeading(section.heading, into: &html)
-            html += renderer.render(section.blocks)
+            renderer.renderHeading(section.heading, into: &bytes)
+            renderer.render(section.blocks, into: &bytes)
         }
+        let html = bytes.utf8Text
         #expect(!html.contains("<script"))
         let ids = Set(Self.matches(of: " id=\"", in: html))
         #expect(ids.count == Self.matches(of: " id=\"", in: html).count, "ids are unique")

@@ -53,7 +53,7 @@ import Testing
             #expect(streamed == pages.resourcesPage(resources, roadmap: nil))
             #expect(!streamed.contains("\u{1}"))
             let roadmap = (slug: "a", title: "A")
-            let own = pages.roadmapResourcesPage(resources, roadmap: roadmap, moreElsewhere: [:], reportedFolder: "Site").html
+            let own = pages.roadmapResourcesPage(resources, roadmap: roadmap, moreElsewhere: [:], reportedFolder: "Site").html.utf8Text
             #expect(own == pages.resourcesPage(resources, roadmap: roadmap))
             writer.discard()
         }
@@ -121,8 +121,9 @@ import Testing
         }
         let (loaded, _) = try TemplateSet.load(from: TestPaths.templates.path)
         let pages = EnrichmentPages(templates: try #require(loaded), config: SiteConfig())
-        let (html, recorded) = pages.roadmapResourcesPage(
+        let (bytes, recorded) = pages.roadmapResourcesPage(
             resources, roadmap: (slug: "mlops", title: "MLOps"), moreElsewhere: more, reportedFolder: "Site")
+        let html = bytes.utf8Text
         #expect(html == pages.resourcesPage(resources, roadmap: (slug: "mlops", title: "MLOps"), moreElsewhere: more))
         let scanned = RenderedLinkChecker.scan(html, page: "mlops/resources.html", template: "resources", reportedFolder: "Site")
         #expect(recorded.files == scanned.files)

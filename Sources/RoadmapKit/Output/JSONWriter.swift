@@ -193,14 +193,6 @@ struct JSONWriter: Sendable {
         out.append(0x22)
     }
 
-    /// Appends `text` as a JSON string to a `String`.
-    static func quote(_ text: String, into out: inout String) {
-        var text = text
-        var quoted: [UInt8] = []
-        text.withUTF8 { quote($0, into: &quoted) }
-        out += String(decoding: quoted, as: UTF8.self)
-    }
-
     private static func hexDigit(_ value: UInt8) -> UInt8 { value < 10 ? 0x30 + value : 0x61 + value - 10 }
 }
 

@@ -141,10 +141,8 @@ struct RoadmapDataWriter: Sendable {
             links: enriched.crossLinks.links.map { LinkData(from: $0.from, to: $0.to, kind: $0.kind.rawValue) })
     }
 
-    func roadmapJSON(_ enriched: EnrichedRoadmap) -> String { roadmapData(enriched).jsonText }
-
-    /// ``roadmapJSON(_:)``'s UTF-8, for writing without making (and validating) a string.
-    func roadmapJSONBytes(_ enriched: EnrichedRoadmap) -> [UInt8] { roadmapData(enriched).jsonBytes }
+    /// A roadmap's roadmap.json as UTF-8, for writing without making (and validating) a string.
+    func roadmapJSON(_ enriched: EnrichedRoadmap) -> [UInt8] { roadmapData(enriched).jsonBytes }
 
     /// `ResourcesData(schema:resources:).jsonText`, converted one resource at a time and
     /// handed to `flush` in pieces of about 256 KB: the site's index lists every use of every

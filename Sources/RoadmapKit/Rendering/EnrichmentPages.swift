@@ -85,17 +85,8 @@ struct EnrichmentPages {
     /// A roadmap's resource index and its links. The template is rendered around a marker and
     /// only its parts are scanned; the entries' ids and links are recorded as they are written,
     /// at the lines and columns the scanner would find them.
+    /// The page is returned as the UTF-8 bytes written to its file (no String made of it).
     func roadmapResourcesPage(
-        _ resources: [Resource], roadmap: (slug: String, title: String),
-        moreElsewhere: [String: (count: Int, siteID: String)], reportedFolder: String
-    ) -> (html: String, links: RenderedPageLinks) {
-        let (bytes, links) = roadmapResourcesPageBytes(
-            resources, roadmap: roadmap, moreElsewhere: moreElsewhere, reportedFolder: reportedFolder)
-        return (bytes.utf8Text, links)
-    }
-
-    /// ``roadmapResourcesPage`` as the UTF-8 bytes written to its file (no String made of it).
-    func roadmapResourcesPageBytes(
         _ resources: [Resource], roadmap: (slug: String, title: String),
         moreElsewhere: [String: (count: Int, siteID: String)], reportedFolder: String
     ) -> (html: [UInt8], links: RenderedPageLinks) {
@@ -348,7 +339,7 @@ extension EnrichmentPages {
         let slug = enriched.roadmap.slug
         let timeline = timelinePage(enriched, dataJSON: dataJSON)
         try writer.write(timeline, to: slug + "/timeline.html")
-        try writer.write(RoadmapDataWriter().roadmapJSONBytes(enriched), to: slug + "/roadmap.json")
+        try writer.write(RoadmapDataWriter().roadmapJSON(enriched), to: slug + "/roadmap.json")
         return [
             RenderedLinkChecker.scan(timeline, page: slug + "/timeline.html", template: "timeline", reportedFolder: reportedFolder),
         ]
@@ -391,7 +382,7 @@ extension EnrichmentPages {
                 }
                 return copy
             }
-            let (html, links) = roadmapResourcesPageBytes(
+            let (html, links) = roadmapResourcesPage(
                 resources, roadmap: (summary.slug, summary.title), moreElsewhere: moreElsewhere, reportedFolder: reportedFolder)
             try writer.write(html, to: summary.slug + "/resources.html")
             return links

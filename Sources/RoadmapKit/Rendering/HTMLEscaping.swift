@@ -6,59 +6,38 @@ enum HTMLEscaping {
         return out
     }
 
-    /// Runs between the five special characters are appended whole, as slices of `text` (the
-    /// special characters are ASCII, so each cut falls between whole characters).
+    /// Text without any of the five special characters (most text) is appended whole; other
+    /// text is escaped as bytes by the `[UInt8]` version.
     static func escape(_ text: String, into out: inout String) {
         var copy = text
-        let cuts: [(Int, StaticString)] = copy.withUTF8 { bytes in
-            // Most text has none of them: one branch-free pass (vectorised) says so.
-            var special: UInt8 = 0
-            for byte in bytes {
-                special |= (byte == 0x26 ? 1 : 0) | (byte == 0x3C ? 1 : 0) | (byte == 0x3E ? 1 : 0) | (byte == 0x22 ? 1 : 0)
-                    | (byte == 0x27 ? 1 : 0)
-            }
-            guard special != 0 else { return [] }
-            var cuts: [(Int, StaticString)] = []
-            for index in 0..<bytes.count {
-                switch bytes[index] {
-                case 0x26: cuts.append((index, "&amp;"))
-                case 0x3C: cuts.append((index, "&lt;"))
-                case 0x3E: cuts.append((index, "&gt;"))
-                case 0x22: cuts.append((index, "&quot;"))
-                case 0x27: cuts.append((index, "&#39;"))
-                default: continue
-                }
-            }
-            return cuts
-        }
-        guard !cuts.isEmpty else {
+        guard copy.withUTF8({ hasSpecial($0) }) else {
             out += text
             return
         }
-        let utf8 = text.utf8
-        var start = utf8.startIndex
-        for (offset, replacement) in cuts {
-            let cut = utf8.index(utf8.startIndex, offsetBy: offset)
-            out += text[start..<cut]
-            out += replacement.description
-            start = utf8.index(after: cut)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count + 32)
+        escape(text, into: &bytes)
+        out += String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Whether any byte is `&`, `<`, `>`, `"` or `'`: one branch-free pass (vectorised).
+    @inline(__always)
+    fileprivate static func hasSpecial(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var special: UInt8 = 0
+        for byte in bytes {
+            special |= (byte == 0x26 ? 1 : 0) | (byte == 0x3C ? 1 : 0) | (byte == 0x3E ? 1 : 0) | (byte == 0x22 ? 1 : 0)
+                | (byte == 0x27 ? 1 : 0)
         }
-        out += text[start...]
+        return special != 0
     }
 }
 
 extension HTMLEscaping {
-    /// `escape(_:into:)` for text written as UTF-8 bytes (the same replacements); runs without a
-    /// special character are copied whole.
+    /// Appends `text` escaped, as UTF-8 bytes; runs without a special character are copied whole.
     static func escape(_ text: String, into out: inout [UInt8]) {
         var copy = text
         copy.withUTF8 { bytes in
-            var special: UInt8 = 0
-            for byte in bytes {
-                special |= (byte == 0x26 ? 1 : 0) | (byte == 0x3C ? 1 : 0) | (byte == 0x3E ? 1 : 0) | (byte == 0x22 ? 1 : 0)
-                    | (byte == 0x27 ? 1 : 0)
-            }
-            guard special != 0 else { return out.append(contentsOf: bytes) }
+            guard hasSpecial(bytes) else { return out.append(contentsOf: bytes) }
             var start = 0
             for index in 0..<bytes.count {
                 let replacement: StaticString

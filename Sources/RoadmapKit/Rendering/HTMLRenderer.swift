@@ -30,13 +30,6 @@ struct HTMLRenderer {
         self.resolver = resolver
     }
 
-    mutating func render(_ nodes: [MarkdownNode]) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(nodes.count * 128)
-        render(nodes, into: &out)
-        return out.utf8Text
-    }
-
     /// The page is written as UTF-8 bytes: it is many short pieces, and appending one to a byte
     /// array costs about a third of appending it to a String (see HTMLBytes).
     mutating func render(_ nodes: [MarkdownNode], into out: inout [UInt8]) {
@@ -44,12 +37,6 @@ struct HTMLRenderer {
     }
 
     /// A heading with its anchor and anchor link.
-    mutating func renderHeading(_ heading: Heading, into out: inout String) {
-        var bytes: [UInt8] = []
-        renderHeading(heading, into: &bytes)
-        out += bytes.utf8Text
-    }
-
     mutating func renderHeading(_ heading: Heading, into out: inout [UInt8]) {
         let level = min(max(heading.level, 1), 6)
         out.append("<h")
@@ -73,12 +60,6 @@ struct HTMLRenderer {
     }
 
     /// Inline content only, for headings and titles.
-    mutating func renderInlines(_ nodes: [MarkdownNode], into out: inout String) {
-        var bytes: [UInt8] = []
-        renderInlines(nodes, into: &bytes)
-        out += bytes.utf8Text
-    }
-
     mutating func renderInlines(_ nodes: [MarkdownNode], into out: inout [UInt8]) {
         for node in nodes { render(node, into: &out, tightList: false) }
     }

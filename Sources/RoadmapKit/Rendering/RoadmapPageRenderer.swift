@@ -37,8 +37,9 @@ struct RoadmapPageRenderer {
 
         var titleHTML = ""
         if let heading = roadmap.titleHeading, roadmap.frontMatter.title == nil {
-            html.renderInlines(Self.withoutBadges(heading.node.children), into: &titleHTML)
-            titleHTML = titleHTML.trimmingWhitespace()
+            var titleBytes: [UInt8] = []
+            html.renderInlines(Self.withoutBadges(heading.node.children), into: &titleBytes)
+            titleHTML = titleBytes.utf8Text.trimmingWhitespace()
         }
         if titleHTML.isEmpty { titleHTML = HTMLEscaping.escape(roadmap.title) }
 
