@@ -3,29 +3,64 @@ import RoadmapMarkdown
 /// The enrichment stage for one roadmap: its timeline and duration check, its resources, its
 /// cross-links, and the page decorations that show them. Values in, values out; every step is
 /// linear in the size of the document.
+///
+/// A build enriches in two passes. Pass 1 reads each roadmap's ``pageEntries(_:)`` (its skills
+/// and tools with their anchors) into its listing; pass 2 ``enrich(_:)``es it with every
+/// listing known, for the "Also in" links to the other roadmaps. Both begin with the same steps
+/// (``anchoredEntries(_:)``), so the anchors other pages link to are the ones the page has.
 struct RoadmapEnricher: Sendable {
     var glossary = Glossary()
-    /// The skills and tools of the site's other roadmaps, for "Also in" links.
+    /// The skills and tools of the site's roadmaps (pass 1's listings), for "Also in" links.
     var sharedTerms = SharedTermIndex()
 
-    func enrich(_ input: Roadmap) -> EnrichedRoadmap {
+    /// The steps both passes begin with: the glossary's words for the roadmap, its resources
+    /// and each use's anchor, and its skills with theirs.
+    private struct AnchoredEntries {
+        /// The roadmap, roadmap.sh prefixes taken off its link texts.
+        var roadmap: Roadmap
+        var normaliser: TermNormaliser
+        var vetoed: Set<String>
+        var mentions: [ResourceExtractor.Mention]
+        var resources: [Resource]
+        var markers: [ResourceIndex.Marker]
+    }
+
+    private func anchoredEntries(_ input: Roadmap) -> AnchoredEntries {
         var roadmap = input
         let glossary = self.glossary.adding(frontMatterAliases: roadmap.frontMatter.aliases)
         let normaliser = TermNormaliser(aliases: glossary.aliases)
+        let vetoed = Set(glossary.vetoed.map { normaliser.stems($0).joined(separator: " ") })
         // Resources are read before roadmap.sh prefixes (`@course@`) leave the link texts.
         let mentions = ResourceExtractor().extract(roadmap)
         RoadmapShPrefixes.strip(in: &roadmap)
+        let (resources, markers) = ResourceIndex.build(mentions, roadmap: roadmap)
+        return AnchoredEntries(roadmap: roadmap, normaliser: normaliser, vetoed: vetoed, mentions: mentions,
+                               resources: resources, markers: markers)
+    }
+
+    /// Pass 1: what other pages need of this roadmap's page: its skills and tools, each with the
+    /// anchor the page gives it, and every anchor the page has (for the link checks).
+    func pageEntries(_ input: Roadmap) -> (terms: [SharedTerm], anchors: [String]) {
+        let entries = anchoredEntries(input)
+        let skills = CrossLinker(normaliser: entries.normaliser, vetoed: entries.vetoed).skillEntries(entries.roadmap).0
+            .map { (title: $0.0.title, anchor: $0.2) }
+        let terms = SharedTerm.list(skills: skills, markers: entries.markers, normaliser: entries.normaliser,
+                                    vetoed: entries.vetoed)
+        return (terms, entries.roadmap.anchors + skills.map(\.anchor) + entries.markers.map(\.anchor))
+    }
+
+    /// Pass 2: everything the roadmap's pages show.
+    func enrich(_ input: Roadmap) -> EnrichedRoadmap {
+        let entries = anchoredEntries(input)
+        var roadmap = entries.roadmap
+        let (normaliser, vetoed, mentions, markers) = (entries.normaliser, entries.vetoed, entries.mentions, entries.markers)
 
         // Time.
         let timeline = TimelineBuilder().build(roadmap)
         if let total = timeline.total { roadmap.totalDurationText = total.text }
         var diagnostics = DurationConsistencyCheck().check(roadmap)
 
-        // Resources.
-        let (resources, markers) = ResourceIndex.build(mentions, roadmap: roadmap)
-
         // Cross-links.
-        let vetoed = Set(glossary.vetoed.map { normaliser.stems($0).joined(separator: " ") })
         let linker = CrossLinker(normaliser: normaliser, vetoed: vetoed)
         let linked = linker.link(roadmap, resources: mentions, markers: markers)
         diagnostics += linked.diagnostics
@@ -45,30 +80,17 @@ struct RoadmapEnricher: Sendable {
         crossLinks.links += mentionLinker.linked
 
         // Skills and tools other roadmaps list too.
-        if !sharedTerms.isEmpty {
-            let terms = SharedTermReader.terms(
-                skills: crossLinks.skills.map { ($0.title, $0.id) }, markers: markers, normaliser: normaliser, vetoed: vetoed)
-            crossLinks.alsoIn = sharedTerms.alsoIn(slug: roadmap.slug, terms: terms)
-            for entry in crossLinks.alsoIn {
-                crossLinks.links += entry.targets.map {
-                    CrossLink(from: entry.from, to: $0.href, kind: .alsoIn, evidence: $0.roadmapTitle + " › " + $0.title)
-                }
-            }
-            // Other pages link to the anchors the first pass read from the Markdown. Where it
-            // guessed one this page does not have, the entry (or, for an entry the page does not
-            // list, the page's end) gets that anchor too: a link between roadmaps never breaks.
-            var anchors = Set(roadmap.anchors)
-            let real = Dictionary(terms.map { ($0.key, $0.anchor) }, uniquingKeysWith: { a, _ in a })
-            for (key, anchor) in sharedTerms.advertised(roadmap.slug) where anchors.insert(anchor).inserted {
-                crossLinks.extraAnchors.append(ExtraAnchor(anchor: anchor, entry: real[key]))
-                roadmap.anchors.append(anchor)
+        crossLinks.alsoIn = sharedTerms.alsoIn(slug: roadmap.slug)
+        for entry in crossLinks.alsoIn {
+            crossLinks.links += entry.targets.map {
+                CrossLink(from: entry.from, to: $0.href, kind: .alsoIn, evidence: $0.roadmapTitle + " › " + $0.title)
             }
         }
 
         var decorations = PageDecorationBuilder(roadmap: roadmap, timeline: timeline, markers: markers,
                                                 crossLinks: crossLinks, hasSearchPage: sharedTerms.hasSearchPage).build()
         decorations.itemIDs = linked.skillAnchors
-        return EnrichedRoadmap(roadmap: roadmap, timeline: timeline, resources: resources, crossLinks: crossLinks,
+        return EnrichedRoadmap(roadmap: roadmap, timeline: timeline, resources: entries.resources, crossLinks: crossLinks,
                                skillAnchors: linked.skillAnchors, diagnostics: diagnostics, decorations: decorations)
     }
 }

@@ -104,21 +104,12 @@ struct PageDecorationBuilder {
         }
         // Skills and tools other roadmaps list too.
         let skillLocations = Dictionary(crossLinks.skills.map { ($0.id, $0.location) }, uniquingKeysWith: { a, _ in a })
-        func place(_ html: String, at entry: String) -> Bool {
-            if let location = skillLocations[entry] {
-                decorations.itemEnd[location, default: ""] += html
-            } else if let marker = markerByAnchor[entry] {
-                append(html, at: marker.location, isLink: marker.isLink)
-            } else {
-                return false
+        for entry in crossLinks.alsoIn {
+            if let location = skillLocations[entry.from] {
+                decorations.itemEnd[location, default: ""] += alsoInHTML(entry)
+            } else if let marker = markerByAnchor[entry.from] {
+                append(alsoInHTML(entry), at: marker.location, isLink: marker.isLink)
             }
-            return true
-        }
-        for entry in crossLinks.alsoIn { _ = place(alsoInHTML(entry), at: entry.from) }
-        for extra in crossLinks.extraAnchors {
-            let html = "<span class=\"also-in-target\" id=\"\(HTMLEscaping.escape(extra.anchor))\"></span>"
-            if let entry = extra.entry, place(html, at: entry) { continue }
-            if let last = roadmap.sections.last?.id { decorations.sectionEnd[last, default: ""] += html }
         }
 
         for project in roadmap.projects {
