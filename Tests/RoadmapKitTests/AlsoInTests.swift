@@ -94,7 +94,7 @@ import RoadmapMarkdown
         for name in ["data-engineer.md", "ml-engineer.md"] {
             let url = Self.content.appendingPathComponent(name)
             let roadmap = try EnrichmentFixture.roadmap(at: url, source: name)
-            let (terms, anchors) = RoadmapEnricher().pageEntries(roadmap)
+            let (terms, anchors) = RoadmapEnricher().pageEntries(RoadmapEnricher().anchor(roadmap))
             let enriched = RoadmapEnricher().enrich(roadmap)
             #expect(Set(anchors) == Set(enriched.roadmap.anchors))
             #expect(!terms.isEmpty)
@@ -159,7 +159,7 @@ import RoadmapMarkdown
             """
         let roadmap = RoadmapBuilder().build(.init(
             source: "t.md", sourcePath: "t.md", frontMatter: FrontMatter(), document: MarkdownParser().parse(markdown))).0
-        let terms = RoadmapEnricher().pageEntries(roadmap).terms
+        let terms = RoadmapEnricher().pageEntries(RoadmapEnricher().anchor(roadmap)).terms
         func tool(_ title: String, _ identity: String) -> String {
             "u-" + ResourceIdentity.anchor(title: title, identity: identity).dropFirst(2)
         }

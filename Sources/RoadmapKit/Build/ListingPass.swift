@@ -1,7 +1,6 @@
 /// Pass 1 over the published roadmaps: each is parsed and built as its page will be, and kept
 /// as its listing (``RoadmapListing``), with its Markdown links checked against what the site
-/// has. The model itself is not kept: the models of 10,000 roadmaps take gigabytes, so pass 2
-/// (``PagePass``) builds each roadmap again.
+/// has. The models are kept for pass 2 (``PagePass``) as far as memory allows (``KeptModels``).
 struct ListingPass: Sendable {
     var glossary: Glossary
     /// The site's roadmaps (content-relative path → slug) and other content files, for the links.
@@ -20,22 +19,32 @@ struct ListingPass: Sendable {
 
     /// Each document's output, in order, one roadmap a core. With a `cache` (`roadmap serve`),
     /// a document unchanged since the last build keeps its output.
-    func run(_ documents: [PreparedDocument], cache: PageCache?) throws -> [Output] {
+    func run(_ documents: [PreparedDocument], cache: PageCache?, keeping models: KeptModels) throws -> [Output] {
         try ConcurrentMap.map(documents) { document in
-            guard let cache else { return list(document) }
-            return cache.listed(document) { list(document) }
+            func listed() -> Output {
+                let (output, model) = list(document)
+                models.keep(model)
+                return output
+            }
+            guard let cache else { return listed() }
+            return cache.listed(document, make: listed)
         }
     }
 
-    func list(_ document: PreparedDocument) -> Output {
-        let (roadmap, diagnostics) = RoadmapBuilder().build(document)
-        let (terms, anchors) = RoadmapEnricher(glossary: glossary).pageEntries(roadmap)
+    /// The document's listing, and its model.
+    func list(_ document: PreparedDocument) -> (Output, AnchoredRoadmap) {
+        let (built, diagnostics) = RoadmapBuilder().build(document)
+        let enricher = RoadmapEnricher(glossary: glossary)
+        let model = enricher.anchor(built)
+        let roadmap = model.roadmap
+        let (terms, anchors) = enricher.pageEntries(model)
         let resolver = LinkResolver(
             sourcePath: roadmap.source, ownAnchors: Set(anchors), pages: pages, assets: assets)
         let links = MarkdownLinkCheck(resolver: resolver, allowRawHTML: allowRawHTML).check(roadmap)
         let listing = RoadmapListing(source: roadmap.source, slug: roadmap.slug, title: roadmap.title, order: roadmap.order,
                                      terms: terms, anchors: HashedIDs(anchors))
-        return Output(listing: listing, diagnostics: diagnostics + links.diagnostics,
-                      linksToOtherPages: links.linksToOtherPages)
+        let output = Output(listing: listing, diagnostics: diagnostics + links.diagnostics,
+                            linksToOtherPages: links.linksToOtherPages)
+        return (output, model)
     }
 }

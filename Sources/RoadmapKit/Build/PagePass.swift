@@ -1,8 +1,8 @@
 import Foundation
 
-/// Pass 2 over the published roadmaps: each is parsed and built again (pass 1 kept only its
-/// listing), enriched with every roadmap's listing known, and rendered: its page, timeline page
-/// and `roadmap.json` stream to the staging folder, and its search documents are set aside.
+/// Pass 2 over the published roadmaps: each, from the model pass 1 kept or built again, is
+/// enriched with every roadmap's listing known and rendered: its page, timeline page and
+/// `roadmap.json` stream to the staging folder, and its search documents are set aside.
 struct PagePass: Sendable {
     var templates: TemplateSet
     var config: SiteConfig
@@ -12,6 +12,8 @@ struct PagePass: Sendable {
     /// The site's roadmaps (content-relative path → slug) and other content files, for the links.
     var pages: [String: String]
     var assets: Set<String>
+    /// The models pass 1 kept.
+    var models: KeptModels
     var writer: SiteWriter
     var searchSpool: SearchSpool?
     /// The output folder, as diagnostics name it.
@@ -20,13 +22,19 @@ struct PagePass: Sendable {
     /// Each document's page, in order, one roadmap a core. With a `cache` (`roadmap serve`), a
     /// roadmap whose document and "Also in" links are as before keeps its page.
     func run(_ documents: [PreparedDocument], cache: PageCache?, progress: BuildProgress?) throws -> [PageResult] {
-        try ConcurrentMap.map(documents, reusing: cache, progress: progress, writer: writer) { try render($0) }
+        var documents = documents
+        if cache != nil {
+            // A page kept from the last build is reused only while its "Also in" links are the same.
+            for index in documents.indices { documents[index].alsoIn = sharedTerms.fingerprint(documents[index].slug) }
+        }
+        return try ConcurrentMap.map(documents, reusing: cache, progress: progress, writer: writer) { try render($0) }
     }
 
     func render(_ document: PreparedDocument) throws -> PageResult {
+        let enricher = RoadmapEnricher(glossary: glossary, sharedTerms: sharedTerms)
         // The model's problems were reported by pass 1.
-        let (built, _) = RoadmapBuilder().build(document)
-        let enriched = RoadmapEnricher(glossary: glossary, sharedTerms: sharedTerms).enrich(built)
+        let model = models.take(document.file.relativePath) ?? enricher.anchor(RoadmapBuilder().build(document).0)
+        let enriched = enricher.enrich(model)
         let roadmap = enriched.roadmap
         let resolver = LinkResolver(sourcePath: roadmap.source, ownAnchors: Set(roadmap.anchors), pages: pages, assets: assets)
         let page = RoadmapPageRenderer(templates: templates, config: config, resolver: resolver, enrichment: enriched)

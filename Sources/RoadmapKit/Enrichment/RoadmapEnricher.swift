@@ -1,59 +1,68 @@
 import RoadmapMarkdown
 
+/// A roadmap's model with its resources read and every use and skill given its anchor: what
+/// pass 1 of a build lists (``RoadmapEnricher/pageEntries(_:)``) and pass 2 enriches
+/// (``RoadmapEnricher/enrich(_:)-(AnchoredRoadmap)``).
+struct AnchoredRoadmap: Sendable {
+    /// The model, roadmap.sh prefixes taken off its link texts.
+    var roadmap: Roadmap
+    var mentions: [ResourceExtractor.Mention]
+    var resources: [Resource]
+    /// Each use of a resource on the page, with its anchor.
+    var markers: [ResourceIndex.Marker]
+}
+
 /// The enrichment stage for one roadmap: its timeline and duration check, its resources, its
 /// cross-links, and the page decorations that show them. Values in, values out; every step is
 /// linear in the size of the document.
 ///
-/// A build enriches in two passes. Pass 1 reads each roadmap's ``pageEntries(_:)`` (its skills
-/// and tools with their anchors) into its listing; pass 2 ``enrich(_:)``es it with every
-/// listing known, for the "Also in" links to the other roadmaps. Both begin with the same steps
-/// (``anchoredEntries(_:)``), so the anchors other pages link to are the ones the page has.
+/// A build enriches in two passes, both from the roadmap ``anchor(_:)`` gives: pass 1 reads its
+/// ``pageEntries(_:)`` (its skills and tools with their anchors) into its listing; pass 2
+/// ``enrich(_:)-(AnchoredRoadmap)``es it with every listing known, for the "Also in" links to
+/// the other roadmaps. So the anchors other pages link to are the ones the page has.
 struct RoadmapEnricher: Sendable {
     var glossary = Glossary()
     /// The skills and tools of the site's roadmaps (pass 1's listings), for "Also in" links.
     var sharedTerms = SharedTermIndex()
 
-    /// The steps both passes begin with: the glossary's words for the roadmap, its resources
-    /// and each use's anchor, and its skills with theirs.
-    private struct AnchoredEntries {
-        /// The roadmap, roadmap.sh prefixes taken off its link texts.
-        var roadmap: Roadmap
-        var normaliser: TermNormaliser
-        var vetoed: Set<String>
-        var mentions: [ResourceExtractor.Mention]
-        var resources: [Resource]
-        var markers: [ResourceIndex.Marker]
-    }
-
-    private func anchoredEntries(_ input: Roadmap) -> AnchoredEntries {
+    /// Reads the roadmap's resources and anchors each use.
+    func anchor(_ input: Roadmap) -> AnchoredRoadmap {
         var roadmap = input
-        let glossary = self.glossary.adding(frontMatterAliases: roadmap.frontMatter.aliases)
-        let normaliser = TermNormaliser(aliases: glossary.aliases)
-        let vetoed = Set(glossary.vetoed.map { normaliser.stems($0).joined(separator: " ") })
         // Resources are read before roadmap.sh prefixes (`@course@`) leave the link texts.
         let mentions = ResourceExtractor().extract(roadmap)
         RoadmapShPrefixes.strip(in: &roadmap)
         let (resources, markers) = ResourceIndex.build(mentions, roadmap: roadmap)
-        return AnchoredEntries(roadmap: roadmap, normaliser: normaliser, vetoed: vetoed, mentions: mentions,
-                               resources: resources, markers: markers)
+        return AnchoredRoadmap(roadmap: roadmap, mentions: mentions, resources: resources, markers: markers)
+    }
+
+    /// The glossary's words for one roadmap (its front matter may add aliases): how terms are
+    /// normalised, and the normalised terms never linked.
+    private func vocabulary(_ roadmap: Roadmap) -> (normaliser: TermNormaliser, vetoed: Set<String>) {
+        let glossary = self.glossary.adding(frontMatterAliases: roadmap.frontMatter.aliases)
+        let normaliser = TermNormaliser(aliases: glossary.aliases)
+        return (normaliser, Set(glossary.vetoed.map { normaliser.stems($0).joined(separator: " ") }))
     }
 
     /// Pass 1: what other pages need of this roadmap's page: its skills and tools, each with the
     /// anchor the page gives it, and every anchor the page has (for the link checks).
-    func pageEntries(_ input: Roadmap) -> (terms: [SharedTerm], anchors: [String]) {
-        let entries = anchoredEntries(input)
-        let skills = CrossLinker(normaliser: entries.normaliser, vetoed: entries.vetoed).skillEntries(entries.roadmap).0
+    func pageEntries(_ anchored: AnchoredRoadmap) -> (terms: [SharedTerm], anchors: [String]) {
+        let (normaliser, vetoed) = vocabulary(anchored.roadmap)
+        let skills = CrossLinker(normaliser: normaliser, vetoed: vetoed).skillEntries(anchored.roadmap).0
             .map { (title: $0.0.title, anchor: $0.2) }
-        let terms = SharedTerm.list(skills: skills, markers: entries.markers, normaliser: entries.normaliser,
-                                    vetoed: entries.vetoed)
-        return (terms, entries.roadmap.anchors + skills.map(\.anchor) + entries.markers.map(\.anchor))
+        let terms = SharedTerm.list(skills: skills, markers: anchored.markers, normaliser: normaliser, vetoed: vetoed)
+        return (terms, anchored.roadmap.anchors + skills.map(\.anchor) + anchored.markers.map(\.anchor))
+    }
+
+    /// Everything the roadmap's pages show (both steps at once, outside a site build).
+    func enrich(_ roadmap: Roadmap) -> EnrichedRoadmap {
+        enrich(anchor(roadmap))
     }
 
     /// Pass 2: everything the roadmap's pages show.
-    func enrich(_ input: Roadmap) -> EnrichedRoadmap {
-        let entries = anchoredEntries(input)
-        var roadmap = entries.roadmap
-        let (normaliser, vetoed, mentions, markers) = (entries.normaliser, entries.vetoed, entries.mentions, entries.markers)
+    func enrich(_ anchored: AnchoredRoadmap) -> EnrichedRoadmap {
+        var roadmap = anchored.roadmap
+        let (normaliser, vetoed) = vocabulary(roadmap)
+        let (mentions, markers) = (anchored.mentions, anchored.markers)
 
         // Time.
         let timeline = TimelineBuilder().build(roadmap)
@@ -90,7 +99,7 @@ struct RoadmapEnricher: Sendable {
         var decorations = PageDecorationBuilder(roadmap: roadmap, timeline: timeline, markers: markers,
                                                 crossLinks: crossLinks, hasSearchPage: sharedTerms.hasSearchPage).build()
         decorations.itemIDs = linked.skillAnchors
-        return EnrichedRoadmap(roadmap: roadmap, timeline: timeline, resources: entries.resources, crossLinks: crossLinks,
+        return EnrichedRoadmap(roadmap: roadmap, timeline: timeline, resources: anchored.resources, crossLinks: crossLinks,
                                skillAnchors: linked.skillAnchors, diagnostics: diagnostics, decorations: decorations)
     }
 }
