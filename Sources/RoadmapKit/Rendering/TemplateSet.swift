@@ -63,6 +63,12 @@ struct TemplateSet: Sendable {
         return library.render(TemplateLookup.wrap(view) ?? view, withTemplate: template) ?? ""
     }
 
+    /// Renders `view` with `Templates/partials/NAME.mustache`: the markup Swift places itself
+    /// (a resource index's entries, the badges and cross-links in a roadmap's Markdown).
+    func render(_ view: Any, partial name: String) -> String {
+        render(view, template: "partials/" + name)
+    }
+
     /// Unknown-key errors found by the renders so far.
     var keyDiagnostics: [Diagnostic] { ledger.diagnostics }
 
