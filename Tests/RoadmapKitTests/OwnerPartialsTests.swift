@@ -34,6 +34,24 @@ import Testing
         }
     }
 
+    /// A partial the build renders from Swift, missing from the templates folder, is an error
+    /// naming it (swift-mustache would render it as nothing).
+    @Test(arguments: ["resource-badge", "resource-entry", "coverage-matrix"])
+    func aMissingPartialIsAnError(partial: String) throws {
+        try withTemporaryFolder { folder in
+            let templates = folder.appendingPathComponent("Templates")
+            try FileManager.default.copyItem(at: TestPaths.templates, to: templates)
+            try FileManager.default.removeItem(at: templates.appendingPathComponent("partials/\(partial).mustache"))
+            let output = folder.appendingPathComponent("Site")
+            let report = try buildSite(content: TestPaths.seedContent, output: output, templates: templates)
+            let errors = report.diagnostics.filter { $0.severity == .error }
+            #expect(!report.succeeded)
+            #expect(!FileManager.default.fileExists(atPath: output.path))
+            #expect(errors.map(\.message) == ["template 'partials/\(partial).mustache' is missing"])
+            #expect(errors.first?.file.hasSuffix("Templates/partials/\(partial).mustache") == true)
+        }
+    }
+
     /// The partials placed inside a line of the page end without a line feed; those that make
     /// blocks of their own end with one.
     @Test func inlinePartialsEndWithoutALineFeed() throws {
