@@ -25,11 +25,32 @@ struct TimelinePageView: Sendable {
     var hasTotal: Bool
     var total: String
     var svg: String
-    /// The table's rows (trusted HTML built by ``EnrichmentPages``).
-    var rowsHTML: String
+    /// The table's rows, each rendered by `partials/timeline-row`.
+    var rows: [TimelineRowView]
     var hasRows: Bool
     /// The roadmap's phases and modules for the page script, which fills in a saved study plan's dates.
     var dataJSON: String
+}
+
+/// A phase or module in the timeline page's table (`partials/timeline-row`).
+struct TimelineRowView: Sendable {
+    /// "phase" or "module".
+    var kind: String
+    var isPhase: Bool
+    /// The anchor of the phase or module on the roadmap page.
+    var id: String
+    /// The phase's number (1 for the first); 0 for a module.
+    var number: Int
+    var title: String
+    var hasLength: Bool
+    var length: String
+    /// Whether the length is the sum of the modules' (the phase states none).
+    var isSummed: Bool
+    var startsAtStart: Bool
+    /// When it starts, counted from the start of the roadmap ("3 weeks").
+    var start: String
+    var endsAtStart: Bool
+    var end: String
 }
 
 struct FilterOptionView: Sendable {
@@ -49,7 +70,66 @@ struct ResourcePageView: Sendable {
     var backTitle: String
     var kinds: [FilterOptionView]
     var costs: [FilterOptionView]
-    /// The entries grouped by kind and provider (trusted HTML built by ``EnrichmentPages``).
-    var groupsHTML: String
     var hasGroups: Bool
+    /// The page is written in two renders with its entries between them: the part before
+    /// them (`beforeEntries`), then the part after them (`afterEntries`).
+    var beforeEntries: Bool
+    var afterEntries: Bool
+}
+
+/// The resources of one kind on a resource index (`partials/resource-group`), written like
+/// the page: its part before its entries, then (after the entries) its part after them.
+struct ResourceGroupView: Sendable {
+    /// The kind's name in ids and filters: "course".
+    var kind: String
+    /// Its heading: "Courses".
+    var title: String
+    var count: Int
+    var beforeEntries: Bool
+    var afterEntries: Bool
+}
+
+/// The resources of one provider within a group (`partials/resource-provider`), written in
+/// two parts around its entries as the group is.
+struct ResourceProviderView: Sendable {
+    /// "Coursera", or "Other" when a resource names no provider.
+    var name: String
+    var beforeEntries: Bool
+    var afterEntries: Bool
+}
+
+/// One resource on a resource index (`partials/resource-entry`).
+struct ResourceEntryView: Sendable {
+    /// The entry's id on the page.
+    var id: String
+    var kind: String
+    var cost: String
+    /// "Free to audit".
+    var costLabel: String
+    /// The title, author, provider and kind, lowercased: what the page's filter matches.
+    var searchText: String
+    var title: String
+    var hasURL: Bool
+    var url: String
+    var hasAuthor: Bool
+    var author: String
+    /// Where roadmaps use it.
+    var uses: [ResourceUseView]
+    /// On a roadmap's index: how many uses in other roadmaps are not listed, and where the
+    /// site's index lists them all.
+    var hasMoreUses: Bool
+    var moreUses: Int
+    var isOneMoreUse: Bool
+    var moreUsesHref: String
+}
+
+/// One place a roadmap uses a resource, linked from its entry.
+struct ResourceUseView: Sendable {
+    var href: String
+    /// Whether the use is in another roadmap than the one whose index this is.
+    var isOtherRoadmap: Bool
+    /// Whether the link names the roadmap (on the site's index, and for other roadmaps' uses).
+    var namesRoadmap: Bool
+    var roadmapTitle: String
+    var sectionTitle: String
 }

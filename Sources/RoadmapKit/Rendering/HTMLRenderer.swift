@@ -13,8 +13,8 @@ struct HTMLRenderer {
     var resolver: LinkResolver
     /// Anchors of headings whose progress a learner can track.
     var trackedAnchors: Set<String> = []
-    /// Enrichment HTML after links, at the end of list items and after headings.
-    var decorations = PageDecorations()
+    /// The page's additions (rendered partials) after links, at the end of list items and after headings.
+    var decorations = RenderedDecorations()
     private(set) var diagnostics: [Diagnostic] = []
     /// Links to other pages' anchors, checked once every page is built.
     private(set) var pendingAnchorChecks: [PendingAnchorCheck] = []

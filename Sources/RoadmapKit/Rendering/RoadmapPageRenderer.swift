@@ -22,7 +22,7 @@ struct RoadmapPageRenderer {
             file: roadmap.sourcePath, allowRawHTML: config.allowRawHTML, itemAnchors: roadmap.itemAnchors,
             resolver: resolver)
         html.trackedAnchors = Set(roadmap.modules.map(\.id))
-        if let enrichment { html.decorations = enrichment.decorations }
+        if let enrichment { html.decorations = enrichment.decorations.rendered(with: templates) }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(1 << 16)
         html.render(roadmap.preamble, into: &bytes)

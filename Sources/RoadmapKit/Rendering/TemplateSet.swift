@@ -63,6 +63,18 @@ struct TemplateSet: Sendable {
         return library.render(TemplateLookup.wrap(view) ?? view, withTemplate: template) ?? ""
     }
 
+    /// Renders `view` with `Templates/partials/NAME.mustache`: the markup Swift places itself
+    /// (a resource index's entries, the badges and cross-links in a roadmap's Markdown). A
+    /// missing partial is an error, reported once with the unknown-key errors.
+    func render(_ view: Any, partial name: String) -> String {
+        let template = "partials/" + name
+        if sources[template] == nil, ledger.claim(template) {
+            ledger.record([.error("template.missing", "template '\(template).mustache' is missing",
+                                  file: directory + template + ".mustache")])
+        }
+        return render(view, template: template)
+    }
+
     /// Unknown-key errors found by the renders so far.
     var keyDiagnostics: [Diagnostic] { ledger.diagnostics }
 
