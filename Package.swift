@@ -24,6 +24,8 @@ let package = Package(
         ),
         // The only target that touches C pointers: parses Markdown into immutable Swift values.
         .target(name: "RoadmapMarkdown", dependencies: ["CCmarkGFM"]),
+        // A small compiled Mustache engine: templates checked against typed views when they load.
+        .target(name: "TemplateEngine"),
         // The generator: model, enrichment, rendering, search, output.
         .target(
             name: "RoadmapKit",
@@ -49,6 +51,7 @@ let package = Package(
         ),
         // Tests read their fixtures from the source tree (#filePath), so goldens can be rewritten in place.
         .testTarget(name: "RoadmapMarkdownTests", dependencies: ["RoadmapMarkdown"], exclude: ["Fixtures"]),
+        .testTarget(name: "TemplateEngineTests", dependencies: ["TemplateEngine"]),
         .testTarget(name: "RoadmapKitTests", dependencies: ["RoadmapKit"], exclude: ["Fixtures"]),
     ]
 )
