@@ -10,7 +10,6 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         // The live preview's HTTP server (roadmap serve): small, no SwiftNIO.
         .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
@@ -31,7 +30,7 @@ let package = Package(
             name: "RoadmapKit",
             dependencies: [
                 "RoadmapMarkdown",
-                .product(name: "Mustache", package: "swift-mustache"),
+                "TemplateEngine",
                 .product(name: "Yams", package: "Yams"),
             ]
         ),

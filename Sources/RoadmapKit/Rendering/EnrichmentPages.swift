@@ -33,7 +33,7 @@ struct EnrichmentPages {
             hasTotal: !total.isEmpty, total: total,
             svg: TimelineSVG(timeline: enriched.timeline, includeModules: true, idPrefix: "page-").render(),
             rowsHTML: rows.utf8Text, hasRows: !rows.isEmpty, dataJSON: dataJSON)
-        return templates.render(view, template: "timeline")
+        return templates.timeline?.render(view) ?? ""
     }
 
     private func row(_ entry: TimelineEntry, title: String, isModule: Bool, into out: inout [UInt8]) {
@@ -74,8 +74,7 @@ struct EnrichmentPages {
         var html: [UInt8] = []
         html.reserveCapacity(resources.count * 400)
         resourceGroups(resources, page: roadmap?.slug, moreElsewhere: moreElsewhere, into: &html, flush: { _ in })
-        return templates.render(
-            resourcePageView(resources, roadmap: roadmap, groupsHTML: html.utf8Text), template: "resources")
+        return templates.resources?.render(resourcePageView(resources, roadmap: roadmap, groupsHTML: html.utf8Text)) ?? ""
     }
 
     /// Told of each link an entry writes to another page: the target (site-relative), the
@@ -145,7 +144,7 @@ struct EnrichmentPages {
         // The '&' makes an escaped `{{groupsHTML}}` show as "&amp;…" and not be found: such a
         // template, one that transforms the value, or one that shows it twice is rendered whole.
         let marker = "\u{1}resource-groups&\u{1}"
-        let page = templates.render(resourcePageView(resources, roadmap: roadmap, groupsHTML: marker), template: "resources")
+        let page = templates.resources?.render(resourcePageView(resources, roadmap: roadmap, groupsHTML: marker)) ?? ""
         guard let split = page.literalRange(of: marker) else { return nil }
         let tail = String(page[split.upperBound...])
         guard tail.literalRange(of: marker) == nil else { return nil }

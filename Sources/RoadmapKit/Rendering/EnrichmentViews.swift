@@ -1,8 +1,10 @@
-// Views for the enrichment pages (timeline, resource index) and the roadmap page's additions.
-// Each template key is a stored property here, as in Views.swift.
+import TemplateEngine
+
+// Views for the enrichment pages (timeline, resource index) and the roadmap page's additions,
+// each with its key table, as in Views.swift.
 
 /// What a roadmap page shows of its enrichment: the timeline and links to its pages.
-struct RoadmapEnrichmentView: Sendable {
+struct RoadmapEnrichmentView: Sendable, TemplateView {
     var hasTimeline: Bool
     /// The timeline drawing (trusted HTML built by ``TimelineSVG``).
     var timelineSVG: String
@@ -14,9 +16,15 @@ struct RoadmapEnrichmentView: Sendable {
     static let none = RoadmapEnrichmentView(
         hasTimeline: false, timelineSVG: "", timelineHref: "timeline.html", resourcesHref: "resources.html",
         resourceCount: 0, hasResources: false)
+
+    static let templateKeys: TemplateKeys<Self> = [
+        "hasTimeline": .flag(\.hasTimeline), "timelineSVG": .text(\.timelineSVG), "timelineHref": .text(\.timelineHref),
+        "resourcesHref": .text(\.resourcesHref), "resourceCount": .number(\.resourceCount),
+        "hasResources": .flag(\.hasResources),
+    ]
 }
 
-struct TimelinePageView: Sendable {
+struct TimelinePageView: Sendable, TemplateView {
     var site: SiteView
     var page: PageMetaView
     var roadmapTitle: String
@@ -30,15 +38,26 @@ struct TimelinePageView: Sendable {
     var hasRows: Bool
     /// The roadmap's phases and modules for the page script, which fills in a saved study plan's dates.
     var dataJSON: String
+
+    static let templateKeys: TemplateKeys<Self> = [
+        "site": .view(\.site), "page": .view(\.page), "roadmapTitle": .text(\.roadmapTitle),
+        "roadmapHref": .text(\.roadmapHref), "resourcesHref": .text(\.resourcesHref), "hasTotal": .flag(\.hasTotal),
+        "total": .text(\.total), "svg": .text(\.svg), "rowsHTML": .text(\.rowsHTML), "hasRows": .flag(\.hasRows),
+        "dataJSON": .text(\.dataJSON),
+    ]
 }
 
-struct FilterOptionView: Sendable {
+struct FilterOptionView: Sendable, TemplateView {
     var value: String
     var label: String
     var count: Int
+
+    static let templateKeys: TemplateKeys<Self> = [
+        "value": .text(\.value), "label": .text(\.label), "count": .number(\.count),
+    ]
 }
 
-struct ResourcePageView: Sendable {
+struct ResourcePageView: Sendable, TemplateView {
     var site: SiteView
     var page: PageMetaView
     var heading: String
@@ -52,4 +71,11 @@ struct ResourcePageView: Sendable {
     /// The entries grouped by kind and provider (trusted HTML built by ``EnrichmentPages``).
     var groupsHTML: String
     var hasGroups: Bool
+
+    static let templateKeys: TemplateKeys<Self> = [
+        "site": .view(\.site), "page": .view(\.page), "heading": .text(\.heading), "lead": .text(\.lead),
+        "count": .number(\.count), "hasBack": .flag(\.hasBack), "backHref": .text(\.backHref),
+        "backTitle": .text(\.backTitle), "kinds": .list(\.kinds), "costs": .list(\.costs),
+        "groupsHTML": .text(\.groupsHTML), "hasGroups": .flag(\.hasGroups),
+    ]
 }
