@@ -156,21 +156,7 @@ struct TemplateParser {
         var open: [TagKind] = []
         for (number, line) in lines.enumerated() {
             let indentation = leadingWhitespace(line)
-            var tags = 0
-            var allRenderNothing = true
-            var allInParents = true
-            var isBlank = true
-            for piece in line {
-                switch piece {
-                case .text(let text):
-                    isBlank = isBlank && text.allSatisfy { $0 == " " || $0 == "\t" || $0.isLineBreak }
-                case .tag(let tag):
-                    tags += 1
-                    allRenderNothing = allRenderNothing && tag.kind != .variable && tag.kind != .unescaped
-                    allInParents = belongsToParent(tag, open: &open) && allInParents
-                }
-            }
-            if isBlank && tags > 0 && allRenderNothing && (tags == 1 || allInParents) {
+            if standsAlone(line, open: &open) {
                 for case .tag(var tag) in line {
                     tag.standsAlone = true
                     tag.indentation = indentation
@@ -185,7 +171,7 @@ struct TemplateParser {
                 switch piece {
                 case .text(let text):
                     items.append(.text(String(text)))
-                    onlyWhitespaceBefore = onlyWhitespaceBefore && text.allSatisfy { $0 == " " || $0 == "\t" }
+                    onlyWhitespaceBefore = onlyWhitespaceBefore && text.allSatisfy(\.isSpaceOrTab)
                 case .tag(var tag):
                     if onlyWhitespaceBefore { tag.indentation = indentation }
                     onlyWhitespaceBefore = false
@@ -196,10 +182,30 @@ struct TemplateParser {
         return items
     }
 
+    /// Whether `line` stands alone; `open` holds the kinds of the sections, parents and blocks
+    /// open before it, and is updated.
+    private static func standsAlone(_ line: [Piece], open: inout [TagKind]) -> Bool {
+        var tags = 0
+        var allRenderNothing = true
+        var allInParents = true
+        var isBlank = true
+        for piece in line {
+            switch piece {
+            case .text(let text):
+                isBlank = isBlank && text.allSatisfy { $0.isSpaceOrTab || $0.isLineBreak }
+            case .tag(let tag):
+                tags += 1
+                allRenderNothing = allRenderNothing && tag.kind != .variable && tag.kind != .unescaped
+                allInParents = belongsToParent(tag, open: &open) && allInParents
+            }
+        }
+        return isBlank && tags > 0 && allRenderNothing && (tags == 1 || allInParents)
+    }
+
     /// The spaces and tabs a line starts with.
     private static func leadingWhitespace(_ line: [Piece]) -> String {
         guard case .text(let text)? = line.first else { return "" }
-        return String(text.prefix { $0 == " " || $0 == "\t" })
+        return String(text.prefix(while: \.isSpaceOrTab))
     }
 
     /// Whether `tag` is a parent tag or stands directly inside a parent; `open` holds the kinds
@@ -340,6 +346,9 @@ extension TemplateParser {
 extension Character {
     /// A line break as Mustache counts them: "\n" or "\r\n".
     var isLineBreak: Bool { self == "\n" || self == "\r\n" }
+
+    /// Whitespace that indents a line.
+    var isSpaceOrTab: Bool { self == " " || self == "\t" }
 }
 
 extension Substring {
