@@ -10,7 +10,6 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         // The live preview's HTTP server (roadmap serve): small, no SwiftNIO.
         .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
@@ -24,12 +23,14 @@ let package = Package(
         ),
         // The only target that touches C pointers: parses Markdown into immutable Swift values.
         .target(name: "RoadmapMarkdown", dependencies: ["CCmarkGFM"]),
+        // A small compiled Mustache engine: templates checked against typed views when they load.
+        .target(name: "TemplateEngine"),
         // The generator: model, enrichment, rendering, search, output.
         .target(
             name: "RoadmapKit",
             dependencies: [
                 "RoadmapMarkdown",
-                .product(name: "Mustache", package: "swift-mustache"),
+                "TemplateEngine",
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
@@ -49,6 +50,7 @@ let package = Package(
         ),
         // Tests read their fixtures from the source tree (#filePath), so goldens can be rewritten in place.
         .testTarget(name: "RoadmapMarkdownTests", dependencies: ["RoadmapMarkdown"], exclude: ["Fixtures"]),
+        .testTarget(name: "TemplateEngineTests", dependencies: ["TemplateEngine"]),
         .testTarget(name: "RoadmapKitTests", dependencies: ["RoadmapKit"], exclude: ["Fixtures"]),
     ]
 )

@@ -131,7 +131,7 @@ public struct SiteBuilder: Sendable {
             // Skills and tools roadmaps share, from a light first pass (no matching, rendering or
             // writing), so that each page, rendered on its own, links to the same entry on others.
             let sharedTerms = published.count < 2 ? SharedTermIndex() : try SharedTermIndex.read(
-                published, glossary: glossary, hasSearchPage: templates.sources["search"] != nil, cache: options.pageCache)
+                published, glossary: glossary, hasSearchPage: templates.search != nil, cache: options.pageCache)
             if options.pageCache != nil {
                 for index in published.indices { published[index].alsoIn = sharedTerms.fingerprint(published[index].slug) }
             }
@@ -169,7 +169,6 @@ public struct SiteBuilder: Sendable {
 
             var summaries = results.map(\.summary)
             diagnostics += results.flatMap(\.diagnostics)
-            diagnostics += templates.keyDiagnostics
             diagnostics += AnchorChecker().check(results.flatMap(\.pendingAnchorChecks), summaries: summaries)
             summaries.sort { ($0.order ?? Int.max, $0.title.lowercased(), $0.slug) < ($1.order ?? Int.max, $1.title.lowercased(), $1.slug) }
 
@@ -202,12 +201,6 @@ public struct SiteBuilder: Sendable {
                 _ = try SearchIndexWriter().write(searchBatches) { try writer.write(Data($0), to: $1) }
                 return scanned
             })
-            let lateKeyDiagnostics = templates.keyDiagnostics.filter { !diagnostics.contains($0) }
-            if !lateKeyDiagnostics.isEmpty {
-                writer.discard()
-                return finish(diagnostics + lateKeyDiagnostics, options: options, pages: 0, roadmaps: summaries.count,
-                              wrote: false, clock: clock)
-            }
             try copyAssets(from: options.templatesDirectory, inventory: inventory, to: writer)
             clock.lap("site pages")
             // Publishing files, then every internal link of every written page.

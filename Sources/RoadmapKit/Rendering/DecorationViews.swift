@@ -1,8 +1,9 @@
 import RoadmapMarkdown
+import TemplateEngine
 
 // Views for what a roadmap page adds to its Markdown: resource badges and cross-links, each
 // rendered by its partial under Templates/partials/ and placed in the page by ``HTMLRenderer``.
-// Each template key is a stored property here, as in Views.swift.
+// Each view declares the keys its templates may name (`templateKeys`), as in Views.swift.
 
 /// What a roadmap page adds to its Markdown, at places in it, in the order they are shown
 /// (made by ``PageDecorationBuilder``, rendered with ``rendered(with:)``).
@@ -59,27 +60,31 @@ enum PageDecoration: Sendable {
 
     func rendered(with templates: TemplateSet) -> String {
         switch self {
-        case .resourceBadge(let view): templates.render(view, partial: "resource-badge")
-        case .skillLinks(let view): templates.render(view, partial: "skill-links")
-        case .seeAlso(let view): templates.render(view, partial: "see-also")
-        case .alsoIn(let view): templates.render(view, partial: "also-in")
-        case .alsoInTarget(let view): templates.render(view, partial: "also-in-target")
-        case .growsFrom(let view): templates.render(view, partial: "grows-from")
-        case .referencedFrom(let view): templates.render(view, partial: "referenced-from")
-        case .coverageMatrix(let view): templates.render(view, partial: "coverage-matrix")
+        case .resourceBadge(let view): templates.partials.resourceBadge.render(view)
+        case .skillLinks(let view): templates.partials.skillLinks.render(view)
+        case .seeAlso(let view): templates.partials.seeAlso.render(view)
+        case .alsoIn(let view): templates.partials.alsoIn.render(view)
+        case .alsoInTarget(let view): templates.partials.alsoInTarget.render(view)
+        case .growsFrom(let view): templates.partials.growsFrom.render(view)
+        case .referencedFrom(let view): templates.partials.referencedFrom.render(view)
+        case .coverageMatrix(let view): templates.partials.coverageMatrix.render(view)
         }
     }
 }
 
 /// A link to a place on the same roadmap page (`partials/xref-link`).
-struct PageLinkView: Sendable {
+struct PageLinkView: Sendable, TemplateView {
     var anchor: String
     var title: String
     /// Whether it comes first in its list (the others follow a separator).
     var isFirst: Bool
+
+    static let templateKeys: TemplateKeys<Self> = [
+        "anchor": .text(\.anchor), "title": .text(\.title), "isFirst": .flag(\.isFirst),
+    ]
 }
 
-struct ResourceBadgeView: Sendable {
+struct ResourceBadgeView: Sendable, TemplateView {
     /// The anchor of this use of the resource.
     var anchor: String
     /// The resource's entry in the roadmap's resource index.
@@ -93,9 +98,14 @@ struct ResourceBadgeView: Sendable {
     var hasCostLabel: Bool
     /// "free to audit".
     var costLabel: String
+
+    static let templateKeys: TemplateKeys<Self> = [
+        "anchor": .text(\.anchor), "resourceID": .text(\.resourceID), "title": .text(\.title), "kind": .text(\.kind),
+        "cost": .text(\.cost), "hasCostLabel": .flag(\.hasCostLabel), "costLabel": .text(\.costLabel),
+    ]
 }
 
-struct SkillLinksView: Sendable {
+struct SkillLinksView: Sendable, TemplateView {
     var taughtIn: [PageLinkView]
     var hasTaughtIn: Bool
     var practisedIn: [PageLinkView]
@@ -104,9 +114,14 @@ struct SkillLinksView: Sendable {
     var isUnlinked: Bool
     /// A soft skill, which modules are not expected to teach.
     var isSoft: Bool
+
+    static let templateKeys: TemplateKeys<Self> = [
+        "taughtIn": .list(\.taughtIn), "hasTaughtIn": .flag(\.hasTaughtIn), "practisedIn": .list(\.practisedIn),
+        "hasPractisedIn": .flag(\.hasPractisedIn), "isUnlinked": .flag(\.isUnlinked), "isSoft": .flag(\.isSoft),
+    ]
 }
 
-struct AlsoInView: Sendable {
+struct AlsoInView: Sendable, TemplateView {
     var targets: [AlsoInTargetView]
     var hasTargets: Bool
     /// How many more roadmaps list it.
@@ -117,50 +132,85 @@ struct AlsoInView: Sendable {
     var hasSearchLink: Bool
     /// The entry's title, percent-encoded for the search page's address.
     var searchQuery: String
+
+    static let templateKeys: TemplateKeys<Self> = [
+        "targets": .list(\.targets), "hasTargets": .flag(\.hasTargets), "more": .number(\.more),
+        "hasMore": .flag(\.hasMore), "isOneMore": .flag(\.isOneMore), "hasSearchLink": .flag(\.hasSearchLink),
+        "searchQuery": .text(\.searchQuery),
+    ]
 }
 
 /// The same skill or tool on another roadmap's page.
-struct AlsoInTargetView: Sendable {
+struct AlsoInTargetView: Sendable, TemplateView {
     var href: String
     var roadmapTitle: String
     var title: String
     var isFirst: Bool
+
+    static let templateKeys: TemplateKeys<Self> = [
+        "href": .text(\.href), "roadmapTitle": .text(\.roadmapTitle), "title": .text(\.title),
+        "isFirst": .flag(\.isFirst),
+    ]
 }
 
-struct AnchorView: Sendable {
+struct AnchorView: Sendable, TemplateView {
     var anchor: String
+
+    static let templateKeys: TemplateKeys<Self> = [
+        "anchor": .text(\.anchor),
+    ]
 }
 
-struct GrowsFromView: Sendable {
+struct GrowsFromView: Sendable, TemplateView {
     var links: [PageLinkView]
+
+    static let templateKeys: TemplateKeys<Self> = [
+        "links": .list(\.links),
+    ]
 }
 
-struct ReferencedFromView: Sendable {
+struct ReferencedFromView: Sendable, TemplateView {
     var links: [BacklinkView]
+
+    static let templateKeys: TemplateKeys<Self> = [
+        "links": .list(\.links),
+    ]
 }
 
 /// A place that points to a phase or module, and why: "skill", "mention", "portfolio project",
 /// or the kind of resource about it.
-struct BacklinkView: Sendable {
+struct BacklinkView: Sendable, TemplateView {
     var anchor: String
     var title: String
     var kind: String
     var isFirst: Bool
+
+    static let templateKeys: TemplateKeys<Self> = [
+        "anchor": .text(\.anchor), "title": .text(\.title), "kind": .text(\.kind), "isFirst": .flag(\.isFirst),
+    ]
 }
 
 /// A table: one row a skill, one column a phase.
-struct CoverageMatrixView: Sendable {
+struct CoverageMatrixView: Sendable, TemplateView {
     var phases: [MatrixPhaseView]
     var skills: [MatrixSkillView]
+
+    static let templateKeys: TemplateKeys<Self> = [
+        "phases": .list(\.phases), "skills": .list(\.skills),
+    ]
 }
 
-struct MatrixPhaseView: Sendable {
+struct MatrixPhaseView: Sendable, TemplateView {
     var anchor: String
     var title: String
     var number: Int
+
+    static let templateKeys: TemplateKeys<Self> = [
+        "anchor": .text(\.anchor), "title": .text(\.title), "number": .number(\.number),
+    ]
 }
 
-struct MatrixSkillView: Sendable {
+struct MatrixSkillView: Sendable, TemplateView {
     var anchor: String
     var title: String
     /// No module of any phase teaches it.
@@ -170,9 +220,18 @@ struct MatrixSkillView: Sendable {
     /// How many portfolio projects practise it.
     var projectCount: Int
     var hasProjects: Bool
+
+    static let templateKeys: TemplateKeys<Self> = [
+        "anchor": .text(\.anchor), "title": .text(\.title), "isUntaught": .flag(\.isUntaught),
+        "cells": .list(\.cells), "projectCount": .number(\.projectCount), "hasProjects": .flag(\.hasProjects),
+    ]
 }
 
-struct MatrixCellView: Sendable {
+struct MatrixCellView: Sendable, TemplateView {
     /// Whether a module of the phase teaches the skill.
     var isTaught: Bool
+
+    static let templateKeys: TemplateKeys<Self> = [
+        "isTaught": .flag(\.isTaught),
+    ]
 }

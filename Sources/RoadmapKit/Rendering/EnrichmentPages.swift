@@ -32,7 +32,7 @@ struct EnrichmentPages {
             hasTotal: !total.isEmpty, total: total,
             svg: TimelineSVG(timeline: enriched.timeline, includeModules: true, idPrefix: "page-").render(),
             rows: rows, hasRows: !rows.isEmpty, dataJSON: dataJSON)
-        return templates.render(view, template: "timeline")
+        return templates.timeline?.render(view) ?? ""
     }
 
     /// A phase's row (`number` is its place, from 1) or a module's (`number` nil).
@@ -53,9 +53,9 @@ struct EnrichmentPages {
         _ resources: [Resource], roadmap: (slug: String, title: String)?,
         moreElsewhere: [String: (count: Int, siteID: String)] = [:]
     ) -> String {
-        var html = templates.render(resourcePageView(resources, roadmap: roadmap, beforeEntries: true), template: "resources")
+        var html = (templates.resources?.render(resourcePageView(resources, roadmap: roadmap, beforeEntries: true)) ?? "")
         writeEntries(resources, page: roadmap?.slug, moreElsewhere: moreElsewhere) { html += $0 }
-        html += templates.render(resourcePageView(resources, roadmap: roadmap, beforeEntries: false), template: "resources")
+        html += (templates.resources?.render(resourcePageView(resources, roadmap: roadmap, beforeEntries: false)) ?? "")
         return html
     }
 
@@ -81,8 +81,8 @@ struct EnrichmentPages {
         _ resources: [Resource], with writer: SiteWriter, reportedFolder: String
     ) throws -> RenderedPageLinks {
         let path = "resources.html"
-        let head = templates.render(resourcePageView(resources, roadmap: nil, beforeEntries: true), template: "resources")
-        let tail = templates.render(resourcePageView(resources, roadmap: nil, beforeEntries: false), template: "resources")
+        let head = (templates.resources?.render(resourcePageView(resources, roadmap: nil, beforeEntries: true)) ?? "")
+        let tail = (templates.resources?.render(resourcePageView(resources, roadmap: nil, beforeEntries: false)) ?? "")
         var idHashes: [UInt64] = []
         var tailLine = 1 + head.lineFeedCount
         try writer.stream(to: path) { file in
@@ -153,14 +153,13 @@ struct EnrichmentPages {
             var end = index
             while end < resources.count, resources[end].kind == kind { end += 1 }
             func group(beforeEntries: Bool) -> String {
-                templates.render(
+                templates.partials.resourceGroup.render(
                     ResourceGroupView(kind: kind.rawValue, title: kind.pluralTitle, count: end - index,
-                                      beforeEntries: beforeEntries, afterEntries: !beforeEntries),
-                    partial: "resource-group")
+                                      beforeEntries: beforeEntries, afterEntries: !beforeEntries))
             }
             func provider(_ name: String, beforeEntries: Bool) -> String {
-                templates.render(ResourceProviderView(name: name, beforeEntries: beforeEntries, afterEntries: !beforeEntries),
-                                 partial: "resource-provider")
+                templates.partials.resourceProvider.render(
+                    ResourceProviderView(name: name, beforeEntries: beforeEntries, afterEntries: !beforeEntries))
             }
             try write(group(beforeEntries: true))
             var current: String?
@@ -171,7 +170,7 @@ struct EnrichmentPages {
                     try write(provider(name, beforeEntries: true))
                     current = name
                 }
-                try write(templates.render(entry(resource, page: page, more: moreElsewhere[resource.id]), partial: "resource-entry"))
+                try write(templates.partials.resourceEntry.render(entry(resource, page: page, more: moreElsewhere[resource.id])))
             }
             if let current { try write(provider(current, beforeEntries: false)) }
             try write(group(beforeEntries: false))

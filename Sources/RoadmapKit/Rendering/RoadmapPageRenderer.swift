@@ -73,7 +73,7 @@ struct RoadmapPageRenderer {
             dataJSON: dataJSON,
             enrichment: enrichment.map(EnrichmentPages.roadmapView) ?? .none)
         return Output(
-            html: templates.render(view, template: "roadmap"), diagnostics: html.diagnostics,
+            html: templates.roadmap.render(view), diagnostics: html.diagnostics,
             pendingAnchorChecks: html.pendingAnchorChecks, dataJSON: dataJSON)
     }
 }
