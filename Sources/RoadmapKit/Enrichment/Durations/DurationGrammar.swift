@@ -24,11 +24,9 @@ struct DurationGrammar: Sendable {
         index >= 0 && index < tokens.count ? tokens[index].kind : nil
     }
 
-    /// The lowercased word at `index`. The grammar reads a word of more than twelve letters as no
-    /// word at all, as the scanner it replaced did: every word it knows is shorter, and
-    /// "8 hours of internationalised study per week" is no rate because of it.
+    /// The lowercased word at `index`.
     func word(at index: Int) -> String? {
-        guard case .word(let word)? = kind(at: index), word.utf8.count <= 12 else { return nil }
+        guard case .word(let word)? = kind(at: index) else { return nil }
         return word
     }
 
