@@ -19,7 +19,7 @@ struct ServeCommand: ParsableCommand {
 
     func run() throws {
         let server = PreviewServer(options: .init(
-            build: options.buildOptions, host: host, port: port, verbose: options.verbose))
+            build: options.buildOptions, host: host, port: port, verbose: options.verbose, quiet: options.quiet))
         // The server runs on Swift concurrency's threads; this one only waits.
         Task {
             do {
