@@ -1,5 +1,6 @@
 import FlyingSocks
 import Foundation
+import RoadmapKit
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -60,7 +61,8 @@ final class BoundedHTTPServer: Sendable {
             try socket.bind(to: address)
             try socket.listen(maxPendingConnection: 128)
         } catch SocketError.failed(_, let code, _) {
-            throw ServeError("cannot listen on \(host.contains(":") ? "[\(host)]" : host):\(port): \(String(cString: strerror(code)))")
+            let shown = host.contains(":") ? "[\(host)]" : host
+            throw BuildError("serve.listen", "cannot listen on \(shown):\(port): \(String(cString: strerror(code)))", file: "")
         }
         var actualPort = Int(port)
         switch try socket.sockname() {
@@ -234,12 +236,6 @@ final class BoundedHTTPServer: Sendable {
             while dropped < 4 << 20 { dropped += try await client.read(atMost: 65536).count }
         }
     }
-}
-
-/// A failure of `roadmap serve` itself (not of a build).
-public struct ServeError: Error, CustomStringConvertible, Sendable {
-    public var description: String
-    init(_ description: String) { self.description = description }
 }
 
 struct DeadlinePassed: Error {}

@@ -176,14 +176,15 @@ public final class PreviewServer: Sendable {
                 channel.buildFailed(errors.map { $0.formatted() }.joined(separator: "\n"))
             }
         case .failure(let error):
-            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+            let failure = BuildError.describing(error).diagnostic.formatted()
+            FileHandle.standardError.write(Data((failure + "\n").utf8))
             log("Build failed (\(reason)); still serving the last good site.")
-            channel.buildFailed("error: \(error)")
+            channel.buildFailed(failure)
         }
     }
 
     static func describe(_ paths: [String]) -> String {
-        let names = paths.map { ($0 as NSString).lastPathComponent }
+        let names = paths.map { Diagnostic.printable(($0 as NSString).lastPathComponent) }
         return names.count <= 3 ? names.joined(separator: ", ") : "\(names.count) files changed"
     }
 

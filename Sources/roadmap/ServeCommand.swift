@@ -25,7 +25,7 @@ struct ServeCommand: ParsableCommand {
             do {
                 try await server.run()
             } catch {
-                FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+                FileHandle.standardError.write(Data((BuildError.describing(error).diagnostic.formatted() + "\n").utf8))
                 Foundation.exit(1)
             }
             Foundation.exit(0)

@@ -1,4 +1,5 @@
 import Foundation
+import RoadmapKit
 import Testing
 @testable import RoadmapServe
 
@@ -70,7 +71,7 @@ final class ServeProcess: @unchecked Sendable {
             guard process.isRunning else { break }
             try await Task.sleep(for: .milliseconds(20))
         }
-        throw ServeError("serve did not start:\n\(stdout)\n\(stderr)")
+        throw BuildError("serve did not start:\n\(stdout)\n\(stderr)")
     }
 
     /// User and system CPU seconds the process has used (Linux).

@@ -9,7 +9,7 @@ struct SiteConfigReader: Sendable {
         do {
             text = try String(contentsOfFile: file.path, encoding: .utf8)
         } catch {
-            throw BuildError("cannot read '\(file.path)': \(error.localizedDescription)")
+            throw BuildError.io("config.unreadable", "cannot read the site configuration", path: file.path, error: error)
         }
         if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { return (SiteConfig(), []) }
         do {
