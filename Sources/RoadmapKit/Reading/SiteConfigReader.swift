@@ -13,6 +13,9 @@ struct SiteConfigReader: Sendable {
         }
         if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { return (SiteConfig(), []) }
         do {
+            // The decoder reads only the keys it knows (others are not made into values), so
+            // the alias count is the one bound it needs.
+            try YAMLLoader.checkAliasCount(text)
             let config = try YAMLDecoder().decode(SiteConfig.self, from: text)
             var diagnostics: [Diagnostic] = []
             if let url = config.baseURL, URL(string: url)?.scheme?.hasPrefix("http") != true {
