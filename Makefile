@@ -48,8 +48,17 @@ browser-test: site
 leak-test: tool
 	Tests/Leaks/valgrind-seed.sh $(RELEASE_BIN)
 
+## `make bench BASELINE=<commit>` also times a binary built from that commit, in the same run.
 bench: tool
-	$(PYTHON) Benchmarks/bench.py --binary $(RELEASE_BIN)
+	@if [ -n "$(BASELINE)" ]; then \
+	  want=$$(git rev-parse --verify "$(BASELINE)^{commit}") || exit 1; \
+	  if [ "$$(git -C .build-baseline rev-parse HEAD 2>/dev/null)" != "$$want" ]; then \
+	    rm -rf .build-baseline && git worktree prune && git worktree add -f --detach .build-baseline "$$want" >/dev/null || exit 1; \
+	  fi; \
+	  (cd .build-baseline && $(SWIFT) build -c release --product roadmap >/dev/null) || exit 1; \
+	fi
+	$(PYTHON) Benchmarks/bench.py --binary $(RELEASE_BIN) \
+	  $(if $(BASELINE),--baseline $(CURDIR)/.build-baseline/.build/release/roadmap:$(CURDIR)/.build-baseline/Templates)
 
 ## Search at scale: index size, shard counts, first-query bytes and keystroke-to-results time
 ## in headless Chromium on the synthetic corpus (ROADMAPS=10000 by default).

@@ -3,16 +3,15 @@ import PackageDescription
 
 let package = Package(
     name: "roadmap-site",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v14)],
     products: [
         .executable(name: "roadmap", targets: ["roadmap"]),
         .library(name: "RoadmapKit", targets: ["RoadmapKit"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
-        // The live preview's HTTP server (roadmap serve): small, no SwiftNIO.
+        // The live preview's sockets (roadmap serve; its FlyingSocks layer): small, no SwiftNIO.
         .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
@@ -24,19 +23,21 @@ let package = Package(
         ),
         // The only target that touches C pointers: parses Markdown into immutable Swift values.
         .target(name: "RoadmapMarkdown", dependencies: ["CCmarkGFM"]),
+        // A small compiled Mustache engine: templates checked against typed views when they load.
+        .target(name: "TemplateEngine"),
         // The generator: model, enrichment, rendering, search, output.
         .target(
             name: "RoadmapKit",
             dependencies: [
                 "RoadmapMarkdown",
-                .product(name: "Mustache", package: "swift-mustache"),
+                "TemplateEngine",
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
         // The live preview: serves the built site, watches sources, reloads pages (Server-Sent Events).
         .target(
             name: "RoadmapServe",
-            dependencies: ["RoadmapKit", .product(name: "FlyingFox", package: "FlyingFox")]
+            dependencies: ["RoadmapKit", .product(name: "FlyingSocks", package: "FlyingFox")]
         ),
         // A thin command-line front end over RoadmapKit.
         .executableTarget(
@@ -49,6 +50,11 @@ let package = Package(
         ),
         // Tests read their fixtures from the source tree (#filePath), so goldens can be rewritten in place.
         .testTarget(name: "RoadmapMarkdownTests", dependencies: ["RoadmapMarkdown"], exclude: ["Fixtures"]),
+        .testTarget(name: "TemplateEngineTests", dependencies: ["TemplateEngine"]),
         .testTarget(name: "RoadmapKitTests", dependencies: ["RoadmapKit"], exclude: ["Fixtures"]),
+        .testTarget(
+            name: "RoadmapServeTests",
+            dependencies: ["RoadmapServe", .product(name: "FlyingSocks", package: "FlyingFox")]
+        ),
     ]
 )

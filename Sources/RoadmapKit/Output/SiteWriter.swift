@@ -20,36 +20,45 @@ struct SiteWriter: Sendable {
         let output = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath()
         let outputPath = output.path
         if outputPath == "/" || outputPath.isEmpty {
-            throw BuildError("refusing to write the site to '/'")
+            throw BuildError("output.refused", "refusing to write the site to '/'", file: path)
         }
         let home = FileManager.default.homeDirectoryForCurrentUser.standardizedFileURL.resolvingSymlinksInPath().path
         if outputPath == home {
-            throw BuildError("refusing to write the site to the home folder '\(path)'")
+            throw BuildError("output.refused", "refusing to write the site to the home folder", file: path)
         }
         for other in protected {
             let protectedPath = URL(fileURLWithPath: other).standardizedFileURL.resolvingSymlinksInPath().path
             if outputPath == protectedPath || (protectedPath + "/").hasPrefix(outputPath + "/") {
-                throw BuildError("refusing to write the site to '\(path)': it is or contains '\(other)'")
+                throw BuildError("output.refused", "refusing to write the site here: it is or contains '\(other)'", file: path)
             }
         }
         let manager = FileManager.default
         var isDirectory: ObjCBool = false
         if manager.fileExists(atPath: outputPath, isDirectory: &isDirectory) {
             guard isDirectory.boolValue else {
-                throw BuildError("output '\(path)' exists and is not a folder")
+                throw BuildError("output.refused", "the output exists and is not a folder", file: path)
             }
             let contents = (try? manager.contentsOfDirectory(atPath: outputPath)) ?? []
             if !contents.isEmpty, !manager.fileExists(atPath: output.appendingPathComponent(Self.markerName).path) {
                 throw BuildError(
-                    "refusing to replace '\(path)': it is not empty and was not written by roadmap (no \(Self.markerName) marker)")
+                    "output.refused", "refusing to replace this folder: it is not empty and was not written by roadmap "
+                        + "(no \(Self.markerName) marker)", file: path)
             }
         }
         self.output = output
         let parent = output.deletingLastPathComponent()
-        try manager.createDirectory(at: parent, withIntermediateDirectories: true)
         staging = parent.appendingPathComponent(".\(output.lastPathComponent).building-\(ProcessInfo.processInfo.processIdentifier)")
+        do {
+            try manager.createDirectory(at: parent, withIntermediateDirectories: true)
+        } catch {
+            throw BuildError.io("output.io", "cannot create the output's folder", path: parent.path, error: error)
+        }
         try FolderRemoval.remove(staging.path)
-        try manager.createDirectory(at: staging, withIntermediateDirectories: true)
+        do {
+            try manager.createDirectory(at: staging, withIntermediateDirectories: true)
+        } catch {
+            throw BuildError.io("output.io", "cannot create the staging folder", path: staging.path, error: error)
+        }
     }
 
     /// Writes `contents` at `relativePath` inside the staging folder.
@@ -130,11 +139,15 @@ struct SiteWriter: Sendable {
         let path = staging.path + "/" + relativePath
         var descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         if descriptor < 0, errno == ENOENT {
-            try FileManager.default.createDirectory(
-                atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            do {
+                try FileManager.default.createDirectory(
+                    atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            } catch {
+                throw BuildError.io("output.io", "cannot create a folder in the staging folder", path: path, error: error)
+            }
             descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         }
-        guard descriptor >= 0 else { throw Self.error("cannot create", relativePath) }
+        guard descriptor >= 0 else { throw BuildError.io("output.io", "cannot create", path: path) }
         return descriptor
     }
 
@@ -144,7 +157,7 @@ struct SiteWriter: Sendable {
             let count = Foundation.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
             if count < 0 {
                 if errno == EINTR { continue }
-                throw error("cannot write", relativePath)
+                throw BuildError.io("output.io", "cannot write into the staging folder", path: relativePath)
             }
             offset += count
         }
@@ -172,17 +185,17 @@ struct SiteWriter: Sendable {
         return memcmp(old.baseAddress!, bytes.baseAddress!, bytes.count) == 0
     }
 
-    private static func error(_ what: String, _ relativePath: String) -> BuildError {
-        BuildError("\(what) '\(relativePath)' in the staging folder: \(String(cString: strerror(errno)))")
-    }
-
     /// Copies a file into the staging folder.
     func copy(_ source: String, to relativePath: String) throws {
         written.record(relativePath)
         let url = staging.appendingPathComponent(relativePath)
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        if FileManager.default.fileExists(atPath: url.path) { try FileManager.default.removeItem(at: url) }
-        try FileManager.default.copyItem(atPath: source, toPath: url.path)
+        do {
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            if FileManager.default.fileExists(atPath: url.path) { try FileManager.default.removeItem(at: url) }
+            try FileManager.default.copyItem(atPath: source, toPath: url.path)
+        } catch {
+            throw BuildError.io("output.io", "cannot copy into the site", path: source, error: error)
+        }
     }
 
     /// Puts the staged site in place of the output. With `removingPreviousLater` (a long-running

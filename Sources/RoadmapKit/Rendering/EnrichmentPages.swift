@@ -18,11 +18,10 @@ struct EnrichmentPages {
     /// The timeline page; `dataJSON` is the roadmap page's ``RoadmapDataBlock`` (for the study plan's dates).
     func timelinePage(_ enriched: EnrichedRoadmap, dataJSON: String) -> String {
         let roadmap = enriched.roadmap
-        var rows: [UInt8] = []
-        rows.reserveCapacity(enriched.timeline.phases.count * 2048)
+        var rows: [TimelineRowView] = []
         for (index, phase) in enriched.timeline.phases.enumerated() {
-            row(phase, title: "\(index + 1). \(phase.title)", isModule: false, into: &rows)
-            for module in phase.modules { row(module, title: module.title, isModule: true, into: &rows) }
+            rows.append(Self.timelineRow(phase, number: index + 1))
+            rows += phase.modules.map { Self.timelineRow($0, number: nil) }
         }
         let total = enriched.timeline.total?.text ?? ""
         let view = TimelinePageView(
@@ -32,129 +31,86 @@ struct EnrichmentPages {
             roadmapTitle: roadmap.title, roadmapHref: "index.html", resourcesHref: "resources.html",
             hasTotal: !total.isEmpty, total: total,
             svg: TimelineSVG(timeline: enriched.timeline, includeModules: true, idPrefix: "page-").render(),
-            rowsHTML: rows.utf8Text, hasRows: !rows.isEmpty, dataJSON: dataJSON)
-        return templates.render(view, template: "timeline")
+            rows: rows, hasRows: !rows.isEmpty, dataJSON: dataJSON)
+        return templates.timeline?.render(view) ?? ""
     }
 
-    private func row(_ entry: TimelineEntry, title: String, isModule: Bool, into out: inout [UInt8]) {
-        func when(_ range: WeekRange) {
-            if range.maxWeeks < 0.01 {
-                out.append("at the start")
-            } else {
-                out.append("after ")
-                out.append(utf8: range.text)
-            }
-        }
-        out.append(isModule ? "<tr class=\"tl-row-module\"><th scope=\"row\"><a href=\"index.html#"
-                            : "<tr class=\"tl-row-phase\"><th scope=\"row\"><a href=\"index.html#")
-        out.append(escaping: entry.id)
-        out.append("\">")
-        out.append(escaping: title)
-        out.append("</a></th><td>")
-        if let length = entry.length { out.append(escaping: length.text) } else { out.append("not stated") }
-        if entry.isSummed { out.append(" (sum of modules)") }
-        out.append("</td><td>")
-        when(entry.start)
-        out.append("</td><td>")
-        if entry.length == nil { out.append("—") } else { when(entry.end) }
-        // Filled with calendar dates by site.js when the learner has saved a study plan.
-        out.append(isModule ? "</td><td class=\"plan-only\" data-plan-module=\"" : "</td><td class=\"plan-only\" data-plan-phase=\"")
-        out.append(escaping: entry.id)
-        out.append("\"></td></tr>\n")
+    /// A phase's row (`number` is its place, from 1) or a module's (`number` nil).
+    private static func timelineRow(_ entry: TimelineEntry, number: Int?) -> TimelineRowView {
+        TimelineRowView(
+            kind: number == nil ? "module" : "phase", isPhase: number != nil, id: entry.id, number: number ?? 0,
+            title: entry.title, hasLength: entry.length != nil, length: entry.length?.text ?? "", isSummed: entry.isSummed,
+            startsAtStart: entry.start.maxWeeks < 0.01, start: entry.start.text,
+            endsAtStart: entry.end.maxWeeks < 0.01, end: entry.end.text)
     }
 
-    /// A resource index: one roadmap's (`roadmap` set, page in the roadmap's folder) or the site's.
     /// How many uses in other roadmaps a roadmap's index lists per resource.
     static let otherUsesShown = 3
 
+    /// A resource index, whole: a roadmap's (`roadmap` set, page in the roadmap's folder) or the
+    /// site's. `moreElsewhere`: for a roadmap's entries, the uses in other roadmaps not listed.
     func resourcesPage(
         _ resources: [Resource], roadmap: (slug: String, title: String)?,
         moreElsewhere: [String: (count: Int, siteID: String)] = [:]
     ) -> String {
-        var html: [UInt8] = []
-        html.reserveCapacity(resources.count * 400)
-        resourceGroups(resources, page: roadmap?.slug, moreElsewhere: moreElsewhere, into: &html, flush: { _ in })
-        return templates.render(
-            resourcePageView(resources, roadmap: roadmap, groupsHTML: html.utf8Text), template: "resources")
+        var html = (templates.resources?.render(resourcePageView(resources, roadmap: roadmap, beforeEntries: true)) ?? "")
+        writeEntries(resources, page: roadmap?.slug, moreElsewhere: moreElsewhere) { html += $0 }
+        html += (templates.resources?.render(resourcePageView(resources, roadmap: roadmap, beforeEntries: false)) ?? "")
+        return html
     }
 
-    /// Told of each link an entry writes to another page: the target (site-relative), the
-    /// fragment, and the byte offset of its `href` attribute in the text being written.
-    typealias LinkRecorder = (_ target: String, _ fragment: String, _ offset: Int) -> Void
-
-    /// A roadmap's resource index and its links. The template is rendered around a marker and
-    /// only its parts are scanned; the entries' ids and links are recorded as they are written,
-    /// at the lines and columns the scanner would find them.
-    /// The page is returned as the UTF-8 bytes written to its file (no String made of it).
+    /// A roadmap's resource index and its links.
     func roadmapResourcesPage(
         _ resources: [Resource], roadmap: (slug: String, title: String),
         moreElsewhere: [String: (count: Int, siteID: String)], reportedFolder: String
-    ) -> (html: [UInt8], links: RenderedPageLinks) {
-        let path = roadmap.slug + "/resources.html"
-        guard let (head, tail) = templateParts(resources, roadmap: roadmap) else {
-            // No entries, or a template that does not show them once as they are: rendered whole.
-            let html = resourcesPage(resources, roadmap: roadmap, moreElsewhere: moreElsewhere)
-            return (Array(html.utf8), RenderedLinkChecker.scan(html, page: path, template: "resources", reportedFolder: reportedFolder))
-        }
-        var groups: [UInt8] = []
-        groups.reserveCapacity(resources.count * 400)
-        var ids: [UInt64] = []
-        var recorded: [(target: String, fragment: String, offset: Int)] = []
-        resourceGroups(resources, page: roadmap.slug, moreElsewhere: moreElsewhere, ids: { ids.append(HashedIDs.hash($0)) },
-                       links: { recorded.append(($0, $1, $2)) }, into: &groups, flush: { _ in })
-        // Where the entries start: the head's last line, and how many of its bytes come before them.
-        var line = 1 + head.lineFeedCount
-        var lineStart = -head.utf8.reversed().prefix { $0 != 0x0A }.count
-        var links: [FragmentLink] = []
-        links.reserveCapacity(recorded.count)
-        // The line feeds before each link, found with memchr (the entries are many short lines).
-        var offset = 0
-        groups.withUnsafeBufferPointer { bytes in
-            guard let base = bytes.baseAddress else { return }
-            for link in recorded {
-                while offset < link.offset, let found = memchr(base + offset, 0x0A, link.offset - offset) {
-                    offset = base.distance(to: found.assumingMemoryBound(to: UInt8.self)) + 1
-                    line += 1
-                    lineStart = offset
-                }
-                offset = max(offset, link.offset)
-                links.append(FragmentLink(target: link.target, fragment: link.fragment,
-                                          location: SourceLocation(line: line, column: link.offset - lineStart + 1)))
+    ) -> (html: String, links: RenderedPageLinks) {
+        let html = resourcesPage(resources, roadmap: roadmap, moreElsewhere: moreElsewhere)
+        let links = RenderedLinkChecker.scan(
+            html, page: roadmap.slug + "/resources.html", template: "resources", reportedFolder: reportedFolder)
+        return (html, links)
+    }
+
+    /// How much of the site's resource index is rendered before it is written out.
+    static let pieceSize = 1 << 18
+
+    /// Writes the site's resource index in pieces, never holding it whole: the page's part
+    /// before its entries, the entries as they are rendered, the part after them. Returns its
+    /// links: those of the page's two parts, and the ids of the entries (each use's link is
+    /// also on its own roadmap's index, whose scan checks it).
+    func writeSiteResourcesPage(
+        _ resources: [Resource], with writer: SiteWriter, reportedFolder: String
+    ) throws -> RenderedPageLinks {
+        let path = "resources.html"
+        let head = (templates.resources?.render(resourcePageView(resources, roadmap: nil, beforeEntries: true)) ?? "")
+        let tail = (templates.resources?.render(resourcePageView(resources, roadmap: nil, beforeEntries: false)) ?? "")
+        var idHashes: [UInt64] = []
+        var tailLine = 1 + head.lineFeedCount
+        try writer.stream(to: path) { file in
+            try file.append(head)
+            var piece = ""
+            piece.reserveCapacity(Self.pieceSize + 4096)
+            func flush() throws {
+                tailLine += piece.lineFeedCount
+                idHashes += HTMLTagScanner.scan(piece, hashingIDs: true).idHashes
+                try file.append(piece)
+                piece.removeAll(keepingCapacity: true)
             }
+            try writeEntries(resources, page: nil, moreElsewhere: [:]) { text in
+                piece += text
+                if piece.utf8.count >= Self.pieceSize { try flush() }
+            }
+            try flush()
+            try file.append(tail)
         }
-        // The entries end with a newline: the template's tail starts a line of its own.
-        let tailLine = line + groups[offset...].lineFeedCount
-        let pageLinks = RenderedLinkChecker.scan(
-            parts: [(head, 1), (tail, tailLine)], generatedIDHashes: ids, generatedLinks: links, page: path,
-            template: "resources", reportedFolder: reportedFolder)
-        var html: [UInt8] = []
-        html.reserveCapacity(head.utf8.count + groups.count + tail.utf8.count)
-        html.append(utf8: head)
-        html += groups
-        html.append(utf8: tail)
-        return (html, pageLinks)
+        // The entries end with a newline: the page's part after them starts a line of its own.
+        return RenderedLinkChecker.scan(
+            parts: [(head, 1), (tail, tailLine)], generatedIDHashes: idHashes, page: path, template: "resources",
+            reportedFolder: reportedFolder)
     }
 
-    /// The resource page as the template renders it before and after its entries, or nil when
-    /// there are no entries or the template does not show them once, unescaped and unchanged
-    /// (the page is then rendered whole).
-    private func templateParts(
-        _ resources: [Resource], roadmap: (slug: String, title: String)?
-    ) -> (head: String, tail: String)? {
-        guard !resources.isEmpty else { return nil }
-        // The '&' makes an escaped `{{groupsHTML}}` show as "&amp;…" and not be found: such a
-        // template, one that transforms the value, or one that shows it twice is rendered whole.
-        let marker = "\u{1}resource-groups&\u{1}"
-        let page = templates.render(resourcePageView(resources, roadmap: roadmap, groupsHTML: marker), template: "resources")
-        guard let split = page.literalRange(of: marker) else { return nil }
-        let tail = String(page[split.upperBound...])
-        guard tail.literalRange(of: marker) == nil else { return nil }
-        return (String(page[..<split.lowerBound]), tail)
-    }
-
-    /// The resource page's view; its entries are `groupsHTML`.
+    /// The resource page's view, for its part before the entries or its part after them.
     private func resourcePageView(
-        _ resources: [Resource], roadmap: (slug: String, title: String)?, groupsHTML: String
+        _ resources: [Resource], roadmap: (slug: String, title: String)?, beforeEntries: Bool
     ) -> ResourcePageView {
         var kinds: [FilterOptionView] = []
         var index = 0
@@ -180,154 +136,66 @@ struct EnrichmentPages {
             page: .make(title: heading, description: lead, path: (roadmap.map { $0.slug + "/" } ?? "") + "resources.html",
                         config: config, bodyClass: "resources-page"),
             heading: heading, lead: lead, count: resources.count, hasBack: roadmap != nil,
-            backHref: "index.html", backTitle: roadmap?.title ?? "", kinds: kinds, costs: costs, groupsHTML: groupsHTML,
-            hasGroups: !resources.isEmpty)
+            backHref: "index.html", backTitle: roadmap?.title ?? "", kinds: kinds, costs: costs,
+            hasGroups: !resources.isEmpty, beforeEntries: beforeEntries, afterEntries: !beforeEntries)
     }
 
-    /// The entries grouped by kind, then provider. `flush` is handed the text so far whenever it
-    /// grows past `piece` bytes (the site's index is streamed); `ids` collects the ids written.
-    private func resourceGroups(
+    /// The entries grouped by kind, then provider, each part rendered by its partial and handed
+    /// to `write` in page order: a group's part before its entries, each provider's part before
+    /// its entries, the entries, the provider's part after them, …, the group's part after them.
+    private func writeEntries(
         _ resources: [Resource], page: String?, moreElsewhere: [String: (count: Int, siteID: String)],
-        piece: Int = .max, ids: ((String) -> Void)? = nil, links: LinkRecorder? = nil, into html: inout [UInt8],
-        flush: (inout [UInt8]) throws -> Void = { _ in }
+        to write: (String) throws -> Void
     ) rethrows {
         var index = 0
         while index < resources.count {
             let kind = resources[index].kind
             var end = index
             while end < resources.count, resources[end].kind == kind { end += 1 }
-            ids?("kind-" + kind.rawValue)
-            html.append(utf8: "<section class=\"resource-kind\" data-kind=\"\(kind.rawValue)\" aria-labelledby=\"kind-\(kind.rawValue)\">\n")
-            html.append(utf8: "<h2 id=\"kind-\(kind.rawValue)\">\(kind.pluralTitle) <span class=\"count\">\(end - index)</span></h2>\n")
-            var provider: String?
+            func group(beforeEntries: Bool) -> String {
+                templates.partials.resourceGroup.render(
+                    ResourceGroupView(kind: kind.rawValue, title: kind.pluralTitle, count: end - index,
+                                      beforeEntries: beforeEntries, afterEntries: !beforeEntries))
+            }
+            func provider(_ name: String, beforeEntries: Bool) -> String {
+                templates.partials.resourceProvider.render(
+                    ResourceProviderView(name: name, beforeEntries: beforeEntries, afterEntries: !beforeEntries))
+            }
+            try write(group(beforeEntries: true))
+            var current: String?
             for resource in resources[index..<end] {
                 let name = resource.provider ?? "Other"
-                if provider != name {
-                    if provider != nil { html.append("</ul>\n") }
-                    html.append("<h3 class=\"resource-provider\">")
-                    html.append(escaping: name)
-                    html.append("</h3>\n<ul class=\"resource-list\">\n")
-                    provider = name
+                if current != name {
+                    if let current { try write(provider(current, beforeEntries: false)) }
+                    try write(provider(name, beforeEntries: true))
+                    current = name
                 }
-                ids?(resource.id)
-                entry(resource, page: page, more: moreElsewhere[resource.id], links: links, into: &html)
-                if html.count >= piece { try flush(&html) }
+                try write(templates.partials.resourceEntry.render(entry(resource, page: page, more: moreElsewhere[resource.id])))
             }
-            html.append("</ul>\n</section>\n")
+            if let current { try write(provider(current, beforeEntries: false)) }
+            try write(group(beforeEntries: false))
             index = end
         }
     }
 
-    /// Writes the site's resource index in pieces, never holding it whole: the page the template
-    /// renders around a marker, then the entries as they are made. Returns its links: those of
-    /// the template's parts, scanned, and the ids of the entries (each use's link is also on its
-    /// own roadmap's index, whose scan checks it).
-    func writeSiteResourcesPage(
-        _ resources: [Resource], with writer: SiteWriter, reportedFolder: String
-    ) throws -> RenderedPageLinks {
-        let path = "resources.html"
-        guard let (head, tail) = templateParts(resources, roadmap: nil) else {
-            // No entries, or a template that does not show them once as they are: rendered whole.
-            let html = resourcesPage(resources, roadmap: nil)
-            try writer.write(html, to: path)
-            return RenderedLinkChecker.scan(html, page: path, template: "resources", reportedFolder: reportedFolder)
-        }
-        var idHashes: [UInt64] = []
-        var lines = 1 + head.lineFeedCount
-        try writer.stream(to: path) { file in
-            try file.append(head)
-            var html: [UInt8] = []
-            html.reserveCapacity(1 << 18 + 4096)
-            func flush(_ text: inout [UInt8]) throws {
-                lines += text.lineFeedCount
-                try file.append(text)
-                text.removeAll(keepingCapacity: true)
-            }
-            try resourceGroups(resources, page: nil, moreElsewhere: [:], piece: 1 << 18,
-                               ids: { idHashes.append(HashedIDs.hash($0)) }, into: &html, flush: flush)
-            try flush(&html)
-            try file.append(tail)
-        }
-        // The entries end with a newline: the template's tail starts a line of its own.
-        return RenderedLinkChecker.scan(
-            parts: [(head, 1), (tail, lines)], generatedIDHashes: idHashes, page: path, template: "resources",
-            reportedFolder: reportedFolder)
-    }
-
     /// One entry; `page` is the slug of the roadmap whose index it is on (nil: the site's).
-    private func entry(
-        _ resource: Resource, page: String?, more: (count: Int, siteID: String)?, links: LinkRecorder?, into html: inout [UInt8]
-    ) {
-        html.append("  <li class=\"resource\" id=\"")
-        html.append(escaping: resource.id)
-        html.append("\" data-kind=\"")
-        html.append(utf8: resource.kind.rawValue)
-        html.append("\" data-cost=\"")
-        html.append(utf8: resource.cost.rawValue)
-        html.append("\" data-text=\"")
-        let words = [resource.title, resource.author ?? "", resource.provider ?? "", resource.kind.rawValue]
-        if words.allSatisfy(\.isAllASCII) {
-            // ASCII: lowercasing maps A-Z only, which escaping neither makes nor removes, so the
-            // escaped words are lowercased where they were written.
-            let start = html.count
-            for (index, word) in words.enumerated() {
-                if index > 0 { html.append(0x20) }
-                html.append(escaping: word)
-            }
-            for index in start..<html.count where html[index] &- 0x41 < 26 { html[index] |= 0x20 }
-        } else {
-            html.append(escaping: words.joined(separator: " ").lowercased())
-        }
-        html.append("\">\n    ")
-        if let url = resource.url {
-            html.append("<a class=\"resource-title\" href=\"")
-            html.append(escaping: url)
-            html.append("\">")
-        } else {
-            html.append("<span class=\"resource-title\">")
-        }
-        html.append(escaping: resource.title)
-        html.append(resource.url == nil ? "</span>" : "</a>")
-        if let author = resource.author {
-            html.append(" <span class=\"resource-author\">by ")
-            html.append(escaping: author)
-            html.append("</span>")
-        }
-        html.append(" <span class=\"cost-badge cost-")
-        html.append(utf8: resource.cost.rawValue)
-        html.append("\">")
-        html.append(utf8: resource.cost.label)
-        html.append("</span>\n    <ul class=\"resource-uses\" aria-label=\"Used in\">\n")
-        for use in resource.uses {
+    private func entry(_ resource: Resource, page: String?, more: (count: Int, siteID: String)?) -> ResourceEntryView {
+        let uses = resource.uses.map { use in
             // On a roadmap's index, a use in another roadmap is marked and named; on the site's, every use is named.
             let isOther = page != nil && use.roadmapSlug != page
             let namesRoadmap = page == nil || isOther
-            let opening: StaticString = isOther ? "      <li class=\"other-roadmap\"><a href=\"" : "      <li><a href=\""
-            links?(use.roadmapSlug + "/index.html", use.anchor, html.count + opening.utf8CodeUnitCount - "href=\"".utf8.count)
-            html.append(opening)
-            if namesRoadmap {
-                if isOther { html.append("../") }
-                html.append(escaping: use.roadmapSlug)
-                html.append("/")
-            }
-            html.append("index.html#")
-            html.append(escaping: use.anchor)
-            html.append("\">")
-            if namesRoadmap {
-                html.append(escaping: use.roadmapTitle)
-                html.append(" › ")
-            }
-            html.append(escaping: use.sectionTitle)
-            html.append("</a></li>\n")
+            let folder = namesRoadmap ? (isOther ? "../" : "") + use.roadmapSlug + "/" : ""
+            return ResourceUseView(
+                href: folder + "index.html#" + use.anchor, isOtherRoadmap: isOther, namesRoadmap: namesRoadmap,
+                roadmapTitle: use.roadmapTitle, sectionTitle: use.sectionTitle)
         }
-        if let more {
-            let opening: StaticString = "      <li class=\"other-roadmap\"><a href=\"../resources.html#"
-            links?("resources.html", more.siteID, html.count + opening.utf8CodeUnitCount - "href=\"../resources.html#".utf8.count)
-            html.append(opening)
-            html.append(escaping: more.siteID)
-            html.append(utf8: "\">\(more.count) more \(more.count == 1 ? "use" : "uses") elsewhere on the site</a></li>\n")
-        }
-        html.append("    </ul>\n  </li>\n")
+        let words = [resource.title, resource.author ?? "", resource.provider ?? "", resource.kind.rawValue]
+        return ResourceEntryView(
+            id: resource.id, kind: resource.kind.rawValue, cost: resource.cost.rawValue, costLabel: resource.cost.label,
+            searchText: words.joined(separator: " ").lowercased(), title: resource.title,
+            hasURL: resource.url != nil, url: resource.url ?? "", hasAuthor: resource.author != nil, author: resource.author ?? "",
+            uses: uses, hasMoreUses: more != nil, moreUses: more?.count ?? 0, isOneMoreUse: more?.count == 1,
+            moreUsesHref: more.map { "../resources.html#" + $0.siteID } ?? "")
     }
 }
 

@@ -1,8 +1,10 @@
+import TemplateEngine
+
 // Views for the enrichment pages (timeline, resource index) and the roadmap page's additions.
-// Each template key is a stored property here, as in Views.swift.
+// Each view declares the keys its templates may name (`templateKeys`), as in Views.swift.
 
 /// What a roadmap page shows of its enrichment: the timeline and links to its pages.
-struct RoadmapEnrichmentView: Sendable {
+struct RoadmapEnrichmentView: Sendable, TemplateView {
     var hasTimeline: Bool
     /// The timeline drawing (trusted HTML built by ``TimelineSVG``).
     var timelineSVG: String
@@ -14,9 +16,15 @@ struct RoadmapEnrichmentView: Sendable {
     static let none = RoadmapEnrichmentView(
         hasTimeline: false, timelineSVG: "", timelineHref: "timeline.html", resourcesHref: "resources.html",
         resourceCount: 0, hasResources: false)
+
+    static let templateKeys: TemplateKeys<Self> = [
+        "hasTimeline": .flag(\.hasTimeline), "timelineSVG": .text(\.timelineSVG),
+        "timelineHref": .text(\.timelineHref), "resourcesHref": .text(\.resourcesHref),
+        "resourceCount": .number(\.resourceCount), "hasResources": .flag(\.hasResources),
+    ]
 }
 
-struct TimelinePageView: Sendable {
+struct TimelinePageView: Sendable, TemplateView {
     var site: SiteView
     var page: PageMetaView
     var roadmapTitle: String
@@ -25,20 +33,59 @@ struct TimelinePageView: Sendable {
     var hasTotal: Bool
     var total: String
     var svg: String
-    /// The table's rows (trusted HTML built by ``EnrichmentPages``).
-    var rowsHTML: String
+    /// The table's rows, each rendered by `partials/timeline-row`.
+    var rows: [TimelineRowView]
     var hasRows: Bool
     /// The roadmap's phases and modules for the page script, which fills in a saved study plan's dates.
     var dataJSON: String
+
+    static let templateKeys: TemplateKeys<Self> = [
+        "site": .view(\.site), "page": .view(\.page), "roadmapTitle": .text(\.roadmapTitle),
+        "roadmapHref": .text(\.roadmapHref), "resourcesHref": .text(\.resourcesHref), "hasTotal": .flag(\.hasTotal),
+        "total": .text(\.total), "svg": .text(\.svg), "rows": .list(\.rows), "hasRows": .flag(\.hasRows),
+        "dataJSON": .text(\.dataJSON),
+    ]
 }
 
-struct FilterOptionView: Sendable {
+/// A phase or module in the timeline page's table (`partials/timeline-row`).
+struct TimelineRowView: Sendable, TemplateView {
+    /// "phase" or "module".
+    var kind: String
+    var isPhase: Bool
+    /// The anchor of the phase or module on the roadmap page.
+    var id: String
+    /// The phase's number (1 for the first); 0 for a module.
+    var number: Int
+    var title: String
+    var hasLength: Bool
+    var length: String
+    /// Whether the length is the sum of the modules' (the phase states none).
+    var isSummed: Bool
+    var startsAtStart: Bool
+    /// When it starts, counted from the start of the roadmap ("3 weeks").
+    var start: String
+    var endsAtStart: Bool
+    var end: String
+
+    static let templateKeys: TemplateKeys<Self> = [
+        "kind": .text(\.kind), "isPhase": .flag(\.isPhase), "id": .text(\.id), "number": .number(\.number),
+        "title": .text(\.title), "hasLength": .flag(\.hasLength), "length": .text(\.length),
+        "isSummed": .flag(\.isSummed), "startsAtStart": .flag(\.startsAtStart), "start": .text(\.start),
+        "endsAtStart": .flag(\.endsAtStart), "end": .text(\.end),
+    ]
+}
+
+struct FilterOptionView: Sendable, TemplateView {
     var value: String
     var label: String
     var count: Int
+
+    static let templateKeys: TemplateKeys<Self> = [
+        "value": .text(\.value), "label": .text(\.label), "count": .number(\.count),
+    ]
 }
 
-struct ResourcePageView: Sendable {
+struct ResourcePageView: Sendable, TemplateView {
     var site: SiteView
     var page: PageMetaView
     var heading: String
@@ -49,7 +96,96 @@ struct ResourcePageView: Sendable {
     var backTitle: String
     var kinds: [FilterOptionView]
     var costs: [FilterOptionView]
-    /// The entries grouped by kind and provider (trusted HTML built by ``EnrichmentPages``).
-    var groupsHTML: String
     var hasGroups: Bool
+    /// The page is written in two renders with its entries between them: the part before
+    /// them (`beforeEntries`), then the part after them (`afterEntries`).
+    var beforeEntries: Bool
+    var afterEntries: Bool
+
+    static let templateKeys: TemplateKeys<Self> = [
+        "site": .view(\.site), "page": .view(\.page), "heading": .text(\.heading), "lead": .text(\.lead),
+        "count": .number(\.count), "hasBack": .flag(\.hasBack), "backHref": .text(\.backHref),
+        "backTitle": .text(\.backTitle), "kinds": .list(\.kinds), "costs": .list(\.costs),
+        "hasGroups": .flag(\.hasGroups), "beforeEntries": .flag(\.beforeEntries),
+        "afterEntries": .flag(\.afterEntries),
+    ]
+}
+
+/// The resources of one kind on a resource index (`partials/resource-group`), written like
+/// the page: its part before its entries, then (after the entries) its part after them.
+struct ResourceGroupView: Sendable, TemplateView {
+    /// The kind's name in ids and filters: "course".
+    var kind: String
+    /// Its heading: "Courses".
+    var title: String
+    var count: Int
+    var beforeEntries: Bool
+    var afterEntries: Bool
+
+    static let templateKeys: TemplateKeys<Self> = [
+        "kind": .text(\.kind), "title": .text(\.title), "count": .number(\.count),
+        "beforeEntries": .flag(\.beforeEntries), "afterEntries": .flag(\.afterEntries),
+    ]
+}
+
+/// The resources of one provider within a group (`partials/resource-provider`), written in
+/// two parts around its entries as the group is.
+struct ResourceProviderView: Sendable, TemplateView {
+    /// "Coursera", or "Other" when a resource names no provider.
+    var name: String
+    var beforeEntries: Bool
+    var afterEntries: Bool
+
+    static let templateKeys: TemplateKeys<Self> = [
+        "name": .text(\.name), "beforeEntries": .flag(\.beforeEntries), "afterEntries": .flag(\.afterEntries),
+    ]
+}
+
+/// One resource on a resource index (`partials/resource-entry`).
+struct ResourceEntryView: Sendable, TemplateView {
+    /// The entry's id on the page.
+    var id: String
+    var kind: String
+    var cost: String
+    /// "Free to audit".
+    var costLabel: String
+    /// The title, author, provider and kind, lowercased: what the page's filter matches.
+    var searchText: String
+    var title: String
+    var hasURL: Bool
+    var url: String
+    var hasAuthor: Bool
+    var author: String
+    /// Where roadmaps use it.
+    var uses: [ResourceUseView]
+    /// On a roadmap's index: how many uses in other roadmaps are not listed, and where the
+    /// site's index lists them all.
+    var hasMoreUses: Bool
+    var moreUses: Int
+    var isOneMoreUse: Bool
+    var moreUsesHref: String
+
+    static let templateKeys: TemplateKeys<Self> = [
+        "id": .text(\.id), "kind": .text(\.kind), "cost": .text(\.cost), "costLabel": .text(\.costLabel),
+        "searchText": .text(\.searchText), "title": .text(\.title), "hasURL": .flag(\.hasURL), "url": .text(\.url),
+        "hasAuthor": .flag(\.hasAuthor), "author": .text(\.author), "uses": .list(\.uses),
+        "hasMoreUses": .flag(\.hasMoreUses), "moreUses": .number(\.moreUses), "isOneMoreUse": .flag(\.isOneMoreUse),
+        "moreUsesHref": .text(\.moreUsesHref),
+    ]
+}
+
+/// One place a roadmap uses a resource, linked from its entry.
+struct ResourceUseView: Sendable, TemplateView {
+    var href: String
+    /// Whether the use is in another roadmap than the one whose index this is.
+    var isOtherRoadmap: Bool
+    /// Whether the link names the roadmap (on the site's index, and for other roadmaps' uses).
+    var namesRoadmap: Bool
+    var roadmapTitle: String
+    var sectionTitle: String
+
+    static let templateKeys: TemplateKeys<Self> = [
+        "href": .text(\.href), "isOtherRoadmap": .flag(\.isOtherRoadmap), "namesRoadmap": .flag(\.namesRoadmap),
+        "roadmapTitle": .text(\.roadmapTitle), "sectionTitle": .text(\.sectionTitle),
+    ]
 }

@@ -12,8 +12,8 @@ struct HTMLRenderer {
     var resolver: LinkResolver
     /// Anchors of headings whose progress a learner can track.
     var trackedAnchors: Set<String> = []
-    /// Enrichment HTML after links, at the end of list items and after headings.
-    var decorations = PageDecorations()
+    /// The page's additions (rendered partials) after links, at the end of list items and after headings.
+    var decorations = RenderedDecorations()
     private var footnoteNumbers: [String: Int] = [:]
     private var footnoteUses: [Int: Int] = [:]
     /// How many links the node being rendered is inside (links cannot nest in HTML).

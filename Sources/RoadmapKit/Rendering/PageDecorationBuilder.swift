@@ -1,10 +1,10 @@
 import Foundation
 import RoadmapMarkdown
 
-/// Builds the HTML a roadmap page adds to its Markdown: a badge after each resource use that
-/// links to its entry in the resource index, "Taught in / Practised in" under each skill,
-/// "Grows from" under portfolio projects, "Referenced from" under modules, and the skills
-/// coverage matrix at the end of the skills section.
+/// Works out what a roadmap page adds to its Markdown, as views for partials: a badge after
+/// each resource use that links to its entry in the resource index, "Taught in / Practised in"
+/// under each skill, "Grows from" under portfolio projects, "Referenced from" under modules,
+/// and the skills coverage matrix at the end of the skills section.
 struct PageDecorationBuilder {
     var roadmap: Roadmap
     var timeline: Timeline
@@ -12,6 +12,12 @@ struct PageDecorationBuilder {
     var crossLinks: CrossLinks
     /// Whether "N more roadmaps" can lead to the site's search page.
     var hasSearchPage = false
+
+    /// A place that points to a phase or module, and why.
+    private struct Backlink: Hashable {
+        var from: String
+        var kind: String
+    }
 
     func build() -> PageDecorations {
         var decorations = PageDecorations()
@@ -26,79 +32,59 @@ struct PageDecorationBuilder {
         for marker in markers { titles[marker.anchor] = marker.title }
         let projectSection = Dictionary(roadmap.projects.map { ($0.id, $0.sectionID) }, uniquingKeysWith: { a, _ in a })
 
-        func link(_ anchor: String) -> String {
-            var html = "<a href=\"#"
-            HTMLEscaping.escape(anchor, into: &html)
-            html += "\">"
-            HTMLEscaping.escape(titles[anchor] ?? anchor, into: &html)
-            html += "</a>"
-            return html
+        func link(_ anchor: String, isFirst: Bool = true) -> PageLinkView {
+            PageLinkView(anchor: anchor, title: titles[anchor] ?? anchor, isFirst: isFirst)
         }
-        func append(_ html: String, at location: SourceLocation, isLink: Bool) {
-            if isLink { decorations.afterLink[location, default: ""] += html } else { decorations.itemEnd[location, default: ""] += html }
+        func links(_ anchors: [String]) -> [PageLinkView] {
+            anchors.enumerated().map { link($1, isFirst: $0 == 0) }
+        }
+        func append(_ decoration: PageDecoration, at location: SourceLocation, isLink: Bool) {
+            if isLink {
+                decorations.afterLink[location, default: []].append(decoration)
+            } else {
+                decorations.itemEnd[location, default: []].append(decoration)
+            }
         }
 
         // Resource badges.
         let markerByAnchor = Dictionary(markers.map { ($0.anchor, $0) }, uniquingKeysWith: { a, _ in a })
         for marker in markers {
-            var label = marker.kind.rawValue
-            if marker.cost != .unknown { label += " · " + marker.cost.label.lowercased() }
-            // One string grown in place (the escaped parts written straight into it), not a
-            // concatenation of interpolated pieces: a roadmap has hundreds of badges.
-            var html = " <a class=\"resource-ref cost-"
-            html.reserveCapacity(160 + marker.anchor.utf8.count + marker.resourceID.utf8.count + marker.title.utf8.count)
-            html += marker.cost.rawValue
-            html += "\" id=\""
-            HTMLEscaping.escape(marker.anchor, into: &html)
-            html += "\" href=\"resources.html#"
-            HTMLEscaping.escape(marker.resourceID, into: &html)
-            html += "\" title=\""
-            HTMLEscaping.escape(marker.title, into: &html)
-            html += " in the resource index\">"
-            HTMLEscaping.escape(label, into: &html)
-            html += "</a>"
-            append(html, at: marker.location, isLink: marker.isLink)
+            let badge = ResourceBadgeView(
+                anchor: marker.anchor, resourceID: marker.resourceID, title: marker.title, kind: marker.kind.rawValue,
+                cost: marker.cost.rawValue, hasCostLabel: marker.cost != .unknown, costLabel: marker.cost.label.lowercased())
+            append(.resourceBadge(badge), at: marker.location, isLink: marker.isLink)
         }
 
         // Skills.
-        var skillByID: [String: Skill] = [:]
         for skill in crossLinks.skills {
-            skillByID[skill.id] = skill
-            var parts: [String] = []
-            if !skill.taughtIn.isEmpty {
-                parts.append("<span class=\"xref-label\">Taught in</span> " + skill.taughtIn.map(link).joined(separator: ", "))
-            }
-            if !skill.practisedIn.isEmpty {
-                parts.append("<span class=\"xref-label\">Practised in</span> " + skill.practisedIn.map(link).joined(separator: ", "))
-            }
-            if parts.isEmpty {
-                parts.append("<span class=\"xref-none\">Not taught in any module\(skill.isSoft ? "" : " (check the roadmap)")</span>")
-            }
-            decorations.itemEnd[skill.location, default: ""] += "<span class=\"xref\">" + parts.joined(separator: "; ") + "</span>"
+            let view = SkillLinksView(
+                taughtIn: links(skill.taughtIn), hasTaughtIn: !skill.taughtIn.isEmpty,
+                practisedIn: links(skill.practisedIn), hasPractisedIn: !skill.practisedIn.isEmpty,
+                isUnlinked: skill.taughtIn.isEmpty && skill.practisedIn.isEmpty, isSoft: skill.isSoft)
+            decorations.itemEnd[skill.location, default: []].append(.skillLinks(view))
         }
 
         // Portfolio projects and tools → where they come from.
-        var backlinks: [String: [String]] = [:]
+        var backlinks: [String: [Backlink]] = [:]
         var grows: [String: [String]] = [:]
         for crossLink in crossLinks.links {
             switch crossLink.kind {
             case .taughtIn:
-                backlinks[crossLink.to, default: []].append(link(crossLink.from) + " <span class=\"xref-kind\">skill</span>")
+                backlinks[crossLink.to, default: []].append(Backlink(from: crossLink.from, kind: "skill"))
             case .practisedIn, .alsoIn:
                 break
             case .mentions:
-                backlinks[crossLink.to, default: []].append(link(crossLink.from) + " <span class=\"xref-kind\">mention</span>")
+                backlinks[crossLink.to, default: []].append(Backlink(from: crossLink.from, kind: "mention"))
             case .growsFrom:
-                grows[crossLink.from, default: []].append(link(crossLink.to))
+                grows[crossLink.from, default: []].append(crossLink.to)
                 let module = titles[crossLink.to] != nil && projectSection[crossLink.to] == nil ? crossLink.to : projectSection[crossLink.to]
                 if let module {
-                    backlinks[module, default: []].append(link(crossLink.from) + " <span class=\"xref-kind\">portfolio project</span>")
+                    backlinks[module, default: []].append(Backlink(from: crossLink.from, kind: "portfolio project"))
                 }
             case .about:
                 if let marker = markerByAnchor[crossLink.from] {
-                    append("<span class=\"xref\"><span class=\"xref-label\">See</span> \(link(crossLink.to))</span>",
-                           at: marker.location, isLink: marker.isLink)
-                    backlinks[crossLink.to, default: []].append(link(crossLink.from) + " <span class=\"xref-kind\">\(marker.kind.rawValue)</span>")
+                    append(.seeAlso(link(crossLink.to)), at: marker.location, isLink: marker.isLink)
+                    backlinks[crossLink.to, default: []].append(Backlink(from: crossLink.from, kind: marker.kind.rawValue))
                 }
             }
         }
@@ -106,90 +92,60 @@ struct PageDecorationBuilder {
         let skillLocations = Dictionary(crossLinks.skills.map { ($0.id, $0.location) }, uniquingKeysWith: { a, _ in a })
         for entry in crossLinks.alsoIn {
             if let location = skillLocations[entry.from] {
-                decorations.itemEnd[location, default: ""] += alsoInHTML(entry)
+                decorations.itemEnd[location, default: []].append(.alsoIn(alsoIn(entry)))
             } else if let marker = markerByAnchor[entry.from] {
-                append(alsoInHTML(entry), at: marker.location, isLink: marker.isLink)
+                append(.alsoIn(alsoIn(entry)), at: marker.location, isLink: marker.isLink)
             }
         }
 
         for project in roadmap.projects {
             guard let targets = grows[project.id] else { continue }
-            decorations.itemEnd[project.location, default: ""] +=
-                "<span class=\"xref\"><span class=\"xref-label\">Grows from</span> " + targets.joined(separator: ", ") + "</span>"
+            decorations.itemEnd[project.location, default: []].append(.growsFrom(GrowsFromView(links: links(targets))))
         }
         for id in roadmap.phases.map(\.id) + roadmap.modules.map(\.id) {
-            guard var entries = backlinks[id] else { continue }
-            var seen = Set<String>()
-            entries = entries.filter { seen.insert($0).inserted }
-            decorations.afterHeading[id] = "<p class=\"backlinks\"><span class=\"xref-label\">Referenced from</span> "
-                + entries.joined(separator: ", ") + "</p>\n"
+            guard let entries = backlinks[id] else { continue }
+            var seen = Set<Backlink>()
+            let shown = entries.filter { seen.insert($0).inserted }.enumerated().map { index, backlink in
+                BacklinkView(anchor: backlink.from, title: titles[backlink.from] ?? backlink.from, kind: backlink.kind,
+                             isFirst: index == 0)
+            }
+            decorations.afterHeading[id] = [.referencedFrom(ReferencedFromView(links: shown))]
         }
 
         if let section = crossLinks.skillSectionID, !crossLinks.skills.isEmpty, !roadmap.phases.isEmpty {
-            decorations.sectionEnd[section] = coverageMatrix() + (decorations.sectionEnd[section] ?? "")
+            decorations.sectionEnd[section] = [.coverageMatrix(coverageMatrix())] + (decorations.sectionEnd[section] ?? [])
         }
         return decorations
     }
 
     /// "Also in: Data Engineer › Docker, …, 12 more": the same skill or tool on other roadmaps.
-    func alsoInHTML(_ entry: AlsoIn) -> String {
-        var links = entry.targets.map { target in
-            var html = "<a href=\""
-            HTMLEscaping.escape(target.href, into: &html)
-            html += "\">"
-            HTMLEscaping.escape(target.roadmapTitle, into: &html)
-            html += " › "
-            HTMLEscaping.escape(target.title, into: &html)
-            html += "</a>"
-            return html
+    func alsoIn(_ entry: AlsoIn) -> AlsoInView {
+        let targets = entry.targets.enumerated().map { index, target in
+            AlsoInTargetView(href: target.href, roadmapTitle: target.roadmapTitle, title: target.title, isFirst: index == 0)
         }
-        if entry.more > 0 {
-            let more = "\(entry.more) more roadmap\(entry.more == 1 ? "" : "s")"
-            if hasSearchPage {
-                let query = entry.title.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
-                links.append("<a href=\"../search.html?q=\(HTMLEscaping.escape(query))\">\(more)</a>")
-            } else {
-                links.append(more)
-            }
-        }
-        return "<span class=\"xref also-in\"><span class=\"xref-label\">Also in</span> " + links.joined(separator: ", ") + "</span>"
+        return AlsoInView(
+            targets: targets, hasTargets: !targets.isEmpty, more: entry.more, hasMore: entry.more > 0,
+            isOneMore: entry.more == 1, hasSearchLink: hasSearchPage,
+            searchQuery: entry.title.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")
     }
 
-    /// A table: one row a skill, one column a phase; a mark where a module of the phase teaches it.
-    func coverageMatrix() -> String {
+    /// One row a skill, one column a phase; a mark where a module of the phase teaches it.
+    func coverageMatrix() -> CoverageMatrixView {
         var phaseOfModule: [String: Int] = [:]
         for (index, phase) in roadmap.phases.enumerated() {
             phaseOfModule[phase.id] = index
             for module in phase.modules { phaseOfModule[module.id] = index }
         }
-        var out = "<section class=\"skill-matrix\" aria-labelledby=\"skill-matrix-title\">\n"
-        out += "<h3 id=\"skill-matrix-title\">Skills coverage</h3>\n"
-        out += "<div class=\"table-wrap\"><table>\n<thead><tr><th scope=\"col\">Skill</th>"
-        for (index, phase) in roadmap.phases.enumerated() {
-            out += "<th scope=\"col\"><a href=\"#"
-            HTMLEscaping.escape(phase.id, into: &out)
-            out += "\" title=\""
-            HTMLEscaping.escape(phase.title, into: &out)
-            out += "\">\(index + 1)</a></th>"
+        let phases = roadmap.phases.enumerated().map { index, phase in
+            MatrixPhaseView(anchor: phase.id, title: phase.title, number: index + 1)
         }
-        out += "<th scope=\"col\">Projects</th></tr></thead>\n<tbody>\n"
-        for skill in crossLinks.skills {
-            let phases = Set(skill.taughtIn.compactMap { phaseOfModule[$0] })
-            let untaught = phases.isEmpty
-            out += untaught ? "<tr class=\"untaught\"><th scope=\"row\"><a href=\"#" : "<tr><th scope=\"row\"><a href=\"#"
-            HTMLEscaping.escape(skill.id, into: &out)
-            out += "\">"
-            HTMLEscaping.escape(skill.title, into: &out)
-            out += "</a>"
-            if untaught { out += " <span class=\"warning-mark\">taught nowhere</span>" }
-            out += "</th>"
-            for index in roadmap.phases.indices {
-                out += phases.contains(index) ? "<td class=\"taught\"><span aria-label=\"taught\">●</span></td>" : "<td></td>"
-            }
-            out += "<td>\(skill.practisedIn.isEmpty ? "" : String(skill.practisedIn.count))</td></tr>\n"
+        let skills = crossLinks.skills.map { skill in
+            let taught = Set(skill.taughtIn.compactMap { phaseOfModule[$0] })
+            return MatrixSkillView(
+                anchor: skill.id, title: skill.title, isUntaught: taught.isEmpty,
+                cells: roadmap.phases.indices.map { MatrixCellView(isTaught: taught.contains($0)) },
+                projectCount: skill.practisedIn.count, hasProjects: !skill.practisedIn.isEmpty)
         }
-        out += "</tbody>\n</table></div>\n<p class=\"matrix-note\">Columns are the phases in order; "
-            + "“taught nowhere” marks a skill no module teaches.</p>\n</section>\n"
-        return out
+        return CoverageMatrixView(phases: phases, skills: skills)
     }
 }

@@ -18,7 +18,7 @@ struct RoadmapPageRenderer {
     func render(_ roadmap: Roadmap) -> Output {
         var html = HTMLRenderer(allowRawHTML: config.allowRawHTML, itemAnchors: roadmap.itemAnchors, resolver: resolver)
         html.trackedAnchors = Set(roadmap.modules.map(\.id))
-        if let enrichment { html.decorations = enrichment.decorations }
+        if let enrichment { html.decorations = enrichment.decorations.rendered(with: templates) }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(1 << 16)
         html.render(roadmap.preamble, into: &bytes)
@@ -68,7 +68,7 @@ struct RoadmapPageRenderer {
             phases: phases, hasPhases: !phases.isEmpty, toc: toc, hasTOC: !toc.isEmpty, content: content,
             dataJSON: dataJSON,
             enrichment: enrichment.map(EnrichmentPages.roadmapView) ?? .none)
-        return Output(html: templates.render(view, template: "roadmap"), dataJSON: dataJSON)
+        return Output(html: templates.roadmap.render(view), dataJSON: dataJSON)
     }
 }
 

@@ -20,7 +20,7 @@ struct SiteWidePages: Sendable {
             site: .make(config, root: ""),
             page: .make(title: config.title, description: config.description, path: "", config: config, bodyClass: "home-page"),
             roadmaps: cards, hasRoadmaps: !cards.isEmpty)
-        return templates.render(view, template: "home")
+        return templates.home.render(view)
     }
 
     /// The not-found page. Hosts serve it at any depth, so with a base URL its links are absolute
@@ -37,6 +37,6 @@ struct SiteWidePages: Sendable {
             page: .make(title: "Page not found", description: config.description, path: "404.html", config: config,
                         bodyClass: "not-found-page"),
             roadmaps: cards, hasRoadmaps: !cards.isEmpty)
-        return templates.render(view, template: "404")
+        return templates.notFound.render(view)
     }
 }

@@ -1,83 +1,130 @@
 import Foundation
-import Mustache
+import RoadmapMarkdown
+import TemplateEngine
 
-/// The Mustache templates of a site, parsed once and shared by every render.
+/// The site's Mustache templates, each page template compiled once against its view type, so
+/// a template that names a key its view does not have, misses a partial or does not parse
+/// stops the build when templates load, before any page is rendered.
 struct TemplateSet: Sendable {
     static let required = ["home", "roadmap", "404"]
-    let library: MustacheLibrary
-    let directory: String
-    /// Each template's file and text, for the key check.
-    let sources: [String: (path: String, text: String)]
-    /// The key check runs on the first render of each template in a build.
-    let ledger = TemplateKeyLedger()
-    /// The templates' tags, parsed for the key check once a build.
-    let parsedTags = TemplateKeyCheck.ParsedTags()
+    let home: Template<HomePageView>
+    let roadmap: Template<RoadmapPageView>
+    let notFound: Template<NotFoundPageView>
+    /// The enrichment pages' templates; without one, that page is empty.
+    let timeline: Template<TimelinePageView>?
+    let resources: Template<ResourcePageView>?
+    /// The search page's template; without it the site has no search page.
+    let search: Template<SearchPageView>?
+    /// The partials Swift renders itself and places in pages.
+    let partials: Partials
 
-    /// Loads every `.mustache` file under `directory`; parse errors become diagnostics at the
-    /// template's line and column.
+    /// The markup Swift places itself, each in its partial under `Templates/partials/`: a
+    /// resource index's entries (written in pieces, so that a large index is never held whole)
+    /// and what a roadmap page adds to its Markdown (badges and cross-links, placed at their
+    /// source positions). Every one is required.
+    struct Partials: Sendable {
+        let resourceGroup: Template<ResourceGroupView>
+        let resourceProvider: Template<ResourceProviderView>
+        let resourceEntry: Template<ResourceEntryView>
+        let resourceBadge: Template<ResourceBadgeView>
+        let skillLinks: Template<SkillLinksView>
+        let seeAlso: Template<PageLinkView>
+        let alsoIn: Template<AlsoInView>
+        let growsFrom: Template<GrowsFromView>
+        let referencedFrom: Template<ReferencedFromView>
+        let coverageMatrix: Template<CoverageMatrixView>
+    }
+
+    /// Loads every `.mustache` file under `directory` and compiles the page templates; their
+    /// problems become diagnostics at the template's line and column.
     static func load(from directory: String) throws -> (TemplateSet?, [Diagnostic]) {
+        let library: TemplateLibrary
+        do {
+            library = try TemplateLibrary(try files(in: directory))
+        } catch let errors as TemplateErrors {
+            return (nil, errors.errors.map(diagnostic))
+        }
+        let base = directory.hasSuffix("/") ? directory : directory + "/"
+        var diagnostics: [Diagnostic] = []
+        for name in required where !library.contains(name) {
+            diagnostics.append(.error("template.missing", "template '\(name).mustache' is missing", file: base + name + ".mustache"))
+        }
+        func compile<View: TemplateView>(_ name: String, for view: View.Type, required: Bool = false) -> Template<View>? {
+            guard library.contains(name) else {
+                if required {
+                    diagnostics.append(.error(
+                        "template.missing", "template '\(name).mustache' is missing", file: base + name + ".mustache"))
+                }
+                return nil
+            }
+            do {
+                return try library.compile(name, for: view)
+            } catch {
+                // A partial or parent shared by several pages reports each of its problems once.
+                for found in error.errors.map(diagnostic)
+                where !diagnostics.contains(where: { $0.file == found.file && $0.location == found.location && $0.id == found.id }) {
+                    diagnostics.append(found)
+                }
+                return nil
+            }
+        }
+        let home = compile("home", for: HomePageView.self)
+        let roadmap = compile("roadmap", for: RoadmapPageView.self)
+        let notFound = compile("404", for: NotFoundPageView.self)
+        let timeline = compile("timeline", for: TimelinePageView.self)
+        let resources = compile("resources", for: ResourcePageView.self)
+        let search = compile("search", for: SearchPageView.self)
+        func partial<View: TemplateView>(_ name: String, for view: View.Type) -> Template<View>? {
+            compile("partials/" + name, for: view, required: true)
+        }
+        let resourceGroup = partial("resource-group", for: ResourceGroupView.self)
+        let resourceProvider = partial("resource-provider", for: ResourceProviderView.self)
+        let resourceEntry = partial("resource-entry", for: ResourceEntryView.self)
+        let resourceBadge = partial("resource-badge", for: ResourceBadgeView.self)
+        let skillLinks = partial("skill-links", for: SkillLinksView.self)
+        let seeAlso = partial("see-also", for: PageLinkView.self)
+        let alsoIn = partial("also-in", for: AlsoInView.self)
+        let growsFrom = partial("grows-from", for: GrowsFromView.self)
+        let referencedFrom = partial("referenced-from", for: ReferencedFromView.self)
+        let coverageMatrix = partial("coverage-matrix", for: CoverageMatrixView.self)
+        guard let home, let roadmap, let notFound, let resourceGroup, let resourceProvider, let resourceEntry,
+              let resourceBadge, let skillLinks, let seeAlso, let alsoIn, let growsFrom, let referencedFrom,
+              let coverageMatrix, !diagnostics.hasErrors
+        else { return (nil, diagnostics) }
+        let partials = Partials(
+            resourceGroup: resourceGroup, resourceProvider: resourceProvider, resourceEntry: resourceEntry,
+            resourceBadge: resourceBadge, skillLinks: skillLinks, seeAlso: seeAlso, alsoIn: alsoIn,
+            growsFrom: growsFrom, referencedFrom: referencedFrom, coverageMatrix: coverageMatrix)
+        let set = TemplateSet(
+            home: home, roadmap: roadmap, notFound: notFound, timeline: timeline, resources: resources, search: search,
+            partials: partials)
+        return (set, diagnostics)
+    }
+
+    /// Every template under `directory`, named by its path there without `.mustache`.
+    private static func files(in directory: String) throws -> [TemplateFile] {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw BuildError("templates folder '\(directory)' does not exist")
         }
-        let base = directory.hasSuffix("/") ? directory : directory + "/"
         guard let enumerator = FileManager.default.enumerator(atPath: directory) else {
             throw BuildError("cannot read templates folder '\(directory)'")
         }
-        var templates: [String: MustacheTemplate] = [:]
-        var sources: [String: (path: String, text: String)] = [:]
-        var diagnostics: [Diagnostic] = []
+        let base = directory.hasSuffix("/") ? directory : directory + "/"
+        var files: [TemplateFile] = []
         for case let relative as String in enumerator where relative.hasSuffix(".mustache") {
             let path = base + relative
-            let text: String
             do {
-                text = try String(contentsOfFile: path, encoding: .utf8)
+                let text = try String(contentsOfFile: path, encoding: .utf8)
+                files.append(TemplateFile(name: String(relative.dropLast(".mustache".count)), path: path, text: text))
             } catch {
                 throw BuildError("cannot read template '\(path)': \(error.localizedDescription)")
             }
-            do {
-                let name = String(relative.dropLast(".mustache".count))
-                _ = MustacheEscaping.registered
-                templates[name] = try MustacheTemplate(string: MustacheEscaping.pragma + text)
-                sources[name] = (path, text)
-            } catch let error as MustacheTemplate.ParserError {
-                diagnostics.append(.error(
-                    "template.syntax", "template does not parse: \(describe(error.error))", file: path,
-                    at: .init(line: max(1, error.context.lineNumber - MustacheEscaping.addedLines),
-                              column: max(1, error.context.columnNumber))))
-            }
         }
-        for name in required where templates[name] == nil && !diagnostics.contains(where: { $0.file.hasSuffix("/\(name).mustache") }) {
-            diagnostics.append(.error("template.missing", "template '\(name).mustache' is missing", file: base + name + ".mustache"))
-        }
-        if diagnostics.hasErrors { return (nil, diagnostics) }
-        return (TemplateSet(library: MustacheLibrary(templates: templates), directory: base, sources: sources), diagnostics)
+        return files
     }
 
-    /// Renders `view` with the named template; the first render of each template also checks
-    /// that every key the template uses exists in the view (see ``TemplateKeyCheck``).
-    func render(_ view: Any, template: String) -> String {
-        if ledger.claim(template) {
-            ledger.record(TemplateKeyCheck(sources: sources, parsed: parsedTags).check(view, template: template))
-        }
-        return library.render(TemplateLookup.wrap(view) ?? view, withTemplate: template) ?? ""
-    }
-
-    /// Unknown-key errors found by the renders so far.
-    var keyDiagnostics: [Diagnostic] { ledger.diagnostics }
-
-    private static func describe(_ error: any Error) -> String {
-        guard let error = error as? MustacheTemplate.Error else { return "\(error)" }
-        switch error {
-        case .sectionCloseNameIncorrect: return "a section is closed with a different name than it was opened with"
-        case .unfinishedName: return "a tag is not closed"
-        case .expectedSectionEnd: return "a section is never closed"
-        case .invalidSetDelimiter: return "bad set-delimiter tag"
-        case .transformAppliedToInheritanceSection: return "a transform is applied to an inheritance section"
-        case .illegalTokenInsideInheritSection: return "illegal tag inside an inheritance section"
-        case .textInsideInheritSection: return "text inside an inheritance section"
-        case .invalidConfigVariableSyntax: return "bad pragma syntax"
-        case .unrecognisedConfigVariable: return "unknown pragma"
-        }
+    private static func diagnostic(_ error: TemplateError) -> Diagnostic {
+        .error(error.id, error.message, file: error.file, at: SourceLocation(line: error.line, column: error.column))
     }
 }

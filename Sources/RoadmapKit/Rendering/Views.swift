@@ -1,28 +1,40 @@
-// Views: the values templates render. Each template key is a stored property here, so a
-// template that names a key no view provides is caught by TemplateKeyTests.
+import TemplateEngine
+
+// Views: the values templates render. Each view declares the keys templates may name in its
+// `templateKeys` table; a template naming a key its view does not have fails to load.
 
 /// Site-wide values every page shows.
-struct SiteView: Sendable {
+struct SiteView: Sendable, TemplateView {
     var title: String
     var description: String
     var language: String
     /// The relative path from the page to the site root: "" or "../".
     var root: String
     var generator: String
+
+    static let templateKeys: TemplateKeys<Self> = [
+        "title": .text(\.title), "description": .text(\.description), "language": .text(\.language),
+        "root": .text(\.root), "generator": .text(\.generator),
+    ]
 }
 
 /// Values for the page's `<head>`.
-struct PageMetaView: Sendable {
+struct PageMetaView: Sendable, TemplateView {
     var title: String
     var description: String
     /// The absolute URL of the page; empty when no base URL is set.
     var canonical: String
     var hasCanonical: Bool
     var bodyClass: String
+
+    static let templateKeys: TemplateKeys<Self> = [
+        "title": .text(\.title), "description": .text(\.description), "canonical": .text(\.canonical),
+        "hasCanonical": .flag(\.hasCanonical), "bodyClass": .text(\.bodyClass),
+    ]
 }
 
 /// One roadmap on the home page.
-struct RoadmapCardView: Sendable {
+struct RoadmapCardView: Sendable, TemplateView {
     var title: String
     var summary: String
     var href: String
@@ -33,6 +45,12 @@ struct RoadmapCardView: Sendable {
     /// "3 phases", "1 module", the total duration: what is there, counted in words.
     var facts: [String]
     var hasFacts: Bool
+
+    static let templateKeys: TemplateKeys<Self> = [
+        "title": .text(\.title), "summary": .text(\.summary), "href": .text(\.href),
+        "phaseCount": .number(\.phaseCount), "moduleCount": .number(\.moduleCount), "hasDuration": .flag(\.hasDuration),
+        "totalDuration": .text(\.totalDuration), "facts": .list(\.facts), "hasFacts": .flag(\.hasFacts),
+    ]
 }
 
 /// The short facts shown under a roadmap's title: its phase and module counts (left out at
@@ -51,32 +69,46 @@ enum RoadmapFacts {
     }
 }
 
-struct HomePageView: Sendable {
+struct HomePageView: Sendable, TemplateView {
     var site: SiteView
     var page: PageMetaView
     var roadmaps: [RoadmapCardView]
     var hasRoadmaps: Bool
+
+    static let templateKeys: TemplateKeys<Self> = [
+        "site": .view(\.site), "page": .view(\.page), "roadmaps": .list(\.roadmaps),
+        "hasRoadmaps": .flag(\.hasRoadmaps),
+    ]
 }
 
 /// One entry of a table of contents, with its own sub-entries.
-struct TOCEntryView: Sendable {
+struct TOCEntryView: Sendable, TemplateView {
     var id: String
     var title: String
     var children: [TOCEntryView]
     var hasChildren: Bool
+
+    static let templateKeys: TemplateKeys<Self> = [
+        "id": .text(\.id), "title": .text(\.title), "children": .list(\.children), "hasChildren": .flag(\.hasChildren),
+    ]
 }
 
 /// A phase in the overview at the top of a roadmap page.
-struct PhaseOverviewView: Sendable {
+struct PhaseOverviewView: Sendable, TemplateView {
     var id: String
     var title: String
     var number: Int
     var hasDuration: Bool
     var duration: String
     var moduleCount: Int
+
+    static let templateKeys: TemplateKeys<Self> = [
+        "id": .text(\.id), "title": .text(\.title), "number": .number(\.number), "hasDuration": .flag(\.hasDuration),
+        "duration": .text(\.duration), "moduleCount": .number(\.moduleCount),
+    ]
 }
 
-struct RoadmapPageView: Sendable {
+struct RoadmapPageView: Sendable, TemplateView {
     var site: SiteView
     var page: PageMetaView
     var title: String
@@ -101,11 +133,26 @@ struct RoadmapPageView: Sendable {
     var dataJSON: String
     /// The timeline and links to the timeline and resource pages.
     var enrichment: RoadmapEnrichmentView = .none
+
+    static let templateKeys: TemplateKeys<Self> = [
+        "site": .view(\.site), "page": .view(\.page), "title": .text(\.title), "titleHTML": .text(\.titleHTML),
+        "summary": .text(\.summary), "hasSummary": .flag(\.hasSummary), "slug": .text(\.slug),
+        "source": .text(\.source), "hasDuration": .flag(\.hasDuration), "totalDuration": .text(\.totalDuration),
+        "phaseCount": .number(\.phaseCount), "moduleCount": .number(\.moduleCount), "facts": .list(\.facts),
+        "hasFacts": .flag(\.hasFacts), "phases": .list(\.phases), "hasPhases": .flag(\.hasPhases), "toc": .list(\.toc),
+        "hasTOC": .flag(\.hasTOC), "content": .text(\.content), "dataJSON": .text(\.dataJSON),
+        "enrichment": .view(\.enrichment),
+    ]
 }
 
-struct NotFoundPageView: Sendable {
+struct NotFoundPageView: Sendable, TemplateView {
     var site: SiteView
     var page: PageMetaView
     var roadmaps: [RoadmapCardView]
     var hasRoadmaps: Bool
+
+    static let templateKeys: TemplateKeys<Self> = [
+        "site": .view(\.site), "page": .view(\.page), "roadmaps": .list(\.roadmaps),
+        "hasRoadmaps": .flag(\.hasRoadmaps),
+    ]
 }
