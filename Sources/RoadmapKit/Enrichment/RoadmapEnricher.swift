@@ -1,8 +1,8 @@
 import RoadmapMarkdown
 
-/// A roadmap's model with its resources read and every use and skill given its anchor: what
-/// pass 1 of a build lists (``RoadmapEnricher/pageEntries(_:)``) and pass 2 enriches
-/// (``RoadmapEnricher/enrich(_:)-(AnchoredRoadmap)``).
+/// A roadmap's model with its resources read and each use of one given its anchor: what pass 1
+/// of a build lists (``RoadmapEnricher/pageEntries(_:)``) and pass 2 enriches
+/// (``RoadmapEnricher/enrich(_:)``).
 struct AnchoredRoadmap: Sendable {
     /// The model, roadmap.sh prefixes taken off its link texts.
     var roadmap: Roadmap
@@ -18,8 +18,8 @@ struct AnchoredRoadmap: Sendable {
 ///
 /// A build enriches in two passes, both from the roadmap ``anchor(_:)`` gives: pass 1 reads its
 /// ``pageEntries(_:)`` (its skills and tools with their anchors) into its listing; pass 2
-/// ``enrich(_:)-(AnchoredRoadmap)``es it with every listing known, for the "Also in" links to
-/// the other roadmaps. So the anchors other pages link to are the ones the page has.
+/// enriches it with every listing known, for the "Also in" links to the other roadmaps. So the
+/// anchors other pages link to are the ones the page has.
 struct RoadmapEnricher: Sendable {
     var glossary = Glossary()
     /// The skills and tools of the site's roadmaps (pass 1's listings), for "Also in" links.
