@@ -377,8 +377,8 @@ struct CrossLinker: Sendable {
     // MARK: - Finding skills
 
     /// The skill list items with their groups and the anchors they get on the page; the same
-    /// for the page and for the site-wide look-up of skills other roadmaps share
-    /// (``SharedTermReader``), so links between roadmaps land on these anchors.
+    /// for the page and for its listing (``RoadmapEnricher/listing(_:)``), so links from other
+    /// roadmaps land on these anchors.
     func skillEntries(_ roadmap: Roadmap) -> ([(SkillItem, String, String)], String?) {
         var slugger = Slugger(reserved: roadmap.anchors)
         let (found, sectionID) = skillItems(roadmap)

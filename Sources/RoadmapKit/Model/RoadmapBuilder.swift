@@ -11,6 +11,23 @@ struct RoadmapBuilder: Sendable {
         var sourcePath: String
         var frontMatter: FrontMatter
         var document: MarkdownDocument
+        /// The folder the page is published in, as the read stage decided it.
+        var slug: String
+
+        init(source: String, sourcePath: String, frontMatter: FrontMatter, document: MarkdownDocument, slug: String? = nil) {
+            self.source = source
+            self.sourcePath = sourcePath
+            self.frontMatter = frontMatter
+            self.document = document
+            self.slug = slug ?? Slugger.pageSlug(relativePath: source, frontMatter: frontMatter)
+        }
+    }
+
+    /// A roadmap file as the read stage left it, parsed and built: how both passes of a build
+    /// read a roadmap (pass 1 for its listing, pass 2 for its page).
+    func build(_ document: PreparedDocument) -> (Roadmap, [Diagnostic]) {
+        build(Input(source: document.file.relativePath, sourcePath: document.file.path, frontMatter: document.frontMatter,
+                    document: MarkdownParser().parse(document.body), slug: document.slug))
     }
 
     func build(_ input: Input) -> (Roadmap, [Diagnostic]) {
@@ -160,13 +177,12 @@ struct RoadmapBuilder: Sendable {
         // Title, slug, summary.
         let fileStem = Slugger.pageStem(relativePath: input.source)
         let title = input.frontMatter.title ?? titleHeading?.text ?? htmlTitle ?? fileStem
-        let slug = Slugger.pageSlug(relativePath: input.source, frontMatter: input.frontMatter)
         let openingSummary = Self.firstParagraph(preamble)
         let summary = input.frontMatter.summary
             ?? (openingSummary.isEmpty ? Self.firstParagraph(roots.lazy.flatMap { $0.flattened() }.flatMap(\.blocks)) : openingSummary)
 
         let roadmap = Roadmap(
-            source: input.source, sourcePath: input.sourcePath, slug: slug, title: title,
+            source: input.source, sourcePath: input.sourcePath, slug: input.slug, title: title,
             summary: summary, order: input.frontMatter.order, isDraft: input.frontMatter.draft,
             frontMatter: input.frontMatter, titleHeading: titleHeading, preamble: preamble, sections: roots,
             phases: phases, projects: projects, links: links, itemAnchors: itemAnchors, anchors: anchors,
@@ -533,15 +549,9 @@ struct RoadmapBuilder: Sendable {
         return squeezed.isEmpty ? node.plainText.trimmingWhitespace() : squeezed
     }
 
-    /// The text of an HTML block's `<h1>` element, if it has one with text.
+    /// The text of an HTML block's first `<h1>` element, if it has one with text.
     static func htmlHeadingOne(_ node: MarkdownNode) -> String? {
-        guard case .htmlBlock(let html) = node.kind else { return nil }
-        return headingOneText(in: html)
-    }
-
-    /// The text of the first `<h1>…</h1>` in `html` (the shared-terms scan reads a header line with it).
-    static func headingOneText(in html: some StringProtocol) -> String? {
-        guard let open = html.range(of: "<h1", options: .caseInsensitive),
+        guard case .htmlBlock(let html) = node.kind, let open = html.range(of: "<h1", options: .caseInsensitive),
               let close = html.range(of: "</h1>", options: .caseInsensitive, range: open.upperBound..<html.endIndex)
         else { return nil }
         let text = HTMLText.text(of: "<h1" + html[open.upperBound..<close.lowerBound])

@@ -76,7 +76,7 @@ struct Slugger: Sendable {
         let slug = Self.slug(pageStem(relativePath: relativePath))
         // A file named like one of the site's own pages ("index.md", "resources.md") is not an
         // error the author chose: it is published beside them. (A front matter slug stays as written.)
-        if SiteBuilder.reservedSlugs.contains(slug) { return slug + "-roadmap" }
+        if PublicationCheck.reservedSlugs.contains(slug) { return slug + "-roadmap" }
         return slug.isEmpty ? "roadmap" : slug
     }
 

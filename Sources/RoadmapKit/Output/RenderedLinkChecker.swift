@@ -248,7 +248,7 @@ struct RenderedLinkChecker: Sendable {
         if page == "index.html" { return "home" }
         let parts = page.split(separator: "/")
         if parts.count == 1 { return String(page.dropLast(".html".count)) }
-        if parts.count == 2, parts[1] == "index.html", SiteBuilder.reservedSlugs.contains(String(parts[0])) {
+        if parts.count == 2, parts[1] == "index.html", PublicationCheck.reservedSlugs.contains(String(parts[0])) {
             return String(parts[0])
         }
         // A roadmap's own pages beside its index: `slug/timeline.html` comes from `timeline`.
