@@ -140,7 +140,7 @@ struct SearchDocumentBatch: Sendable {
             guard !bytes.isEmpty else { return true }
             withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count) { word in
                 var length = 0
-                var hash = SearchTermTable.fnvStart
+                var hash = FNV1a()
                 for byte in bytes {
                     var letter = byte
                     switch byte {
@@ -148,20 +148,20 @@ struct SearchDocumentBatch: Sendable {
                     case 0x41...0x5A: letter = byte + 0x20
                     default:
                         if length > 0 {
-                            let term = vocabulary.intern(UnsafeBufferPointer(rebasing: word[0..<length]), hash: SearchTermTable.mix(hash))
+                            let term = vocabulary.intern(UnsafeBufferPointer(rebasing: word[0..<length]), hash: SearchTermTable.hash(hash))
                             tally.note(term, field: field)
                             tokens += 1
                             length = 0
-                            hash = SearchTermTable.fnvStart
+                            hash = FNV1a()
                         }
                         continue
                     }
                     word[length] = letter
                     length += 1
-                    hash = SearchTermTable.fnv(hash, letter)
+                    hash.add(letter)
                 }
                 if length > 0 {
-                    let term = vocabulary.intern(UnsafeBufferPointer(rebasing: word[0..<length]), hash: SearchTermTable.mix(hash))
+                    let term = vocabulary.intern(UnsafeBufferPointer(rebasing: word[0..<length]), hash: SearchTermTable.hash(hash))
                     tally.note(term, field: field)
                     tokens += 1
                 }

@@ -22,43 +22,35 @@ enum SearchJSON {
     /// an anchor is written as `1`, and one that only adds to it (`skill-…`, `…-1`, `u-…-17ce`) as
     /// `["prefix","suffix"]`; any other as a string.
     static func anchor(_ anchor: String, title: String, into out: inout [UInt8]) {
-        var anchor = anchor, title = title
-        let written: Bool = anchor.withUTF8 { anchorBytes in
-            guard !anchorBytes.isEmpty else { return false }
-            return title.withUTF8 { titleBytes in
-                withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(titleBytes.count, 1)) { derived in
-                    var length = 0
-                    for byte in titleBytes {
-                        switch byte {
-                        case 0x80...: return false
-                        case 0x41...0x5A: derived[length] = byte + 0x20
-                        case 0x61...0x7A, 0x30...0x39, 0x2D, 0x5F: derived[length] = byte
-                        case 0x20: derived[length] = 0x2D
-                        default: continue
-                        }
-                        length += 1
-                    }
-                    guard length >= 3, anchorBytes.count >= length else { return false }
-                    let made = UnsafeBufferPointer(rebasing: derived[0..<length])
-                    if anchorBytes.count == length {
-                        guard memcmp(anchorBytes.baseAddress!, made.baseAddress!, length) == 0 else { return false }
-                        out.append(0x31)
-                        return true
-                    }
-                    for start in 0...(anchorBytes.count - length) where anchorBytes[start] == made[0] {
-                        if memcmp(anchorBytes.baseAddress! + start, made.baseAddress!, length) == 0 {
-                            out.append(0x5B)
-                            string(UnsafeBufferPointer(rebasing: anchorBytes[0..<start]), into: &out)
-                            out.append(0x2C)
-                            string(UnsafeBufferPointer(rebasing: anchorBytes[(start + length)...]), into: &out)
-                            out.append(0x5D)
-                            return true
-                        }
-                    }
-                    return false
+        let made = anchorMade(from: title)
+        let found = anchor.withUTF8Bytes { bytes in made.withUnsafeBufferPointer { ByteSearch.firstOffset(of: $0, in: bytes) } }
+        guard made.count >= 3, let start = found else { return string(anchor, into: &out) }
+        if start == 0, made.count == anchor.utf8.count { return out.append(UInt8(ascii: "1")) }
+        let utf8 = anchor.utf8
+        let lower = utf8.index(utf8.startIndex, offsetBy: start), upper = utf8.index(lower, offsetBy: made.count)
+        out.append(UInt8(ascii: "["))
+        string(String(anchor[..<lower]), into: &out)
+        out.append(UInt8(ascii: ","))
+        string(String(anchor[upper...]), into: &out)
+        out.append(UInt8(ascii: "]"))
+    }
+
+    /// The anchor `search.js` makes from an ASCII title, as UTF-8; empty for other titles.
+    static func anchorMade(from title: String) -> [UInt8] {
+        guard title.isAllASCII else { return [] }
+        return title.withUTF8Bytes { bytes in
+            var made: [UInt8] = []
+            made.reserveCapacity(bytes.count)
+            for byte in bytes {
+                if byte.isASCIILetter {
+                    made.append(byte.asciiLowercased)
+                } else if byte.isASCIIDigit || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_") {
+                    made.append(byte)
+                } else if byte == UInt8(ascii: " ") {
+                    made.append(UInt8(ascii: "-"))
                 }
             }
+            return made
         }
-        if !written { string(anchor, into: &out) }
     }
 }
