@@ -436,7 +436,7 @@ enum HTMLTagScanner {
     private static func text(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> String {
         let slice = UnsafeBufferPointer(rebasing: bytes[start..<end])
         let value = String(decoding: slice, as: UTF8.self)
-        return slice.contains(UInt8(ascii: "&")) ? unescape(value) : value
+        return slice.contains(UInt8(ascii: "&")) ? HTMLEscaping.unescape(value) : value
     }
 
     private static func name(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Name {
@@ -459,12 +459,5 @@ enum HTMLTagScanner {
         case 6: return matches("script") ? .script : matches("action") ? .action : .other
         default: return .other
         }
-    }
-
-    static func unescape(_ value: String) -> String {
-        guard value.containsASCII(UInt8(ascii: "&")) else { return value }  // String.contains(String) goes through NSString
-        return value.replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
-            .replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
-            .replacingOccurrences(of: "&amp;", with: "&")
     }
 }

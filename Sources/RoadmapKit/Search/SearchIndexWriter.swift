@@ -37,7 +37,7 @@ struct SearchIndexWriter: Sendable {
     /// A document is `[kind, title, breadcrumb, excerpt, anchor]`: its kind a number into the
     /// index's `kinds`, its breadcrumb a number into its part's breadcrumbs, its anchor a string,
     /// or `1` when it is the title lower-cased, spaces as hyphens, other than `[a-z0-9_-]` dropped,
-    /// or `[prefix, suffix]` around that (see ``SearchJSON/anchor(_:title:into:)``).
+    /// or `[prefix, suffix]` around that (see ``SearchDocumentBatch/appendAnchor(_:title:to:)``).
     static let fields = ["kind", "title", "breadcrumb", "excerpt", "anchor"]
 
     // BM25F parameters.
@@ -152,31 +152,31 @@ struct SearchIndexWriter: Sendable {
         let order = (0..<terms.count).sorted { terms.precedes($0, $1) }
 
         var header: [UInt8] = []
-        SearchJSON.raw("\"format\":", into: &header)
-        SearchJSON.string(Self.format, into: &header)
-        SearchJSON.raw(",\"version\":", into: &header)
+        header.append("\"format\":")
+        JSONWriter.string(Self.format, into: &header)
+        header.append(",\"version\":")
         JSONWriter.number(Self.version, into: &header)
-        SearchJSON.raw(",\"tokenizer\":\"nfkc-fold-cjk-bigrams\",\"fields\":", into: &header)
+        header.append(",\"tokenizer\":\"nfkc-fold-cjk-bigrams\",\"fields\":")
         Self.stringArray(Self.fields, into: &header)
-        SearchJSON.raw(",\"kinds\":", into: &header)
+        header.append(",\"kinds\":")
         Self.stringArray(SearchDocument.Kind.allCases.map(\.rawValue), into: &header)
-        SearchJSON.raw(",\"documentCount\":", into: &header)
+        header.append(",\"documentCount\":")
         JSONWriter.number(documentCount, into: &header)
-        SearchJSON.raw(",", into: &header)
+        header.append(",")
 
         if !sharded {
             var body = header
-            SearchJSON.raw("\"sharded\":false,\"parts\":[", into: &body)
+            body.append("\"sharded\":false,\"parts\":[")
             for (number, batch) in batches.enumerated() {
                 if number > 0 { body.append(0x2C) }
                 body.append(0x0A)
                 try Self.part(batch, 0..<batch.count, first: starts[number], into: &body)
             }
-            SearchJSON.raw("],\n\"terms\":{", into: &body)
+            body.append("],\n\"terms\":{")
             for (position, id) in order.enumerated() {
-                if position > 0 { SearchJSON.raw(",\n", into: &body) }
-                terms.withTerm(id) { SearchJSON.string($0, into: &body) }
-                SearchJSON.raw(":[", into: &body)
+                if position > 0 { body.append(",\n") }
+                terms.withTerm(id) { JSONWriter.string($0, into: &body) }
+                body.append(":[")
                 JSONWriter.number(sizes[id], into: &body)
                 body.append(0x2C)
                 Self.postingsJSON(lists[id][...], into: &body)
@@ -198,7 +198,7 @@ struct SearchIndexWriter: Sendable {
             var number = Self.batch(containing: from, starts: batchStarts)
             var body: [UInt8] = []
             body.reserveCapacity(perShard * 120)
-            SearchJSON.raw("\"parts\":[", into: &body)
+            body.append("\"parts\":[")
             var first = true
             while number < batches.count, batchStarts[number] < to {
                 let start = batchStarts[number], batch = batches[number]
@@ -233,19 +233,19 @@ struct SearchIndexWriter: Sendable {
             // Lists short enough to go whole came in document order and need no ranking.
             let list = keptLists[id].count <= head ? keptLists[id] : Self.ranked(keptLists[id])
             var entry: [UInt8] = []
-            sortedTerms.withTerm(id) { SearchJSON.string($0, into: &entry) }
+            sortedTerms.withTerm(id) { JSONWriter.string($0, into: &entry) }
             // The posting count, which tells search.js whether a list was cut short.
-            SearchJSON.raw(":[", into: &entry)
+            entry.append(":[")
             JSONWriter.number(listSizes[id], into: &entry)
             entry.append(0x2C)
             Self.postingsJSON(list.prefix(head), into: &entry)
             if list.count > head {
-                SearchJSON.raw(",[", into: &entry)
+                entry.append(",[")
                 var from = head, chunk = chunkStarts[position]
                 while from < list.count {
                     let to = min(from + chunkSize, list.count)
                     var body: [UInt8] = []
-                    SearchJSON.raw("\"postings\":", into: &body)
+                    body.append("\"postings\":")
                     Self.postingsJSON(list[from..<to], into: &body)
                     try Self.emit("p\(chunk)", body, write)
                     if from > head { entry.append(0x2C) }
@@ -284,27 +284,27 @@ struct SearchIndexWriter: Sendable {
         var manifestShards: [UInt8] = []
         for (number, (key, positions)) in groups.enumerated() {
             var body: [UInt8] = []
-            SearchJSON.raw("\"key\":", into: &body)
-            SearchJSON.string(key, into: &body)
-            SearchJSON.raw(",\"terms\":{", into: &body)
+            body.append("\"key\":")
+            JSONWriter.string(key, into: &body)
+            body.append(",\"terms\":{")
             // Positions are in term order, and each group keeps them so.
             for (index, position) in positions.sorted().enumerated() {
-                if index > 0 { SearchJSON.raw(",\n", into: &body) }
+                if index > 0 { body.append(",\n") }
                 body.append(contentsOf: made[position])
             }
             body.append(0x7D)
             try Self.emit("t\(number)", body, write)
             if number > 0 { manifestShards.append(0x2C) }
-            SearchJSON.string(key, into: &manifestShards)
+            JSONWriter.string(key, into: &manifestShards)
             manifestShards.append(0x3A)
             JSONWriter.number(number, into: &manifestShards)
         }
         var manifest = header
-        SearchJSON.raw("\"sharded\":true,\"documentsPerShard\":", into: &manifest)
+        manifest.append("\"sharded\":true,\"documentsPerShard\":")
         JSONWriter.number(perShard, into: &manifest)
-        SearchJSON.raw(",\"documentShards\":", into: &manifest)
+        manifest.append(",\"documentShards\":")
         JSONWriter.number(shardCount, into: &manifest)
-        SearchJSON.raw(",\"termShards\":{", into: &manifest)
+        manifest.append(",\"termShards\":{")
         manifest.append(contentsOf: manifestShards)
         manifest.append(0x7D)
         try Self.emit("index", manifest, write)
@@ -318,14 +318,14 @@ struct SearchIndexWriter: Sendable {
         json.reserveCapacity(body.count + 2)
         json.append(0x7B)
         json.append(contentsOf: body)
-        SearchJSON.raw("}\n", into: &json)
+        json.append("}\n")
         var script: [UInt8] = []
         script.reserveCapacity(body.count + 60)
-        SearchJSON.raw("window.__roadmapSearch.add({\"shard\":\"", into: &script)
+        script.append("window.__roadmapSearch.add({\"shard\":\"")
         script.append(contentsOf: name.utf8)
-        SearchJSON.raw("\",", into: &script)
+        script.append("\",")
         script.append(contentsOf: body)
-        SearchJSON.raw("});\n", into: &script)
+        script.append("});\n")
         let path = name == "index" ? "search-index" : "search/" + name
         try write(json, path + ".json")
         try write(script, path + ".js")
@@ -337,16 +337,16 @@ struct SearchIndexWriter: Sendable {
         out.append(0x5B)
         JSONWriter.number(first, into: &out)
         out.append(0x2C)
-        SearchJSON.string(batch.page, into: &out)
+        JSONWriter.string(batch.page, into: &out)
         out.append(0x2C)
         out.append(contentsOf: crumbs)
-        SearchJSON.raw(",[", into: &out)
+        out.append(",[")
         for index in range {
             if index > range.lowerBound { out.append(0x2C) }
             let bytes = batch.documentRange(index)
             out.append(contentsOf: documents[(documents.startIndex + bytes.lowerBound)..<(documents.startIndex + bytes.upperBound)])
         }
-        SearchJSON.raw("]]", into: &out)
+        out.append("]]")
     }
 
     /// The batch holding global document `document`.
@@ -439,7 +439,7 @@ struct SearchIndexWriter: Sendable {
         out.append(0x5B)
         for (index, string) in strings.enumerated() {
             if index > 0 { out.append(0x2C) }
-            SearchJSON.string(string, into: &out)
+            JSONWriter.string(string, into: &out)
         }
         out.append(0x5D)
     }

@@ -1,5 +1,17 @@
-/// Escapes text for HTML element content and double-quoted attribute values.
+import Foundation
+
+/// Escapes text for HTML element content and double-quoted attribute values, and reads such
+/// text back.
 enum HTMLEscaping {
+    /// The text `escape` was given: the five character references it writes decoded.
+    static func unescape(_ text: String) -> String {
+        guard text.containsASCII(UInt8(ascii: "&")) else { return text }
+        // `&amp;` last, so that an escaped reference (`&amp;lt;`) stays one.
+        return text.replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
+            .replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
+            .replacingOccurrences(of: "&amp;", with: "&")
+    }
+
     static func escape(_ text: String) -> String {
         var out = ""
         escape(text, into: &out)
