@@ -150,15 +150,20 @@ import Testing
         }
     }
 
-    /// Messy input: the scan never traps, whatever the line endings, markers or scripts.
+    /// Messy input: the scan never traps, whatever the line endings, markers or scripts, and reads
+    /// the same terms with `\r\n` line ends as with `\n`.
     @Test(arguments: [
-        "#", "######", "####### seven", "- ", "1.", "1)x", "* [ ]", "[", "](", "[a](", "![", "__", "`", "\t- \t",
-        "Skills\r\n------\r\n- A\r\n- [B](u)\r\n", "## Skills\n\n- 🧠 思考\n- \u{200B}\n", "## Tools\n1. [x](\n2. [y]()\n",
-        "## Skills\n```\n- A\n", "~~~\n## Skills\n- A\n~~~\n## Tools\n- B\n", "===\n---\n", "text\n===\n- a\n---\n",
-    ])
-    func scanCopesWithMessyLines(_ markdown: String) {
-        _ = Self.scan(markdown)
-        _ = Self.scan(markdown.replacingOccurrences(of: "\n", with: "\r\n"))
+        ("#", []), ("######", []), ("####### seven", []), ("- ", []), ("1.", []), ("1)x", []), ("* [ ]", []), ("[", []),
+        ("](", []), ("[a](", []), ("![", []), ("__", []), ("`", []), ("\t- \t", []),
+        ("Skills\r\n------\r\n- A\r\n- [B](u)\r\n", ["skill:b #skill-b"]),
+        ("## Skills\n\n- 🧠 思考\n- \u{200B}\n", ["skill:思考 #skill--思考"]),
+        ("## Tools\n1. [x](\n2. [y]()\n", ["tool:x #u-x-ab2d", "tool:y #u-y-a99a"]),
+        ("## Skills\n```\n- A\n", []), ("~~~\n## Skills\n- A\n~~~\n## Tools\n- B\n", ["tool:b #u-b-823f"]),
+        ("===\n---\n", []), ("text\n===\n- a\n---\n", []),
+    ] as [(String, [String])])
+    func scanCopesWithMessyLines(_ markdown: String, _ terms: [String]) {
+        #expect(Self.scan(markdown) == terms)
+        #expect(Self.scan(markdown.replacingOccurrences(of: "\n", with: "\r\n")) == terms)
     }
 
     @Test func scanCopesWithEveryFixture() throws {
@@ -275,13 +280,20 @@ import Testing
         }
     }
 
-    /// The byte-level item test of the first pass agrees with the item reader on every shape.
-    @Test func listItemIndentAgreesWithListItem() {
-        let lines = ["- x", "-", "- ", "-x", "* x", "+ x", "• x", "1. x", "1.", "1.  ", "10) y", "123456789. x",
-                     "1234567890. x", "a. x", "  - x  \r", "\t* x", "-\tx", "- [ ] task", "- [ ] ", "- [x]",
-                     "- \u{301}x", "- \u{301}", "   ", "", "\r", "- \r", "1)x", "  12. Ünïcode ✓", "-  \t  ", "- x\t"]
-        for line in lines {
-            #expect(SharedTermScanner.listItemIndent(line[...]) == SharedTermScanner.listItem(line[...])?.0, "\(line.debugDescription)")
-        }
+    /// The first pass's list items: the marker's indent and the item's text, nil for a line
+    /// that is no item. The byte-level indent test says the same as the item reader.
+    @Test(arguments: [
+        ("- x", 0, "x"), ("-", nil, nil), ("- ", nil, nil), ("-x", nil, nil), ("* x", 0, "x"), ("+ x", 0, "x"),
+        ("• x", nil, nil), ("1. x", 0, "x"), ("1.", nil, nil), ("1.  ", nil, nil), ("10) y", 0, "y"),
+        ("123456789. x", 0, "x"), ("1234567890. x", nil, nil), ("a. x", nil, nil), ("  - x  \r", 2, "x"),
+        ("\t* x", 1, "x"), ("-\tx", 0, "x"), ("- [ ] task", 0, "task"), ("- [ ] ", 0, "[ ]"), ("- [x]", 0, "[x]"),
+        ("- \u{301}x", 0, " \u{301}x"), ("- \u{301}", 0, " \u{301}"), ("   ", nil, nil), ("", nil, nil), ("\r", nil, nil),
+        ("- \r", nil, nil), ("1)x", nil, nil), ("  12. Ünïcode ✓", 2, "Ünïcode ✓"), ("-  \t  ", nil, nil), ("- x\t", 0, "x\t"),
+    ] as [(String, Int?, String?)])
+    func readsListItems(_ line: String, _ indent: Int?, _ text: String?) {
+        #expect(SharedTermScanner.listItemIndent(line[...]) == indent)
+        let item = SharedTermScanner.listItem(line[...])
+        #expect(item?.0 == indent)
+        #expect(item.map { String($0.1) } == text)
     }
 }

@@ -101,11 +101,11 @@ struct SearchDocumentBatch: Sendable {
 
         // [kind,"title",crumb,"excerpt",anchor]
         documentsJSON.append(0x5B)
-        JSONWriter.number(Int(kind.number), into: &documentsJSON)
+        documentsJSON.append(decimal: Int(kind.number))
         documentsJSON.append(0x2C)
         JSONWriter.string(title, into: &documentsJSON)
         documentsJSON.append(0x2C)
-        JSONWriter.number(lastTrailNumber, into: &documentsJSON)
+        documentsJSON.append(decimal: lastTrailNumber)
         documentsJSON.append(0x2C)
         JSONWriter.string(excerpt, into: &documentsJSON)
         documentsJSON.append(0x2C)
@@ -290,7 +290,7 @@ struct SearchDocumentBatch: Sendable {
         crumbNumbers[key] = assigned
         if assigned > 0 { crumbsJSON.append(0x2C) }
         crumbsJSON.append(0x5B)
-        JSONWriter.number(parent, into: &crumbsJSON)
+        crumbsJSON.append(decimal: parent)
         crumbsJSON.append(0x2C)
         JSONWriter.string(text, into: &crumbsJSON)
         crumbsJSON.append(0x5D)

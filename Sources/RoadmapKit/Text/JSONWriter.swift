@@ -75,7 +75,7 @@ struct JSONWriter: Sendable {
 
     mutating func string(_ value: String) { Self.string(value, into: &bytes) }
 
-    mutating func number(_ value: Int) { Self.number(value, into: &bytes) }
+    mutating func number(_ value: Int) { bytes.append(decimal: value) }
 
     /// 17.33 → `17.33`, 4 → `4`; not finite → `null`.
     mutating func number(_ value: Double) {
@@ -111,37 +111,6 @@ struct JSONWriter: Sendable {
         empty = false
     }
 
-    // MARK: Numbers
-
-    /// Appends `value` in decimal.
-    static func number(_ value: Int, into out: inout [UInt8]) {
-        if value < 0 { out.append(0x2D) }
-        let magnitude = value.magnitude
-        if magnitude < 10 {
-            out.append(0x30 + UInt8(magnitude))
-            return
-        }
-        var end = out.count
-        out.append(contentsOf: repeatElement(0, count: 20))
-        out.withUnsafeMutableBufferPointer { digits(magnitude, into: $0.baseAddress!, at: &end) }
-        out.removeLast(out.count - end)
-    }
-
-    /// Writes the decimal digits of `value` at `at`, which moves past them; the buffer has room
-    /// for 20 more bytes.
-    @inline(__always)
-    static func digits(_ value: UInt, into buffer: UnsafeMutablePointer<UInt8>, at: inout Int) {
-        var length = 1, rest = value / 10
-        while rest > 0 { length += 1; rest /= 10 }
-        var position = at + length - 1, remaining = value
-        repeat {
-            buffer[position] = 0x30 + UInt8(remaining % 10)
-            remaining /= 10
-            position -= 1
-        } while remaining > 0
-        at += length
-    }
-
     // MARK: Quoting
 
     /// Appends `text` as a JSON string.
@@ -152,7 +121,8 @@ struct JSONWriter: Sendable {
     /// Appends UTF-8 `text` as a JSON string: runs that need no escape are copied whole.
     static func string(_ text: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
         out.append(0x22)
-        // Most text needs no escape: one branch-free pass (vectorised) says so, and it is copied whole.
+        // Most text needs no escape: one branch-free pass (vectorised) says so, and it is copied
+        // whole (measured with the HTML escaper's: ``HTMLEscaping`` `hasSpecial`).
         var special: UInt8 = 0
         for byte in text {
             special |= (byte == 0x22 ? 1 : 0) | (byte == 0x5C ? 1 : 0) | (byte == 0x3C ? 1 : 0) | (byte < 0x20 ? 1 : 0)
