@@ -440,9 +440,9 @@ struct CrossLinker: Sendable {
                 continue
             }
             var (core, _) = ResourceExtractor.splitNotes(text)
-            if let colon = core.firstIndex(ofASCII: UInt8(ascii: ":")) { core = String(core[..<colon]) }
+            if let colon = core.utf8.firstIndex(of: UInt8(ascii: ":")) { core = String(core[..<colon]) }
             core = core.trimmingSpaces()
-            guard !core.isEmpty, core.count <= 60, core.spaceSeparatedCount <= 7 else { continue }
+            guard !core.isEmpty, core.count <= 60, core.split(separator: " ").count <= 7 else { continue }
             out.append((SkillItem(title: core, location: item.range.start, sectionID: sectionID), group))
         }
     }
