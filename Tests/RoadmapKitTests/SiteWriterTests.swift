@@ -74,7 +74,10 @@ import Testing
             case "parent": TestPaths.projectRoot.deletingLastPathComponent()
             default: URL(fileURLWithPath: "/")
             }
-            #expect(throws: BuildError.self) { try buildSite(content: content, output: output) }
+            let report = try buildSite(content: content, output: output)
+            #expect(!report.wroteSite)
+            #expect(report.diagnostics.map(\.id) == ["output.location"])
+            #expect(report.diagnostics.first?.message.hasPrefix("refusing to write the site to '\(output.path)'") == true)
             #expect(FileManager.default.fileExists(atPath: content.appendingPathComponent("a.md").path))
         }
     }

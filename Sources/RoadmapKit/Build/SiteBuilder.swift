@@ -69,6 +69,10 @@ public struct SiteBuilder: Sendable {
     public func build(_ options: BuildOptions) throws -> BuildReport {
         var clock = StageClock()
         var diagnostics: [Diagnostic] = []
+        let sources = [options.contentDirectory, options.templatesDirectory]
+        if let refusal = SiteWriter.refusal(output: options.outputDirectory, protecting: options.protectedDirectories, sources: sources) {
+            return finish([refusal], options: options, pages: 0, roadmaps: 0, wrote: false, clock: clock)
+        }
 
         let inventory = try ContentDiscovery().discover(in: options.contentDirectory)
         var (siteConfig, configDiagnostics) = try SiteConfigReader().read(inventory.siteConfig)
@@ -112,12 +116,14 @@ public struct SiteBuilder: Sendable {
             slugOwners[document.slug] = document
             published.append(document)
         }
+        let siteAssets = SiteAssets(templatesDirectory: options.templatesDirectory)
+        diagnostics += siteAssets.check(inventory, publishing: published.map { ($0.slug, $0.file) })
         clock.lap("read")
 
         let config = siteConfig
         let writer = try SiteWriter(
             output: options.outputDirectory,
-            protecting: options.protectedDirectories + [options.contentDirectory, options.templatesDirectory],
+            protecting: options.protectedDirectories, sources: sources,
             // A page cache hard-links reused roadmaps from the previous site, so the writer must
             // never write through a link: that is what linking unchanged files guards against.
             linkingUnchangedFiles: options.linksUnchangedFiles || options.pageCache != nil)
@@ -126,7 +132,7 @@ public struct SiteBuilder: Sendable {
                 ($0.file.relativePath, LinkResolver.PageTarget(slug: $0.slug, anchors: nil))
             })
             let assets = Set(inventory.assets.map(\.relativePath))
-            let (glossary, glossaryDiagnostics) = Glossary.read(contentDirectory: options.contentDirectory)
+            let (glossary, glossaryDiagnostics) = inventory.readGlossary()
             diagnostics += glossaryDiagnostics
             // Skills and tools roadmaps share, from a light first pass (no matching, rendering or
             // writing), so that each page, rendered on its own, links to the same entry on others.
@@ -201,7 +207,7 @@ public struct SiteBuilder: Sendable {
                 _ = try SearchIndexWriter().write(searchBatches) { try writer.write(Data($0), to: $1) }
                 return scanned
             })
-            try copyAssets(from: options.templatesDirectory, inventory: inventory, to: writer)
+            try siteAssets.copy(inventory.assets, to: writer)
             clock.lap("site pages")
             // Publishing files, then every internal link of every written page.
             let checker = RenderedLinkChecker(
@@ -234,24 +240,6 @@ public struct SiteBuilder: Sendable {
 
     /// Top-level names the site uses for itself.
     static let reservedSlugs: Set<String> = ["assets", "index", "404", "search", "resources", "timeline"]
-
-    private func copyAssets(from templates: String, inventory: ContentInventory, to writer: SiteWriter) throws {
-        let assetsRoot = (templates as NSString).appendingPathComponent("assets")
-        if let enumerator = FileManager.default.enumerator(atPath: assetsRoot) {
-            for case let relative as String in enumerator {
-                let path = (assetsRoot as NSString).appendingPathComponent(relative)
-                var isDirectory: ObjCBool = false
-                if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue,
-                   !(relative as NSString).lastPathComponent.hasPrefix(".")
-                {
-                    try writer.copy(path, to: "assets/" + relative)
-                }
-            }
-        }
-        for asset in inventory.assets {
-            try writer.copy(asset.path, to: asset.relativePath)
-        }
-    }
 
     private func finish(_ diagnostics: [Diagnostic], options: BuildOptions, pages: Int, roadmaps: Int, wrote: Bool,
                         clock: StageClock) -> BuildReport

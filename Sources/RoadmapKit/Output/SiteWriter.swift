@@ -1,7 +1,7 @@
 import Foundation
 
-/// Writes a site into a staging folder beside the output, then swaps it in, so a failed build
-/// leaves the previous site untouched. Only ever replaces a folder this tool wrote (it carries
+/// Writes a site into a staging folder, then swaps it in (``SiteSwap``), so a failed or killed
+/// build leaves the previous site whole. Only ever replaces a folder this tool wrote (it carries
 /// a marker file).
 struct SiteWriter: Sendable {
     static let markerName = ".roadmap-site"
@@ -13,43 +13,67 @@ struct SiteWriter: Sendable {
     /// Every file written or copied so far, so the link check needs no walk of the folder and no
     /// `stat` per link.
     let written = WrittenFiles()
+    private let swap: SiteSwap
+    /// Held on the staging folder while the build runs, so no other build removes it.
+    private let stagingLock: FolderLock
 
-    /// Checks that `output` is safe to replace and creates the staging folder.
-    init(output path: String, protecting protected: [String], linkingUnchangedFiles: Bool = false) throws {
+    /// Checks that `output` is safe to replace, cleans up after killed builds and creates the
+    /// staging folder. `protected` folders must not be the output or inside it; `sources` (the
+    /// content and templates folders) must not be either, nor contain it.
+    init(output path: String, protecting protected: [String], sources: [String] = [],
+         linkingUnchangedFiles: Bool = false) throws
+    {
+        if let refusal = Self.refusal(output: path, protecting: protected, sources: sources) {
+            throw BuildError(refusal.message)
+        }
         linksUnchangedFiles = linkingUnchangedFiles
-        let output = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath()
-        let outputPath = output.path
-        if outputPath == "/" || outputPath.isEmpty {
-            throw BuildError("refusing to write the site to '/'")
-        }
-        let home = FileManager.default.homeDirectoryForCurrentUser.standardizedFileURL.resolvingSymlinksInPath().path
-        if outputPath == home {
-            throw BuildError("refusing to write the site to the home folder '\(path)'")
-        }
-        for other in protected {
-            let protectedPath = URL(fileURLWithPath: other).standardizedFileURL.resolvingSymlinksInPath().path
-            if outputPath == protectedPath || (protectedPath + "/").hasPrefix(outputPath + "/") {
-                throw BuildError("refusing to write the site to '\(path)': it is or contains '\(other)'")
-            }
-        }
+        let output = URL(fileURLWithPath: RealPath.resolving(path))
         let manager = FileManager.default
+        try manager.createDirectory(at: output.deletingLastPathComponent(), withIntermediateDirectories: true)
+        let swap = SiteSwap(output: output.path)
+        try swap.cleanLeftovers()
         var isDirectory: ObjCBool = false
-        if manager.fileExists(atPath: outputPath, isDirectory: &isDirectory) {
+        if manager.fileExists(atPath: output.path, isDirectory: &isDirectory) {
             guard isDirectory.boolValue else {
                 throw BuildError("output '\(path)' exists and is not a folder")
             }
-            let contents = (try? manager.contentsOfDirectory(atPath: outputPath)) ?? []
+            let contents = ((try? manager.contentsOfDirectory(atPath: output.path)) ?? []).filter { swap.role(of: $0) == nil }
             if !contents.isEmpty, !manager.fileExists(atPath: output.appendingPathComponent(Self.markerName).path) {
                 throw BuildError(
                     "refusing to replace '\(path)': it is not empty and was not written by roadmap (no \(Self.markerName) marker)")
             }
         }
         self.output = output
-        let parent = output.deletingLastPathComponent()
-        try manager.createDirectory(at: parent, withIntermediateDirectories: true)
-        staging = parent.appendingPathComponent(".\(output.lastPathComponent).building-\(ProcessInfo.processInfo.processIdentifier)")
-        try FolderRemoval.remove(staging.path)
-        try manager.createDirectory(at: staging, withIntermediateDirectories: true)
+        self.swap = swap
+        staging = URL(fileURLWithPath: swap.path(.building))
+        guard mkdir(staging.path, 0o755) == 0, let lock = FolderLock(staging.path) else {
+            throw BuildError("cannot create the staging folder '\(staging.path)': \(String(cString: strerror(errno)))")
+        }
+        stagingLock = lock
+    }
+
+    /// Why the site must not be written to `path`, or nil: the root or home folder, a folder
+    /// that is or holds a `protected` one, or one that is, holds or lies inside a `source`
+    /// (the site would be read back as content, or nest inside itself).
+    static func refusal(output path: String, protecting protected: [String], sources: [String]) -> Diagnostic? {
+        let output = RealPath.resolving(path)
+        func refuse(_ message: String) -> Diagnostic { .error("output.location", message, file: path) }
+        if output == "/" { return refuse("refusing to write the site to '/'") }
+        if output == RealPath.resolving(FileManager.default.homeDirectoryForCurrentUser.path) {
+            return refuse("refusing to write the site to the home folder '\(path)'")
+        }
+        func contains(_ folder: String, _ other: String) -> Bool { folder == other || (other + "/").hasPrefix(folder + "/") }
+        for source in sources {
+            let folder = RealPath.resolving(source)
+            if contains(output, folder) { return refuse("refusing to write the site to '\(path)': it is or contains '\(source)'") }
+            if contains(folder, output) {
+                return refuse("refusing to write the site to '\(path)': it is inside '\(source)', which the build reads")
+            }
+        }
+        for other in protected where contains(output, RealPath.resolving(other)) {
+            return refuse("refusing to write the site to '\(path)': it is or contains '\(other)'")
+        }
+        return nil
     }
 
     /// Writes `contents` at `relativePath` inside the staging folder.
@@ -176,37 +200,47 @@ struct SiteWriter: Sendable {
         BuildError("\(what) '\(relativePath)' in the staging folder: \(String(cString: strerror(errno)))")
     }
 
-    /// Copies a file into the staging folder.
+    /// Copies the bytes of `source` into a new file in the staging folder: never a link to it
+    /// (a later edit of the content folder would change the published site) nor a copy of a
+    /// symbolic link (which would publish whatever it points to).
     func copy(_ source: String, to relativePath: String) throws {
         written.record(relativePath)
-        let url = staging.appendingPathComponent(relativePath)
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        if FileManager.default.fileExists(atPath: url.path) { try FileManager.default.removeItem(at: url) }
-        try FileManager.default.copyItem(atPath: source, toPath: url.path)
+        // Non-blocking, so that a pipe put in place of the file cannot stall the build.
+        let input = open(source, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard input >= 0 else { throw BuildError("cannot read '\(source)': \(String(cString: strerror(errno)))") }
+        defer { close(input) }
+        var info = stat()
+        guard fstat(input, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
+            throw BuildError("cannot copy '\(source)': it is not a regular file")
+        }
+        // The staging folder may hold a link to the previous site's file here: never write through it.
+        unlink(staging.path + "/" + relativePath)
+        let descriptor = try create(relativePath)
+        defer { close(descriptor) }
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { read(input, $0.baseAddress, $0.count) }
+            if count == 0 { break }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw BuildError("cannot read '\(source)': \(String(cString: strerror(errno)))")
+            }
+            try buffer.withUnsafeBytes { try Self.writeAll(UnsafeRawBufferPointer(rebasing: $0.prefix(count)), to: descriptor, relativePath) }
+        }
     }
 
     /// Puts the staged site in place of the output. With `removingPreviousLater` (a long-running
     /// `roadmap serve`) the previous site is deleted on a background queue, after the swap.
     func commit(removingPreviousLater: Bool = false) throws {
         try write("This folder was generated by roadmap build; it is replaced on every build.\n", to: Self.markerName)
-        let manager = FileManager.default
-        let suffix = removingPreviousLater ? "-" + UUID().uuidString.prefix(8) : ""
-        let retired = output.deletingLastPathComponent()
-            .appendingPathComponent(".\(output.lastPathComponent).previous-\(ProcessInfo.processInfo.processIdentifier)\(suffix)")
-        try FolderRemoval.remove(retired.path)
-        let hadOutput = manager.fileExists(atPath: output.path)
-        if hadOutput { try manager.moveItem(at: output, to: retired) }
-        do {
-            try manager.moveItem(at: staging, to: output)
-        } catch {
-            if hadOutput { try? manager.moveItem(at: retired, to: output) }
-            throw error
-        }
-        guard hadOutput else { return }
+        guard let previous = try swap.swap(in: staging.path) else { return }
         if removingPreviousLater {
-            DispatchQueue.global(qos: .utility).async { try? FolderRemoval.remove(retired.path) }
+            DispatchQueue.global(qos: .utility).async {
+                try? FolderRemoval.remove(previous.path)
+                withExtendedLifetime(previous.lock) {}
+            }
         } else {
-            try? FolderRemoval.remove(retired.path)
+            try? FolderRemoval.remove(previous.path)
         }
     }
 
