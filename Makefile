@@ -51,7 +51,10 @@ leak-test: tool
 ## `make bench BASELINE=<commit>` also times a binary built from that commit, in the same run.
 bench: tool
 	@if [ -n "$(BASELINE)" ]; then \
-	  rm -rf .build-baseline && git worktree prune && git worktree add -f --detach .build-baseline $(BASELINE) >/dev/null && \
+	  want=$$(git rev-parse --verify "$(BASELINE)^{commit}") || exit 1; \
+	  if [ "$$(git -C .build-baseline rev-parse HEAD 2>/dev/null)" != "$$want" ]; then \
+	    rm -rf .build-baseline && git worktree prune && git worktree add -f --detach .build-baseline "$$want" >/dev/null || exit 1; \
+	  fi; \
 	  (cd .build-baseline && $(SWIFT) build -c release --product roadmap >/dev/null) || exit 1; \
 	fi
 	$(PYTHON) Benchmarks/bench.py --binary $(RELEASE_BIN) \

@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "roadmap-site",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v14)],
     products: [
         .executable(name: "roadmap", targets: ["roadmap"]),
         .library(name: "RoadmapKit", targets: ["RoadmapKit"]),
@@ -11,7 +11,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
-        // The live preview's HTTP server (roadmap serve): small, no SwiftNIO.
+        // The live preview's sockets (roadmap serve; its FlyingSocks layer): small, no SwiftNIO.
         .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
@@ -40,7 +40,7 @@ let package = Package(
         // The live preview: serves the built site, watches sources, reloads pages (Server-Sent Events).
         .target(
             name: "RoadmapServe",
-            dependencies: ["RoadmapKit", .product(name: "FlyingFox", package: "FlyingFox")]
+            dependencies: ["RoadmapKit", .product(name: "FlyingSocks", package: "FlyingFox")]
         ),
         // A thin command-line front end over RoadmapKit.
         .executableTarget(
@@ -55,5 +55,9 @@ let package = Package(
         .testTarget(name: "RoadmapMarkdownTests", dependencies: ["RoadmapMarkdown"], exclude: ["Fixtures"]),
         .testTarget(name: "TemplateEngineTests", dependencies: ["TemplateEngine"]),
         .testTarget(name: "RoadmapKitTests", dependencies: ["RoadmapKit"], exclude: ["Fixtures"]),
+        .testTarget(
+            name: "RoadmapServeTests",
+            dependencies: ["RoadmapServe", .product(name: "FlyingSocks", package: "FlyingFox")]
+        ),
     ]
 )

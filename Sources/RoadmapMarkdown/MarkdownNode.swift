@@ -136,10 +136,13 @@ public struct MarkdownDocument: Hashable, Sendable {
     public var root: MarkdownNode
     /// Whether nesting deeper than ``MarkdownParser/maximumDepth`` was flattened to text.
     public var wasDepthLimited: Bool
+    /// Bounds the input went over before parsing, and what was done about each.
+    public var limits: [MarkdownLimit]
 
-    public init(root: MarkdownNode, wasDepthLimited: Bool = false) {
+    public init(root: MarkdownNode, wasDepthLimited: Bool = false, limits: [MarkdownLimit] = []) {
         self.root = root
         self.wasDepthLimited = wasDepthLimited
+        self.limits = limits
     }
 
     /// The top-level blocks.

@@ -32,8 +32,21 @@ public struct MarkdownParser: Sendable {
     /// not touch the table and still runs in parallel.
     private static let inlinePass = Mutex(())
 
-    /// Parses `source` into a document. Never fails: any byte sequence is some Markdown.
+    /// Parses `source` into a document. Never fails: any byte sequence is some Markdown. Input
+    /// on which cmark-gfm would take time growing faster than its size is not given to it
+    /// whole (``InputBounds``): the document's `limits` say what was done instead.
     public func parse(_ source: String) -> MarkdownDocument {
+        let limits = InputBounds.review(source)
+        if limits.contains(where: { $0.action == .notParsed }) {
+            return MarkdownDocument(root: MarkdownNode(kind: .document, range: Self.emptyRange), limits: limits)
+        }
+        let tables = !limits.contains { $0.action == .tablesAsText }
+        var document = parse(source, extensions: Self.extensionNames.filter { tables || $0 != "table" })
+        document.limits = limits
+        return document
+    }
+
+    private func parse(_ source: String, extensions: [String]) -> MarkdownDocument {
         _ = Self.registration
         // No CMARK_OPT_VALIDATE_UTF8: a Swift String is valid UTF-8 already (cmark still
         // replaces NUL bytes, which it does whatever the options).
@@ -42,7 +55,7 @@ public struct MarkdownParser: Sendable {
             return MarkdownDocument(root: MarkdownNode(kind: .document, range: Self.emptyRange))
         }
         defer { cmark_parser_free(parser) }
-        for name in Self.extensionNames {
+        for name in extensions {
             guard let ext = cmark_find_syntax_extension(name) else { continue }
             cmark_parser_attach_syntax_extension(parser, ext)
         }

@@ -1,5 +1,3 @@
-import FlyingFox
-import FlyingSocks
 import Foundation
 import RoadmapKit
 
@@ -14,15 +12,19 @@ public final class PreviewServer: Sendable {
         /// Seconds between two looks at the watched folders.
         public var pollInterval: Double
         public var verbose: Bool
+        /// Errors only: no warnings, no line per build (the line saying where the site is served stays).
+        public var quiet: Bool
+        var limits = BoundedHTTPServer.Limits()
 
         public init(build: BuildOptions, host: String = "127.0.0.1", port: UInt16 = 8000, pollInterval: Double = 0.05,
-                    verbose: Bool = false)
+                    verbose: Bool = false, quiet: Bool = false)
         {
             self.build = build
             self.host = host
             self.port = port
             self.pollInterval = pollInterval
             self.verbose = verbose
+            self.quiet = quiet
         }
     }
 
@@ -72,33 +74,20 @@ public final class PreviewServer: Sendable {
         let watcher = SourceWatcher(folders: [options.build.contentDirectory, options.build.templatesDirectory])
         rebuild(reason: "initial build")
 
-        let address: any SocketAddress
         let host = options.host == "localhost" ? "127.0.0.1" : options.host
-        if host.contains(":") {
-            address = try sockaddr_in6.inet6(ip6: host, port: options.port)
-        } else {
-            address = try sockaddr_in.inet(ip4: host, port: options.port)
-        }
-        let server = HTTPServer(config: .init(address: address, timeout: 30), handler: ClosureHTTPHandler { [self] request in
+        let server = BoundedHTTPServer(host: host, port: options.port, limits: options.limits,
+                                       warn: { [self] in self.warn($0) }) { [self] request in
             await self.respond(to: request)
-        })
-        let serverTask = Task { try await server.run() }
-        try await server.waitUntilListening()
-        var port = Int(options.port)
-        if case .ip4(_, let actual)? = await server.listeningAddress { port = Int(actual) }
-        if case .ip6(_, let actual)? = await server.listeningAddress { port = Int(actual) }
-        #if canImport(Glibc)
-        ListenerTuning.disableNagle(port: port)
-        #endif
-        let shownHost = host.contains(":") ? "[\(host)]" : host
-        log("Serving \(options.build.outputDirectory)/ at http://\(shownHost):\(port)/ — watching "
-            + "\(options.build.contentDirectory)/ and \(options.build.templatesDirectory)/; Ctrl-C stops.")
-
-        // Watching and rebuilding run on a thread of their own; the server's tasks keep serving.
-        let thread = Thread { [self] in self.watch(watcher) }
-        thread.stackSize = 8 << 20
-        thread.start()
-        try await serverTask.value
+        }
+        try await server.run { [self] port in
+            let shownHost = host.contains(":") ? "[\(host)]" : host
+            log("Serving \(options.build.outputDirectory)/ at http://\(shownHost):\(port)/ — watching "
+                + "\(options.build.contentDirectory)/ and \(options.build.templatesDirectory)/; Ctrl-C stops.")
+            // Watching and rebuilding run on a thread of their own; the server's tasks keep serving.
+            let thread = Thread { [self] in self.watch(watcher) }
+            thread.stackSize = 8 << 20
+            thread.start()
+        }
     }
 
     /// Waits for changes (woken at once by inotify where there is one, else polling) and rebuilds.
@@ -164,7 +153,7 @@ public final class PreviewServer: Sendable {
             // Errors every time; warnings when they differ from the last build's (not the same
             // screenful after every save).
             let warnings = report.diagnostics.filter { $0.severity != .error }.map { $0.formatted() }
-            let showWarnings = warnings != shownWarnings.withLock { $0 }
+            let showWarnings = !options.quiet && warnings != shownWarnings.withLock { $0 }
             shownWarnings.withLock { $0 = warnings }
             for diagnostic in report.diagnostics where diagnostic.severity == .error || showWarnings {
                 FileHandle.standardError.write(Data((diagnostic.formatted() + "\n").utf8))
@@ -176,8 +165,10 @@ public final class PreviewServer: Sendable {
             }
             if report.succeeded && report.wroteSite {
                 let reused = cache.reusedCount
-                log(String(format: "Built %d roadmaps (%@) in %.0f ms", report.roadmapCount, reason, milliseconds)
-                    + (reused > 0 ? ", \(reused) unchanged reused" : ""))
+                if !options.quiet {
+                    log(String(format: "Built %d roadmaps (%@) in %.0f ms", report.roadmapCount, reason, milliseconds)
+                        + (reused > 0 ? ", \(reused) unchanged reused" : ""))
+                }
                 channel.buildSucceeded(changed: [reason])
             } else {
                 let errors = report.diagnostics.filter { $0.severity == .error }
@@ -185,14 +176,15 @@ public final class PreviewServer: Sendable {
                 channel.buildFailed(errors.map { $0.formatted() }.joined(separator: "\n"))
             }
         case .failure(let error):
-            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+            let failure = BuildError.describing(error).diagnostic.formatted()
+            FileHandle.standardError.write(Data((failure + "\n").utf8))
             log("Build failed (\(reason)); still serving the last good site.")
-            channel.buildFailed("error: \(error)")
+            channel.buildFailed(failure)
         }
     }
 
     static func describe(_ paths: [String]) -> String {
-        let names = paths.map { ($0 as NSString).lastPathComponent }
+        let names = paths.map { Diagnostic.printable(($0 as NSString).lastPathComponent) }
         return names.count <= 3 ? names.joined(separator: ", ") : "\(names.count) files changed"
     }
 
@@ -200,20 +192,23 @@ public final class PreviewServer: Sendable {
         FileHandle.standardOutput.write(Data((line + "\n").utf8))
     }
 
+    /// A warning of the server's own, on standard error unless `--quiet`.
+    func warn(_ line: String) {
+        guard !options.quiet else { return }
+        FileHandle.standardError.write(Data((line + "\n").utf8))
+    }
+
     // MARK: - Serving
 
-    func respond(to request: HTTPRequest) async -> HTTPResponse {
-        guard request.method == .GET || request.method == .HEAD else {
-            return Self.text(.methodNotAllowed, "only GET and HEAD\n")
-        }
-        let rawPath = request.target.path(percentEncoded: true)
+    func respond(to request: RequestHead) async -> Response {
+        let rawPath = request.path
         switch rawPath {
         case LiveReloadAssets.eventsPath:
-            return HTTPResponse(
-                statusCode: .ok,
-                headers: [.contentType: "text/event-stream", HTTPHeader("Cache-Control"): "no-store",
-                          HTTPHeader("X-Accel-Buffering"): "no"],
-                body: HTTPBodySequence(from: EventStreamBody(stream: channel.subscribe()), suggestedBufferSize: 4096))
+            return Response(
+                status: 200,
+                headers: [.init(name: "Content-Type", value: "text/event-stream"), .init(name: "Cache-Control", value: "no-store"),
+                          .init(name: "X-Accel-Buffering", value: "no")],
+                body: .events { [channel] in channel.subscribe() })
         case LiveReloadAssets.scriptPath:
             return Self.asset(LiveReloadAssets.script, type: "text/javascript; charset=utf-8")
         case LiveReloadAssets.stylePath:
@@ -224,50 +219,53 @@ public final class PreviewServer: Sendable {
         if let early = earlyPage(rawPath) { return early }
         switch resolver.resolve(rawPath) {
         case .refused:
-            return Self.text(.forbidden, "refused: the path leaves the site folder\n")
+            return Self.text(403, "refused: the path leaves the site folder\n")
         case .notFound:
             if case .file(let page) = resolver.resolve("/404.html"), let data = FileManager.default.contents(atPath: page) {
-                return Self.page(data, path: page, status: .notFound)
+                return Self.page(data, path: page, status: 404)
             }
             // No site yet (the first build failed): a page that still shows the error and reloads.
             let placeholder = "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>roadmap serve</title></head>"
                 + "<body><h1>Nothing here yet</h1><p>The site has not been built; this page reloads when it is.</p></body></html>\n"
-            return Self.page(Data(placeholder.utf8), path: "placeholder.html", status: .notFound)
+            return Self.page(Data(placeholder.utf8), path: "placeholder.html", status: 404)
         case .file(let path):
-            guard let data = FileManager.default.contents(atPath: path) else { return Self.text(.notFound, "not found\n") }
-            return Self.page(data, path: path, status: .ok)
+            guard let data = FileManager.default.contents(atPath: path) else {
+                // There a moment ago: swapped by a build, or no file descriptor left.
+                return Self.text(503, "cannot read the file just now; try again\n")
+            }
+            return Self.page(data, path: path, status: 200)
         }
     }
 
     /// A page rendered ahead of the end of the running build, if `rawPath` names one.
-    func earlyPage(_ rawPath: String) -> HTTPResponse? {
+    func earlyPage(_ rawPath: String) -> Response? {
         guard let decoded = rawPath.removingPercentEncoding, decoded.hasPrefix("/") else { return nil }
         var relative = String(decoded.dropFirst())
         if relative.isEmpty || relative.hasSuffix("/") { relative += "index.html" }
         guard let data = earlyPages.withLock({ $0[relative] }) else { return nil }
-        return Self.page(data, path: relative, status: .ok)
+        return Self.page(data, path: relative, status: 200)
     }
 
-    static func page(_ data: Data, path: String, status: HTTPStatusCode) -> HTTPResponse {
+    static func page(_ data: Data, path: String, status: Int) -> Response {
         let type = SitePathResolver.contentType(of: path)
         var body = data
         if type.hasPrefix("text/html") {
             body = Data(LiveReloadAssets.inject(into: String(decoding: data, as: UTF8.self)).utf8)
         }
-        return HTTPResponse(statusCode: status, headers: headers(type: type), body: body)
+        return Response(status: status, headers: headers(type: type), body: .bytes(body))
     }
 
-    static func asset(_ text: String, type: String) -> HTTPResponse {
-        HTTPResponse(statusCode: .ok, headers: headers(type: type), body: Data(text.utf8))
+    static func asset(_ text: String, type: String) -> Response {
+        Response(status: 200, headers: headers(type: type), body: .bytes(Data(text.utf8)))
     }
 
-    static func text(_ status: HTTPStatusCode, _ message: String) -> HTTPResponse {
-        HTTPResponse(statusCode: status, headers: headers(type: "text/plain; charset=utf-8"), body: Data(message.utf8))
+    static func text(_ status: Int, _ message: String) -> Response {
+        Response(status: status, headers: headers(type: "text/plain; charset=utf-8"), body: .bytes(Data(message.utf8)))
     }
 
-    static func headers(type: String) -> HTTPHeaders {
-        [.contentType: type, HTTPHeader("Cache-Control"): "no-store",
-         HTTPHeader("Content-Security-Policy"): "default-src 'self'", HTTPHeader("X-Content-Type-Options"): "nosniff"]
+    static func headers(type: String) -> [RequestHead.Field] {
+        [.init(name: "Content-Type", value: type), .init(name: "Cache-Control", value: "no-store"),
+         .init(name: "Content-Security-Policy", value: "default-src 'self'"), .init(name: "X-Content-Type-Options", value: "nosniff")]
     }
 }
 

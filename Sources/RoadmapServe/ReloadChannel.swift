@@ -1,5 +1,3 @@
-import FlyingFox
-import FlyingSocks
 import Foundation
 
 /// Server-Sent Events to every open page: `reload` after a good build, `build-error` with the
@@ -56,34 +54,5 @@ final class ReloadChannel: @unchecked Sendable {
     private static func event(_ name: String, _ payload: [String: Any]) -> [UInt8] {
         let json = (try? JSONSerialization.data(withJSONObject: payload, options: [.sortedKeys])) ?? Data("{}".utf8)
         return Array("event: \(name)\ndata: ".utf8) + Array(json) + Array("\n\n".utf8)
-    }
-}
-
-/// An `AsyncStream` of byte chunks as FlyingFox's buffered body sequence (sent chunked).
-struct EventStreamBody: AsyncBufferedSequence, Sendable {
-    typealias Element = UInt8
-    let stream: AsyncStream<[UInt8]>
-
-    func makeAsyncIterator() -> Iterator { Iterator(base: stream.makeAsyncIterator()) }
-
-    struct Iterator: AsyncBufferedIteratorProtocol {
-        var base: AsyncStream<[UInt8]>.Iterator
-        var pending: [UInt8] = []
-
-        mutating func next() async -> UInt8? {
-            if pending.isEmpty {
-                guard let chunk = await base.next() else { return nil }
-                pending = chunk
-            }
-            return pending.isEmpty ? nil : pending.removeFirst()
-        }
-
-        mutating func nextBuffer(suggested count: Int) async -> [UInt8]? {
-            if !pending.isEmpty {
-                defer { pending = [] }
-                return pending
-            }
-            return await base.next()
-        }
     }
 }

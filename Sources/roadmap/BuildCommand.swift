@@ -55,7 +55,7 @@ struct BuildCommand: ParsableCommand {
             progressLine.finish()
         } catch {
             progressLine.finish()
-            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+            DiagnosticPrinter(quiet: options.quiet).print([BuildError.describing(error).diagnostic])
             throw ExitCode(1)
         }
         DiagnosticPrinter(quiet: options.quiet).print(report.diagnostics)

@@ -19,13 +19,13 @@ struct ServeCommand: ParsableCommand {
 
     func run() throws {
         let server = PreviewServer(options: .init(
-            build: options.buildOptions, host: host, port: port, verbose: options.verbose))
+            build: options.buildOptions, host: host, port: port, verbose: options.verbose, quiet: options.quiet))
         // The server runs on Swift concurrency's threads; this one only waits.
         Task {
             do {
                 try await server.run()
             } catch {
-                FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+                FileHandle.standardError.write(Data((BuildError.describing(error).diagnostic.formatted() + "\n").utf8))
                 Foundation.exit(1)
             }
             Foundation.exit(0)

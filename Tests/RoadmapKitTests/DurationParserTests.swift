@@ -98,6 +98,9 @@ struct DurationParserTests {
         .init(input: "a 6-week-long sprint", text: "6-week", unit: .week, minWeeks: 6, maxWeeks: 6),
         .init(input: "a 24-hour hackathon", text: "24-hour", unit: .hour, minWeeks: 0.6, maxWeeks: 0.6),
         .init(input: "May 2024 – 3 months", text: "3 months", unit: .month, minWeeks: 13, maxWeeks: 13),
+        .init(input: "half an hour", text: "half an hour", unit: .hour, minWeeks: 0.0125, maxWeeks: 0.0125),
+        .init(input: "1,000,000 hours", text: "1,000,000 hours", unit: .hour, minWeeks: 25_000, maxWeeks: 25_000),
+        .init(input: "within 2 to 3\u{2009}weeks", text: "2 to 3\u{2009}weeks", unit: .week, minWeeks: 2, maxWeeks: 3),
     ]
 
     @Test("durations parse with their ranges in weeks", arguments: durations)
@@ -162,6 +165,10 @@ struct DurationParserTests {
         .init(input: "3 days a week", text: "3 days a week", unit: .day, minWeeks: 3.0 / 7, maxWeeks: 3.0 / 7),
         .init(input: "two hours a day", text: "two hours a day", unit: .hour, minWeeks: 0.05, maxWeeks: 0.05),
         .init(input: "8 hours of study per week", text: "8 hours of study per week", unit: .hour, minWeeks: 0.2, maxWeeks: 0.2),
+        // Long words are words: the scanner this grammar replaced read a word of more than twelve
+        // letters as none, and so missed this rate.
+        .init(input: "8 hours of internationalised study per week", text: "8 hours of internationalised study per week",
+              unit: .hour, minWeeks: 0.2, maxWeeks: 0.2),
         .init(input: "10+ hours weekly", text: "10+ hours weekly", unit: .hour, minWeeks: 0.25, maxWeeks: 0.25, isOpenEnded: true),
         .init(input: "1 to 2 hours a day", text: "1 to 2 hours a day", unit: .hour, minWeeks: 0.025, maxWeeks: 0.05),
     ]
@@ -262,6 +269,9 @@ struct DurationParserTests {
         "read two chapters a week",
         "30 min a day",
         "1/2 day",
+        "1,2345 weeks",
+        "3.11.2 weeks",
+        "see https://example.com/plan:4 weeks",
         "one-on-one",
         "Web3",
         "2FA and 5G",
@@ -357,6 +367,14 @@ struct DurationParserTests {
         .init(heading: "Module 2 (Free, 3 weeks)", text: "3 weeks", minWeeks: 3, maxWeeks: 3),
         .init(heading: "Part 2 (Days 6-10)", text: "Days 6-10", unit: .day, minWeeks: 5.0 / 7, maxWeeks: 5.0 / 7),
         .init(heading: "Sprint 1 (2 weeks): Setup", text: "2 weeks", minWeeks: 2, maxWeeks: 2),
+        .init(heading: "Kubernetes: ≈6 weeks", text: "6 weeks", minWeeks: 6, maxWeeks: 6),
+        .init(heading: "Kubernetes - approximately 6 weeks", text: "6 weeks", minWeeks: 6, maxWeeks: 6),
+        .init(heading: "Kubernetes – 6 weeks.", text: "6 weeks", minWeeks: 6, maxWeeks: 6),
+        .init(heading: "进阶（3～4周）", text: "3～4周", minWeeks: 3, maxWeeks: 4),
+        .init(heading: "进阶（3至4周）", text: "3至4周", minWeeks: 3, maxWeeks: 4),
+        .init(heading: "进阶 (约 3 周)", text: "3 周", minWeeks: 3, maxWeeks: 3),
+        .init(heading: "经验（2年以上）", text: "2年", unit: .year, minWeeks: 104, maxWeeks: 104),
+        .init(heading: "项目（3+个月）", text: "3+个月", unit: .month, minWeeks: 13, maxWeeks: 13),
         // No stated duration.
         .init(heading: "Study Plan (6-10 hours/week)", text: nil),
         .init(heading: "Sedgewick - Mergesort (5 videos)", text: nil),
@@ -374,6 +392,9 @@ struct DurationParserTests {
         .init(heading: "Junior Engineer (0–2 years of experience)", text: nil),
         .init(heading: "Week 3-4: Docker (10 hrs/week)", text: nil),
         .init(heading: "Resources (Top 10)", text: nil),
+        .init(heading: "Senior Engineer (3 yrs exp)", text: nil),
+        .init(heading: "Kubernetes ‒ 6 weeks", text: nil),
+        .init(heading: "回顾（12年）", text: nil),
     ]
 
     @Test("heading durations", arguments: headings)
@@ -412,6 +433,8 @@ struct DurationParserTests {
         .init(heading: "Month 3: Deployment - 1 Month", text: "Month 3", unit: .month, minWeeks: 4.333, maxWeeks: 4.333),
         .init(heading: "Foundations (Months 1–3)", text: "Months 1–3", unit: .month, minWeeks: 13, maxWeeks: 13),
         .init(heading: "Phase 1 - Weeks 1-6", text: "Weeks 1-6", minWeeks: 6, maxWeeks: 6),
+        .init(heading: "第1-2个月：基础", text: "第1-2个月", unit: .month, minWeeks: 8.667, maxWeeks: 8.667),
+        .init(heading: "**第 3 周**", text: "第 3 周", minWeeks: 1, maxWeeks: 1),
         // Not a period heading.
         .init(heading: "Phase 1", text: nil),
         .init(heading: "Monthly review", text: nil),
@@ -422,6 +445,7 @@ struct DurationParserTests {
         .init(heading: "Day-to-day work", text: nil),
         .init(heading: "DevOps Essentials (8 weeks)", text: nil),
         .init(heading: "Week 1.5", text: nil),
+        .init(heading: "第1.5周", text: nil),
     ]
 
     @Test("period headings", arguments: periods)
@@ -462,6 +486,9 @@ struct DurationParserTests {
         .init(heading: "Duration: 10 hours/week for 8 weeks", text: "8 weeks", minWeeks: 8, maxWeeks: 8),
         .init(heading: "Duration: Self-paced, about 4 weeks", text: "4 weeks", minWeeks: 4, maxWeeks: 4),
         .init(heading: "Duration: six weeks", text: "six weeks", minWeeks: 6, maxWeeks: 6),
+        .init(heading: "Duration: 4 weeks\nof Docker", text: "4 weeks", minWeeks: 4, maxWeeks: 4),
+        // The label's colon must stand within the line's first 60 bytes; each ⏱️ is 6 bytes.
+        .init(heading: "⏱️ Duration: 4 weeks", text: "4 weeks", minWeeks: 4, maxWeeks: 4),
         // Not a labelled duration.
         .init(heading: "Time Commitment: 10 hours/week", text: nil),
         .init(heading: "Duration: Self-paced", text: nil),
@@ -471,6 +498,8 @@ struct DurationParserTests {
         .init(heading: "Duration 4 weeks", text: nil),
         .init(heading: "Course: [Docker Mastery](https://example.com/docker-in-4-weeks) (Free)", text: nil),
         .init(heading: "Timeline: Month 1", text: nil),
+        .init(heading: "⏱️⏱️⏱️⏱️⏱️⏱️⏱️⏱️⏱️⏱️ Duration: 4 weeks", text: nil),
+        .init(heading: "Duration/Cost: 4 weeks", text: nil),
     ]
 
     @Test("labelled duration lines", arguments: labelled)

@@ -24,7 +24,7 @@ import Testing
                 ["build", "--content", "Content", "--templates", "Templates", "--output", output], in: folder)
             #expect(run.status == 1)
             #expect(run.stderr.hasPrefix(
-                "\(output): error: refusing to write the site to '\(output)': \(why) [output.location]\n"), "\(run.stderr)")
+                "\(output): error: refusing to write the site here: \(why) [output.refused]\n"), "\(run.stderr)")
             #expect(try filesUnder(folder) == before)
             #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["Content", "Linked", "Templates"])
         }

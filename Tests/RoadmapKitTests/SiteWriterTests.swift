@@ -76,8 +76,8 @@ import Testing
             }
             let report = try buildSite(content: content, output: output)
             #expect(!report.wroteSite)
-            #expect(report.diagnostics.map(\.id) == ["output.location"])
-            #expect(report.diagnostics.first?.message.hasPrefix("refusing to write the site to '\(output.path)'") == true)
+            #expect(report.diagnostics.map(\.id) == ["output.refused"])
+            #expect(report.diagnostics.map(\.file) == [output.path])
             #expect(FileManager.default.fileExists(atPath: content.appendingPathComponent("a.md").path))
         }
     }

@@ -30,7 +30,7 @@ public struct Glossary: Sendable, Hashable {
         var glossary = Glossary()
         let loaded: Any?
         do {
-            loaded = try Yams.load(yaml: text)
+            loaded = try YAMLLoader.load(text)
         } catch {
             return (glossary, [FrontMatterReader.diagnostic(for: error, file: file, lineOffset: 0)])
         }

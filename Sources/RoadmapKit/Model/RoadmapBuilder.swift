@@ -22,6 +22,10 @@ struct RoadmapBuilder: Sendable {
                 "markdown.nesting", "nesting deeper than \(MarkdownParser.maximumDepth) levels was flattened to text",
                 file: file, at: SourceLocation(line: 1, column: 1)))
         }
+        for limit in input.document.limits {
+            diagnostics.append(Diagnostic(limit.action == .notParsed ? .error : .warning, id: limit.id, limit.message,
+                                          file: file, at: limit.location))
+        }
 
         // Heading anchors first, in document order, so they match GitHub's.
         var slugger = Slugger(reserved: Self.pageIDs)

@@ -54,6 +54,6 @@ enum FolderRemoval {
     }
 
     private static func failure(_ what: String, _ path: String) -> BuildError {
-        BuildError("\(what) '\(path)': \(String(cString: strerror(errno)))")
+        BuildError.io("output.io", what, path: path)
     }
 }

@@ -182,7 +182,7 @@ struct SiteSwap: Sendable {
 
     private func rename(_ from: String, _ to: String) throws {
         guard Foundation.rename(from, to) == 0 else {
-            throw BuildError("cannot rename '\(from)' to '\(to)': \(String(cString: strerror(errno)))")
+            throw BuildError.io("output.io", "cannot rename to '\(to)'", path: from)
         }
     }
 
@@ -197,7 +197,7 @@ struct SiteSwap: Sendable {
     }
 
     private static func failure(_ what: String, _ path: String) -> BuildError {
-        BuildError("\(what) '\(path)': \(String(cString: strerror(errno)))")
+        BuildError.io("output.io", what, path: path)
     }
 }
 

@@ -24,30 +24,35 @@ struct SiteWriter: Sendable {
          linkingUnchangedFiles: Bool = false) throws
     {
         if let refusal = Self.refusal(output: path, protecting: protected, sources: sources) {
-            throw BuildError(refusal.message)
+            throw BuildError(refusal.id, refusal.message, file: refusal.file)
         }
         linksUnchangedFiles = linkingUnchangedFiles
         let output = URL(fileURLWithPath: RealPath.resolving(path))
         let manager = FileManager.default
-        try manager.createDirectory(at: output.deletingLastPathComponent(), withIntermediateDirectories: true)
+        do {
+            try manager.createDirectory(at: output.deletingLastPathComponent(), withIntermediateDirectories: true)
+        } catch {
+            throw BuildError.io("output.io", "cannot create the output's folder", path: output.deletingLastPathComponent().path, error: error)
+        }
         let swap = SiteSwap(output: output.path)
         try swap.cleanLeftovers()
         var isDirectory: ObjCBool = false
         if manager.fileExists(atPath: output.path, isDirectory: &isDirectory) {
             guard isDirectory.boolValue else {
-                throw BuildError("output '\(path)' exists and is not a folder")
+                throw BuildError("output.refused", "the output exists and is not a folder", file: path)
             }
             let contents = ((try? manager.contentsOfDirectory(atPath: output.path)) ?? []).filter { swap.role(of: $0) == nil }
             if !contents.isEmpty, !manager.fileExists(atPath: output.appendingPathComponent(Self.markerName).path) {
                 throw BuildError(
-                    "refusing to replace '\(path)': it is not empty and was not written by roadmap (no \(Self.markerName) marker)")
+                    "output.refused", "refusing to replace this folder: it is not empty and was not written by roadmap "
+                        + "(no \(Self.markerName) marker)", file: path)
             }
         }
         self.output = output
         self.swap = swap
         staging = URL(fileURLWithPath: swap.path(.building))
         guard mkdir(staging.path, 0o755) == 0, let lock = FolderLock(staging.path) else {
-            throw BuildError("cannot create the staging folder '\(staging.path)': \(String(cString: strerror(errno)))")
+            throw BuildError.io("output.io", "cannot create the staging folder", path: staging.path)
         }
         stagingLock = lock
     }
@@ -57,21 +62,21 @@ struct SiteWriter: Sendable {
     /// (the site would be read back as content, or nest inside itself).
     static func refusal(output path: String, protecting protected: [String], sources: [String]) -> Diagnostic? {
         let output = RealPath.resolving(path)
-        func refuse(_ message: String) -> Diagnostic { .error("output.location", message, file: path) }
+        func refuse(_ message: String) -> Diagnostic { .error("output.refused", message, file: path) }
         if output == "/" { return refuse("refusing to write the site to '/'") }
         if output == RealPath.resolving(FileManager.default.homeDirectoryForCurrentUser.path) {
-            return refuse("refusing to write the site to the home folder '\(path)'")
+            return refuse("refusing to write the site to the home folder")
         }
         func contains(_ folder: String, _ other: String) -> Bool { folder == other || (other + "/").hasPrefix(folder + "/") }
         for source in sources {
             let folder = RealPath.resolving(source)
-            if contains(output, folder) { return refuse("refusing to write the site to '\(path)': it is or contains '\(source)'") }
+            if contains(output, folder) { return refuse("refusing to write the site here: it is or contains '\(source)'") }
             if contains(folder, output) {
-                return refuse("refusing to write the site to '\(path)': it is inside '\(source)', which the build reads")
+                return refuse("refusing to write the site here: it is inside '\(source)', which the build reads")
             }
         }
         for other in protected where contains(output, RealPath.resolving(other)) {
-            return refuse("refusing to write the site to '\(path)': it is or contains '\(other)'")
+            return refuse("refusing to write the site here: it is or contains '\(other)'")
         }
         return nil
     }
@@ -154,11 +159,15 @@ struct SiteWriter: Sendable {
         let path = staging.path + "/" + relativePath
         var descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         if descriptor < 0, errno == ENOENT {
-            try FileManager.default.createDirectory(
-                atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            do {
+                try FileManager.default.createDirectory(
+                    atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            } catch {
+                throw BuildError.io("output.io", "cannot create a folder in the staging folder", path: path, error: error)
+            }
             descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         }
-        guard descriptor >= 0 else { throw Self.error("cannot create", relativePath) }
+        guard descriptor >= 0 else { throw BuildError.io("output.io", "cannot create", path: path) }
         return descriptor
     }
 
@@ -168,7 +177,7 @@ struct SiteWriter: Sendable {
             let count = Foundation.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
             if count < 0 {
                 if errno == EINTR { continue }
-                throw error("cannot write", relativePath)
+                throw BuildError.io("output.io", "cannot write into the staging folder", path: relativePath)
             }
             offset += count
         }
@@ -196,10 +205,6 @@ struct SiteWriter: Sendable {
         return memcmp(old.baseAddress!, bytes.baseAddress!, bytes.count) == 0
     }
 
-    private static func error(_ what: String, _ relativePath: String) -> BuildError {
-        BuildError("\(what) '\(relativePath)' in the staging folder: \(String(cString: strerror(errno)))")
-    }
-
     /// Copies the bytes of `source` into a new file in the staging folder: never a link to it
     /// (a later edit of the content folder would change the published site) nor a copy of a
     /// symbolic link (which would publish whatever it points to).
@@ -207,11 +212,11 @@ struct SiteWriter: Sendable {
         written.record(relativePath)
         // Non-blocking, so that a pipe put in place of the file cannot stall the build.
         let input = open(source, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
-        guard input >= 0 else { throw BuildError("cannot read '\(source)': \(String(cString: strerror(errno)))") }
+        guard input >= 0 else { throw BuildError.io("content.unreadable", "cannot read", path: source) }
         defer { close(input) }
         var info = stat()
         guard fstat(input, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
-            throw BuildError("cannot copy '\(source)': it is not a regular file")
+            throw BuildError("content.unreadable", "cannot copy: not a regular file", file: source)
         }
         // The staging folder may hold a link to the previous site's file here: never write through it.
         unlink(staging.path + "/" + relativePath)
@@ -223,7 +228,7 @@ struct SiteWriter: Sendable {
             if count == 0 { break }
             if count < 0 {
                 if errno == EINTR { continue }
-                throw BuildError("cannot read '\(source)': \(String(cString: strerror(errno)))")
+                throw BuildError.io("content.unreadable", "cannot read", path: source)
             }
             try buffer.withUnsafeBytes { try Self.writeAll(UnsafeRawBufferPointer(rebasing: $0.prefix(count)), to: descriptor, relativePath) }
         }

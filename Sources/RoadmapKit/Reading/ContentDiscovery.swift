@@ -33,12 +33,12 @@ struct ContentDiscovery: Sendable {
     func discover(in directory: String) throws -> ContentInventory {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw BuildError("content folder '\(directory)' does not exist")
+            throw BuildError("content.missing", "the content folder does not exist", file: directory)
         }
         guard let enumerator = FileManager.default.enumerator(atPath: directory),
               let root = RealPath.of(directory)
         else {
-            throw BuildError("cannot read content folder '\(directory)'")
+            throw BuildError.io("content.unreadable", "cannot read the content folder", path: directory)
         }
         let base = directory.hasSuffix("/") ? directory : directory + "/"
         var inventory = ContentInventory(roadmaps: [], assets: [], siteConfig: nil, glossary: nil)

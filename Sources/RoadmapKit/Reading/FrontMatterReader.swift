@@ -50,11 +50,11 @@ struct FrontMatterReader: Sendable {
 
         var loaded: Any?
         do {
-            loaded = try Yams.load(yaml: yaml, .default, .default, .utf8)  // .default reads the environment each call
+            loaded = try YAMLLoader.load(yaml)
         } catch {
             // YAML forbids tabs for indentation; people indent with them anyway. Read them as
             // spaces when that makes the YAML valid, and say so.
-            if let untabbed = Self.tabsAsSpaces(yaml), let retry = try? Yams.load(yaml: untabbed, .default, .default, .utf8) {
+            if let untabbed = Self.tabsAsSpaces(yaml), let retry = try? YAMLLoader.load(untabbed) {
                 loaded = retry
                 let line = yaml.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.hasPrefix("\t") } ?? 0
                 diagnostics.append(.warning(
@@ -250,8 +250,13 @@ struct FrontMatterReader: Sendable {
         }.joined(separator: "\n")
     }
 
-    /// A Yams error as a diagnostic at its place in the file (the YAML starts on line 2).
+    /// A Yams error, or a bound `YAMLLoader` keeps, as a diagnostic at its place in the file
+    /// (the YAML starts on line 2).
     static func diagnostic(for error: any Error, file: String, lineOffset: Int = 1) -> Diagnostic {
+        if let limit = error as? YAMLLoader.LimitExceeded {
+            return .error(limit.id, "the YAML " + limit.message, file: file,
+                          at: SourceLocation(line: limit.line + lineOffset, column: limit.column))
+        }
         var location = SourceLocation(line: 1 + lineOffset, column: 1)
         var message = "front matter is not valid YAML"
         if let yamlError = error as? YamlError {

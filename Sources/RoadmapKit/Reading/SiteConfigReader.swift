@@ -9,10 +9,13 @@ struct SiteConfigReader: Sendable {
         do {
             text = try String(contentsOfFile: file.path, encoding: .utf8)
         } catch {
-            throw BuildError("cannot read '\(file.path)': \(error.localizedDescription)")
+            throw BuildError.io("config.unreadable", "cannot read the site configuration", path: file.path, error: error)
         }
         if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { return (SiteConfig(), []) }
         do {
+            // The decoder reads only the keys it knows (others are not made into values), so
+            // the alias count is the one bound it needs.
+            try YAMLLoader.checkAliasCount(text)
             let config = try YAMLDecoder().decode(SiteConfig.self, from: text)
             var diagnostics: [Diagnostic] = []
             if let url = config.baseURL, URL(string: url)?.scheme?.hasPrefix("http") != true {
