@@ -15,7 +15,7 @@ struct SiteWriter: Sendable {
     let written = WrittenFiles()
     private let swap: SiteSwap
     /// Held on the staging folder while the build runs, so no other build removes it.
-    private let stagingLock: FolderLock
+    private let stagingLock: FolderLock?
 
     /// Checks that `output` is safe to replace, cleans up after killed builds and creates the
     /// staging folder. `protected` folders must not be the output or inside it; `sources` (the
@@ -51,10 +51,11 @@ struct SiteWriter: Sendable {
         self.output = output
         self.swap = swap
         staging = URL(fileURLWithPath: swap.path(.building))
-        guard mkdir(staging.path, 0o755) == 0, let lock = FolderLock(staging.path) else {
+        guard mkdir(staging.path, 0o755) == 0 else {
             throw BuildError.io("output.io", "cannot create the staging folder", path: staging.path)
         }
-        stagingLock = lock
+        // A file system without `flock` (NFS) builds all the same; its leftovers are then kept.
+        stagingLock = FolderLock(staging.path)
     }
 
     /// Why the site must not be written to `path`, or nil: the root or home folder, a folder
