@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import RoadmapMarkdown
 @testable import RoadmapKit
 
 /// Skills and tools several roadmaps list link to each other's entries ("Also in").
@@ -72,114 +73,61 @@ import Testing
 
     @Test func indexOrdersBySiteOrderAndSkipsUnsharedTerms() {
         let listings = ["b", "a", "c"].map { slug in
-            SharedTermReader.Listing(slug: slug, title: slug.uppercased(), order: nil, terms: [
+            RoadmapListing(source: slug + ".md", slug: slug, title: slug.uppercased(), order: nil, terms: [
                 SharedTerm(key: "skill:kubernet", anchor: "skill-k-\(slug)", title: "Kubernetes"),
                 SharedTerm(key: "skill:\(slug)only", anchor: "skill-own", title: "Own"),
-            ])
+            ], anchors: HashedIDs())
         }
         let index = SharedTermIndex(listings, hasSearchPage: false)
-        let alsoIn = index.alsoIn(slug: "c", terms: listings[2].terms)
+        let alsoIn = index.alsoIn(slug: "c")
         #expect(alsoIn.count == 1)
+        #expect(alsoIn.first?.from == "skill-k-c")
         #expect(alsoIn.first?.targets.map(\.slug) == ["a", "b"])
         #expect(alsoIn.first?.targets.map(\.href) == ["../a/index.html#skill-k-a", "../b/index.html#skill-k-b"])
         #expect(alsoIn.first?.more == 0)
-        #expect(index.alsoIn(slug: "nowhere", terms: listings[0].terms).isEmpty)
+        #expect(index.alsoIn(slug: "nowhere").isEmpty)
     }
 
-    /// The first pass, a line scan, reads the same skills and tools, with the same anchors, as
-    /// the page gets from the parsed document.
-    @Test func firstPassAgreesWithTheEnrichment() throws {
+    /// Pass 1 reads the skills and tools, and the anchors, that pass 2 gives the page: both
+    /// take them from the same model.
+    @Test func firstPassListsThePagesOwnEntriesAndAnchors() throws {
         for name in ["data-engineer.md", "ml-engineer.md"] {
             let url = Self.content.appendingPathComponent(name)
-            let text = try String(contentsOf: url, encoding: .utf8)
-            let read = FrontMatterReader().read(text, file: url.path)
-            let document = PreparedDocument(file: SourceFile(relativePath: name, path: url.path), frontMatter: read.frontMatter,
-                                            body: read.body, slug: Slugger.pageSlug(relativePath: name, frontMatter: read.frontMatter),
-                                            diagnostics: [])
-            let listing = SharedTermScanner().listing(document)
             let roadmap = try EnrichmentFixture.roadmap(at: url, source: name)
+            let (terms, anchors) = RoadmapEnricher().pageEntries(RoadmapEnricher().anchor(roadmap))
             let enriched = RoadmapEnricher().enrich(roadmap)
-            let anchors = Set(enriched.roadmap.anchors)
-            #expect(!listing.terms.isEmpty)
-            for term in listing.terms { #expect(anchors.contains(term.anchor), "\(term.anchor) is not on the page") }
-            let skillIDs = enriched.crossLinks.skills.map(\.id)
-            #expect(listing.terms.filter { $0.key.hasPrefix("skill:") }.map(\.anchor) == skillIDs)
+            #expect(Set(anchors) == Set(enriched.roadmap.anchors))
+            #expect(!terms.isEmpty)
+            #expect(terms.filter { $0.key.hasPrefix("skill:") }.map(\.anchor) == enriched.crossLinks.skills.map(\.id))
+            let toolAnchors = Set(enriched.roadmap.anchors.filter { $0.hasPrefix("u-") })
+            for term in terms where term.key.hasPrefix("tool:") { #expect(toolAnchors.contains(term.anchor), "\(term.anchor)") }
         }
     }
 
-    /// Where the line scan reads an entry the page does not have (a list in an indented code
-    /// block), the page still gets the anchor other pages link to: no broken link.
-    @Test func aGuessTheScanGotWrongNeverBreaksALink() throws {
+    /// What the model does not read as a list (here one in an indented code block) is no entry:
+    /// no page links to it, and no page adds an anchor for it.
+    @Test func aListInACodeBlockIsNoEntry() throws {
         try withTemporaryFolder { folder in
             let content = folder.appendingPathComponent("Content")
             try writeFiles([
-                "a.md": "# A\n\n## Skills\n\n- Docker Swarm\n\n## Tools\n\n- Docker\n",
-                "b.md": "# B\n\n## Skills\n\nAs code:\n\n    - Docker Swarm\n\n## Notes\n\nNothing else.\n",
+                "a.md": "# A\n\n## Skills\n\n- Docker Swarm\n- Version Control\n",
+                "b.md": "# B\n\n## Skills\n\n- Version Control\n\nAs code:\n\n    - Docker Swarm\n",
             ], in: content)
             let site = folder.appendingPathComponent("Site")
             let report = try buildSite(content: content, output: site)
             #expect(report.succeeded, "\(report.diagnostics)")
             let a = try String(contentsOf: site.appendingPathComponent("a/index.html"), encoding: .utf8)
-            #expect(a.contains("<a href=\"../b/index.html#skill-docker-swarm\">"))
-            let b = try String(contentsOf: site.appendingPathComponent("b/index.html"), encoding: .utf8)
-            #expect(b.contains("<span class=\"also-in-target\" id=\"skill-docker-swarm\"></span>"))
-        }
-    }
-
-    @Test(arguments: [
-        ("- **Docker**: containers", "Docker"), ("1. [Airflow](https://airflow.apache.org) (free)", "Airflow"),
-        ("* [ ] Kubernetes - orchestration", "Kubernetes"), ("- `dbt` [docs]", "dbt"),
-    ])
-    func scannerReadsItemTitles(_ line: String, _ title: String) throws {
-        let item = try #require(SharedTermScanner.listItem(Substring(line)))
-        #expect(SharedTermScanner.toolTitle(item.1).0 == title)
-    }
-
-    /// A term the glossary vetoes (`nolink`) is not linked between roadmaps either.
-    @Test func vetoedTermIsNotLinkedAcrossRoadmaps() throws {
-        try withTemporaryFolder { folder in
-            let content = folder.appendingPathComponent("Content")
-            let roadmap = "## Skills\n\n- Docker Swarm\n- Version Control\n"
-            try writeFiles(["a.md": "# A\n\n" + roadmap, "b.md": "# B\n\n" + roadmap, "glossary.yml": "Docker Swarm: nolink\n"],
-                           in: content)
-            let site = folder.appendingPathComponent("Site")
-            #expect(try buildSite(content: content, output: site).succeeded)
-            let a = try String(contentsOf: site.appendingPathComponent("a/index.html"), encoding: .utf8)
+            #expect(a.contains("<a href=\"../b/index.html#skill-version-control\">B › Version Control</a>"))
             #expect(!a.contains("../b/index.html#skill-docker-swarm"))
-            #expect(a.contains("../b/index.html#skill-version-control"))
+            let b = try String(contentsOf: site.appendingPathComponent("b/index.html"), encoding: .utf8)
+            #expect(!b.contains("id=\"skill-docker-swarm\""))
+            #expect(!b.contains("also-in-target"))
         }
     }
 
-    /// Messy input: the scan never traps, whatever the line endings, markers or scripts.
-    @Test(arguments: [
-        "#", "######", "####### seven", "- ", "1.", "1)x", "* [ ]", "[", "](", "[a](", "![", "__", "`", "\t- \t",
-        "Skills\r\n------\r\n- A\r\n- [B](u)\r\n", "## Skills\n\n- 🧠 思考\n- \u{200B}\n", "## Tools\n1. [x](\n2. [y]()\n",
-        "## Skills\n```\n- A\n", "~~~\n## Skills\n- A\n~~~\n## Tools\n- B\n", "===\n---\n", "text\n===\n- a\n---\n",
-    ])
-    func scanCopesWithMessyLines(_ markdown: String) {
-        _ = Self.scan(markdown)
-        _ = Self.scan(markdown.replacingOccurrences(of: "\n", with: "\r\n"))
-    }
-
-    @Test func scanCopesWithEveryFixture() throws {
-        let enumerator = FileManager.default.enumerator(at: TestPaths.fixtures, includingPropertiesForKeys: nil)
-        var count = 0
-        while let url = enumerator?.nextObject() as? URL {
-            guard url.pathExtension == "md", let text = try? String(contentsOf: url, encoding: .utf8) else { continue }
-            _ = Self.scan(text)
-            _ = Self.scan(text.replacingOccurrences(of: "\n", with: "\r\n"))
-            count += 1
-        }
-        #expect(count > 3)
-    }
-
-    static func scan(_ markdown: String) -> [String] {
-        let document = PreparedDocument(file: SourceFile(relativePath: "t.md", path: "t.md"), frontMatter: FrontMatter(),
-                                        body: markdown, slug: "t", diagnostics: [])
-        return SharedTermScanner().listing(document).terms.map { $0.key + " #" + $0.anchor }
-    }
-
-    @Test func scannerReadsSkillAndToolListsOnly() {
+    /// The skills and tools pass 1 lists: skill list items (not those of a phase), their notes
+    /// and labels left out; the items of tool lists, by a heading or a list label.
+    @Test func firstPassReadsSkillAndToolListsOnly() throws {
         let markdown = """
             # Title
 
@@ -208,24 +156,32 @@ import Testing
                - Prettier
             2. Books
                - Some Book
-
-            ### Frameworks
-            * ![logo](logo.png) React
             """
-        #expect(Self.scan(markdown) == [
+        let roadmap = RoadmapBuilder().build(.init(
+            source: "t.md", sourcePath: "t.md", frontMatter: FrontMatter(), document: MarkdownParser().parse(markdown))).0
+        let terms = RoadmapEnricher().pageEntries(RoadmapEnricher().anchor(roadmap)).terms
+        func tool(_ title: String, _ identity: String) -> String {
+            "u-" + ResourceIdentity.anchor(title: title, identity: identity).dropFirst(2)
+        }
+        #expect(terms.map { $0.key + " #" + $0.anchor } == [
             "skill:kubernet #skill-kubernetes", "skill:cicd ml #skill-cicd-for-ml", "skill:docker swarm #skill-docker-swarm",
-            "tool:vite #u-vite-\(ResourceIdentity.anchor(title: "Vite", identity: "url:" + ResourceIdentity.normalisedURL("https://vitejs.dev/")).suffix(4))",
-            "tool:prettier #u-prettier-\(ResourceIdentity.anchor(title: "Prettier", identity: "tool:" + ResourceIdentity.normalisedTitle("Prettier")).suffix(4))",
-            "tool:logo react #u-logo-react-\(ResourceIdentity.anchor(title: "logo React", identity: "tool:" + ResourceIdentity.normalisedTitle("logo React")).suffix(4))",
+            "tool:vite #" + tool("Vite", "url:vitejs.dev"), "tool:prettier #" + tool("Prettier", "tool:prettier"),
         ])
     }
 
-    @Test(arguments: [
-        ("**Bold** and `code`", "Bold and code"), ("[Link](https://x.y) text", "Link text"), ("![alt](a.png) after", "alt after"),
-        ("snake_case __strong__", "snake_case strong"), ("plain", "plain"),
-    ])
-    func inlineTextDropsMarkup(_ markdown: String, _ text: String) {
-        #expect(SharedTermScanner.inlineText(Substring(markdown)) == text)
+    /// A term the glossary vetoes (`nolink`) is not linked between roadmaps either.
+    @Test func vetoedTermIsNotLinkedAcrossRoadmaps() throws {
+        try withTemporaryFolder { folder in
+            let content = folder.appendingPathComponent("Content")
+            let roadmap = "## Skills\n\n- Docker Swarm\n- Version Control\n"
+            try writeFiles(["a.md": "# A\n\n" + roadmap, "b.md": "# B\n\n" + roadmap, "glossary.yml": "Docker Swarm: nolink\n"],
+                           in: content)
+            let site = folder.appendingPathComponent("Site")
+            #expect(try buildSite(content: content, output: site).succeeded)
+            let a = try String(contentsOf: site.appendingPathComponent("a/index.html"), encoding: .utf8)
+            #expect(!a.contains("../b/index.html#skill-docker-swarm"))
+            #expect(a.contains("../b/index.html#skill-version-control"))
+        }
     }
 
     /// `roadmap serve`: a page whose file did not change is rendered again when another
@@ -253,35 +209,48 @@ import Testing
         }
     }
 
-    /// "Also in" names a roadmap as its page does when it has no title of its own: a README by
-    /// its folder, a README with an HTML header by that header.
-    @Test func alsoInNamesUntitledRoadmapsAsTheirPagesDo() throws {
+    /// "Also in" names each roadmap as its own page does, wherever the title comes from: the
+    /// front matter, the first-level heading (its badges left out), the file name (where the
+    /// first-level headings are phases, not a title), a README's folder, a README's HTML header.
+    @Test func alsoInNamesEachRoadmapAsItsOwnPageDoes() throws {
         try withTemporaryFolder { folder in
-            let lists = "## Skills\n\n- Container Orchestration\n\n## Tools\n\n- Docker\n"
+            let skills = ["Container Orchestration", "Version Control", "Model Serving", "Data Modeling", "Stream Processing"]
+            let badge = "[![build](https://img.shields.io/badge/build-ok-green.svg)](https://ci.example.org)"
             try writeFiles([
-                "a.md": "# A\n\n" + lists,
-                "ml/README.md": "Intro to ML.\n\n" + lists,
-                "ops/README.md": "<h1 align=\"center\">Ops &amp; Cloud</h1>\n\n" + lists,
+                "hub.md": "# Hub\n\n## Skills\n\n" + skills.map { "- \($0)\n" }.joined(),
+                "fm.md": "---\ntitle: Front Matter Title\n---\n# A Heading The Page Does Not Use\n\n## Skills\n\n- Container Orchestration\n",
+                "h1.md": "# Heading *One* \(badge)\n\n## Skills\n\n- Version Control\n",
+                "beta.md": "## Skills\n\n- Model Serving\n\n# Month 1\n\nBasics.\n\n# Month 2\n\nMore.\n",
+                "ml/README.md": "Intro to machine learning.\n\n## Skills\n\n- Data Modeling\n",
+                "ops/README.md": "<h1 align=\"center\">Ops &amp; Cloud</h1>\n\n## Skills\n\n- Stream Processing\n",
             ], in: folder.appendingPathComponent("Content"))
             let site = folder.appendingPathComponent("Site")
             let report = try buildSite(content: folder.appendingPathComponent("Content"), output: site)
             #expect(report.succeeded, "\(report.diagnostics)")
-            let page = try String(contentsOf: site.appendingPathComponent("a/index.html"), encoding: .utf8)
-            #expect(page.contains(">ml › Container Orchestration</a>"), "the folder, as the ml page's own title")
-            #expect(page.contains(">Ops &amp; Cloud › Container Orchestration</a>"), "the HTML header, as the ops page's own title")
-            #expect(!page.contains("README"))
-            let ml = try String(contentsOf: site.appendingPathComponent("ml/index.html"), encoding: .utf8)
-            #expect(ml.contains(">ml</h1>"), "the page says the same")
-        }
-    }
-
-    /// The byte-level item test of the first pass agrees with the item reader on every shape.
-    @Test func listItemIndentAgreesWithListItem() {
-        let lines = ["- x", "-", "- ", "-x", "* x", "+ x", "• x", "1. x", "1.", "1.  ", "10) y", "123456789. x",
-                     "1234567890. x", "a. x", "  - x  \r", "\t* x", "-\tx", "- [ ] task", "- [ ] ", "- [x]",
-                     "- \u{301}x", "- \u{301}", "   ", "", "\r", "- \r", "1)x", "  12. Ünïcode ✓", "-  \t  ", "- x\t"]
-        for line in lines {
-            #expect(SharedTermScanner.listItemIndent(line[...]) == SharedTermScanner.listItem(line[...])?.0, "\(line.debugDescription)")
+            func page(_ slug: String) throws -> String {
+                try String(contentsOf: site.appendingPathComponent(slug + "/index.html"), encoding: .utf8)
+            }
+            let hub = try page("hub")
+            // (slug, skill, the title "Also in" and the page's <title> give it, the page's <h1>)
+            let expected = [
+                ("fm", "Container Orchestration", "Front Matter Title", "Front Matter Title"),
+                ("h1", "Version Control", "Heading One", "Heading <em>One</em>"),
+                ("beta", "Model Serving", "beta", "beta"),
+                ("ml", "Data Modeling", "ml", "ml"),
+                ("ops", "Stream Processing", "Ops &amp; Cloud", "Ops &amp; Cloud"),
+            ]
+            for (slug, skill, title, heading) in expected {
+                let anchor = "skill-" + skill.lowercased().replacingOccurrences(of: " ", with: "-")
+                #expect(hub.contains("<span class=\"xref also-in\"><span class=\"xref-label\">Also in</span> "
+                    + "<a href=\"../\(slug)/index.html#\(anchor)\">\(title) › \(skill)</a></span>"), "\(slug)")
+                let own = try page(slug)
+                #expect(own.contains("<h1 id=\"top\">\(heading)</h1>"), "\(slug)")
+                #expect(own.contains("<title>\(title) · "), "\(slug)")
+                #expect(own.contains("<li id=\"\(anchor)\">"), "\(slug): the entry \"Also in\" links to")
+                #expect(own.contains("<a href=\"../hub/index.html#\(anchor)\">Hub › \(skill)</a>"), "\(slug)")
+            }
+            #expect(!hub.contains("Month 1"))
+            #expect(!hub.contains("README"))
         }
     }
 }

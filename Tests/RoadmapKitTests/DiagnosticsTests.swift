@@ -1,5 +1,7 @@
 import Foundation
+import Synchronization
 import Testing
+import RoadmapMarkdown
 @testable import RoadmapKit
 
 /// Problems in content are reported at their exact `line:column`, in the printed format.
@@ -82,6 +84,47 @@ import Testing
         let diagnostic = try #require(report.diagnostics.first { $0.id == "slug.duplicate" })
         #expect(diagnostic.notes.count == 1)
         #expect(!report.succeeded)
+    }
+
+    /// An error found while reading or modelling ends the build before any page is rendered,
+    /// as a compiler stops before generating code: a slug two roadmaps claim, a link to a
+    /// heading another roadmap does not have.
+    @Test(arguments: [
+        (["a.md": "# A\n", "b.md": "---\nslug: a\n---\n# B\n"], "slug.duplicate", "b.md", RoadmapMarkdown.SourceLocation(line: 1, column: 1)),
+        (["a.md": "# A\n\n## Setup\n", "b.md": "# B\n\nSee [setup](a.md#set-up).\n"], "link.missing-anchor", "b.md",
+         RoadmapMarkdown.SourceLocation(line: 3, column: 5)),
+    ])
+    func anErrorBeforeRenderingStopsTheBuildThere(files: [String: String], id: String, file: String, at: RoadmapMarkdown.SourceLocation) throws {
+        try withTemporaryFolder { folder in
+            let content = folder.appendingPathComponent("Content")
+            try writeFiles(files, in: content)
+            let rendered = Mutex(0)
+            var options = BuildOptions(contentDirectory: content.path, templatesDirectory: TestPaths.templates.path,
+                                       outputDirectory: folder.appendingPathComponent("Site").path,
+                                       protectedDirectories: [TestPaths.projectRoot.path])
+            options.progress = BuildProgress(interval: 0) { done, _ in rendered.withLock { $0 = done } }
+            let report = try SiteBuilder().build(options)
+            let errors = report.diagnostics.filter { $0.severity == .error }
+            #expect(errors.map(\.id) == [id])
+            #expect(errors.first?.file == content.appendingPathComponent(file).path)
+            #expect(errors.first?.location == at)
+            #expect(rendered.withLock { $0 } == 0, "no roadmap was rendered")
+            #expect(!report.wroteSite)
+            #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["Content"], "nothing was written")
+        }
+        // The same site without the error renders both roadmaps.
+        let fixed = files.mapValues { $0.replacingOccurrences(of: "slug: a", with: "slug: b").replacingOccurrences(of: "#set-up", with: "#setup") }
+        try withTemporaryFolder { folder in
+            let content = folder.appendingPathComponent("Content")
+            try writeFiles(fixed, in: content)
+            let rendered = Mutex(0)
+            var options = BuildOptions(contentDirectory: content.path, templatesDirectory: TestPaths.templates.path,
+                                       outputDirectory: folder.appendingPathComponent("Site").path,
+                                       protectedDirectories: [TestPaths.projectRoot.path])
+            options.progress = BuildProgress(interval: 0) { done, _ in rendered.withLock { $0 = done } }
+            #expect(try SiteBuilder().build(options).succeeded)
+            #expect(rendered.withLock { $0 } == 2)
+        }
     }
 
     @Test(arguments: [

@@ -55,7 +55,7 @@ import Testing
     /// The partials placed inside a line of the page end without a line feed; those that make
     /// blocks of their own end with one.
     @Test func inlinePartialsEndWithoutALineFeed() throws {
-        let inline = ["resource-badge", "xref-link", "skill-links", "see-also", "also-in", "also-in-target", "grows-from"]
+        let inline = ["resource-badge", "xref-link", "skill-links", "see-also", "also-in", "grows-from"]
         let blocks = ["referenced-from", "coverage-matrix", "timeline-row", "resource-entry", "resource-group", "resource-provider"]
         for name in inline + blocks {
             let text = try String(contentsOf: TestPaths.templates.appendingPathComponent("partials/\(name).mustache"), encoding: .utf8)

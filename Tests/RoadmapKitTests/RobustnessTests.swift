@@ -30,9 +30,9 @@ import RoadmapMarkdown
         let document = MarkdownParser().parse(source)
         let (roadmap, _) = RoadmapBuilder().build(.init(
             source: "fuzz.md", sourcePath: "fuzz.md", frontMatter: FrontMatter(), document: document))
-        var renderer = HTMLRenderer(
-            file: "fuzz.md", allowRawHTML: false, itemAnchors: roadmap.itemAnchors,
-            resolver: LinkResolver(sourcePath: "fuzz.md", ownAnchors: Set(roadmap.anchors), pages: [:], assets: []))
+        let resolver = LinkResolver(sourcePath: "fuzz.md", ownAnchors: Set(roadmap.anchors), pages: [:], assets: [])
+        var renderer = HTMLRenderer(allowRawHTML: false, itemAnchors: roadmap.itemAnchors, resolver: resolver)
+        let linkCheck = MarkdownLinkCheck(resolver: resolver, allowRawHTML: false).check(roadmap)
         var bytes: [UInt8] = []
         renderer.render(roadmap.preamble, into: &bytes)
         for section in roadmap.allSections {
@@ -44,7 +44,7 @@ import RoadmapMarkdown
         let ids = Set(Self.matches(of: " id=\"", in: html))
         #expect(ids.count == Self.matches(of: " id=\"", in: html).count, "ids are unique")
         for fragment in Self.matches(of: "href=\"#", in: html) {
-            #expect(ids.contains(fragment) || renderer.diagnostics.contains { $0.id == "link.missing-anchor" },
+            #expect(ids.contains(fragment) || linkCheck.diagnostics.contains { $0.id == "link.missing-anchor" },
                     "#\(fragment) has no target")
         }
     }

@@ -1,12 +1,14 @@
 import Foundation
 
-/// Keeps each roadmap's page result between the builds of one `roadmap serve` session, so that
-/// a rebuild after an edit parses, models and renders only the roadmaps whose source changed;
-/// the site-wide steps (home page, indexes, link checks) still see every roadmap.
+/// Keeps each roadmap's pass 1 and pass 2 results between the builds of one `roadmap serve`
+/// session, so that a rebuild after an edit parses, models and renders only the roadmaps whose
+/// source changed (and those whose "Also in" links changed with it); the site-wide steps (home
+/// page, indexes, link checks) still see every roadmap.
 ///
 /// A roadmap is reused when its file, front matter, body and slug are exactly as before and
-/// the set of published roadmaps (paths and slugs) is unchanged; its files are hard-linked from
-/// the current output into the new build. Anything else a page depends on (templates,
+/// the set of published roadmaps (paths and slugs) is unchanged; its page is reused when its
+/// "Also in" links are the same too, its files hard-linked from the current output into the
+/// new build. Anything else a page depends on (templates,
 /// `site.yml`, other content files) is the caller's to report with ``invalidateAll()``.
 /// Results count only once a build's site is in place (``buildFinished(succeeded:)``).
 public final class PageCache: @unchecked Sendable {
@@ -20,9 +22,10 @@ public final class PageCache: @unchecked Sendable {
     private var pending: [String: Entry] = [:]
     private var publishedKey: [String: String] = [:]
     private var hits = 0
-    /// Each document's shared-terms listing, kept while the document is unchanged (it depends
-    /// on the document and the glossary; a glossary change comes with ``invalidateAll()``).
-    private var listings: [String: (document: PreparedDocument, listing: SharedTermReader.Listing)] = [:]
+    /// Each document's pass 1 output, kept while the document and the set of published roadmaps
+    /// are unchanged (it depends on them, the glossary and the other content files, whose changes
+    /// come with ``invalidateAll()``).
+    private var listed: [String: (document: PreparedDocument, output: ListingPass.Output)] = [:]
     /// Each file's bytes and the document read from them (front matter parsed), by path.
     private var prepared: [String: (data: Data, document: PreparedDocument)] = [:]
 
@@ -38,7 +41,7 @@ public final class PageCache: @unchecked Sendable {
         lock.withLock {
             current = [:]
             pending = [:]
-            listings = [:]
+            listed = [:]
             prepared = [:]
         }
     }
@@ -52,14 +55,14 @@ public final class PageCache: @unchecked Sendable {
         return made
     }
 
-    /// The listing of `document` from an earlier build when the document is unchanged, else `make()`'s.
-    func listing(for document: PreparedDocument, make: () -> SharedTermReader.Listing) -> SharedTermReader.Listing {
-        let known = lock.withLock { listings[document.file.relativePath] }
+    /// The pass 1 output of `document` from an earlier build when the document is unchanged, else `make()`'s.
+    func listed(_ document: PreparedDocument, make: () -> ListingPass.Output) -> ListingPass.Output {
+        let known = lock.withLock { listed[document.file.relativePath] }
         if let known, known.document.hasSameSource(as: document) {
-            return known.listing
+            return known.output
         }
         let made = make()
-        lock.withLock { listings[document.file.relativePath] = (document, made) }
+        lock.withLock { listed[document.file.relativePath] = (document, made) }
         return made
     }
 
@@ -76,10 +79,15 @@ public final class PageCache: @unchecked Sendable {
     /// How many roadmaps the last build reused.
     public var reusedCount: Int { lock.withLock { hits } }
 
+    /// Starts a build's round over the published roadmaps: what was kept for another set of
+    /// roadmaps is dropped.
     func begin(_ documents: [PreparedDocument]) {
         let key = Dictionary(documents.map { ($0.file.relativePath, $0.slug) }, uniquingKeysWith: { first, _ in first })
         lock.withLock {
-            if key != publishedKey { current = [:] }
+            if key != publishedKey {
+                current = [:]
+                listed = [:]
+            }
             publishedKey = key
             pending = [:]
             hits = 0
@@ -150,8 +158,8 @@ public final class PageCache: @unchecked Sendable {
 }
 
 extension ConcurrentMap {
-    /// `map` over the published documents, reusing what `cache` kept from the previous build.
-    /// Also counts finished documents on `progress`.
+    /// `map` over the published documents, reusing what `cache` kept from the previous build
+    /// (after ``PageCache/begin(_:)``). Also counts finished documents on `progress`.
     static func map(
         _ documents: [PreparedDocument], reusing cache: PageCache?, progress: BuildProgress? = nil, writer: SiteWriter,
         _ transform: @Sendable (PreparedDocument) throws -> PageResult
@@ -163,7 +171,6 @@ extension ConcurrentMap {
                 return try transform(document)
             }
         }
-        cache.begin(documents)
         // Changed roadmaps first, so that the edited page is ready as early as it can be.
         let changed = documents.indices.filter { cache.willRender(documents[$0]) }
         let changedSet = Set(changed)

@@ -20,6 +20,8 @@ public struct BuildOptions: Sendable {
     public var removesPreviousSiteLater = false
     /// Hard-link files that did not change from the previous site instead of writing them (`roadmap serve`).
     public var linksUnchangedFiles = false
+    /// How many bytes of Markdown pass 1 keeps the models of, for pass 2 (``KeptModels``).
+    var keptModelBudget = KeptModels.markdownBudget
 
     public init(
         contentDirectory: String = "Content", templatesDirectory: String = "Templates", outputDirectory: String = "Site",
@@ -48,265 +50,120 @@ public struct BuildReport: Sendable {
     public var succeeded: Bool { !diagnostics.hasErrors }
 }
 
-/// What the site-wide pages need to know about one roadmap once its page is written.
-struct RoadmapSummary: Sendable {
-    var source: String
-    var slug: String
-    var title: String
-    var summary: String
-    var order: Int?
-    var phaseCount: Int
-    var moduleCount: Int
-    var totalDuration: String?
-    /// The page's anchors, for other pages' links to them.
-    var anchors: HashedIDs
-}
-
-/// The build pipeline: discover → read → parse → build model → render → check → write.
+/// The build pipeline, a list of stages with the values passed between them:
+///
+/// 1. discover: the content folder's files, `site.yml`, the glossary, the templates (``SiteSources``);
+/// 2. read: each roadmap's front matter and slug (``PreparedDocument``); drafts left out and
+///    slugs checked (``PublicationCheck``);
+/// 3. model, pass 1: each roadmap parsed and built, kept as its listing, its Markdown links
+///    checked (``ListingPass``, ``RoadmapListing``); the models kept as memory allows (``KeptModels``);
+/// 4. check: links to other roadmaps' headings against their listings (``LinkTargetCheck``);
+///    an error so far ends the build before any page is rendered;
+/// 5. render, pass 2: each roadmap (its kept model, or built again) enriched with every listing
+///    known, its pages written (``PagePass``, ``PageResult``);
+/// 6. site-wide pages: resource indexes, search, home and not-found pages, files, sitemap (``SiteWidePass``);
+/// 7. check links: every link of every page written (``RenderedLinkChecker``);
+/// 8. commit: the new site replaces the output folder.
 public struct SiteBuilder: Sendable {
     public init() {}
 
     public func build(_ options: BuildOptions) throws -> BuildReport {
         var clock = StageClock()
         var diagnostics: [Diagnostic] = []
-        let sources = [options.contentDirectory, options.templatesDirectory]
-        if let refusal = SiteWriter.refusal(output: options.outputDirectory, protecting: options.protectedDirectories, sources: sources) {
-            return finish([refusal], options: options, pages: 0, roadmaps: 0, wrote: false, clock: clock)
+        func hasErrors() -> Bool { diagnostics.map { $0.escalated(strict: options.strict) }.hasErrors }
+        func report(pages: Int = 0, roadmaps: Int = 0, wrote: Bool = false) -> BuildReport {
+            BuildReport(diagnostics: diagnostics.map { $0.escalated(strict: options.strict) }.sortedForDisplay(),
+                        pageCount: pages, roadmapCount: roadmaps, wroteSite: wrote, stageTimes: clock.laps)
         }
 
-        let inventory = try ContentDiscovery().discover(in: options.contentDirectory)
-        var (siteConfig, configDiagnostics) = try SiteConfigReader().read(inventory.siteConfig)
-        diagnostics += configDiagnostics
-        if let baseURL = options.baseURL {
-            siteConfig.baseURL = baseURL
-            if URL(string: baseURL)?.scheme?.hasPrefix("http") != true {
-                throw BuildError("--base-url '\(baseURL)' is not an absolute http(s) URL")
-            }
+        let folders = [options.contentDirectory, options.templatesDirectory]
+        if let refusal = SiteWriter.refusal(output: options.outputDirectory, protecting: options.protectedDirectories, sources: folders) {
+            diagnostics.append(refusal)
+            return report()
         }
-        let (loadedTemplates, templateDiagnostics) = try TemplateSet.load(from: options.templatesDirectory)
-        diagnostics += templateDiagnostics
+        try SiteWriter.cleanUpAfterKilledBuilds(output: options.outputDirectory)
+
+        // 1. Discover.
+        let sources = try SiteSources.discover(options)
+        diagnostics += sources.diagnostics
         clock.lap("discover")
-        guard let templates = loadedTemplates else {
-            return finish(diagnostics, options: options, pages: 0, roadmaps: 0, wrote: false, clock: clock)
-        }
+        guard let templates = sources.templates else { return report() }
 
-        // Read every file and its front matter; slugs are known before any page is rendered.
-        let prepared = try ConcurrentMap.map(inventory.roadmaps) { file -> PreparedDocument in
+        // 2. Read.
+        let documents = try ConcurrentMap.map(sources.inventory.roadmaps) { file -> PreparedDocument in
             try PreparedDocument.read(file, cache: options.pageCache)
         }
-        var published: [PreparedDocument] = []
-        var slugOwners: [String: PreparedDocument] = [:]
-        for document in prepared {
-            diagnostics += document.diagnostics
-            if document.frontMatter.draft { continue }
-            if let owner = slugOwners[document.slug] {
-                diagnostics.append(Diagnostic(
-                    .error, id: "slug.duplicate",
-                    "'\(document.file.relativePath)' and '\(owner.file.relativePath)' would both be published at '\(document.slug)/'; set a different 'slug' in the front matter",
-                    file: document.file.path, at: SourceLocation(line: 1, column: 1),
-                    notes: [.note("the other roadmap with this slug", file: owner.file.path, at: SourceLocation(line: 1, column: 1))]))
-                continue
-            }
-            if Self.reservedSlugs.contains(document.slug) {
-                diagnostics.append(.error(
-                    "slug.reserved", "slug '\(document.slug)' is reserved for the site's own files; set another 'slug'",
-                    file: document.file.path, at: SourceLocation(line: 1, column: 1)))
-                continue
-            }
-            slugOwners[document.slug] = document
-            published.append(document)
-        }
-        let siteAssets = SiteAssets(templatesDirectory: options.templatesDirectory)
-        diagnostics += siteAssets.check(inventory, publishing: published.map { ($0.slug, $0.file) })
+        let (published, publicationDiagnostics) = PublicationCheck().check(documents)
+        diagnostics += documents.flatMap(\.diagnostics) + publicationDiagnostics
+        diagnostics += SiteAssets(templatesDirectory: options.templatesDirectory)
+            .check(sources.inventory, publishing: published.map { ($0.slug, $0.file) })
         clock.lap("read")
 
-        let config = siteConfig
+        // 3. Model (pass 1).
+        options.pageCache?.begin(published)
+        let pages = Dictionary(uniqueKeysWithValues: published.map { ($0.file.relativePath, $0.slug) })
+        let models = KeptModels(for: published, budget: options.keptModelBudget)
+        let listed = try ListingPass(glossary: sources.glossary, pages: pages, assets: sources.assets,
+                                     allowRawHTML: sources.config.allowRawHTML)
+            .run(published, cache: options.pageCache, keeping: models)
+        let listings = listed.map(\.listing)
+        diagnostics += listed.flatMap(\.diagnostics)
+        clock.lap("model")
+
+        // 4. Check, and stop before rendering on an error.
+        diagnostics += LinkTargetCheck(listings: listings).check(listed.flatMap(\.linksToOtherPages))
+        clock.lap("check")
+        if hasErrors() { return report(roadmaps: published.count) }
+
         let writer = try SiteWriter(
             output: options.outputDirectory,
-            protecting: options.protectedDirectories, sources: sources,
+            protecting: options.protectedDirectories, sources: folders,
             // A page cache hard-links reused roadmaps from the previous site, so the writer must
             // never write through a link: that is what linking unchanged files guards against.
             linkingUnchangedFiles: options.linksUnchangedFiles || options.pageCache != nil)
         do {
-            let pages = Dictionary(uniqueKeysWithValues: published.map {
-                ($0.file.relativePath, LinkResolver.PageTarget(slug: $0.slug, anchors: nil))
-            })
-            let assets = Set(inventory.assets.map(\.relativePath))
-            let (glossary, glossaryDiagnostics) = inventory.readGlossary()
-            diagnostics += glossaryDiagnostics
-            // Skills and tools roadmaps share, from a light first pass (no matching, rendering or
-            // writing), so that each page, rendered on its own, links to the same entry on others.
-            let sharedTerms = published.count < 2 ? SharedTermIndex() : try SharedTermIndex.read(
-                published, glossary: glossary, hasSearchPage: templates.search != nil, cache: options.pageCache)
-            if options.pageCache != nil {
-                for index in published.indices { published[index].alsoIn = sharedTerms.fingerprint(published[index].slug) }
-            }
-            clock.lap("shared terms")
-
-            // Each roadmap's search documents are set aside on disk until the index is written.
-            let searchSpool = try? SearchSpool()
-            // Parse, model and render each roadmap concurrently; pages stream to the staging folder.
-            let results = try ConcurrentMap.map(published, reusing: options.pageCache, progress: options.progress, writer: writer) { document -> PageResult in
-                let markdown = MarkdownParser().parse(document.body)
-                let (built, modelDiagnostics) = RoadmapBuilder().build(.init(
-                    source: document.file.relativePath, sourcePath: document.file.path,
-                    frontMatter: document.frontMatter, document: markdown))
-                let enriched = RoadmapEnricher(glossary: glossary, sharedTerms: sharedTerms).enrich(built)
-                let roadmap = enriched.roadmap
-                let resolver = LinkResolver(
-                    sourcePath: document.file.relativePath, ownAnchors: Set(roadmap.anchors), pages: pages, assets: assets)
-                let page = RoadmapPageRenderer(templates: templates, config: config, resolver: resolver, enrichment: enriched)
-                    .render(roadmap)
-                try writer.write(page.html, to: roadmap.slug + "/index.html")
-                let enrichmentLinks = try EnrichmentPages(templates: templates, config: config)
-                    .write(enriched, dataJSON: page.dataJSON, with: writer, reportedFolder: options.outputDirectory)
-                let links = RenderedLinkChecker.scan(
-                    page.html, page: roadmap.slug + "/index.html", template: "roadmap", reportedFolder: options.outputDirectory)
-                let summary = RoadmapSummary(
-                    source: roadmap.source, slug: roadmap.slug, title: roadmap.title, summary: roadmap.summary,
-                    order: roadmap.order, phaseCount: roadmap.phases.count, moduleCount: roadmap.modules.count,
-                    totalDuration: roadmap.totalDurationText, anchors: HashedIDs(roadmap.anchors))
-                return PageResult(summary: summary, diagnostics: modelDiagnostics + enriched.diagnostics + page.diagnostics,
-                                  pendingAnchorChecks: page.pendingAnchorChecks, links: links,
-                                  search: SearchIndexBuilder(spool: searchSpool).documents(for: enriched),
-                                  resources: enriched.resources, enrichmentLinks: enrichmentLinks)
-            }
-            clock.lap("render roadmaps")
-
-            var summaries = results.map(\.summary)
+            // 5. Render (pass 2).
+            let sharedTerms = SharedTermIndex(listings, hasSearchPage: templates.search != nil)
+            let results = try PagePass(
+                templates: templates, config: sources.config, glossary: sources.glossary, sharedTerms: sharedTerms,
+                pages: pages, assets: sources.assets, models: models, writer: writer, searchSpool: try? SearchSpool(),
+                reportedFolder: options.outputDirectory
+            ).run(published, cache: options.pageCache, progress: options.progress)
             diagnostics += results.flatMap(\.diagnostics)
-            diagnostics += AnchorChecker().check(results.flatMap(\.pendingAnchorChecks), summaries: summaries)
-            summaries.sort { ($0.order ?? Int.max, $0.title.lowercased(), $0.slug) < ($1.order ?? Int.max, $1.title.lowercased(), $1.slug) }
-
-            let escalated = diagnostics.map { $0.escalated(strict: options.strict) }
-            if escalated.hasErrors {
+            clock.lap("render roadmaps")
+            if hasErrors() {
                 writer.discard()
-                return finish(diagnostics, options: options, pages: 0, roadmaps: summaries.count, wrote: false, clock: clock)
+                return report(roadmaps: results.count)
             }
 
-            let siteWide = SiteWidePages(templates: templates, config: config, roadmaps: summaries)
-            // The site-wide resources pages on one core; the search index, the search page, the
-            // home page and the not-found page (each lists every roadmap) on the other.
-            let orderedSlugs = summaries.map(\.slug)
-            let (siteResources, sitePages) = try ConcurrentMap.both({
-                try EnrichmentPages(templates: templates, config: config).writeSiteWide(
-                    results.map(\.summary), resources: results.map(\.resources), order: orderedSlugs,
-                    with: writer, reportedFolder: options.outputDirectory)
-            }, { () -> [RenderedPageLinks] in
-                // Each page is scanned for the link check as it is written.
-                var scanned: [RenderedPageLinks] = []
-                func write(_ html: String, _ path: String, template: String) throws {
-                    try writer.write(html, to: path)
-                    scanned.append(RenderedLinkChecker.scan(
-                        html, page: path, template: template, reportedFolder: options.outputDirectory))
-                }
-                try write(siteWide.home(), "index.html", template: "home")
-                try write(siteWide.notFound(), "404.html", template: "404")
-                let searchBatches = SearchIndexWriter.siteOrder(results.map { ($0.summary, $0.search) })
-                if let searchPage = siteWide.search(searchBatches) { try write(searchPage, "search.html", template: "search") }
-                _ = try SearchIndexWriter().write(searchBatches) { try writer.write(Data($0), to: $1) }
-                return scanned
-            })
-            try siteAssets.copy(inventory.assets, to: writer)
+            // 6. Site-wide pages.
+            let siteWide = try SiteWidePass(
+                templates: templates, config: sources.config, writer: writer, inventory: sources.inventory,
+                contentDirectory: options.contentDirectory, templatesDirectory: options.templatesDirectory,
+                reportedFolder: options.outputDirectory
+            ).run(results)
+            diagnostics += siteWide.diagnostics
             clock.lap("site pages")
-            // Publishing files, then every internal link of every written page.
+
+            // 7. Check links.
             let checker = RenderedLinkChecker(
                 siteFolder: writer.staging, reportedFolder: options.outputDirectory, written: writer.written)
             let htmlPages = checker.htmlFiles()
-            if let baseURL = config.baseURL {
-                let sitemap = SitemapWriter(baseURL: baseURL)
-                try writer.write(sitemap.sitemap(pages: htmlPages), to: "sitemap.xml")
-                try writer.write(sitemap.robots(), to: "robots.txt")
-            } else {
-                diagnostics.append(SitemapWriter.missingBaseURLWarning(
-                    file: inventory.siteConfig?.path ?? options.contentDirectory))
-            }
             diagnostics += checker.check(
-                results.map(\.links) + results.flatMap(\.enrichmentLinks) + siteResources + sitePages, pages: htmlPages)
+                results.flatMap { [$0.links] + $0.enrichmentLinks } + siteWide.links, pages: htmlPages)
             clock.lap("check links")
-            if diagnostics.map({ $0.escalated(strict: options.strict) }).hasErrors {
+            if hasErrors() {
                 writer.discard()
-                return finish(diagnostics, options: options, pages: 0, roadmaps: summaries.count, wrote: false, clock: clock)
+                return report(roadmaps: results.count)
             }
+
+            // 8. Commit.
             try writer.commit(removingPreviousLater: options.removesPreviousSiteLater)
             clock.lap("write")
-            return finish(diagnostics, options: options, pages: htmlPages.count, roadmaps: summaries.count,
-                          wrote: true, clock: clock)
+            return report(pages: htmlPages.count, roadmaps: results.count, wrote: true)
         } catch {
             writer.discard()
             throw error
-        }
-    }
-
-    /// Top-level names the site uses for itself.
-    static let reservedSlugs: Set<String> = ["assets", "index", "404", "search", "resources", "timeline"]
-
-    private func finish(_ diagnostics: [Diagnostic], options: BuildOptions, pages: Int, roadmaps: Int, wrote: Bool,
-                        clock: StageClock) -> BuildReport
-    {
-        BuildReport(
-            diagnostics: diagnostics.map { $0.escalated(strict: options.strict) }.sortedForDisplay(),
-            pageCount: pages, roadmapCount: roadmaps, wroteSite: wrote, stageTimes: clock.laps)
-    }
-}
-
-/// One roadmap file read from disk, its front matter split off.
-struct PreparedDocument: Sendable {
-    var file: SourceFile
-    var frontMatter: FrontMatter
-    var body: String
-    var slug: String
-    var diagnostics: [Diagnostic]
-    /// The other roadmaps' entries its page links to ("Also in"): a page whose file did not
-    /// change is rendered again when these did (`roadmap serve`).
-    var alsoIn = ""
-
-    /// With a `cache` (`roadmap serve`), a file whose bytes are as before is not read again.
-    static func read(_ file: SourceFile, cache: PageCache? = nil) throws -> PreparedDocument {
-        guard let data = FileManager.default.contents(atPath: file.path) else {
-            throw BuildError("cannot read '\(file.path)'")
-        }
-        guard let cache else { return read(file, data: data) }
-        return cache.prepared(file, data: data) { read(file, data: data) }
-    }
-
-    private static func read(_ file: SourceFile, data: Data) -> PreparedDocument {
-        var diagnostics: [Diagnostic] = []
-        let text: String
-        if let utf8 = String(data: data, encoding: .utf8) {
-            text = utf8
-        } else {
-            text = String(decoding: data, as: UTF8.self)
-            diagnostics.append(.warning("file.encoding", "file is not valid UTF-8; invalid bytes were replaced",
-                                        file: file.path, at: SourceLocation(line: 1, column: 1)))
-        }
-        let result = FrontMatterReader().read(text, file: file.path)
-        let slug = Slugger.pageSlug(relativePath: file.relativePath, frontMatter: result.frontMatter)
-        return PreparedDocument(file: file, frontMatter: result.frontMatter, body: result.body, slug: slug,
-                                diagnostics: diagnostics + result.diagnostics)
-    }
-}
-
-struct PageResult: Sendable {
-    var summary: RoadmapSummary
-    var diagnostics: [Diagnostic]
-    var pendingAnchorChecks: [PendingAnchorCheck]
-    var links: RenderedPageLinks
-    var search: SearchDocumentBatch
-    /// The roadmap's resources, merged into the site's index after every roadmap is built.
-    var resources: [Resource]
-    /// Links of the roadmap's timeline and resource pages, for the rendered-link check.
-    var enrichmentLinks: [RenderedPageLinks]
-}
-
-/// Checks links to other pages' anchors once every page's anchors are known.
-struct AnchorChecker: Sendable {
-    func check(_ pending: [PendingAnchorCheck], summaries: [RoadmapSummary]) -> [Diagnostic] {
-        let anchors = Dictionary(uniqueKeysWithValues: summaries.map { ($0.source, $0.anchors) })
-        return pending.compactMap { check in
-            guard let known = anchors[check.target], !known.contains(check.fragment) else { return nil }
-            return .error("link.missing-anchor", "no heading '#\(check.fragment)' in '\(check.target)'",
-                          file: check.file, at: check.location)
         }
     }
 }

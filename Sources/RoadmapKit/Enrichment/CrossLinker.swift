@@ -377,8 +377,8 @@ struct CrossLinker: Sendable {
     // MARK: - Finding skills
 
     /// The skill list items with their groups and the anchors they get on the page; the same
-    /// for the page and for the site-wide look-up of skills other roadmaps share
-    /// (``SharedTermReader``), so links between roadmaps land on these anchors.
+    /// for the page and for its listing (``RoadmapEnricher/listing(_:)``), so links from other
+    /// roadmaps land on these anchors.
     func skillEntries(_ roadmap: Roadmap) -> ([(SkillItem, String, String)], String?) {
         var slugger = Slugger(reserved: roadmap.anchors)
         let (found, sectionID) = skillItems(roadmap)
@@ -440,9 +440,9 @@ struct CrossLinker: Sendable {
                 continue
             }
             var (core, _) = ResourceExtractor.splitNotes(text)
-            if let colon = core.firstIndex(ofASCII: UInt8(ascii: ":")) { core = String(core[..<colon]) }
+            if let colon = core.utf8.firstIndex(of: UInt8(ascii: ":")) { core = String(core[..<colon]) }
             core = core.trimmingSpaces()
-            guard !core.isEmpty, core.count <= 60, core.spaceSeparatedCount <= 7 else { continue }
+            guard !core.isEmpty, core.count <= 60, core.split(separator: " ").count <= 7 else { continue }
             out.append((SkillItem(title: core, location: item.range.start, sectionID: sectionID), group))
         }
     }

@@ -1,31 +1,75 @@
 import RoadmapMarkdown
 
+/// A roadmap's model with its resources read and every use and skill given its anchor: what
+/// pass 1 of a build lists (``RoadmapEnricher/pageEntries(_:)``) and pass 2 enriches
+/// (``RoadmapEnricher/enrich(_:)-(AnchoredRoadmap)``).
+struct AnchoredRoadmap: Sendable {
+    /// The model, roadmap.sh prefixes taken off its link texts.
+    var roadmap: Roadmap
+    var mentions: [ResourceExtractor.Mention]
+    var resources: [Resource]
+    /// Each use of a resource on the page, with its anchor.
+    var markers: [ResourceIndex.Marker]
+}
+
 /// The enrichment stage for one roadmap: its timeline and duration check, its resources, its
 /// cross-links, and the page decorations that show them. Values in, values out; every step is
 /// linear in the size of the document.
+///
+/// A build enriches in two passes, both from the roadmap ``anchor(_:)`` gives: pass 1 reads its
+/// ``pageEntries(_:)`` (its skills and tools with their anchors) into its listing; pass 2
+/// ``enrich(_:)-(AnchoredRoadmap)``es it with every listing known, for the "Also in" links to
+/// the other roadmaps. So the anchors other pages link to are the ones the page has.
 struct RoadmapEnricher: Sendable {
     var glossary = Glossary()
-    /// The skills and tools of the site's other roadmaps, for "Also in" links.
+    /// The skills and tools of the site's roadmaps (pass 1's listings), for "Also in" links.
     var sharedTerms = SharedTermIndex()
 
-    func enrich(_ input: Roadmap) -> EnrichedRoadmap {
+    /// Reads the roadmap's resources and anchors each use.
+    func anchor(_ input: Roadmap) -> AnchoredRoadmap {
         var roadmap = input
-        let glossary = self.glossary.adding(frontMatterAliases: roadmap.frontMatter.aliases)
-        let normaliser = TermNormaliser(aliases: glossary.aliases)
         // Resources are read before roadmap.sh prefixes (`@course@`) leave the link texts.
         let mentions = ResourceExtractor().extract(roadmap)
         RoadmapShPrefixes.strip(in: &roadmap)
+        let (resources, markers) = ResourceIndex.build(mentions, roadmap: roadmap)
+        return AnchoredRoadmap(roadmap: roadmap, mentions: mentions, resources: resources, markers: markers)
+    }
+
+    /// The glossary's words for one roadmap (its front matter may add aliases): how terms are
+    /// normalised, and the normalised terms never linked.
+    private func vocabulary(_ roadmap: Roadmap) -> (normaliser: TermNormaliser, vetoed: Set<String>) {
+        let glossary = self.glossary.adding(frontMatterAliases: roadmap.frontMatter.aliases)
+        let normaliser = TermNormaliser(aliases: glossary.aliases)
+        return (normaliser, Set(glossary.vetoed.map { normaliser.stems($0).joined(separator: " ") }))
+    }
+
+    /// Pass 1: what other pages need of this roadmap's page: its skills and tools, each with the
+    /// anchor the page gives it, and every anchor the page has (for the link checks).
+    func pageEntries(_ anchored: AnchoredRoadmap) -> (terms: [SharedTerm], anchors: [String]) {
+        let (normaliser, vetoed) = vocabulary(anchored.roadmap)
+        let skills = CrossLinker(normaliser: normaliser, vetoed: vetoed).skillEntries(anchored.roadmap).0
+            .map { (title: $0.0.title, anchor: $0.2) }
+        let terms = SharedTerm.list(skills: skills, markers: anchored.markers, normaliser: normaliser, vetoed: vetoed)
+        return (terms, anchored.roadmap.anchors + skills.map(\.anchor) + anchored.markers.map(\.anchor))
+    }
+
+    /// Everything the roadmap's pages show (both steps at once, outside a site build).
+    func enrich(_ roadmap: Roadmap) -> EnrichedRoadmap {
+        enrich(anchor(roadmap))
+    }
+
+    /// Pass 2: everything the roadmap's pages show.
+    func enrich(_ anchored: AnchoredRoadmap) -> EnrichedRoadmap {
+        var roadmap = anchored.roadmap
+        let (normaliser, vetoed) = vocabulary(roadmap)
+        let (mentions, markers) = (anchored.mentions, anchored.markers)
 
         // Time.
         let timeline = TimelineBuilder().build(roadmap)
         if let total = timeline.total { roadmap.totalDurationText = total.text }
         var diagnostics = DurationConsistencyCheck().check(roadmap)
 
-        // Resources.
-        let (resources, markers) = ResourceIndex.build(mentions, roadmap: roadmap)
-
         // Cross-links.
-        let vetoed = Set(glossary.vetoed.map { normaliser.stems($0).joined(separator: " ") })
         let linker = CrossLinker(normaliser: normaliser, vetoed: vetoed)
         let linked = linker.link(roadmap, resources: mentions, markers: markers)
         diagnostics += linked.diagnostics
@@ -45,30 +89,17 @@ struct RoadmapEnricher: Sendable {
         crossLinks.links += mentionLinker.linked
 
         // Skills and tools other roadmaps list too.
-        if !sharedTerms.isEmpty {
-            let terms = SharedTermReader.terms(
-                skills: crossLinks.skills.map { ($0.title, $0.id) }, markers: markers, normaliser: normaliser, vetoed: vetoed)
-            crossLinks.alsoIn = sharedTerms.alsoIn(slug: roadmap.slug, terms: terms)
-            for entry in crossLinks.alsoIn {
-                crossLinks.links += entry.targets.map {
-                    CrossLink(from: entry.from, to: $0.href, kind: .alsoIn, evidence: $0.roadmapTitle + " › " + $0.title)
-                }
-            }
-            // Other pages link to the anchors the first pass read from the Markdown. Where it
-            // guessed one this page does not have, the entry (or, for an entry the page does not
-            // list, the page's end) gets that anchor too: a link between roadmaps never breaks.
-            var anchors = Set(roadmap.anchors)
-            let real = Dictionary(terms.map { ($0.key, $0.anchor) }, uniquingKeysWith: { a, _ in a })
-            for (key, anchor) in sharedTerms.advertised(roadmap.slug) where anchors.insert(anchor).inserted {
-                crossLinks.extraAnchors.append(ExtraAnchor(anchor: anchor, entry: real[key]))
-                roadmap.anchors.append(anchor)
+        crossLinks.alsoIn = sharedTerms.alsoIn(slug: roadmap.slug)
+        for entry in crossLinks.alsoIn {
+            crossLinks.links += entry.targets.map {
+                CrossLink(from: entry.from, to: $0.href, kind: .alsoIn, evidence: $0.roadmapTitle + " › " + $0.title)
             }
         }
 
         var decorations = PageDecorationBuilder(roadmap: roadmap, timeline: timeline, markers: markers,
                                                 crossLinks: crossLinks, hasSearchPage: sharedTerms.hasSearchPage).build()
         decorations.itemIDs = linked.skillAnchors
-        return EnrichedRoadmap(roadmap: roadmap, timeline: timeline, resources: resources, crossLinks: crossLinks,
+        return EnrichedRoadmap(roadmap: roadmap, timeline: timeline, resources: anchored.resources, crossLinks: crossLinks,
                                skillAnchors: linked.skillAnchors, diagnostics: diagnostics, decorations: decorations)
     }
 }

@@ -9,20 +9,9 @@ struct SharedTerm: Sendable, Hashable {
     var title: String
 }
 
-/// The skills and tools of one roadmap as the site-wide index keys them. The page's own
-/// entries come from the enrichment stage (``terms(skills:markers:normaliser:vetoed:)``); the
-/// first pass over every roadmap reads them from the Markdown (``SharedTermScanner``).
-enum SharedTermReader {
-    /// What the site-wide index needs of one roadmap.
-    struct Listing: Sendable {
-        var slug: String
-        var title: String
-        var order: Int?
-        var terms: [SharedTerm]
-    }
-
-    /// Skills (by title) and tools (by the title without its notes), first entry per term.
-    static func terms(
+extension SharedTerm {
+    /// A roadmap's skills (by title) and tools (by the title without its notes), first entry per term.
+    static func list(
         skills: [(title: String, anchor: String)], markers: [ResourceIndex.Marker], normaliser: TermNormaliser,
         vetoed: Set<String>
     ) -> [SharedTerm] {
@@ -36,8 +25,7 @@ enum SharedTermReader {
 }
 
 /// Skills and tools in the order they are found, each term once: its kind and stems make the
-/// key ("skill:container orchestrat"); a vetoed term or one without stems is left out. The
-/// enrichment stage and the line scan use this one rule, so their keys agree.
+/// key ("skill:container orchestrat"); a vetoed term or one without stems is left out.
 struct SharedTermList {
     var normaliser: TermNormaliser
     var vetoed: Set<String>
@@ -90,10 +78,7 @@ public struct SharedTermIndex: Sendable {
 
     init() {}
 
-    /// Whether no two roadmaps share a term (or the site has one roadmap).
-    var isEmpty: Bool { holders.isEmpty }
-
-    init(_ listings: [SharedTermReader.Listing], hasSearchPage: Bool) {
+    init(_ listings: [RoadmapListing], hasSearchPage: Bool) {
         self.hasSearchPage = hasSearchPage
         let ordered = listings.sorted {
             ($0.order ?? Int.max, $0.title.lowercased(), $0.slug) < ($1.order ?? Int.max, $1.title.lowercased(), $1.slug)
@@ -111,56 +96,30 @@ public struct SharedTermIndex: Sendable {
 
     /// What a roadmap's "Also in" links are, as one string to compare between builds.
     func fingerprint(_ slug: String) -> String {
-        guard let own = position[slug] else { return "" }
-        return alsoIn(slug: slug, terms: sharedTerms[own]).map { entry in
+        alsoIn(slug: slug).map { entry in
             entry.from + "\u{1F}" + entry.targets.map { $0.href + "\u{1F}" + $0.roadmapTitle + "\u{1F}" + $0.title }
                 .joined(separator: "\u{1F}") + "\u{1F}\(entry.more)"
         }.joined(separator: "\u{1E}")
     }
 
-    /// Scans every roadmap's Markdown for its skills and tools, one roadmap a core.
-    /// With a `cache` (`roadmap serve`), documents unchanged since the last build keep their listing.
-    static func read(
-        _ documents: [PreparedDocument], glossary: Glossary, hasSearchPage: Bool, cache: PageCache? = nil
-    ) throws -> SharedTermIndex {
-        let scanner = SharedTermScanner(glossary: glossary)
-        let listings = try ConcurrentMap.map(documents) { document in
-            guard let cache else { return scanner.listing(document) }
-            return cache.listing(for: document) { scanner.listing(document) }
-        }
-        return SharedTermIndex(listings, hasSearchPage: hasSearchPage)
-    }
-
-    /// The anchors other pages link to on this roadmap's page: (term, anchor), from the first pass.
-    func advertised(_ slug: String) -> [(key: String, anchor: String)] {
+    /// Where else each of a roadmap's terms is listed (terms no other roadmap lists are left out),
+    /// in the order of its listing.
+    func alsoIn(slug: String) -> [AlsoIn] {
         guard let own = position[slug] else { return [] }
-        return sharedTerms[own].map { ($0.key, $0.anchor) }
-    }
-
-    /// Where else each of a roadmap's terms is listed (terms no other roadmap lists are left out).
-    func alsoIn(slug: String, terms: [SharedTerm]) -> [AlsoIn] {
-        guard let own = position[slug], !holders.isEmpty else { return [] }
-        return terms.compactMap { term in
+        return sharedTerms[own].compactMap { term in
             guard let list = holders[term.key] else { return nil }
-            // The roadmap's own place in the list (ordered by position).
-            var low = 0, high = list.count
-            while low < high {
-                let middle = (low + high) / 2
-                if list[middle].roadmap < own { low = middle + 1 } else { high = middle }
+            // The roadmap's own place in the list (ordered by position); the others follow it.
+            var mine = 0, high = list.count
+            while mine < high {
+                let middle = (mine + high) / 2
+                if list[middle].roadmap < own { mine = middle + 1 } else { high = middle }
             }
-            let mine = low < list.count && list[low].roadmap == own ? low : nil
-            let others = list.count - (mine == nil ? 0 : 1)
-            guard others > 0 else { return nil }
+            let others = list.count - 1
             var targets: [Target] = []
-            var index = mine.map { $0 + 1 } ?? low
-            while targets.count < min(Self.shown, others) {
-                if index >= list.count { index = 0 }
-                if index != mine {
-                    let entry = list[index]
-                    let roadmap = roadmaps[entry.roadmap]
-                    targets.append(Target(slug: roadmap.slug, roadmapTitle: roadmap.title, anchor: entry.anchor, title: entry.title))
-                }
-                index += 1
+            for step in 1...min(Self.shown, others) {
+                let entry = list[(mine + step) % list.count]
+                let roadmap = roadmaps[entry.roadmap]
+                targets.append(Target(slug: roadmap.slug, roadmapTitle: roadmap.title, anchor: entry.anchor, title: entry.title))
             }
             return AlsoIn(from: term.anchor, title: term.title, targets: targets, more: others - targets.count)
         }

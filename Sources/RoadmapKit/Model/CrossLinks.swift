@@ -56,13 +56,6 @@ public struct Skill: Sendable, Hashable {
     public var practisedIn: [String]
 }
 
-/// An anchor another page links to, guessed by the first pass, that the page adds.
-public struct ExtraAnchor: Sendable, Hashable {
-    public var anchor: String
-    /// The entry it marks (a skill's or tool use's anchor); nil for the page's end.
-    public var entry: String?
-}
-
 /// What the cross-linker found on one roadmap.
 public struct CrossLinks: Sendable, Hashable {
     public var skills: [Skill] = []
@@ -71,8 +64,6 @@ public struct CrossLinks: Sendable, Hashable {
     public var skillSectionID: String?
     /// Skills and tools other roadmaps of the site list too.
     public var alsoIn: [AlsoIn] = []
-    /// Anchors other roadmaps' pages link to that the page adds (see ``RoadmapEnricher``).
-    public var extraAnchors: [ExtraAnchor] = []
 
     public init(skills: [Skill] = [], links: [CrossLink] = [], skillSectionID: String? = nil) {
         self.skills = skills

@@ -9,12 +9,12 @@ enum HTMLAnchorNames {
         let bytes = Array(html.utf8)
         var index = 0
         while index < bytes.count {
-            guard bytes[index] == UInt8(ascii: "<"), index + 1 < bytes.count, isLetter(bytes[index + 1]) else {
+            guard bytes[index] == UInt8(ascii: "<"), index + 1 < bytes.count, bytes[index + 1].isASCIILetter else {
                 index += 1
                 continue
             }
             var nameEnd = index + 1
-            while nameEnd < bytes.count, isLetter(bytes[nameEnd]) || isDigit(bytes[nameEnd]) { nameEnd += 1 }
+            while nameEnd < bytes.count, bytes[nameEnd].isASCIILetter || bytes[nameEnd].isASCIIDigit { nameEnd += 1 }
             let isAnchorTag = nameEnd - index == 2 && bytes[index + 1] | 0x20 == UInt8(ascii: "a")
             var position = nameEnd
             // Attributes up to the tag's end.
@@ -25,7 +25,7 @@ enum HTMLAnchorNames {
                 }
                 position += 1
                 var keyEnd = position
-                while keyEnd < bytes.count, isLetter(bytes[keyEnd]) || bytes[keyEnd] == UInt8(ascii: "-") { keyEnd += 1 }
+                while keyEnd < bytes.count, bytes[keyEnd].isASCIILetter || bytes[keyEnd] == UInt8(ascii: "-") { keyEnd += 1 }
                 let key = String(decoding: bytes[position..<keyEnd], as: UTF8.self).lowercased()
                 guard keyEnd + 1 < bytes.count, bytes[keyEnd] == UInt8(ascii: "="),
                       key == "id" || (key == "name" && isAnchorTag) else { continue }
@@ -40,7 +40,4 @@ enum HTMLAnchorNames {
         }
         return names
     }
-
-    private static func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) &- 0x61 < 26 }
-    private static func isDigit(_ byte: UInt8) -> Bool { byte &- 0x30 < 10 }
 }

@@ -11,6 +11,23 @@ struct RoadmapBuilder: Sendable {
         var sourcePath: String
         var frontMatter: FrontMatter
         var document: MarkdownDocument
+        /// The folder the page is published in, as the read stage decided it.
+        var slug: String
+
+        init(source: String, sourcePath: String, frontMatter: FrontMatter, document: MarkdownDocument, slug: String? = nil) {
+            self.source = source
+            self.sourcePath = sourcePath
+            self.frontMatter = frontMatter
+            self.document = document
+            self.slug = slug ?? Slugger.pageSlug(relativePath: source, frontMatter: frontMatter)
+        }
+    }
+
+    /// A roadmap file as the read stage left it, parsed and built: how both passes of a build
+    /// read a roadmap (pass 1 for its listing, pass 2 for its page).
+    func build(_ document: PreparedDocument) -> (Roadmap, [Diagnostic]) {
+        build(Input(source: document.file.relativePath, sourcePath: document.file.path, frontMatter: document.frontMatter,
+                    document: MarkdownParser().parse(document.body), slug: document.slug))
     }
 
     func build(_ input: Input) -> (Roadmap, [Diagnostic]) {
@@ -160,13 +177,12 @@ struct RoadmapBuilder: Sendable {
         // Title, slug, summary.
         let fileStem = Slugger.pageStem(relativePath: input.source)
         let title = input.frontMatter.title ?? titleHeading?.text ?? htmlTitle ?? fileStem
-        let slug = Slugger.pageSlug(relativePath: input.source, frontMatter: input.frontMatter)
         let openingSummary = Self.firstParagraph(preamble)
         let summary = input.frontMatter.summary
             ?? (openingSummary.isEmpty ? Self.firstParagraph(roots.lazy.flatMap { $0.flattened() }.flatMap(\.blocks)) : openingSummary)
 
         let roadmap = Roadmap(
-            source: input.source, sourcePath: input.sourcePath, slug: slug, title: title,
+            source: input.source, sourcePath: input.sourcePath, slug: input.slug, title: title,
             summary: summary, order: input.frontMatter.order, isDraft: input.frontMatter.draft,
             frontMatter: input.frontMatter, titleHeading: titleHeading, preamble: preamble, sections: roots,
             phases: phases, projects: projects, links: links, itemAnchors: itemAnchors, anchors: anchors,
@@ -499,26 +515,8 @@ struct RoadmapBuilder: Sendable {
 
     /// A heading's or link's text as a reader sees it: badge and icon images left out
     /// (`# Awesome X [![Awesome](…)](…)` is "Awesome X", `[![logo](d.png) Docker](…)` is "Docker"),
-    /// runs of spaces as one. Text of images only keeps their alt text.
+    /// runs of ASCII whitespace as one space (a no-break space stays). Text of images only keeps their alt text.
     static func textWithoutImages(_ node: MarkdownNode) -> String {
-        // Most headings have no image and single spaces only: their plain text is the answer.
-        func hasImage(_ node: MarkdownNode) -> Bool {
-            if case .image = node.kind { return true }
-            return node.children.contains(where: hasImage)
-        }
-        if !hasImage(node) {
-            let plain = node.plainText
-            let isSqueezed = plain.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
-                guard let first = bytes.first, let last = bytes.last, first != 0x20, last != 0x20 else { return false }
-                var previous: UInt8 = 0
-                for byte in bytes {
-                    if byte == 0x09 || byte == 0x0A || (byte == 0x20 && previous == 0x20) { return false }
-                    previous = byte
-                }
-                return true
-            } ?? false
-            if isSqueezed { return plain }
-        }
         func append(_ node: MarkdownNode, to out: inout String) {
             switch node.kind {
             case .image: return
@@ -528,20 +526,13 @@ struct RoadmapBuilder: Sendable {
         }
         var text = ""
         append(node, to: &text)
-        let words = text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" })
-        let squeezed = words.joined(separator: " ")
+        let squeezed = text.squeezingWhitespace(.ascii)
         return squeezed.isEmpty ? node.plainText.trimmingWhitespace() : squeezed
     }
 
-    /// The text of an HTML block's `<h1>` element, if it has one with text.
+    /// The text of an HTML block's first `<h1>` element, if it has one with text.
     static func htmlHeadingOne(_ node: MarkdownNode) -> String? {
-        guard case .htmlBlock(let html) = node.kind else { return nil }
-        return headingOneText(in: html)
-    }
-
-    /// The text of the first `<h1>…</h1>` in `html` (the shared-terms scan reads a header line with it).
-    static func headingOneText(in html: some StringProtocol) -> String? {
-        guard let open = html.range(of: "<h1", options: .caseInsensitive),
+        guard case .htmlBlock(let html) = node.kind, let open = html.range(of: "<h1", options: .caseInsensitive),
               let close = html.range(of: "</h1>", options: .caseInsensitive, range: open.upperBound..<html.endIndex)
         else { return nil }
         let text = HTMLText.text(of: "<h1" + html[open.upperBound..<close.lowerBound])
@@ -558,11 +549,7 @@ struct RoadmapBuilder: Sendable {
     /// Sections under a phase that hold its links or notes, not a module of study:
     /// "Resources", "Further Reading", "📚 References", "学习资源".
     static func namesSupportSection(_ title: String) -> Bool {
-        let lower = title.lowercased()
-        // ASCII titles split on bytes (an ASCII letter is A–Z or a–z); others on Characters.
-        let words = lower.isAllASCII
-            ? lower.utf8.split { ($0 | 0x20) &- 0x61 >= 26 }.map { Substring($0) }.joined(separator: " ")
-            : lower.split { !$0.isLetter }.joined(separator: " ")
+        let words = title.lowercased().split { !$0.isLetter }.joined(separator: " ")
         return supportSectionTitles.contains(words)
     }
 
@@ -589,21 +576,13 @@ struct RoadmapBuilder: Sendable {
         }
     }
 
-    /// Whitespace runs as one space, the ends trimmed: `split(whereSeparator: \.isWhitespace)`
-    /// joined by spaces, on bytes for ASCII text (where the whitespace characters are tab, line
-    /// feed, vertical tab, form feed, carriage return and space).
-    static func squeezingWhitespace(_ text: String) -> String {
-        guard text.isAllASCII else { return text.split(whereSeparator: \.isWhitespace).joined(separator: " ") }
-        return text.utf8.split { $0 == 0x20 || (0x09...0x0D).contains($0) }.map { Substring($0) }.joined(separator: " ")
-    }
-
     /// The first paragraph's text, cut at a word boundary near 200 characters. Badge lines
     /// ("[![Join the chat](…)](…)") are not a summary; a README's tagline in a block quote is.
     static func firstParagraph(_ blocks: some Sequence<MarkdownNode>) -> String {
         for var block in blocks {
             if case .blockQuote = block.kind, let first = block.children.first { block = first }
             guard case .paragraph = block.kind, !isDecoration(block) else { continue }
-            let text = squeezingWhitespace(block.plainText)
+            let text = block.plainText.squeezingWhitespace()
             guard text.count >= 20 else { continue }
             if text.count <= 200 { return text }
             var cut = String(text.prefix(200))

@@ -17,9 +17,10 @@ struct SiteWriter: Sendable {
     /// Held on the staging folder while the build runs, so no other build removes it.
     private let stagingLock: FolderLock?
 
-    /// Checks that `output` is safe to replace, cleans up after killed builds and creates the
-    /// staging folder. `protected` folders must not be the output or inside it; `sources` (the
-    /// content and templates folders) must not be either, nor contain it.
+    /// Checks that `output` is safe to replace and creates the staging folder (after
+    /// ``cleanUpAfterKilledBuilds(output:)``, which the build calls first). `protected` folders
+    /// must not be the output or inside it; `sources` (the content and templates folders) must
+    /// not be either, nor contain it.
     init(output path: String, protecting protected: [String], sources: [String] = [],
          linkingUnchangedFiles: Bool = false) throws
     {
@@ -35,7 +36,6 @@ struct SiteWriter: Sendable {
             throw BuildError.io("output.io", "cannot create the output's folder", path: output.deletingLastPathComponent().path, error: error)
         }
         let swap = SiteSwap(output: output.path)
-        try swap.cleanLeftovers()
         var isDirectory: ObjCBool = false
         if manager.fileExists(atPath: output.path, isDirectory: &isDirectory) {
             guard isDirectory.boolValue else {
@@ -56,6 +56,13 @@ struct SiteWriter: Sendable {
         }
         // A file system without `flock` (NFS) builds all the same; its leftovers are then kept.
         stagingLock = FolderLock(staging.path)
+    }
+
+    /// Finishes or removes what builds killed before this one left beside (or, for a mount
+    /// point, inside) the output, even when this build fails before writing anything: their
+    /// staging folders, an interrupted swap, a previous site renamed away (``SiteSwap``).
+    static func cleanUpAfterKilledBuilds(output path: String) throws {
+        try SiteSwap(output: RealPath.resolving(path)).cleanLeftovers()
     }
 
     /// Why the site must not be written to `path`, or nil: the root or home folder, a folder

@@ -173,7 +173,7 @@ struct FrontMatterReader: Sendable {
         }
         frontMatter.title = value("title")
         frontMatter.summary = value("summary") ?? value("description")
-        if let slug = value("slug"), !Slugger.slug(slug).isEmpty { frontMatter.slug = Slugger.slug(slug) }
+        if let slug = value("slug").map(Slugger.slug), !slug.isEmpty { frontMatter.slug = slug }
         if let order = (value("order") ?? value("weight")).flatMap({ Int($0) }) { frontMatter.order = order }
         if value("draft") == "true" { frontMatter.draft = true }
         return Result(frontMatter: frontMatter, body: fenced.body(of: text), diagnostics: [])

@@ -49,8 +49,6 @@ enum PageDecoration: Sendable {
     case seeAlso(PageLinkView)
     /// Under a skill or tool: the same skill or tool on other roadmaps.
     case alsoIn(AlsoInView)
-    /// An anchor other roadmaps' pages link to.
-    case alsoInTarget(AnchorView)
     /// Under a portfolio project: the modules and projects it grows from.
     case growsFrom(GrowsFromView)
     /// Under a phase or module heading: what points to it.
@@ -64,7 +62,6 @@ enum PageDecoration: Sendable {
         case .skillLinks(let view): templates.partials.skillLinks.render(view)
         case .seeAlso(let view): templates.partials.seeAlso.render(view)
         case .alsoIn(let view): templates.partials.alsoIn.render(view)
-        case .alsoInTarget(let view): templates.partials.alsoInTarget.render(view)
         case .growsFrom(let view): templates.partials.growsFrom.render(view)
         case .referencedFrom(let view): templates.partials.referencedFrom.render(view)
         case .coverageMatrix(let view): templates.partials.coverageMatrix.render(view)
@@ -150,14 +147,6 @@ struct AlsoInTargetView: Sendable, TemplateView {
     static let templateKeys: TemplateKeys<Self> = [
         "href": .text(\.href), "roadmapTitle": .text(\.roadmapTitle), "title": .text(\.title),
         "isFirst": .flag(\.isFirst),
-    ]
-}
-
-struct AnchorView: Sendable, TemplateView {
-    var anchor: String
-
-    static let templateKeys: TemplateKeys<Self> = [
-        "anchor": .text(\.anchor),
     ]
 }
 

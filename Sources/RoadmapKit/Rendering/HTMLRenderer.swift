@@ -4,10 +4,9 @@ import RoadmapMarkdown
 ///
 /// Headings get their anchors and a visible anchor link; list items that are topics or projects
 /// get theirs; every link goes through the ``LinkResolver``; raw HTML is dropped (its text kept)
-/// unless the site opts in, and then GFM's tag filter still applies. Problems are collected as
-/// diagnostics at the Markdown position.
+/// unless the site opts in, and then GFM's tag filter still applies. What a link's destination
+/// turns out to be was reported before rendering (``MarkdownLinkCheck``).
 struct HTMLRenderer {
-    var file: String
     var allowRawHTML: Bool
     var itemAnchors: [SourceLocation: String]
     var resolver: LinkResolver
@@ -15,16 +14,12 @@ struct HTMLRenderer {
     var trackedAnchors: Set<String> = []
     /// The page's additions (rendered partials) after links, at the end of list items and after headings.
     var decorations = RenderedDecorations()
-    private(set) var diagnostics: [Diagnostic] = []
-    /// Links to other pages' anchors, checked once every page is built.
-    private(set) var pendingAnchorChecks: [PendingAnchorCheck] = []
     private var footnoteNumbers: [String: Int] = [:]
     private var footnoteUses: [Int: Int] = [:]
     /// How many links the node being rendered is inside (links cannot nest in HTML).
     private var insideLink = 0
 
-    init(file: String, allowRawHTML: Bool, itemAnchors: [SourceLocation: String], resolver: LinkResolver) {
-        self.file = file
+    init(allowRawHTML: Bool, itemAnchors: [SourceLocation: String], resolver: LinkResolver) {
         self.allowRawHTML = allowRawHTML
         self.itemAnchors = itemAnchors
         self.resolver = resolver
@@ -142,7 +137,7 @@ struct HTMLRenderer {
         case .htmlBlock(let html):
             htmlAnchor(node, html, into: &out)
             if allowRawHTML {
-                out.append(utf8: RawHTMLLinks.rewrite(Self.tagFiltered(html)) { resolve($0, at: node.range.start) })
+                out.append(utf8: RawHTMLLinks.rewrite(Self.tagFiltered(html)) { resolver.resolve($0).href })
             } else {
                 let text = HTMLText.text(of: html)
                 if !text.isEmpty {
@@ -209,7 +204,7 @@ struct HTMLRenderer {
             out.append("</code>")
         case .htmlInline(let html):
             htmlAnchor(node, html, into: &out)
-            if allowRawHTML { out.append(utf8: RawHTMLLinks.rewrite(Self.tagFiltered(html)) { resolve($0, at: node.range.start) }) }
+            if allowRawHTML { out.append(utf8: RawHTMLLinks.rewrite(Self.tagFiltered(html)) { resolver.resolve($0).href }) }
         case .emphasis:
             out.append("<em>")
             renderChildren(node, into: &out, tightList: false)
@@ -223,7 +218,7 @@ struct HTMLRenderer {
             renderChildren(node, into: &out, tightList: false)
             out.append("</del>")
         case .link(let destination, let title):
-            switch resolve(destination, at: node.range.start) {
+            switch resolver.resolve(destination).href {
             case .some(let href):
                 out.append("<a href=\"")
                 out.append(escaping: href)
@@ -244,7 +239,7 @@ struct HTMLRenderer {
             if let extra = decorations.afterLink[node.range.start] { out.append(utf8: extra) }
         case .image(let source, let title):
             let alt = node.plainText
-            guard let src = resolve(source, at: node.range.start) else {
+            guard let src = resolver.resolve(source).href else {
                 out.append(escaping: alt)
                 return
             }
@@ -303,23 +298,6 @@ struct HTMLRenderer {
         return number
     }
 
-    /// The href for a destination, or nil when it must not be linked; reports why.
-    private mutating func resolve(_ destination: String, at location: SourceLocation) -> String? {
-        switch resolver.resolve(destination) {
-        case .href(let href):
-            return href
-        case .crossPage(let href, let target, let fragment):
-            pendingAnchorChecks.append(PendingAnchorCheck(file: file, location: location, target: target, fragment: fragment))
-            return href
-        case .dropped(let id, let message):
-            diagnostics.append(.warning(id, message, file: file, at: location))
-            return nil
-        case .broken(let id, let message, let href):
-            diagnostics.append(.error(id, message, file: file, at: location))
-            return href
-        }
-    }
-
     // MARK: - Raw HTML
 
     /// An empty `<a id>` for an anchor raw HTML defines (`<a name="top"></a>`), unless the HTML
@@ -349,15 +327,4 @@ struct HTMLRenderer {
         out += html[index...]
         return out
     }
-}
-
-import Foundation
-
-/// A link to another page's anchor, to check once that page's anchors are known.
-struct PendingAnchorCheck: Sendable, Hashable {
-    var file: String
-    var location: SourceLocation
-    /// Content-relative path of the target Markdown file.
-    var target: String
-    var fragment: String
 }

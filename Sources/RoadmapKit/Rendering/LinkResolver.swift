@@ -1,35 +1,37 @@
 import Foundation
 import RoadmapMarkdown
 
-/// Decides what a link or image destination written in Markdown becomes on the page.
+/// Decides what a link or image destination written in Markdown becomes on the page. The page
+/// renders what it decides; the link check of pass 1 (``MarkdownLinkCheck``) reports it.
 ///
 /// External URLs pass through; `javascript:`, `vbscript:` and `data:` are dropped; a relative
 /// link to another Markdown file becomes a relative link to its generated page and anchor
-/// (`../other/index.html#heading`), checked against that page's anchors; other relative paths
-/// name files copied from `Content/`, checked to exist.
+/// (`../other/index.html#heading`); other relative paths name files copied from `Content/`,
+/// checked to exist.
 struct LinkResolver: Sendable {
     enum Resolution: Equatable, Sendable {
         case href(String)
-        /// A link to another page's anchor; the anchor is checked once every page is built.
-        case crossPage(href: String, target: String, fragment: String)
+        /// A link to a heading of another roadmap's page (content-relative `target`), whose
+        /// anchors are checked once every roadmap is listed (``LinkTargetCheck``).
+        case otherPage(href: String, target: String, fragment: String)
         /// Not linked; the text is kept. `id` and `message` describe why.
         case dropped(id: String, message: String)
-        /// Linked as written, but the target is missing: an error.
-        case broken(id: String, message: String, href: String)
-    }
 
-    /// What is known about the site's pages: content-relative Markdown path → page.
-    struct PageTarget: Sendable {
-        var slug: String
-        /// The page's anchors, or nil while they are not known yet.
-        var anchors: Set<String>?
+        /// What the page links to; nil when it shows the text only.
+        var href: String? {
+            switch self {
+            case .href(let href), .otherPage(let href, _, _): href
+            case .dropped: nil
+            }
+        }
     }
 
     /// Content-relative path of the page being rendered, e.g. `guides/mlops.md`.
     var sourcePath: String
     /// Anchors of the page being rendered.
     var ownAnchors: Set<String>
-    var pages: [String: PageTarget]
+    /// The site's roadmaps: content-relative Markdown path → slug.
+    var pages: [String: String]
     /// Content-relative paths of non-Markdown files that are copied to the site.
     var assets: Set<String>
     /// How many folders deep the page is below the site root (1 for `slug/index.html`).
@@ -73,19 +75,12 @@ struct LinkResolver: Sendable {
         let up = String(repeating: "../", count: depth)
         let lower = target.lowercased()
         if lower.hasSuffix(".md") || lower.hasSuffix(".markdown") {
-            guard let page = pages[target] else {
+            guard let slug = pages[target] else {
                 return .dropped(id: "link.missing-file", message: "no roadmap '\(decodedPath)' in the content folder; the link is kept as text")
             }
-            var href = up + page.slug + "/index.html"
+            let href = up + slug + "/index.html"
             if let fragment, !fragment.isEmpty {
-                let decoded = fragment.percentDecoded ?? fragment
-                href += "#" + fragment
-                guard let anchors = page.anchors else {
-                    return .crossPage(href: href, target: target, fragment: decoded)
-                }
-                guard anchors.contains(decoded) else {
-                    return .broken(id: "link.missing-anchor", message: "no heading '#\(decoded)' in '\(decodedPath)'", href: href)
-                }
+                return .otherPage(href: href + "#" + fragment, target: target, fragment: fragment.percentDecoded ?? fragment)
             }
             return .href(href)
         }

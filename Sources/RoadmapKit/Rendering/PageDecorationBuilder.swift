@@ -90,21 +90,12 @@ struct PageDecorationBuilder {
         }
         // Skills and tools other roadmaps list too.
         let skillLocations = Dictionary(crossLinks.skills.map { ($0.id, $0.location) }, uniquingKeysWith: { a, _ in a })
-        func place(_ decoration: PageDecoration, at entry: String) -> Bool {
-            if let location = skillLocations[entry] {
-                decorations.itemEnd[location, default: []].append(decoration)
-            } else if let marker = markerByAnchor[entry] {
-                append(decoration, at: marker.location, isLink: marker.isLink)
-            } else {
-                return false
+        for entry in crossLinks.alsoIn {
+            if let location = skillLocations[entry.from] {
+                decorations.itemEnd[location, default: []].append(.alsoIn(alsoIn(entry)))
+            } else if let marker = markerByAnchor[entry.from] {
+                append(.alsoIn(alsoIn(entry)), at: marker.location, isLink: marker.isLink)
             }
-            return true
-        }
-        for entry in crossLinks.alsoIn { _ = place(.alsoIn(alsoIn(entry)), at: entry.from) }
-        for extra in crossLinks.extraAnchors {
-            let target = PageDecoration.alsoInTarget(AnchorView(anchor: extra.anchor))
-            if let entry = extra.entry, place(target, at: entry) { continue }
-            if let last = roadmap.sections.last?.id { decorations.sectionEnd[last, default: []].append(target) }
         }
 
         for project in roadmap.projects {

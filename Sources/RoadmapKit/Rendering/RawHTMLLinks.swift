@@ -61,7 +61,7 @@ enum RawHTMLLinks {
                     end = valueEnd
                 }
                 guard name == "href" || name == "src" else { out += bytes[nameStart..<end]; cursor = end; continue }
-                let value = HTMLTagScanner.unescape(String(decoding: bytes[valueStart..<valueEnd], as: UTF8.self))
+                let value = HTMLEscaping.unescape(String(decoding: bytes[valueStart..<valueEnd], as: UTF8.self))
                 if let resolved = resolve(value) {
                     out += Array(name.utf8) + Array("=\"".utf8) + Array(HTMLEscaping.escape(resolved).utf8) + [0x22]
                 } else {

@@ -11,16 +11,12 @@ struct RoadmapPageRenderer {
 
     struct Output: Sendable {
         var html: String
-        var diagnostics: [Diagnostic]
-        var pendingAnchorChecks: [PendingAnchorCheck]
         /// The page's `RoadmapDataBlock`, which the timeline page embeds too.
         var dataJSON: String
     }
 
     func render(_ roadmap: Roadmap) -> Output {
-        var html = HTMLRenderer(
-            file: roadmap.sourcePath, allowRawHTML: config.allowRawHTML, itemAnchors: roadmap.itemAnchors,
-            resolver: resolver)
+        var html = HTMLRenderer(allowRawHTML: config.allowRawHTML, itemAnchors: roadmap.itemAnchors, resolver: resolver)
         html.trackedAnchors = Set(roadmap.modules.map(\.id))
         if let enrichment { html.decorations = enrichment.decorations.rendered(with: templates) }
         var bytes: [UInt8] = []
@@ -36,9 +32,9 @@ struct RoadmapPageRenderer {
         let content = bytes.utf8Text
 
         var titleHTML = ""
-        if let heading = roadmap.titleHeading, roadmap.frontMatter.title == nil {
+        if let title = Self.titleInlines(of: roadmap) {
             var titleBytes: [UInt8] = []
-            html.renderInlines(Self.withoutBadges(heading.node.children), into: &titleBytes)
+            html.renderInlines(title, into: &titleBytes)
             titleHTML = titleBytes.utf8Text.trimmingWhitespace()
         }
         if titleHTML.isEmpty { titleHTML = HTMLEscaping.escape(roadmap.title) }
@@ -72,9 +68,7 @@ struct RoadmapPageRenderer {
             phases: phases, hasPhases: !phases.isEmpty, toc: toc, hasTOC: !toc.isEmpty, content: content,
             dataJSON: dataJSON,
             enrichment: enrichment.map(EnrichmentPages.roadmapView) ?? .none)
-        return Output(
-            html: templates.roadmap.render(view), diagnostics: html.diagnostics,
-            pendingAnchorChecks: html.pendingAnchorChecks, dataJSON: dataJSON)
+        return Output(html: templates.roadmap.render(view), dataJSON: dataJSON)
     }
 }
 
@@ -98,6 +92,13 @@ extension PageMetaView {
 }
 
 extension RoadmapPageRenderer {
+    /// The Markdown of the page's title, when the page renders it (a title from the front matter
+    /// is shown as text): the title heading's inlines without badges.
+    static func titleInlines(of roadmap: Roadmap) -> [MarkdownNode]? {
+        guard let heading = roadmap.titleHeading, roadmap.frontMatter.title == nil else { return nil }
+        return withoutBadges(heading.node.children)
+    }
+
     /// A title's inlines without images and image-only links: the badges READMEs put beside
     /// their title (`# Awesome DevOps [![Awesome](…)](…)`) are not part of the page's heading.
     static func withoutBadges(_ nodes: [MarkdownNode]) -> [MarkdownNode] {

@@ -30,7 +30,6 @@ struct TemplateSet: Sendable {
         let skillLinks: Template<SkillLinksView>
         let seeAlso: Template<PageLinkView>
         let alsoIn: Template<AlsoInView>
-        let alsoInTarget: Template<AnchorView>
         let growsFrom: Template<GrowsFromView>
         let referencedFrom: Template<ReferencedFromView>
         let coverageMatrix: Template<CoverageMatrixView>
@@ -85,17 +84,16 @@ struct TemplateSet: Sendable {
         let skillLinks = partial("skill-links", for: SkillLinksView.self)
         let seeAlso = partial("see-also", for: PageLinkView.self)
         let alsoIn = partial("also-in", for: AlsoInView.self)
-        let alsoInTarget = partial("also-in-target", for: AnchorView.self)
         let growsFrom = partial("grows-from", for: GrowsFromView.self)
         let referencedFrom = partial("referenced-from", for: ReferencedFromView.self)
         let coverageMatrix = partial("coverage-matrix", for: CoverageMatrixView.self)
         guard let home, let roadmap, let notFound, let resourceGroup, let resourceProvider, let resourceEntry,
-              let resourceBadge, let skillLinks, let seeAlso, let alsoIn, let alsoInTarget, let growsFrom, let referencedFrom,
+              let resourceBadge, let skillLinks, let seeAlso, let alsoIn, let growsFrom, let referencedFrom,
               let coverageMatrix, !diagnostics.hasErrors
         else { return (nil, diagnostics) }
         let partials = Partials(
             resourceGroup: resourceGroup, resourceProvider: resourceProvider, resourceEntry: resourceEntry,
-            resourceBadge: resourceBadge, skillLinks: skillLinks, seeAlso: seeAlso, alsoIn: alsoIn, alsoInTarget: alsoInTarget,
+            resourceBadge: resourceBadge, skillLinks: skillLinks, seeAlso: seeAlso, alsoIn: alsoIn,
             growsFrom: growsFrom, referencedFrom: referencedFrom, coverageMatrix: coverageMatrix)
         let set = TemplateSet(
             home: home, roadmap: roadmap, notFound: notFound, timeline: timeline, resources: resources, search: search,

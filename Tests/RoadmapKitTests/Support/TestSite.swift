@@ -72,7 +72,7 @@ func buildSingleRoadmap(_ markdown: String, name: String = "test.md", extraFiles
         try writeFiles([name: markdown].merging(extraFiles) { a, _ in a }, in: content)
         let output = folder.appendingPathComponent("Site")
         let report = try buildSite(content: content, output: output, strict: strict)
-        let slug = Slugger.slug((name as NSString).deletingPathExtension)
+        let slug = Slugger.pageSlug(relativePath: name, frontMatter: FrontMatter())
         let html = (try? String(contentsOf: output.appendingPathComponent("\(slug)/index.html"), encoding: .utf8)) ?? ""
         return (html, report)
     }

@@ -1,0 +1,50 @@
+/// Pass 1 over the published roadmaps: each is parsed and built as its page will be, and kept
+/// as its listing (``RoadmapListing``), with its Markdown links checked against what the site
+/// has. The models are kept for pass 2 (``PagePass``) as far as memory allows (``KeptModels``).
+struct ListingPass: Sendable {
+    var glossary: Glossary
+    /// The site's roadmaps (content-relative path → slug) and other content files, for the links.
+    var pages: [String: String]
+    var assets: Set<String>
+    var allowRawHTML: Bool
+
+    /// What pass 1 found of one roadmap.
+    struct Output: Sendable {
+        var listing: RoadmapListing
+        /// The model's problems and the link check's.
+        var diagnostics: [Diagnostic]
+        /// Links to other roadmaps' headings, checked once every roadmap is listed.
+        var linksToOtherPages: [OtherPageLink]
+    }
+
+    /// Each document's output, in order, one roadmap a core. With a `cache` (`roadmap serve`),
+    /// a document unchanged since the last build keeps its output.
+    func run(_ documents: [PreparedDocument], cache: PageCache?, keeping models: KeptModels) throws -> [Output] {
+        try ConcurrentMap.map(documents) { document in
+            func listed() -> Output {
+                let (output, model) = list(document)
+                models.keep(model)
+                return output
+            }
+            guard let cache else { return listed() }
+            return cache.listed(document, make: listed)
+        }
+    }
+
+    /// The document's listing, and its model.
+    func list(_ document: PreparedDocument) -> (Output, AnchoredRoadmap) {
+        let (built, diagnostics) = RoadmapBuilder().build(document)
+        let enricher = RoadmapEnricher(glossary: glossary)
+        let model = enricher.anchor(built)
+        let roadmap = model.roadmap
+        let (terms, anchors) = enricher.pageEntries(model)
+        let resolver = LinkResolver(
+            sourcePath: roadmap.source, ownAnchors: Set(anchors), pages: pages, assets: assets)
+        let links = MarkdownLinkCheck(resolver: resolver, allowRawHTML: allowRawHTML).check(roadmap)
+        let listing = RoadmapListing(source: roadmap.source, slug: roadmap.slug, title: roadmap.title, order: roadmap.order,
+                                     terms: terms, anchors: HashedIDs(anchors))
+        let output = Output(listing: listing, diagnostics: diagnostics + links.diagnostics,
+                            linksToOtherPages: links.linksToOtherPages)
+        return (output, model)
+    }
+}

@@ -1,0 +1,80 @@
+import Foundation
+
+/// Pass 2 over the published roadmaps: each, from the model pass 1 kept or built again, is
+/// enriched with every roadmap's listing known and rendered: its page, timeline page and
+/// `roadmap.json` stream to the staging folder, and its search documents are set aside.
+struct PagePass: Sendable {
+    var templates: TemplateSet
+    var config: SiteConfig
+    var glossary: Glossary
+    /// Every roadmap's skills and tools, from pass 1's listings.
+    var sharedTerms: SharedTermIndex
+    /// The site's roadmaps (content-relative path → slug) and other content files, for the links.
+    var pages: [String: String]
+    var assets: Set<String>
+    /// The models pass 1 kept.
+    var models: KeptModels
+    var writer: SiteWriter
+    var searchSpool: SearchSpool?
+    /// The output folder, as diagnostics name it.
+    var reportedFolder: String
+
+    /// Each document's page, in order, one roadmap a core. With a `cache` (`roadmap serve`), a
+    /// roadmap whose document and "Also in" links are as before keeps its page.
+    func run(_ documents: [PreparedDocument], cache: PageCache?, progress: BuildProgress?) throws -> [PageResult] {
+        var documents = documents
+        if cache != nil {
+            // A page kept from the last build is reused only while its "Also in" links are the same.
+            for index in documents.indices { documents[index].alsoIn = sharedTerms.fingerprint(documents[index].slug) }
+        }
+        return try ConcurrentMap.map(documents, reusing: cache, progress: progress, writer: writer) { try render($0) }
+    }
+
+    func render(_ document: PreparedDocument) throws -> PageResult {
+        let enricher = RoadmapEnricher(glossary: glossary, sharedTerms: sharedTerms)
+        // The model's problems were reported by pass 1.
+        let model = models.take(document.file.relativePath) ?? enricher.anchor(RoadmapBuilder().build(document).0)
+        let enriched = enricher.enrich(model)
+        let roadmap = enriched.roadmap
+        let resolver = LinkResolver(sourcePath: roadmap.source, ownAnchors: Set(roadmap.anchors), pages: pages, assets: assets)
+        let page = RoadmapPageRenderer(templates: templates, config: config, resolver: resolver, enrichment: enriched)
+            .render(roadmap)
+        try writer.write(page.html, to: roadmap.slug + "/index.html")
+        let enrichmentLinks = try EnrichmentPages(templates: templates, config: config)
+            .write(enriched, dataJSON: page.dataJSON, with: writer, reportedFolder: reportedFolder)
+        let links = RenderedLinkChecker.scan(
+            page.html, page: roadmap.slug + "/index.html", template: "roadmap", reportedFolder: reportedFolder)
+        let summary = RoadmapSummary(
+            source: roadmap.source, slug: roadmap.slug, title: roadmap.title, summary: roadmap.summary,
+            order: roadmap.order, phaseCount: roadmap.phases.count, moduleCount: roadmap.modules.count,
+            totalDuration: roadmap.totalDurationText)
+        return PageResult(summary: summary, diagnostics: enriched.diagnostics, links: links,
+                          search: SearchIndexBuilder(spool: searchSpool).documents(for: enriched),
+                          resources: enriched.resources, enrichmentLinks: enrichmentLinks)
+    }
+}
+
+/// What pass 2 made of one roadmap, for the site-wide pages and the link check.
+struct PageResult: Sendable {
+    var summary: RoadmapSummary
+    /// The enrichment's problems (durations that do not add up, skills taught nowhere).
+    var diagnostics: [Diagnostic]
+    var links: RenderedPageLinks
+    var search: SearchDocumentBatch
+    /// The roadmap's resources, merged into the site's index after every roadmap is built.
+    var resources: [Resource]
+    /// Links of the roadmap's timeline and resource pages, for the rendered-link check.
+    var enrichmentLinks: [RenderedPageLinks]
+}
+
+/// What the site-wide pages need to know about one roadmap once its page is written.
+struct RoadmapSummary: Sendable {
+    var source: String
+    var slug: String
+    var title: String
+    var summary: String
+    var order: Int?
+    var phaseCount: Int
+    var moduleCount: Int
+    var totalDuration: String?
+}

@@ -1,0 +1,65 @@
+import Foundation
+
+/// The files made from every roadmap together, once pass 2 has rendered each: the resource
+/// indexes (the site's, and each roadmap's, which names the other roadmaps' uses), the search
+/// index and page, the home and not-found pages, the templates' and the content's own files,
+/// and the sitemap.
+struct SiteWidePass: Sendable {
+    var templates: TemplateSet
+    var config: SiteConfig
+    var writer: SiteWriter
+    var inventory: ContentInventory
+    /// The folders the build reads, and the output folder as diagnostics name it.
+    var contentDirectory: String
+    var templatesDirectory: String
+    var reportedFolder: String
+
+    struct Output: Sendable {
+        /// The links of the pages written, for the link check.
+        var links: [RenderedPageLinks]
+        var diagnostics: [Diagnostic]
+    }
+
+    func run(_ results: [PageResult]) throws -> Output {
+        let summaries = results.map(\.summary).sorted {
+            ($0.order ?? Int.max, $0.title.lowercased(), $0.slug) < ($1.order ?? Int.max, $1.title.lowercased(), $1.slug)
+        }
+        let siteWide = SiteWidePages(templates: templates, config: config, roadmaps: summaries)
+        // The resource pages on one core; the search index, the search page, the home page and
+        // the not-found page (each lists every roadmap) on the other.
+        let (resourcePages, sitePages) = try ConcurrentMap.both({
+            try EnrichmentPages(templates: templates, config: config).writeSiteWide(
+                results.map(\.summary), resources: results.map(\.resources), order: summaries.map(\.slug),
+                with: writer, reportedFolder: reportedFolder)
+        }, { () -> [RenderedPageLinks] in
+            // Each page is scanned for the link check as it is written.
+            var scanned: [RenderedPageLinks] = []
+            func write(_ html: String, _ path: String, template: String) throws {
+                try writer.write(html, to: path)
+                scanned.append(RenderedLinkChecker.scan(html, page: path, template: template, reportedFolder: reportedFolder))
+            }
+            try write(siteWide.home(), "index.html", template: "home")
+            try write(siteWide.notFound(), "404.html", template: "404")
+            let searchBatches = SearchIndexWriter.siteOrder(results.map { ($0.summary, $0.search) })
+            if let searchPage = siteWide.search(searchBatches) { try write(searchPage, "search.html", template: "search") }
+            _ = try SearchIndexWriter().write(searchBatches) { try writer.write(Data($0), to: $1) }
+            return scanned
+        })
+        try copyFiles()
+        var diagnostics: [Diagnostic] = []
+        if let baseURL = config.baseURL {
+            let sitemap = SitemapWriter(baseURL: baseURL)
+            try writer.write(sitemap.sitemap(pages: writer.written.htmlFiles), to: "sitemap.xml")
+            try writer.write(sitemap.robots(), to: "robots.txt")
+        } else {
+            diagnostics.append(SitemapWriter.missingBaseURLWarning(
+                file: inventory.siteConfig?.path ?? contentDirectory))
+        }
+        return Output(links: resourcePages + sitePages, diagnostics: diagnostics)
+    }
+
+    /// The templates' `assets/` folder and the content folder's static files, as they are.
+    private func copyFiles() throws {
+        try SiteAssets(templatesDirectory: templatesDirectory).copy(inventory.assets, to: writer)
+    }
+}

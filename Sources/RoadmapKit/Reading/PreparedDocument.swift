@@ -1,0 +1,40 @@
+import Foundation
+import RoadmapMarkdown
+
+/// One roadmap file read from disk: its front matter split off and its slug, the folder its
+/// page is published in, decided once here for every later stage.
+struct PreparedDocument: Sendable {
+    var file: SourceFile
+    var frontMatter: FrontMatter
+    var body: String
+    var slug: String
+    var diagnostics: [Diagnostic]
+    /// The other roadmaps' entries its page links to ("Also in"), once pass 1 has listed every
+    /// roadmap: a page whose file did not change is rendered again when these did (`roadmap serve`).
+    var alsoIn = ""
+
+    /// With a `cache` (`roadmap serve`), a file whose bytes are as before is not read again.
+    static func read(_ file: SourceFile, cache: PageCache? = nil) throws -> PreparedDocument {
+        guard let data = FileManager.default.contents(atPath: file.path) else {
+            throw BuildError("cannot read '\(file.path)'")
+        }
+        guard let cache else { return read(file, data: data) }
+        return cache.prepared(file, data: data) { read(file, data: data) }
+    }
+
+    private static func read(_ file: SourceFile, data: Data) -> PreparedDocument {
+        var diagnostics: [Diagnostic] = []
+        let text: String
+        if let utf8 = String(data: data, encoding: .utf8) {
+            text = utf8
+        } else {
+            text = String(decoding: data, as: UTF8.self)
+            diagnostics.append(.warning("file.encoding", "file is not valid UTF-8; invalid bytes were replaced",
+                                        file: file.path, at: SourceLocation(line: 1, column: 1)))
+        }
+        let result = FrontMatterReader().read(text, file: file.path)
+        let slug = Slugger.pageSlug(relativePath: file.relativePath, frontMatter: result.frontMatter)
+        return PreparedDocument(file: file, frontMatter: result.frontMatter, body: result.body, slug: slug,
+                                diagnostics: diagnostics + result.diagnostics)
+    }
+}

@@ -1,0 +1,67 @@
+import RoadmapMarkdown
+
+/// Reports, at their Markdown positions, what the links and images of a roadmap's page become:
+/// one the page shows as text (an unsafe scheme, a missing file, a heading not on the page) is
+/// a warning; one to a heading of another roadmap is handed on, to be checked once every
+/// roadmap is listed (``LinkTargetCheck``).
+///
+/// Pass 1 runs it, so a bad link stops the build before any page is rendered. It visits the
+/// nodes ``RoadmapPageRenderer`` renders and asks the same ``LinkResolver``, so what it reports
+/// is what the page does.
+struct MarkdownLinkCheck {
+    var resolver: LinkResolver
+    /// Whether the site keeps raw HTML, whose `href` and `src` values are resolved too.
+    var allowRawHTML: Bool
+
+    struct Output: Sendable {
+        var diagnostics: [Diagnostic] = []
+        var linksToOtherPages: [OtherPageLink] = []
+    }
+
+    func check(_ roadmap: Roadmap) -> Output {
+        var output = Output()
+        func record(_ destination: String, at location: SourceLocation) {
+            switch resolver.resolve(destination) {
+            case .href:
+                break
+            case .otherPage(_, let target, let fragment):
+                output.linksToOtherPages.append(
+                    OtherPageLink(file: roadmap.sourcePath, location: location, target: target, fragment: fragment))
+            case .dropped(let id, let message):
+                output.diagnostics.append(.warning(id, message, file: roadmap.sourcePath, at: location))
+            }
+        }
+        // Nodes are read in place through their arrays: a `for node in` loop copies each one.
+        func visit(_ nodes: [MarkdownNode]) {
+            for index in nodes.indices {
+                let location = nodes[index].range.start
+                switch nodes[index].kind {
+                case .link(let destination, _):
+                    record(destination, at: location)
+                case .image(let source, _):
+                    record(source, at: location)
+                    continue  // the page shows an image's text as its alt text, not as nodes
+                case .htmlBlock(let html), .htmlInline(let html):
+                    if allowRawHTML {
+                        _ = RawHTMLLinks.rewrite(HTMLRenderer.tagFiltered(html)) { value in
+                            record(value, at: location)
+                            return nil
+                        }
+                    }
+                default:
+                    break
+                }
+                visit(nodes[index].children)
+            }
+        }
+        func visit(_ section: Section) {
+            visit(section.heading.node.children)
+            visit(section.blocks)
+            for child in section.children { visit(child) }
+        }
+        if let title = RoadmapPageRenderer.titleInlines(of: roadmap) { visit(title) }
+        visit(roadmap.preamble)
+        for section in roadmap.sections { visit(section) }
+        return output
+    }
+}
