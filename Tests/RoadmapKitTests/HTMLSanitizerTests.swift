@@ -277,9 +277,59 @@ import Testing
         }
         let small = Self.hostileInput(name, bytes: 1 << 15)
         let large = Self.hostileInput(name, bytes: 1 << 19)
+        // The fastest of three runs: the least disturbed by whatever else the machine runs.
         let smallTime = (0..<3).map { _ in time(small) }.min()!
-        let largeTime = time(large)
-        #expect(largeTime < smallTime * 64 + .milliseconds(50), "\(name): \(smallTime) for 32 kB, \(largeTime) for 512 kB")
+        let largeTime = (0..<3).map { _ in time(large) }.min()!
+        #expect(largeTime < smallTime * 64 + .milliseconds(20), "\(name): \(smallTime) for 32 kB, \(largeTime) for 512 kB")
+    }
+
+    /// Random markup made of what attacks are made of (tags, attributes and values, quoted
+    /// every way or not at all, comments, stray brackets and quotes) always comes out safe.
+    @Test func randomMarkupComesOutSafe() {
+        let names = ["a", "A", "img", "IMG", "script", "ScRiPt", "svg", "math", "style", "iframe", "p", "div", "table",
+                     "td", "li", "ul", "details", "picture", "source", "x-y", "base", "meta"]
+        let attributes = ["href", "HREF", "src", "srcset", "onclick", "ONERROR", "style", "class", "xlink:href",
+                          "formaction", "id", "name", "title", "alt", "data-x", "align", "/onload"]
+        let values = ["javascript:alert(1)", "JaVaScRiPt:x", "&#106;avascript:x", "&#x6A&#x61vascript:x", "java&Tab;script:x",
+                      "javascript&colon;x", " \u{1}javascript:x", "https://evil.example/x.png", "//evil.example/x",
+                      "logo.png", "logo.png 1x, https://evil.example/x 2x", "#links", "main", "x\" onclick=\"y", "x' onclick='y",
+                      "data:text/html,x", "b.md#intro", "", ">", "<script>"]
+        var generator = SplitMix64(seed: 13)
+        func pick<T>(_ options: [T]) -> T { options[Int(generator.next() % UInt64(options.count))] }
+        func piece() -> String {
+            switch generator.next() % 8 {
+            case 0, 1, 2:
+                var tag = "<" + pick(names)
+                for _ in 0..<generator.next() % 4 {
+                    tag += pick([" ", "\n", "/", "\t"]) + pick(attributes)
+                    let value = pick(values)
+                    tag += pick(["=\"" + value + "\"", "='" + value + "'", "=" + value, "", " = \"" + value + "\""])
+                }
+                return tag + pick([">", "/>", "", " >"])
+            case 3: return "</" + pick(names) + pick([">", "", " x>"])
+            case 4: return pick(["text", "1 < 2", "&amp;", "&lt;", "\"", "'", ">", "<", "/", "="])
+            case 5: return pick(["<!--", "-->", "--!>", "<!-->", "<![CDATA[", "]]>", "<!DOCTYPE x>", "<?x?>"])
+            default: return pick(values)
+            }
+        }
+        for _ in 0..<2000 {
+            let html = (0..<(1 + generator.next() % 8)).map { _ in piece() }.joined()
+            let output = Self.sanitize(html).html
+            #expect(Self.unsafeParts(of: output).isEmpty, "\(html.debugDescription) → \(output.debugDescription)")
+        }
+    }
+
+    /// A small deterministic generator (SplitMix64), so that a failure can be replayed.
+    struct SplitMix64 {
+        var state: UInt64
+        init(seed: UInt64) { state = seed }
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
     }
 
     // MARK: - Checking the output
@@ -305,7 +355,8 @@ import Testing
                 }
                 if attributeName == "class", value != "remote-image" { problems.append("class \(value)") }
                 let lowered = value.lowercased().filter { !$0.isWhitespace }
-                if lowered.contains("javascript:") || lowered.contains("data:") || lowered.contains("vbscript:") {
+                if ["href", "src", "srcset"].contains(attributeName),
+                   lowered.contains("javascript:") || lowered.contains("data:") || lowered.contains("vbscript:") {
                     problems.append("URL \(value)")
                 }
                 if attributeName == "src", lowered.hasPrefix("http") || lowered.hasPrefix("//") { problems.append("remote \(value)") }
