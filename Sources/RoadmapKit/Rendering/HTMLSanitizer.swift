@@ -117,7 +117,7 @@ struct HTMLSanitizer {
             return
         }
         guard let element = HTMLAllowlist.elements[name] else {
-            warn("html.element-removed", "element:" + name, "raw HTML <\(name)> removed; its text is kept",
+            warn("html.element-removed", "element:" + name, "raw HTML <\(name)> removed" + (isVoid ? "" : "; its text is kept"),
                  at: tag.range.lowerBound, in: &piece)
             return
         }
