@@ -171,7 +171,7 @@ struct HTMLSanitizer {
                     kept.append((attribute.name, set))
                 } else {
                     warn("html.attribute-removed", "srcset",
-                         "raw HTML 'srcset' removed: every image it names must be a file of the site",
+                         "raw HTML attribute 'srcset' removed: every image it names must be a file of the site",
                          at: attribute.offset, in: &piece)
                 }
             }
