@@ -117,6 +117,7 @@ import Testing
         (#"<a href="https://example.org/a&b&amp;c">x</a>"#, #"<a href="https://example.org/a&amp;b&amp;c">x</a>"#),
         (#"<a title='x" onclick="alert(1)'>x</a>"#, #"<a title="x&quot; onclick=&quot;alert(1)">x</a>"#),
         (#"<div id="main">x</div>"#, "<div>x</div>"),
+        (#"<div id="__roadmapPlan">x</div>"#, "<div>x</div>"),
         (#"<a href="https://example.org" target="_blank" rel="noopener">ok</a>"#, #"<a href="https://example.org">ok</a>"#),
         // Tags that would close or break out of the page's own elements.
         ("</div></main></article>text", "text"),

@@ -151,8 +151,9 @@ struct HTMLSanitizer {
             case .text:
                 kept.append((attribute.name, attribute.value))
             case .id:
-                if reservedIDs.contains(value) {
-                    warn("html.attribute-removed", "reserved-id", "raw HTML id '\(value)' removed: the page itself uses it",
+                // An element's id is also a global name of the page's scripts (`window.__roadmapPlan`).
+                if reservedIDs.contains(value) || value.hasPrefix("__") {
+                    warn("html.attribute-removed", "reserved-id", "raw HTML id '\(value)' removed: the page or its script uses it",
                          at: attribute.offset, in: &piece)
                 } else if !value.isEmpty {
                     kept.append((attribute.name, value))
@@ -170,7 +171,7 @@ struct HTMLSanitizer {
                     kept.append((attribute.name, set))
                 } else {
                     warn("html.attribute-removed", "srcset",
-                         "raw HTML 'srcset' removed: every image it names must be a file of the site",
+                         "raw HTML attribute 'srcset' removed: every image it names must be a file of the site",
                          at: attribute.offset, in: &piece)
                 }
             }
