@@ -39,6 +39,8 @@ test-deps: deps
 test: test-deps swift-test browser-test leak-test
 
 swift-test: deps
+	@if [ -d ../shared/mustache-spec ]; then echo "Mustache spec: ../shared/mustache-spec is there; TemplateEngineTests runs it"; \
+	else echo "Mustache spec: ../shared/mustache-spec is not there; TemplateEngineTests skips the spec suite"; fi
 	$(SWIFT) test --parallel
 
 browser-test: site

@@ -21,6 +21,8 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
+        // renameat2(RENAME_EXCHANGE), which Swift's Glibc module does not declare: the atomic site swap.
+        .systemLibrary(name: "CRenameExchange"),
         // The only target that touches C pointers: parses Markdown into immutable Swift values.
         .target(name: "RoadmapMarkdown", dependencies: ["CCmarkGFM"]),
         // A small compiled Mustache engine: templates checked against typed views when they load.
@@ -31,6 +33,7 @@ let package = Package(
             dependencies: [
                 "RoadmapMarkdown",
                 "TemplateEngine",
+                "CRenameExchange",
                 .product(name: "Yams", package: "Yams"),
             ]
         ),

@@ -359,3 +359,30 @@ extension Skill {
         #expect(!vetoed.contains("<a href=\"#helm-charts-2-weeks\">Helm Charts</a>"))
     }
 }
+
+/// A list of projects under a skills heading ("Basic Projects" under "Core Competencies") holds
+/// projects, not skills: the skills table must not link to a skill anchor the page never gives
+/// (issue 13's page that failed with `output.missing-fragment`, `#skill-problem-solving`).
+@Suite struct ProjectsUnderSkillsTests {
+    @Test func projectsUnderASkillsHeadingAreProjectsAndThePageBuilds() throws {
+        try withTemporaryFolder { folder in
+            let content = folder.appendingPathComponent("Content")
+            try writeFiles(["a.md": """
+                ### Phase 1: DevOps & Cloud Foundations (4-5 months)
+
+                ## Core Competencies
+
+                #### Basic Projects
+
+                - Problem-Solving
+
+                """], in: content)
+            let site = folder.appendingPathComponent("Site")
+            let report = try buildSite(content: content, output: site)
+            #expect(report.succeeded, "\(report.diagnostics)")
+            let page = try String(contentsOf: site.appendingPathComponent("a/index.html"), encoding: .utf8)
+            #expect(page.contains("<li id=\"problem-solving\" data-track=\"problem-solving\">Problem-Solving</li>"))
+            #expect(!page.contains("#skill-problem-solving"))
+        }
+    }
+}

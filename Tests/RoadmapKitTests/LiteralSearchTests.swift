@@ -2,26 +2,37 @@ import Foundation
 import Testing
 @testable import RoadmapKit
 
-/// The native literal search and trim find what Foundation's `range(of:)` and
-/// `trimmingCharacters(in: CharacterSet(charactersIn:))` find.
+/// Literal search: code unit by code unit, as Foundation's `range(of:)` without options finds,
+/// but for text where canonically equivalent characters meet.
 @Suite struct LiteralSearchTests {
-    static let texts = ["Designing ML Systems by Chip Huyen (O'Reilly)", "免费 course – free", "a by b by c", "", " by ",
-                        "naïve – notes [x]", "—Title—", "***_Label_ -", "e\u{301} by é",
-                        "free\u{301} or free", "a (\u{308}b) (c)", "2. étape : bases", "2. e\u{301}tape", "etape 1"]
-    static let needles = [" by ", " (", " [", " – ", "free", "免费", "é", "x", "étape"]
-
-    @Test(arguments: texts, needles)
-    func literalRangeMatchesFoundation(_ text: String, _ needle: String) {
-        #expect(text.literalRange(of: needle) == text.range(of: needle))
-        if let first = text.range(of: needle) {
-            #expect(text.literalRange(of: needle, from: first.upperBound)
-                    == text.range(of: needle, range: first.upperBound..<text.endIndex))
-        }
+    /// The match as UTF-8 offsets (nil: none), searched from the start and from `from`.
+    @Test(arguments: [
+        ("Designing ML Systems by Chip Huyen (O'Reilly)", " by ", 0, 20..<24),
+        ("a by b by c", " by ", 0, 1..<5), ("a by b by c", " by ", 5, 6..<10), ("a by b by c", " by ", 7, nil),
+        ("免费 course – free", "免费", 0, 0..<6), ("免费 course – free", " – ", 0, 13..<18),
+        ("", " by ", 0, nil), ("free", "", 0, nil), ("2. étape : bases", "étape", 0, 3..<9),
+        // Canonically equivalent text matches: "é" written as e and a combining accent.
+        ("2. e\u{301}tape", "étape", 0, 3..<10), ("e\u{301} by é", "é", 0, 0..<3),
+        // A match followed by a combining mark is no match ("free" + accent is "freé").
+        ("free\u{301} or free", "free", 0, 10..<14),
+        ("etape 1", "étape", 0, nil),
+    ] as [(String, String, Int, Range<Int>?)])
+    func findsLiteralMatches(_ text: String, _ needle: String, _ from: Int, _ expected: Range<Int>?) {
+        let utf8 = text.utf8
+        let start = from == 0 ? nil : utf8.index(utf8.startIndex, offsetBy: from)
+        let found = text.literalRange(of: needle, from: start)
+        #expect(found.map { utf8.distance(from: utf8.startIndex, to: $0.lowerBound)..<utf8.distance(from: utf8.startIndex, to: $0.upperBound) }
+                == expected)
     }
 
-    @Test(arguments: texts, ["*_-–— ", " ,–—-", ".,;:*_ "])
-    func trimmingScalarsMatchesFoundation(_ text: String, _ set: String) {
-        #expect(text.trimmingScalars(in: set) == text.trimmingCharacters(in: CharacterSet(charactersIn: set)))
+    @Test(arguments: [
+        ("machine learning basics", "machine learning", true), ("ml", "machine learning", false), ("abc", "", false),
+        ("", "", false), ("", "a", false), ("ci/cd pipelines", "ci/cd", true), ("aaab", "aab", true), ("k8", "k8s", false),
+        ("Straße", "ß", true), ("naïve café", "café", true), ("日本語のテキスト", "テキ", true), ("emoji 🚀 launch", "🚀", true),
+        ("no amp", "&", false), ("tail match", "match", true), ("Tail", "tail", false),
+    ])
+    func containsLiterally(_ text: String, _ needle: String, _ expected: Bool) {
+        #expect(text.contains(needle) == expected)
     }
 
     @Test(arguments: [
@@ -30,26 +41,18 @@ import Testing
         ("freedom", "free", false), ("第一阶段", "阶段", false), ("阶段 1", "阶段", true), ("", "phase", false),
         ("phased phase", "phase", true), ("phasephase", "phase", false), ("xphase phasey", "phase", false),
         ("phase", "phase", true), ("Phase", "phase", false), ("ph", "phase", false), ("free", "", false),
+        ("café free", "free", true), ("éfree", "free", false),
     ])
     func containsWholeWords(_ text: String, _ word: String, _ expected: Bool) {
         #expect(text.containsWord(word) == expected)
     }
 
-    /// Squeezing runs of spaces takes a byte path for ASCII text; it must say what splitting on
-    /// `Character.isWhitespace` after `TermNormaliser.clean` says.
-    @Test(arguments: ["", "   ", "a", " a  b\tc\n", "Course:\u{01}[x](y)  (Free)\r\n", "\u{7F}end ", "naïve  café ",
-                      "zero\u{200B}width  here", "tab\u{0B}vt\u{0C}ff", "  **Label**:   value  "])
-    func squeezeMatchesCharacterSplitting(_ text: String) {
-        let expected = TermNormaliser.clean(text).split(whereSeparator: \.isWhitespace).joined(separator: " ")
-        #expect(ResourceExtractor.squeeze(text) == expected)
-    }
-
-    /// The label before a link is cut after its last " - " on bytes for ASCII text, as
-    /// Foundation's backwards search cuts it (which other text still takes).
+    /// The label before a link: after its last " - ", trimmed of emphasis and dashes.
     @Test(arguments: [
         ("Week 1 - Course: ", "Course"), ("A - B - **Platform**:", "Platform"), ("Course:", "Course"),
         ("x -Course:", "x -Course"), (" - Book:", "Book"), ("Semaine 2 – Cours : ", "Semaine 2 – Cours"),
         ("Étape - Vidéo:", "Vidéo"), ("no colon", nil), ("a - b - c - d - e:", "e"), (" - :", nil),
+        ("a - - b:", "b"), ("one two three four five:", nil),
     ] as [(String, String?)])
     func labelTextCutsAtTheLastDash(_ before: String, _ expected: String?) {
         #expect(ResourceExtractor.labelText(before) == expected)
@@ -90,6 +93,13 @@ import Testing
         HTMLEscaping.escape(text, into: &out)
         #expect(out == "prefix:" + expected)
         #expect(HTMLEscaping.escape(text) == expected)
+        #expect(HTMLEscaping.unescape(expected) == text)
+    }
+
+    @Test(arguments: [("no references", "no references"), ("&amp;lt;", "&lt;"), ("&nbsp;&copy;", "&nbsp;&copy;"),
+                      ("a&quot;b&#39;c&lt;d&gt;e&amp;f", "a\"b'c<d>e&f"), ("&", "&")])
+    func unescapesTheFiveReferences(_ text: String, _ expected: String) {
+        #expect(HTMLEscaping.unescape(text) == expected)
     }
 }
 
@@ -109,16 +119,18 @@ import Testing
         #expect(Slugger.slug(text) == expected)
     }
 
-    /// The byte-level cut of a path agrees with NSString's path methods.
-    @Test func stemAndFolderAgreeWithNSString() {
-        let paths = ["a.md", "ml/README.md", "x/y/index.md", "a.b.md", ".hidden.md", ".md", "noext", "dir/noext",
-                     "dir/.md", "trailing.", "./a.md", "../x/README.md", "a/./README.md", "/abs/r.md", "a//b.md",
-                     "dir/", "ümlaut/Réadme.md", "sp ace/f i.le.markdown", "a/b/c/d.MD", "x.tar.gz"]
-        for path in paths {
-            let (stem, folder) = Slugger.stemAndFolder(path)
-            let ns = path as NSString
-            #expect(String(stem) == (ns.lastPathComponent as NSString).deletingPathExtension, "\(path)")
-            #expect(String(folder) == (ns.deletingLastPathComponent as NSString).lastPathComponent, "\(path)")
-        }
+    /// A path's file name without extension and its folder's name, as NSString's path methods give them.
+    @Test(arguments: [
+        ("a.md", "a", ""), ("ml/README.md", "README", "ml"), ("x/y/index.md", "index", "y"), ("a.b.md", "a.b", ""),
+        (".hidden.md", ".hidden", ""), (".md", ".md", ""), ("noext", "noext", ""), ("dir/noext", "noext", "dir"),
+        ("dir/.md", ".md", "dir"), ("trailing.", "trailing", ""), ("./a.md", "a", "."), ("../x/README.md", "README", "x"),
+        ("a/./README.md", "README", "."), ("/abs/r.md", "r", "abs"), ("a//b.md", "b", "a"), ("dir/", "dir", ""),
+        ("ümlaut/Réadme.md", "Réadme", "ümlaut"), ("sp ace/f i.le.markdown", "f i.le", "sp ace"), ("a/b/c/d.MD", "d", "c"),
+        ("x.tar.gz", "x.tar", ""),
+    ])
+    func cutsPathsAsNSStringDoes(_ path: String, _ stem: String, _ folder: String) {
+        let (foundStem, foundFolder) = Slugger.stemAndFolder(path)
+        #expect(String(foundStem) == stem)
+        #expect(String(foundFolder) == folder)
     }
 }

@@ -31,7 +31,7 @@ import RoadmapMarkdown
         let (roadmap, _) = RoadmapBuilder().build(.init(
             source: "fuzz.md", sourcePath: "fuzz.md", frontMatter: FrontMatter(), document: document))
         let resolver = LinkResolver(sourcePath: "fuzz.md", ownAnchors: Set(roadmap.anchors), pages: [:], assets: [])
-        var renderer = HTMLRenderer(allowRawHTML: false, itemAnchors: roadmap.itemAnchors, resolver: resolver)
+        var renderer = HTMLRenderer(file: "fuzz.md", allowRawHTML: false, itemAnchors: roadmap.itemAnchors, resolver: resolver)
         let linkCheck = MarkdownLinkCheck(resolver: resolver, allowRawHTML: false).check(roadmap)
         var bytes: [UInt8] = []
         renderer.render(roadmap.preamble, into: &bytes)

@@ -74,7 +74,10 @@ import Testing
             case "parent": TestPaths.projectRoot.deletingLastPathComponent()
             default: URL(fileURLWithPath: "/")
             }
-            #expect(throws: BuildError.self) { try buildSite(content: content, output: output) }
+            let report = try buildSite(content: content, output: output)
+            #expect(!report.wroteSite)
+            #expect(report.diagnostics.map(\.id) == ["output.refused"])
+            #expect(report.diagnostics.map(\.file) == [output.path])
             #expect(FileManager.default.fileExists(atPath: content.appendingPathComponent("a.md").path))
         }
     }

@@ -76,6 +76,13 @@ public struct SiteBuilder: Sendable {
                         pageCount: pages, roadmapCount: roadmaps, wroteSite: wrote, stageTimes: clock.laps)
         }
 
+        let folders = [options.contentDirectory, options.templatesDirectory]
+        if let refusal = SiteWriter.refusal(output: options.outputDirectory, protecting: options.protectedDirectories, sources: folders) {
+            diagnostics.append(refusal)
+            return report()
+        }
+        try SiteWriter.cleanUpAfterKilledBuilds(output: options.outputDirectory)
+
         // 1. Discover.
         let sources = try SiteSources.discover(options)
         diagnostics += sources.diagnostics
@@ -88,6 +95,8 @@ public struct SiteBuilder: Sendable {
         }
         let (published, publicationDiagnostics) = PublicationCheck().check(documents)
         diagnostics += documents.flatMap(\.diagnostics) + publicationDiagnostics
+        diagnostics += SiteAssets(templatesDirectory: options.templatesDirectory)
+            .check(sources.inventory, publishing: published.map { ($0.slug, $0.file) })
         clock.lap("read")
 
         // 3. Model (pass 1).
@@ -108,7 +117,7 @@ public struct SiteBuilder: Sendable {
 
         let writer = try SiteWriter(
             output: options.outputDirectory,
-            protecting: options.protectedDirectories + [options.contentDirectory, options.templatesDirectory],
+            protecting: options.protectedDirectories, sources: folders,
             // A page cache hard-links reused roadmaps from the previous site, so the writer must
             // never write through a link: that is what linking unchanged files guards against.
             linkingUnchangedFiles: options.linksUnchangedFiles || options.pageCache != nil)

@@ -58,22 +58,8 @@ struct SiteWidePass: Sendable {
         return Output(links: resourcePages + sitePages, diagnostics: diagnostics)
     }
 
-    /// The templates' `assets/` folder and the content folder's other files, as they are.
+    /// The templates' `assets/` folder and the content folder's static files, as they are.
     private func copyFiles() throws {
-        let assetsRoot = (templatesDirectory as NSString).appendingPathComponent("assets")
-        if let enumerator = FileManager.default.enumerator(atPath: assetsRoot) {
-            for case let relative as String in enumerator {
-                let path = (assetsRoot as NSString).appendingPathComponent(relative)
-                var isDirectory: ObjCBool = false
-                if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue,
-                   !(relative as NSString).lastPathComponent.hasPrefix(".")
-                {
-                    try writer.copy(path, to: "assets/" + relative)
-                }
-            }
-        }
-        for asset in inventory.assets {
-            try writer.copy(asset.path, to: asset.relativePath)
-        }
+        try SiteAssets(templatesDirectory: templatesDirectory).copy(inventory.assets, to: writer)
     }
 }

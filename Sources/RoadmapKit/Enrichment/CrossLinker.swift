@@ -396,10 +396,13 @@ struct CrossLinker: Sendable {
         var sectionID: String
     }
 
-    /// The items of skill lists, with the title of the heading or label each list is under.
+    /// The items of skill lists, with the title of the heading or label each list is under. An
+    /// item the model reads as a portfolio project ("Basic Projects" under "Core Competencies")
+    /// is a project, not a skill: its list item carries the project's anchor.
     private func skillItems(_ roadmap: Roadmap) -> ([(SkillItem, String)], String?) {
         var out: [(SkillItem, String)] = []
         var sectionID: String?
+        let projects = Set(roadmap.projects.map(\.location))
         func collect(_ section: Section) {
             var group = section.title
             for block in section.blocks {
@@ -408,7 +411,7 @@ struct CrossLinker: Sendable {
                     if text.hasSuffix(":"), text.count <= 40 { group = String(text.dropLast()) }
                     continue
                 }
-                items(in: block, group: group, sectionID: section.id, into: &out)
+                items(in: block, group: group, sectionID: section.id, projects: projects, into: &out)
             }
             for child in section.children where child.role == .section { collect(child) }
         }
@@ -427,22 +430,25 @@ struct CrossLinker: Sendable {
         return (out, sectionID)
     }
 
-    private func items(in node: MarkdownNode, group: String, sectionID: String, into out: inout [(SkillItem, String)]) {
+    private func items(
+        in node: MarkdownNode, group: String, sectionID: String, projects: Set<SourceLocation>,
+        into out: inout [(SkillItem, String)]
+    ) {
         guard case .list = node.kind else { return }
-        for item in node.children {
+        for item in node.children where !projects.contains(item.range.start) {
             guard let first = item.children.first, case .paragraph = first.kind else { continue }
             let text = ResourceExtractor.squeeze(first.plainText)
             let sublists = item.children.dropFirst().filter { if case .list = $0.kind { true } else { false } }
             if !sublists.isEmpty, text.count <= 40 {
                 // "Technical:" with the skills below it.
                 let label = text.hasSuffix(":") ? String(text.dropLast()) : text
-                for list in sublists { items(in: list, group: label, sectionID: sectionID, into: &out) }
+                for list in sublists { items(in: list, group: label, sectionID: sectionID, projects: projects, into: &out) }
                 continue
             }
             var (core, _) = ResourceExtractor.splitNotes(text)
-            if let colon = core.firstIndex(ofASCII: UInt8(ascii: ":")) { core = String(core[..<colon]) }
+            if let colon = core.utf8.firstIndex(of: UInt8(ascii: ":")) { core = String(core[..<colon]) }
             core = core.trimmingSpaces()
-            guard !core.isEmpty, core.count <= 60, core.spaceSeparatedCount <= 7 else { continue }
+            guard !core.isEmpty, core.count <= 60, core.split(separator: " ").count <= 7 else { continue }
             out.append((SkillItem(title: core, location: item.range.start, sectionID: sectionID), group))
         }
     }

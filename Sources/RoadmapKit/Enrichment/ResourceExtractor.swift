@@ -279,7 +279,7 @@ struct ResourceExtractor: Sendable {
         }
         guard let hint, hint.isList, Self.listKinds.contains(hint.kind) else { return nil }
         let (core, notes) = Self.splitNotes(text)
-        let words = text.spaceSeparatedCount
+        let words = text.split(separator: " ").count
         guard words > 0, words <= 10, core.count <= 70, !core.hasSuffix("."), !core.contains(":") else { return nil }
         if hint.kind == .book, let (title, rest) = Self.leadingQuoted(text), !title.isEmpty {
             return mention(title, kind: .book, author: nil, notes: rest)  // 《JavaScript高级程序设计》（第4版）
@@ -486,36 +486,10 @@ struct ResourceExtractor: Sendable {
         return text
     }
 
-    /// Whitespace runs as one space, trimmed; zero-width characters removed.
+    /// Whitespace runs as one space, trimmed; zero-width characters removed, control characters
+    /// taken for spaces.
     static func squeeze(_ text: String) -> String {
-        guard text.isAllASCII else {
-            return TermNormaliser.clean(text).split(whereSeparator: \.isWhitespace).joined(separator: " ")
-        }
-        // ASCII text, byte by byte: a control character or a space separates words (as `clean`
-        // and `isWhitespace` decide for ASCII), runs become one space, the ends are trimmed.
-        var copy = text
-        return copy.withUTF8 { bytes in
-            // Most text is squeezed already: no control character, single spaces, none at the ends.
-            var previous: UInt8 = 0x20
-            var isSqueezed = true
-            for byte in bytes {
-                if byte < 0x20 || byte == 0x7F || (byte == 0x20 && previous == 0x20) { isSqueezed = false; break }
-                previous = byte
-            }
-            if isSqueezed, previous != 0x20 { return text }
-            var out: [UInt8] = []
-            out.reserveCapacity(bytes.count)
-            var pendingSpace = false
-            for byte in bytes {
-                if byte <= 0x20 || byte == 0x7F {
-                    pendingSpace = !out.isEmpty
-                } else {
-                    if pendingSpace { out.append(0x20); pendingSpace = false }
-                    out.append(byte)
-                }
-            }
-            return String(decoding: out, as: UTF8.self)
-        }
+        text.removingFormatCharacters().squeezingWhitespace()
     }
 
     /// Whether a title ends with a note saying it is a video: "(video)", "(5 videos)", "(playlist)".
@@ -540,19 +514,10 @@ struct ResourceExtractor: Sendable {
         let trimmed = before.trimmingSpaces()
         guard trimmed.hasSuffix(":") else { return nil }
         var label = String(trimmed.dropLast())
-        if label.isAllASCII {
-            // The last " - " on bytes: in ASCII text Foundation's backwards search finds the same.
-            let bytes = Array(label.utf8)
-            if let dash = stride(from: bytes.count - 3, through: 0, by: -1).first(where: {
-                bytes[$0] == 0x20 && bytes[$0 + 1] == 0x2D && bytes[$0 + 2] == 0x20
-            }) {
-                label = String(decoding: bytes[(dash + 3)...], as: UTF8.self)
-            }
-        } else if let dash = label.range(of: " - ", options: .backwards) {
-            label = String(label[dash.upperBound...])
-        }
+        // After the last " - ": "Week 1 - Course:" is labelled "Course".
+        if let dash = label.ranges(of: " - ").last { label = String(label[dash.upperBound...]) }
         label = squeeze(label.trimmingScalars(in: "*_-–— "))
-        return label.isEmpty || label.spaceSeparatedCount > 4 ? nil : label
+        return label.isEmpty || label.split(separator: " ").count > 4 ? nil : label
     }
 
     static func labelBefore(_ before: String) -> String? { labelText(before)?.lowercased() }

@@ -212,17 +212,6 @@ struct TermNormaliser: Sendable {
         return out
     }
 
-    /// Removes zero-width and formatting characters and turns other separators into spaces.
-    static func clean(_ text: String) -> String {
-        var out = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
-            let category = scalar.properties.generalCategory
-            if category == .format || (0xFE00...0xFE0F).contains(scalar.value) { continue }
-            out.append(category == .control ? " " : scalar)
-        }
-        return String(out)
-    }
-
     /// A light suffix stemmer: enough to make automated/automation/automate, monitoring/monitor,
     /// systems/system and optimisation/optimization meet, without making unrelated words meet.
     static func stem(_ word: String) -> String {

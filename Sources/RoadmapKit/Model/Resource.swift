@@ -75,7 +75,7 @@ public struct Resource: Sendable, Hashable {
 enum ResourceIdentity {
     static func normalisedURL(_ url: String) -> String {
         var text = url.trimmingSpaces()
-        if let hash = text.firstIndex(ofASCII: UInt8(ascii: "#")) { text = String(text[..<hash]) }
+        if let hash = text.utf8.firstIndex(of: UInt8(ascii: "#")) { text = String(text[..<hash]) }
         var lower = text.lowercased()
         for prefix in ["https://", "http://"] where lower.hasPrefix(prefix) { lower.removeFirst(prefix.count) }
         if lower.hasPrefix("www.") { lower.removeFirst(4) }

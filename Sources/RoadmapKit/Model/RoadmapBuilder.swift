@@ -515,26 +515,8 @@ struct RoadmapBuilder: Sendable {
 
     /// A heading's or link's text as a reader sees it: badge and icon images left out
     /// (`# Awesome X [![Awesome](…)](…)` is "Awesome X", `[![logo](d.png) Docker](…)` is "Docker"),
-    /// runs of spaces as one. Text of images only keeps their alt text.
+    /// runs of ASCII whitespace as one space (a no-break space stays). Text of images only keeps their alt text.
     static func textWithoutImages(_ node: MarkdownNode) -> String {
-        // Most headings have no image and single spaces only: their plain text is the answer.
-        func hasImage(_ node: MarkdownNode) -> Bool {
-            if case .image = node.kind { return true }
-            return node.children.contains(where: hasImage)
-        }
-        if !hasImage(node) {
-            let plain = node.plainText
-            let isSqueezed = plain.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
-                guard let first = bytes.first, let last = bytes.last, first != 0x20, last != 0x20 else { return false }
-                var previous: UInt8 = 0
-                for byte in bytes {
-                    if byte == 0x09 || byte == 0x0A || (byte == 0x20 && previous == 0x20) { return false }
-                    previous = byte
-                }
-                return true
-            } ?? false
-            if isSqueezed { return plain }
-        }
         func append(_ node: MarkdownNode, to out: inout String) {
             switch node.kind {
             case .image: return
@@ -544,8 +526,7 @@ struct RoadmapBuilder: Sendable {
         }
         var text = ""
         append(node, to: &text)
-        let words = text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" })
-        let squeezed = words.joined(separator: " ")
+        let squeezed = text.squeezingWhitespace(.ascii)
         return squeezed.isEmpty ? node.plainText.trimmingWhitespace() : squeezed
     }
 
@@ -568,11 +549,7 @@ struct RoadmapBuilder: Sendable {
     /// Sections under a phase that hold its links or notes, not a module of study:
     /// "Resources", "Further Reading", "📚 References", "学习资源".
     static func namesSupportSection(_ title: String) -> Bool {
-        let lower = title.lowercased()
-        // ASCII titles split on bytes (an ASCII letter is A–Z or a–z); others on Characters.
-        let words = lower.isAllASCII
-            ? lower.utf8.split { ($0 | 0x20) &- 0x61 >= 26 }.map { Substring($0) }.joined(separator: " ")
-            : lower.split { !$0.isLetter }.joined(separator: " ")
+        let words = title.lowercased().split { !$0.isLetter }.joined(separator: " ")
         return supportSectionTitles.contains(words)
     }
 
@@ -599,21 +576,13 @@ struct RoadmapBuilder: Sendable {
         }
     }
 
-    /// Whitespace runs as one space, the ends trimmed: `split(whereSeparator: \.isWhitespace)`
-    /// joined by spaces, on bytes for ASCII text (where the whitespace characters are tab, line
-    /// feed, vertical tab, form feed, carriage return and space).
-    static func squeezingWhitespace(_ text: String) -> String {
-        guard text.isAllASCII else { return text.split(whereSeparator: \.isWhitespace).joined(separator: " ") }
-        return text.utf8.split { $0 == 0x20 || (0x09...0x0D).contains($0) }.map { Substring($0) }.joined(separator: " ")
-    }
-
     /// The first paragraph's text, cut at a word boundary near 200 characters. Badge lines
     /// ("[![Join the chat](…)](…)") are not a summary; a README's tagline in a block quote is.
     static func firstParagraph(_ blocks: some Sequence<MarkdownNode>) -> String {
         for var block in blocks {
             if case .blockQuote = block.kind, let first = block.children.first { block = first }
             guard case .paragraph = block.kind, !isDecoration(block) else { continue }
-            let text = squeezingWhitespace(block.plainText)
+            let text = block.plainText.squeezingWhitespace()
             guard text.count >= 20 else { continue }
             if text.count <= 200 { return text }
             var cut = String(text.prefix(200))

@@ -57,12 +57,12 @@ struct Slugger: Sendable {
             var out = [UInt8]()
             out.reserveCapacity(bytes.count)
             for byte in bytes {
-                switch byte {
-                case 0x20: out.append(0x2D)  // space -> hyphen
-                case 0x2D, 0x5F, 0x30...0x39, 0x61...0x7A: out.append(byte)  // - _ digits a-z
-                case 0x41...0x5A: out.append(byte | 0x20)  // A-Z -> a-z
-                case 0x80...: return nil
-                default: continue
+                if byte.isASCIILetter || byte.isASCIIDigit || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_") {
+                    out.append(byte.asciiLowercased)
+                } else if byte == UInt8(ascii: " ") {
+                    out.append(UInt8(ascii: "-"))
+                } else if byte >= 0x80 {
+                    return nil
                 }
             }
             return String(decoding: out, as: UTF8.self)

@@ -34,7 +34,7 @@ struct FragmentLink: Sendable, Hashable {
     var key: String { target + "#" + fragment }
 }
 
-/// A set of ids kept as their sorted 64-bit hashes (FNV-1a of the UTF-8): thousands of pages'
+/// A set of ids kept as their sorted 64-bit hashes (``FNV1a`` of the UTF-8): thousands of pages'
 /// anchors held for the link checks at 8 bytes an id, no strings.
 struct HashedIDs: Sendable, Hashable {
     private(set) var hashes: [UInt64] = []
@@ -57,18 +57,8 @@ struct HashedIDs: Sendable, Hashable {
         return low < hashes.count && hashes[low] == hash
     }
 
-    /// FNV-1a, 64 bits, of the id's UTF-8.
-    static func hash(_ id: String) -> UInt64 {
-        var id = id
-        return id.withUTF8 { hash(bytes: $0) }
-    }
-
-    /// FNV-1a, 64 bits, of UTF-8 bytes.
-    static func hash(bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3 }
-        return hash
-    }
+    /// ``FNV1a`` of the id's UTF-8.
+    static func hash(_ id: String) -> UInt64 { FNV1a.hash(id) }
 }
 
 /// Checks, after rendering, that every internal `href` and `src` of every page names a file that
@@ -429,7 +419,7 @@ enum HTMLTagScanner {
     private static func idHash(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> UInt64 {
         let slice = UnsafeBufferPointer(rebasing: bytes[start..<end])
         if slice.contains(UInt8(ascii: "&")) { return HashedIDs.hash(text(bytes, start, end)) }
-        return HashedIDs.hash(bytes: slice)
+        return FNV1a.hash(slice)
     }
 
     /// The tag and attribute names the scanner cares about, matched without making strings.
@@ -441,7 +431,7 @@ enum HTMLTagScanner {
     private static func text(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> String {
         let slice = UnsafeBufferPointer(rebasing: bytes[start..<end])
         let value = String(decoding: slice, as: UTF8.self)
-        return slice.contains(UInt8(ascii: "&")) ? unescape(value) : value
+        return slice.contains(UInt8(ascii: "&")) ? HTMLEscaping.unescape(value) : value
     }
 
     private static func name(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Name {
@@ -464,12 +454,5 @@ enum HTMLTagScanner {
         case 6: return matches("script") ? .script : matches("action") ? .action : .other
         default: return .other
         }
-    }
-
-    static func unescape(_ value: String) -> String {
-        guard value.containsASCII(UInt8(ascii: "&")) else { return value }  // String.contains(String) goes through NSString
-        return value.replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
-            .replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
-            .replacingOccurrences(of: "&amp;", with: "&")
     }
 }

@@ -1,7 +1,7 @@
 import Foundation
 
-/// Writes a site into a staging folder beside the output, then swaps it in, so a failed build
-/// leaves the previous site untouched. Only ever replaces a folder this tool wrote (it carries
+/// Writes a site into a staging folder, then swaps it in (``SiteSwap``), so a failed or killed
+/// build leaves the previous site whole. Only ever replaces a folder this tool wrote (it carries
 /// a marker file).
 struct SiteWriter: Sendable {
     static let markerName = ".roadmap-site"
@@ -13,32 +13,35 @@ struct SiteWriter: Sendable {
     /// Every file written or copied so far, so the link check needs no walk of the folder and no
     /// `stat` per link.
     let written = WrittenFiles()
+    private let swap: SiteSwap
+    /// Held on the staging folder while the build runs, so no other build removes it.
+    private let stagingLock: FolderLock?
 
-    /// Checks that `output` is safe to replace and creates the staging folder.
-    init(output path: String, protecting protected: [String], linkingUnchangedFiles: Bool = false) throws {
+    /// Checks that `output` is safe to replace and creates the staging folder (after
+    /// ``cleanUpAfterKilledBuilds(output:)``, which the build calls first). `protected` folders
+    /// must not be the output or inside it; `sources` (the content and templates folders) must
+    /// not be either, nor contain it.
+    init(output path: String, protecting protected: [String], sources: [String] = [],
+         linkingUnchangedFiles: Bool = false) throws
+    {
+        if let refusal = Self.refusal(output: path, protecting: protected, sources: sources) {
+            throw BuildError(refusal.id, refusal.message, file: refusal.file)
+        }
         linksUnchangedFiles = linkingUnchangedFiles
-        let output = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath()
-        let outputPath = output.path
-        if outputPath == "/" || outputPath.isEmpty {
-            throw BuildError("output.refused", "refusing to write the site to '/'", file: path)
-        }
-        let home = FileManager.default.homeDirectoryForCurrentUser.standardizedFileURL.resolvingSymlinksInPath().path
-        if outputPath == home {
-            throw BuildError("output.refused", "refusing to write the site to the home folder", file: path)
-        }
-        for other in protected {
-            let protectedPath = URL(fileURLWithPath: other).standardizedFileURL.resolvingSymlinksInPath().path
-            if outputPath == protectedPath || (protectedPath + "/").hasPrefix(outputPath + "/") {
-                throw BuildError("output.refused", "refusing to write the site here: it is or contains '\(other)'", file: path)
-            }
-        }
+        let output = URL(fileURLWithPath: RealPath.resolving(path))
         let manager = FileManager.default
+        do {
+            try manager.createDirectory(at: output.deletingLastPathComponent(), withIntermediateDirectories: true)
+        } catch {
+            throw BuildError.io("output.io", "cannot create the output's folder", path: output.deletingLastPathComponent().path, error: error)
+        }
+        let swap = SiteSwap(output: output.path)
         var isDirectory: ObjCBool = false
-        if manager.fileExists(atPath: outputPath, isDirectory: &isDirectory) {
+        if manager.fileExists(atPath: output.path, isDirectory: &isDirectory) {
             guard isDirectory.boolValue else {
                 throw BuildError("output.refused", "the output exists and is not a folder", file: path)
             }
-            let contents = (try? manager.contentsOfDirectory(atPath: outputPath)) ?? []
+            let contents = ((try? manager.contentsOfDirectory(atPath: output.path)) ?? []).filter { swap.role(of: $0) == nil }
             if !contents.isEmpty, !manager.fileExists(atPath: output.appendingPathComponent(Self.markerName).path) {
                 throw BuildError(
                     "output.refused", "refusing to replace this folder: it is not empty and was not written by roadmap "
@@ -46,19 +49,44 @@ struct SiteWriter: Sendable {
             }
         }
         self.output = output
-        let parent = output.deletingLastPathComponent()
-        staging = parent.appendingPathComponent(".\(output.lastPathComponent).building-\(ProcessInfo.processInfo.processIdentifier)")
-        do {
-            try manager.createDirectory(at: parent, withIntermediateDirectories: true)
-        } catch {
-            throw BuildError.io("output.io", "cannot create the output's folder", path: parent.path, error: error)
+        self.swap = swap
+        staging = URL(fileURLWithPath: swap.path(.building))
+        guard mkdir(staging.path, 0o755) == 0 else {
+            throw BuildError.io("output.io", "cannot create the staging folder", path: staging.path)
         }
-        try FolderRemoval.remove(staging.path)
-        do {
-            try manager.createDirectory(at: staging, withIntermediateDirectories: true)
-        } catch {
-            throw BuildError.io("output.io", "cannot create the staging folder", path: staging.path, error: error)
+        // A file system without `flock` (NFS) builds all the same; its leftovers are then kept.
+        stagingLock = FolderLock(staging.path)
+    }
+
+    /// Finishes or removes what builds killed before this one left beside (or, for a mount
+    /// point, inside) the output, even when this build fails before writing anything: their
+    /// staging folders, an interrupted swap, a previous site renamed away (``SiteSwap``).
+    static func cleanUpAfterKilledBuilds(output path: String) throws {
+        try SiteSwap(output: RealPath.resolving(path)).cleanLeftovers()
+    }
+
+    /// Why the site must not be written to `path`, or nil: the root or home folder, a folder
+    /// that is or holds a `protected` one, or one that is, holds or lies inside a `source`
+    /// (the site would be read back as content, or nest inside itself).
+    static func refusal(output path: String, protecting protected: [String], sources: [String]) -> Diagnostic? {
+        let output = RealPath.resolving(path)
+        func refuse(_ message: String) -> Diagnostic { .error("output.refused", message, file: path) }
+        if output == "/" { return refuse("refusing to write the site to '/'") }
+        if output == RealPath.resolving(FileManager.default.homeDirectoryForCurrentUser.path) {
+            return refuse("refusing to write the site to the home folder")
         }
+        func contains(_ folder: String, _ other: String) -> Bool { folder == other || (other + "/").hasPrefix(folder + "/") }
+        for source in sources {
+            let folder = RealPath.resolving(source)
+            if contains(output, folder) { return refuse("refusing to write the site here: it is or contains '\(source)'") }
+            if contains(folder, output) {
+                return refuse("refusing to write the site here: it is inside '\(source)', which the build reads")
+            }
+        }
+        for other in protected where contains(output, RealPath.resolving(other)) {
+            return refuse("refusing to write the site here: it is or contains '\(other)'")
+        }
+        return nil
     }
 
     /// Writes `contents` at `relativePath` inside the staging folder.
@@ -185,16 +213,32 @@ struct SiteWriter: Sendable {
         return memcmp(old.baseAddress!, bytes.baseAddress!, bytes.count) == 0
     }
 
-    /// Copies a file into the staging folder.
+    /// Copies the bytes of `source` into a new file in the staging folder: never a link to it
+    /// (a later edit of the content folder would change the published site) nor a copy of a
+    /// symbolic link (which would publish whatever it points to).
     func copy(_ source: String, to relativePath: String) throws {
         written.record(relativePath)
-        let url = staging.appendingPathComponent(relativePath)
-        do {
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            if FileManager.default.fileExists(atPath: url.path) { try FileManager.default.removeItem(at: url) }
-            try FileManager.default.copyItem(atPath: source, toPath: url.path)
-        } catch {
-            throw BuildError.io("output.io", "cannot copy into the site", path: source, error: error)
+        // Non-blocking, so that a pipe put in place of the file cannot stall the build.
+        let input = open(source, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard input >= 0 else { throw BuildError.io("content.unreadable", "cannot read", path: source) }
+        defer { close(input) }
+        var info = stat()
+        guard fstat(input, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
+            throw BuildError("content.unreadable", "cannot copy: not a regular file", file: source)
+        }
+        // The staging folder may hold a link to the previous site's file here: never write through it.
+        unlink(staging.path + "/" + relativePath)
+        let descriptor = try create(relativePath)
+        defer { close(descriptor) }
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { read(input, $0.baseAddress, $0.count) }
+            if count == 0 { break }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw BuildError.io("content.unreadable", "cannot read", path: source)
+            }
+            try buffer.withUnsafeBytes { try Self.writeAll(UnsafeRawBufferPointer(rebasing: $0.prefix(count)), to: descriptor, relativePath) }
         }
     }
 
@@ -202,24 +246,14 @@ struct SiteWriter: Sendable {
     /// `roadmap serve`) the previous site is deleted on a background queue, after the swap.
     func commit(removingPreviousLater: Bool = false) throws {
         try write("This folder was generated by roadmap build; it is replaced on every build.\n", to: Self.markerName)
-        let manager = FileManager.default
-        let suffix = removingPreviousLater ? "-" + UUID().uuidString.prefix(8) : ""
-        let retired = output.deletingLastPathComponent()
-            .appendingPathComponent(".\(output.lastPathComponent).previous-\(ProcessInfo.processInfo.processIdentifier)\(suffix)")
-        try FolderRemoval.remove(retired.path)
-        let hadOutput = manager.fileExists(atPath: output.path)
-        if hadOutput { try manager.moveItem(at: output, to: retired) }
-        do {
-            try manager.moveItem(at: staging, to: output)
-        } catch {
-            if hadOutput { try? manager.moveItem(at: retired, to: output) }
-            throw error
-        }
-        guard hadOutput else { return }
+        guard let previous = try swap.swap(in: staging.path) else { return }
         if removingPreviousLater {
-            DispatchQueue.global(qos: .utility).async { try? FolderRemoval.remove(retired.path) }
+            DispatchQueue.global(qos: .utility).async {
+                try? FolderRemoval.remove(previous.path)
+                withExtendedLifetime(previous.lock) {}
+            }
         } else {
-            try? FolderRemoval.remove(retired.path)
+            try? FolderRemoval.remove(previous.path)
         }
     }
 

@@ -23,7 +23,7 @@ struct SiteSources: Sendable {
             }
         }
         let (templates, templateDiagnostics) = try TemplateSet.load(from: options.templatesDirectory)
-        let (glossary, glossaryDiagnostics) = Glossary.read(contentDirectory: options.contentDirectory)
+        let (glossary, glossaryDiagnostics) = inventory.readGlossary()
         return SiteSources(inventory: inventory, config: config, glossary: glossary, templates: templates,
                            diagnostics: diagnostics + templateDiagnostics + glossaryDiagnostics)
     }

@@ -4,9 +4,12 @@ import RoadmapMarkdown
 ///
 /// Headings get their anchors and a visible anchor link; list items that are topics or projects
 /// get theirs; every link goes through the ``LinkResolver``; raw HTML is dropped (its text kept)
-/// unless the site opts in, and then GFM's tag filter still applies. What a link's destination
-/// turns out to be was reported before rendering (``MarkdownLinkCheck``).
+/// unless the site opts in, and then only what the ``HTMLSanitizer`` allows is kept. What a
+/// link's destination turns out to be, and what the sanitizer removes, was reported before
+/// rendering (``MarkdownLinkCheck``), so rendering reports nothing.
 struct HTMLRenderer {
+    /// The roadmap's file, as the sanitizer names it.
+    var file: String
     var allowRawHTML: Bool
     var itemAnchors: [SourceLocation: String]
     var resolver: LinkResolver
@@ -18,17 +21,24 @@ struct HTMLRenderer {
     private var footnoteUses: [Int: Int] = [:]
     /// How many links the node being rendered is inside (links cannot nest in HTML).
     private var insideLink = 0
+    /// The page's raw HTML, when the site keeps it.
+    private var rawHTML: HTMLSanitizer
 
-    init(allowRawHTML: Bool, itemAnchors: [SourceLocation: String], resolver: LinkResolver) {
+    init(file: String, allowRawHTML: Bool, itemAnchors: [SourceLocation: String], resolver: LinkResolver) {
+        self.file = file
         self.allowRawHTML = allowRawHTML
         self.itemAnchors = itemAnchors
         self.resolver = resolver
+        rawHTML = HTMLSanitizer(file: file, reservedIDs: Self.pageIDs)
     }
+
+    /// The ids of the page around the Markdown, which raw HTML may not take.
+    static let pageIDs = Set(RoadmapBuilder.pageIDs)
 
     /// The page is written as UTF-8 bytes: it is many short pieces, and appending one to a byte
     /// array costs about a third of appending it to a String (see HTMLBytes).
     mutating func render(_ nodes: [MarkdownNode], into out: inout [UInt8]) {
-        for node in nodes { render(node, into: &out, tightList: false) }
+        renderSiblings(nodes, into: &out, tightList: false)
     }
 
     /// A heading with its anchor and anchor link.
@@ -56,11 +66,23 @@ struct HTMLRenderer {
 
     /// Inline content only, for headings and titles.
     mutating func renderInlines(_ nodes: [MarkdownNode], into out: inout [UInt8]) {
-        for node in nodes { render(node, into: &out, tightList: false) }
+        renderSiblings(nodes, into: &out, tightList: false)
     }
 
     private mutating func renderChildren(_ node: MarkdownNode, into out: inout [UInt8], tightList: Bool) {
-        for child in node.children { render(child, into: &out, tightList: tightList) }
+        renderSiblings(node.children, into: &out, tightList: tightList)
+    }
+
+    /// The contents of one Markdown container: raw HTML opened among them is closed after them
+    /// (see ``HTMLSanitizer``).
+    private mutating func renderSiblings(_ nodes: [MarkdownNode], into out: inout [UInt8], tightList: Bool) {
+        guard allowRawHTML else {
+            for node in nodes { render(node, into: &out, tightList: tightList) }
+            return
+        }
+        let scope = rawHTML.enterScope()
+        for node in nodes { render(node, into: &out, tightList: tightList) }
+        rawHTML.leaveScope(scope, into: &out)
     }
 
     private mutating func render(_ node: MarkdownNode, into out: inout [UInt8], tightList: Bool) {
@@ -135,10 +157,10 @@ struct HTMLRenderer {
             out.append(escaping: literal)
             out.append("</code></pre>\n")
         case .htmlBlock(let html):
-            htmlAnchor(node, html, into: &out)
             if allowRawHTML {
-                out.append(utf8: RawHTMLLinks.rewrite(Self.tagFiltered(html)) { resolver.resolve($0).href })
+                renderRawHTML(html, node, into: &out)
             } else {
+                htmlAnchor(node, into: &out)
                 let text = HTMLText.text(of: html)
                 if !text.isEmpty {
                     out.append("<p>")
@@ -203,8 +225,7 @@ struct HTMLRenderer {
             out.append(escaping: code)
             out.append("</code>")
         case .htmlInline(let html):
-            htmlAnchor(node, html, into: &out)
-            if allowRawHTML { out.append(utf8: RawHTMLLinks.rewrite(Self.tagFiltered(html)) { resolver.resolve($0).href }) }
+            if allowRawHTML { renderRawHTML(html, node, into: &out) } else { htmlAnchor(node, into: &out) }
         case .emphasis:
             out.append("<em>")
             renderChildren(node, into: &out, tightList: false)
@@ -300,31 +321,27 @@ struct HTMLRenderer {
 
     // MARK: - Raw HTML
 
-    /// An empty `<a id>` for an anchor raw HTML defines (`<a name="top"></a>`), unless the HTML
-    /// is kept and carries the id itself.
-    private func htmlAnchor(_ node: MarkdownNode, _ html: String, into out: inout [UInt8]) {
-        guard let anchor = itemAnchors[node.range.start] else { return }
-        if allowRawHTML, html.contains("id=\"\(anchor)\"") || html.contains("id='\(anchor)'") { return }
+    /// What the sanitizer keeps of a raw HTML node, its links resolved as Markdown links are.
+    private mutating func renderRawHTML(_ html: String, _ node: MarkdownNode, into out: inout [UInt8]) {
+        let location = node.range.start
+        // The sanitizer is taken out while it calls back into `resolve` (which reports through self).
+        var sanitizer = HTMLSanitizer(file: file)
+        swap(&sanitizer, &rawHTML)
+        var kept: [UInt8] = []
+        let keptIDs = sanitizer.sanitize(html, at: location, insideLink: insideLink > 0, resolve: { resolver.resolve($0).href },
+                                         into: &kept)
+        swap(&sanitizer, &rawHTML)
+        _ = rawHTML.takeDiagnostics()  // reported by pass 1 (MarkdownLinkCheck)
+        htmlAnchor(node, unlessKept: keptIDs, into: &out)
+        out += kept
+    }
+
+    /// An empty `<a id>` for an anchor raw HTML defines (`<a name="top"></a>`), unless the kept
+    /// HTML carries the id itself.
+    private func htmlAnchor(_ node: MarkdownNode, unlessKept keptIDs: [String] = [], into out: inout [UInt8]) {
+        guard let anchor = itemAnchors[node.range.start], !keptIDs.contains(anchor) else { return }
         out.append("<a id=\"")
         out.append(escaping: anchor)
         out.append("\"></a>")
-    }
-
-    /// GFM's tag filter: these tags are rendered inert even when raw HTML is allowed.
-    static let filteredTags = ["title", "textarea", "style", "xmp", "iframe", "noembed", "noframes", "script", "plaintext"]
-
-    static func tagFiltered(_ html: String) -> String {
-        var out = ""
-        var index = html.startIndex
-        while let open = html[index...].firstIndex(of: "<") {
-            out += html[index..<open]
-            var nameStart = html.index(after: open)
-            if nameStart < html.endIndex, html[nameStart] == "/" { nameStart = html.index(after: nameStart) }
-            let name = html[nameStart...].prefix { $0.isLetter }.lowercased()
-            out += filteredTags.contains(name) ? "&lt;" : "<"
-            index = html.index(after: open)
-        }
-        out += html[index...]
-        return out
     }
 }

@@ -20,6 +20,8 @@ struct MarkdownLinkCheck {
 
     func check(_ roadmap: Roadmap) -> Output {
         var output = Output()
+        // What the sanitizer removes from raw HTML the site keeps is reported here too.
+        var sanitizer = HTMLSanitizer(file: roadmap.sourcePath, reservedIDs: HTMLRenderer.pageIDs)
         func record(_ destination: String, at location: SourceLocation) {
             switch resolver.resolve(destination) {
             case .href:
@@ -42,10 +44,13 @@ struct MarkdownLinkCheck {
                     continue  // the page shows an image's text as its alt text, not as nodes
                 case .htmlBlock(let html), .htmlInline(let html):
                     guard allowRawHTML else { continue }
-                    _ = RawHTMLLinks.rewrite(HTMLRenderer.tagFiltered(html)) { value in
-                        record(value, at: nodes[index].range.start)
-                        return nil
-                    }
+                    let location = nodes[index].range.start
+                    var kept: [UInt8] = []
+                    _ = sanitizer.sanitize(html, at: location, insideLink: false, resolve: { value -> String? in
+                        record(value, at: location)
+                        return resolver.resolve(value).href
+                    }, into: &kept)
+                    output.diagnostics += sanitizer.takeDiagnostics()
                 default:
                     break
                 }

@@ -16,7 +16,8 @@ struct RoadmapPageRenderer {
     }
 
     func render(_ roadmap: Roadmap) -> Output {
-        var html = HTMLRenderer(allowRawHTML: config.allowRawHTML, itemAnchors: roadmap.itemAnchors, resolver: resolver)
+        var html = HTMLRenderer(
+            file: roadmap.sourcePath, allowRawHTML: config.allowRawHTML, itemAnchors: roadmap.itemAnchors, resolver: resolver)
         html.trackedAnchors = Set(roadmap.modules.map(\.id))
         if let enrichment { html.decorations = enrichment.decorations.rendered(with: templates) }
         var bytes: [UInt8] = []

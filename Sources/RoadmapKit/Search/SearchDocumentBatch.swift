@@ -101,15 +101,15 @@ struct SearchDocumentBatch: Sendable {
 
         // [kind,"title",crumb,"excerpt",anchor]
         documentsJSON.append(0x5B)
-        JSONWriter.number(Int(kind.number), into: &documentsJSON)
+        documentsJSON.append(decimal: Int(kind.number))
         documentsJSON.append(0x2C)
-        SearchJSON.string(title, into: &documentsJSON)
+        JSONWriter.string(title, into: &documentsJSON)
         documentsJSON.append(0x2C)
-        JSONWriter.number(lastTrailNumber, into: &documentsJSON)
+        documentsJSON.append(decimal: lastTrailNumber)
         documentsJSON.append(0x2C)
-        SearchJSON.string(excerpt, into: &documentsJSON)
+        JSONWriter.string(excerpt, into: &documentsJSON)
         documentsJSON.append(0x2C)
-        SearchJSON.anchor(anchor, title: title, into: &documentsJSON)
+        Self.appendAnchor(anchor, title: title, to: &documentsJSON)
         documentsJSON.append(0x5D)
         documentEnds.append(UInt32(documentsJSON.count))
         if kind == .roadmap || kind == .phase || kind == .module {
@@ -140,28 +140,25 @@ struct SearchDocumentBatch: Sendable {
             guard !bytes.isEmpty else { return true }
             withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count) { word in
                 var length = 0
-                var hash = SearchTermTable.fnvStart
+                var hash = FNV1a()
                 for byte in bytes {
-                    var letter = byte
-                    switch byte {
-                    case 0x30...0x39, 0x61...0x7A: break
-                    case 0x41...0x5A: letter = byte + 0x20
-                    default:
+                    guard byte.isASCIILetter || byte.isASCIIDigit else {
                         if length > 0 {
-                            let term = vocabulary.intern(UnsafeBufferPointer(rebasing: word[0..<length]), hash: SearchTermTable.mix(hash))
+                            let term = vocabulary.intern(UnsafeBufferPointer(rebasing: word[0..<length]), hash: SearchTermTable.hash(hash))
                             tally.note(term, field: field)
                             tokens += 1
                             length = 0
-                            hash = SearchTermTable.fnvStart
+                            hash = FNV1a()
                         }
                         continue
                     }
+                    let letter = byte.asciiLowercased
                     word[length] = letter
                     length += 1
-                    hash = SearchTermTable.fnv(hash, letter)
+                    hash.add(letter)
                 }
                 if length > 0 {
-                    let term = vocabulary.intern(UnsafeBufferPointer(rebasing: word[0..<length]), hash: SearchTermTable.mix(hash))
+                    let term = vocabulary.intern(UnsafeBufferPointer(rebasing: word[0..<length]), hash: SearchTermTable.hash(hash))
                     tally.note(term, field: field)
                     tokens += 1
                 }
@@ -293,9 +290,9 @@ struct SearchDocumentBatch: Sendable {
         crumbNumbers[key] = assigned
         if assigned > 0 { crumbsJSON.append(0x2C) }
         crumbsJSON.append(0x5B)
-        JSONWriter.number(parent, into: &crumbsJSON)
+        crumbsJSON.append(decimal: parent)
         crumbsJSON.append(0x2C)
-        SearchJSON.string(text, into: &crumbsJSON)
+        JSONWriter.string(text, into: &crumbsJSON)
         crumbsJSON.append(0x5D)
         var entryTerms: [UInt32] = []
         tokenizer.forEachToken(text) { token in
@@ -386,5 +383,27 @@ struct SearchDocumentBatch: Sendable {
             if byte < 0x80 { return value }
             shift += 7
         }
+    }
+}
+
+extension SearchDocumentBatch {
+    /// Appends a document's anchor. Most anchors are made from the title: for an ASCII title
+    /// (where JavaScript's `toLowerCase()` lower-cases alike) `search.js` makes the same anchor
+    /// GitHub's slug is, lower-cased, spaces as hyphens, everything but letters, digits, `-` and
+    /// `_` dropped. Such an anchor is written as `1`, and one that only adds to it (`skill-…`,
+    /// `…-1`, `u-…-17ce`) as `["prefix","suffix"]`; any other as a string.
+    static func appendAnchor(_ anchor: String, title: String, to out: inout [UInt8]) {
+        let made = title.isAllASCII ? Slugger.githubSlug(title) : ""
+        guard made.utf8.count >= 3, let start = anchor.utf8Offset(of: made, fromOffset: 0) else {
+            return JSONWriter.string(anchor, into: &out)
+        }
+        if anchor == made { return out.append(UInt8(ascii: "1")) }
+        let utf8 = anchor.utf8
+        let lower = utf8.index(utf8.startIndex, offsetBy: start), upper = utf8.index(lower, offsetBy: made.utf8.count)
+        out.append(UInt8(ascii: "["))
+        JSONWriter.string(String(anchor[..<lower]), into: &out)
+        out.append(UInt8(ascii: ","))
+        JSONWriter.string(String(anchor[upper...]), into: &out)
+        out.append(UInt8(ascii: "]"))
     }
 }

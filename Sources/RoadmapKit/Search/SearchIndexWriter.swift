@@ -37,7 +37,7 @@ struct SearchIndexWriter: Sendable {
     /// A document is `[kind, title, breadcrumb, excerpt, anchor]`: its kind a number into the
     /// index's `kinds`, its breadcrumb a number into its part's breadcrumbs, its anchor a string,
     /// or `1` when it is the title lower-cased, spaces as hyphens, other than `[a-z0-9_-]` dropped,
-    /// or `[prefix, suffix]` around that (see ``SearchJSON/anchor(_:title:into:)``).
+    /// or `[prefix, suffix]` around that (see ``SearchDocumentBatch/appendAnchor(_:title:to:)``).
     static let fields = ["kind", "title", "breadcrumb", "excerpt", "anchor"]
 
     // BM25F parameters.
@@ -152,32 +152,32 @@ struct SearchIndexWriter: Sendable {
         let order = (0..<terms.count).sorted { terms.precedes($0, $1) }
 
         var header: [UInt8] = []
-        SearchJSON.raw("\"format\":", into: &header)
-        SearchJSON.string(Self.format, into: &header)
-        SearchJSON.raw(",\"version\":", into: &header)
-        JSONWriter.number(Self.version, into: &header)
-        SearchJSON.raw(",\"tokenizer\":\"nfkc-fold-cjk-bigrams\",\"fields\":", into: &header)
+        header.append("\"format\":")
+        JSONWriter.string(Self.format, into: &header)
+        header.append(",\"version\":")
+        header.append(decimal: Self.version)
+        header.append(",\"tokenizer\":\"nfkc-fold-cjk-bigrams\",\"fields\":")
         Self.stringArray(Self.fields, into: &header)
-        SearchJSON.raw(",\"kinds\":", into: &header)
+        header.append(",\"kinds\":")
         Self.stringArray(SearchDocument.Kind.allCases.map(\.rawValue), into: &header)
-        SearchJSON.raw(",\"documentCount\":", into: &header)
-        JSONWriter.number(documentCount, into: &header)
-        SearchJSON.raw(",", into: &header)
+        header.append(",\"documentCount\":")
+        header.append(decimal: documentCount)
+        header.append(",")
 
         if !sharded {
             var body = header
-            SearchJSON.raw("\"sharded\":false,\"parts\":[", into: &body)
+            body.append("\"sharded\":false,\"parts\":[")
             for (number, batch) in batches.enumerated() {
                 if number > 0 { body.append(0x2C) }
                 body.append(0x0A)
                 try Self.part(batch, 0..<batch.count, first: starts[number], into: &body)
             }
-            SearchJSON.raw("],\n\"terms\":{", into: &body)
+            body.append("],\n\"terms\":{")
             for (position, id) in order.enumerated() {
-                if position > 0 { SearchJSON.raw(",\n", into: &body) }
-                terms.withTerm(id) { SearchJSON.string($0, into: &body) }
-                SearchJSON.raw(":[", into: &body)
-                JSONWriter.number(sizes[id], into: &body)
+                if position > 0 { body.append(",\n") }
+                terms.withTerm(id) { JSONWriter.string($0, into: &body) }
+                body.append(":[")
+                body.append(decimal: sizes[id])
                 body.append(0x2C)
                 Self.postingsJSON(lists[id][...], into: &body)
                 body.append(0x5D)
@@ -198,7 +198,7 @@ struct SearchIndexWriter: Sendable {
             var number = Self.batch(containing: from, starts: batchStarts)
             var body: [UInt8] = []
             body.reserveCapacity(perShard * 120)
-            SearchJSON.raw("\"parts\":[", into: &body)
+            body.append("\"parts\":[")
             var first = true
             while number < batches.count, batchStarts[number] < to {
                 let start = batchStarts[number], batch = batches[number]
@@ -233,23 +233,23 @@ struct SearchIndexWriter: Sendable {
             // Lists short enough to go whole came in document order and need no ranking.
             let list = keptLists[id].count <= head ? keptLists[id] : Self.ranked(keptLists[id])
             var entry: [UInt8] = []
-            sortedTerms.withTerm(id) { SearchJSON.string($0, into: &entry) }
+            sortedTerms.withTerm(id) { JSONWriter.string($0, into: &entry) }
             // The posting count, which tells search.js whether a list was cut short.
-            SearchJSON.raw(":[", into: &entry)
-            JSONWriter.number(listSizes[id], into: &entry)
+            entry.append(":[")
+            entry.append(decimal: listSizes[id])
             entry.append(0x2C)
             Self.postingsJSON(list.prefix(head), into: &entry)
             if list.count > head {
-                SearchJSON.raw(",[", into: &entry)
+                entry.append(",[")
                 var from = head, chunk = chunkStarts[position]
                 while from < list.count {
                     let to = min(from + chunkSize, list.count)
                     var body: [UInt8] = []
-                    SearchJSON.raw("\"postings\":", into: &body)
+                    body.append("\"postings\":")
                     Self.postingsJSON(list[from..<to], into: &body)
                     try Self.emit("p\(chunk)", body, write)
                     if from > head { entry.append(0x2C) }
-                    JSONWriter.number(chunk, into: &entry)
+                    entry.append(decimal: chunk)
                     chunk += 1
                     from = to
                 }
@@ -284,27 +284,27 @@ struct SearchIndexWriter: Sendable {
         var manifestShards: [UInt8] = []
         for (number, (key, positions)) in groups.enumerated() {
             var body: [UInt8] = []
-            SearchJSON.raw("\"key\":", into: &body)
-            SearchJSON.string(key, into: &body)
-            SearchJSON.raw(",\"terms\":{", into: &body)
+            body.append("\"key\":")
+            JSONWriter.string(key, into: &body)
+            body.append(",\"terms\":{")
             // Positions are in term order, and each group keeps them so.
             for (index, position) in positions.sorted().enumerated() {
-                if index > 0 { SearchJSON.raw(",\n", into: &body) }
+                if index > 0 { body.append(",\n") }
                 body.append(contentsOf: made[position])
             }
             body.append(0x7D)
             try Self.emit("t\(number)", body, write)
             if number > 0 { manifestShards.append(0x2C) }
-            SearchJSON.string(key, into: &manifestShards)
+            JSONWriter.string(key, into: &manifestShards)
             manifestShards.append(0x3A)
-            JSONWriter.number(number, into: &manifestShards)
+            manifestShards.append(decimal: number)
         }
         var manifest = header
-        SearchJSON.raw("\"sharded\":true,\"documentsPerShard\":", into: &manifest)
-        JSONWriter.number(perShard, into: &manifest)
-        SearchJSON.raw(",\"documentShards\":", into: &manifest)
-        JSONWriter.number(shardCount, into: &manifest)
-        SearchJSON.raw(",\"termShards\":{", into: &manifest)
+        manifest.append("\"sharded\":true,\"documentsPerShard\":")
+        manifest.append(decimal: perShard)
+        manifest.append(",\"documentShards\":")
+        manifest.append(decimal: shardCount)
+        manifest.append(",\"termShards\":{")
         manifest.append(contentsOf: manifestShards)
         manifest.append(0x7D)
         try Self.emit("index", manifest, write)
@@ -318,14 +318,14 @@ struct SearchIndexWriter: Sendable {
         json.reserveCapacity(body.count + 2)
         json.append(0x7B)
         json.append(contentsOf: body)
-        SearchJSON.raw("}\n", into: &json)
+        json.append("}\n")
         var script: [UInt8] = []
         script.reserveCapacity(body.count + 60)
-        SearchJSON.raw("window.__roadmapSearch.add({\"shard\":\"", into: &script)
+        script.append("window.__roadmapSearch.add({\"shard\":\"")
         script.append(contentsOf: name.utf8)
-        SearchJSON.raw("\",", into: &script)
+        script.append("\",")
         script.append(contentsOf: body)
-        SearchJSON.raw("});\n", into: &script)
+        script.append("});\n")
         let path = name == "index" ? "search-index" : "search/" + name
         try write(json, path + ".json")
         try write(script, path + ".js")
@@ -335,18 +335,18 @@ struct SearchIndexWriter: Sendable {
     private static func part(_ batch: SearchDocumentBatch, _ range: Range<Int>, first: Int, into out: inout [UInt8]) throws {
         let (crumbs, documents) = try batch.display()
         out.append(0x5B)
-        JSONWriter.number(first, into: &out)
+        out.append(decimal: first)
         out.append(0x2C)
-        SearchJSON.string(batch.page, into: &out)
+        JSONWriter.string(batch.page, into: &out)
         out.append(0x2C)
         out.append(contentsOf: crumbs)
-        SearchJSON.raw(",[", into: &out)
+        out.append(",[")
         for index in range {
             if index > range.lowerBound { out.append(0x2C) }
             let bytes = batch.documentRange(index)
             out.append(contentsOf: documents[(documents.startIndex + bytes.lowerBound)..<(documents.startIndex + bytes.upperBound)])
         }
-        SearchJSON.raw("]]", into: &out)
+        out.append("]]")
     }
 
     /// The batch holding global document `document`.
@@ -411,7 +411,9 @@ struct SearchIndexWriter: Sendable {
             keys.append(UInt64(posting.doc) << 32 | UInt64(posting.impact))
         }
         if !ordered { keys.sort() }
-        // At most 10 digits, a comma, 10 digits and a comma a posting, and the brackets.
+        // Written into a buffer sized up front (at most 10 digits, a comma, 10 digits and a comma
+        // a posting, and the brackets): appended a digit at a time, the postings of the
+        // 100-roadmap build took 91 million instructions rather than 51 million (callgrind).
         let bytes = [UInt8](unsafeUninitializedCapacity: keys.count * 22 + 2) { buffer, count in
             let base = buffer.baseAddress!
             var at = 0
@@ -420,10 +422,10 @@ struct SearchIndexWriter: Sendable {
             var previous: UInt64 = 0
             for key in keys {
                 let doc = key >> 32
-                JSONWriter.digits(UInt(doc - previous), into: base, at: &at)
+                digits(UInt(doc - previous), into: base, at: &at)
                 base[at] = 0x2C
                 at += 1
-                JSONWriter.digits(UInt(key & 0xFFFF_FFFF), into: base, at: &at)
+                digits(UInt(key & 0xFFFF_FFFF), into: base, at: &at)
                 base[at] = 0x2C
                 at += 1
                 previous = doc
@@ -435,11 +437,26 @@ struct SearchIndexWriter: Sendable {
         out.append(contentsOf: bytes)
     }
 
+    /// Writes the decimal digits of `value` at `at`, which moves past them; the buffer has room
+    /// for 20 more bytes.
+    @inline(__always)
+    private static func digits(_ value: UInt, into buffer: UnsafeMutablePointer<UInt8>, at: inout Int) {
+        var length = 1, rest = value / 10
+        while rest > 0 { length += 1; rest /= 10 }
+        var position = at + length - 1, remaining = value
+        repeat {
+            buffer[position] = 0x30 + UInt8(remaining % 10)
+            remaining /= 10
+            position -= 1
+        } while remaining > 0
+        at += length
+    }
+
     private static func stringArray(_ strings: [String], into out: inout [UInt8]) {
         out.append(0x5B)
         for (index, string) in strings.enumerated() {
             if index > 0 { out.append(0x2C) }
-            SearchJSON.string(string, into: &out)
+            JSONWriter.string(string, into: &out)
         }
         out.append(0x5D)
     }

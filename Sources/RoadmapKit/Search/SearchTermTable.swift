@@ -29,7 +29,7 @@ struct SearchTermTable: Sendable {
         intern(token, hash: Self.hash(token))
     }
 
-    /// The id of `token` whose ``hash(_:)`` is `hash` (``mix(_:)`` of its FNV-1a state).
+    /// The id of `token` whose ``hash(_:)`` is `hash`.
     mutating func intern(_ token: UnsafeBufferPointer<UInt8>, hash: UInt32) -> UInt32 {
         precondition(!slots.isEmpty, "a sealed term table takes no new terms")
         let mask = slots.count - 1
@@ -111,22 +111,13 @@ struct SearchTermTable: Sendable {
         slots = grown
     }
 
-    /// FNV-1a, with a final mix so the low bits (the slot) depend on every byte.
-    static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
-        var hash = fnvStart
-        for byte in bytes { hash = fnv(hash, byte) }
-        return mix(hash)
-    }
+    /// The table's hash of a token: the high half of its ``FNV1a`` hash, whose bits each depend
+    /// on every byte (a low bit depends on the low bits of the bytes only).
+    static func hash(_ fnv: FNV1a) -> UInt32 { UInt32(truncatingIfNeeded: fnv.value >> 32) }
 
-    static let fnvStart: UInt32 = 2_166_136_261
-
-    @inline(__always) static func fnv(_ hash: UInt32, _ byte: UInt8) -> UInt32 { (hash ^ UInt32(byte)) &* 16_777_619 }
-
-    @inline(__always) static func mix(_ fnv: UInt32) -> UInt32 {
-        var hash = fnv
-        hash ^= hash >> 15
-        hash = hash &* 0x2C1B_3C6D
-        hash ^= hash >> 12
-        return hash
+    static func hash(_ token: UnsafeBufferPointer<UInt8>) -> UInt32 {
+        var fnv = FNV1a()
+        for byte in token { fnv.add(byte) }
+        return hash(fnv)
     }
 }

@@ -47,10 +47,10 @@ public struct SearchTokenizer: Sendable {
                 var index = 0
                 while index < count {
                     // Skip whitespace, then find the chunk's end and whether it is ASCII.
-                    while index < count, Self.isASCIIWhitespace(bytes[index]) { index += 1 }
+                    while index < count, bytes[index].isASCIIWhitespace { index += 1 }
                     let start = index
                     var ascii = true
-                    while index < count, !Self.isASCIIWhitespace(bytes[index]) {
+                    while index < count, !bytes[index].isASCIIWhitespace {
                         if bytes[index] >= 0x80 { ascii = false }
                         index += 1
                     }
@@ -59,11 +59,12 @@ public struct SearchTokenizer: Sendable {
                     if ascii || Self.separatesLikeASCII(chunk) {
                         var length = 0
                         for byte in chunk {
-                            switch byte {
-                            case 0x30...0x39, 0x61...0x7A: word[length] = byte; length += 1
-                            case 0x41...0x5A: word[length] = byte + 0x20; length += 1
-                            default:
-                                if length > 0 { body(UnsafeBufferPointer(rebasing: word[0..<length])); length = 0 }
+                            if byte.isASCIILetter || byte.isASCIIDigit {
+                                word[length] = byte.asciiLowercased
+                                length += 1
+                            } else if length > 0 {
+                                body(UnsafeBufferPointer(rebasing: word[0..<length]))
+                                length = 0
                             }
                         }
                         if length > 0 { body(UnsafeBufferPointer(rebasing: word[0..<length])) }
@@ -98,8 +99,6 @@ public struct SearchTokenizer: Sendable {
         }
         return true
     }
-
-    static func isASCIIWhitespace(_ byte: UInt8) -> Bool { byte == 0x20 || (0x09...0x0D).contains(byte) }
 
     /// The tokens of `text` under the full rules (normalisation included), as `search.js` reads them.
     func unicodeTokens(_ text: String) -> [String] {

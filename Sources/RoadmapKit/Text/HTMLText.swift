@@ -39,9 +39,6 @@ enum HTMLText {
             }
             index = html.index(after: index)
         }
-        let decoded = out.replacingOccurrences(of: "&nbsp;", with: " ").replacingOccurrences(of: "&lt;", with: "<")
-            .replacingOccurrences(of: "&gt;", with: ">").replacingOccurrences(of: "&quot;", with: "\"")
-            .replacingOccurrences(of: "&#39;", with: "'").replacingOccurrences(of: "&amp;", with: "&")
-        return decoded.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        return HTMLEscaping.unescape(out.replacingOccurrences(of: "&nbsp;", with: " ")).squeezingWhitespace()
     }
 }

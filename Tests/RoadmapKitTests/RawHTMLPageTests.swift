@@ -1,0 +1,123 @@
+import Foundation
+import Testing
+@testable import RoadmapKit
+
+/// Raw HTML kept on a page (`allow_raw_html: true`) among the Markdown around it: elements open
+/// across Markdown blocks, closed at the end of the container they were opened in, and never
+/// closing the page's own elements.
+@Suite struct RawHTMLPageTests {
+    static let allowed = ["site.yml": "allow_raw_html: true\n"]
+
+    /// The page's Markdown body.
+    static func article(_ html: String) -> String {
+        guard let start = html.range(of: "<h2"), let end = html.range(of: "</article>", range: start.lowerBound..<html.endIndex)
+        else { return html }
+        return String(html[start.lowerBound..<end.lowerBound])
+    }
+
+    /// A diagnostic as printed, its file by name only.
+    static func describedByFileName(_ diagnostic: Diagnostic) -> String {
+        var diagnostic = diagnostic
+        diagnostic.file = URL(fileURLWithPath: diagnostic.file).lastPathComponent
+        return diagnostic.description
+    }
+
+    @Test func elementsSpanMarkdownBlocksAndCloseWithTheirContainer() throws {
+        let markdown = """
+            # T
+
+            ## Setup
+
+            <details>
+            <summary>Steps</summary>
+
+            - step one
+            - step two
+
+            </details>
+
+            Press <kbd>Ctrl</kbd>+<kbd>C</kbd>, then <b>unclosed.
+
+            - item <div>open
+            - next
+
+            Stray </div></article></main> end tags.
+            """
+        let (html, report) = try buildSingleRoadmap(markdown, extraFiles: Self.allowed)
+        #expect(report.succeeded, "\(report.diagnostics)")
+        let body = Self.article(html)
+        #expect(body.contains("<details>\n<summary>Steps</summary>\n<ul>\n<li>step one</li>\n<li>step two</li>\n</ul>\n</details>\n"))
+        #expect(body.contains("<p>Press <kbd>Ctrl</kbd>+<kbd>C</kbd>, then <b>unclosed.</b></p>"))
+        #expect(body.contains("<li>item <div>open</div></li>"))
+        #expect(body.contains("<p>Stray  end tags.</p>"))
+        // The page's own elements are all still there, closed once each.
+        #expect(html.components(separatedBy: "</article>").count == 2)
+        #expect(html.components(separatedBy: "</main>").count == 2)
+    }
+
+    @Test func anchorsRawHTMLDefinesAreLinkable() throws {
+        let markdown = """
+            # T
+
+            <a name="start"></a>
+
+            ## Questions
+
+            <h3 id="faq">FAQ</h3>
+
+            [Start](#start), [FAQ](#faq) and <a href="#faq">raw</a>.
+            """
+        let (html, report) = try buildSingleRoadmap(markdown, extraFiles: Self.allowed)
+        #expect(report.succeeded, "\(report.diagnostics)")
+        #expect(!report.diagnostics.contains { $0.severity == .warning && $0.id != "site.no-base-url" }, "\(report.diagnostics)")
+        #expect(html.contains(#"<a id="start"></a><a name="start"></a>"#))
+        #expect(html.contains(#"<h3 id="faq">FAQ</h3>"#))
+        #expect(!html.contains(#"<a id="faq"></a>"#))
+        #expect(html.contains(##"<a href="#faq">raw</a>"##))
+    }
+
+    @Test func remoteImagesInRawHTMLAreLinksOrText() throws {
+        let markdown = """
+            # T
+
+            [<img src="https://img.shields.io/badge/ci-passing-green.svg" alt="CI">](https://ci.example)
+            <img src="https://example.org/diagram.png" alt="Diagram">
+            """
+        let (html, _) = try buildSingleRoadmap(markdown, extraFiles: Self.allowed)
+        #expect(html.contains(#"<a href="https://ci.example"><span class="remote-image">CI</span></a>"#))
+        #expect(html.contains(#"<a class="remote-image" href="https://example.org/diagram.png">Diagram</a>"#))
+        #expect(!html.contains("<img src=\"https://"))
+    }
+
+    /// One warning per kind of removal and file, at the first one's line and column.
+    @Test func removalsAreWarnedOncePerKindAtTheirPlace() throws {
+        let markdown = """
+            # T
+
+            Click <b onclick="a()">here</b> or <i onclick="b()">there</i>.
+
+            <p style="color:red" onclick="c()">Styled</p>
+            """
+        let (_, report) = try buildSingleRoadmap(markdown, extraFiles: Self.allowed)
+        let removals = report.diagnostics.filter { $0.id.hasPrefix("html.") }.map(Self.describedByFileName)
+        #expect(removals == [
+            "test.md:3:10: warning: raw HTML attribute 'onclick' removed: event handlers never run on the site [html.attribute-removed]",
+            "test.md:5:4: warning: raw HTML attribute 'style' removed: inline styles are not kept [html.attribute-removed]",
+        ])
+    }
+
+    /// Without `allow_raw_html`, raw HTML is dropped and its text kept, as before, without warnings.
+    @Test func withoutTheOptionOnlyTheTextIsKept() throws {
+        let markdown = """
+            # T
+
+            <p align="center"><b onclick="x()">Bold</b> <script>x()</script></p>
+
+            Inline <kbd>Ctrl</kbd> key.
+            """
+        let (html, report) = try buildSingleRoadmap(markdown)
+        #expect(html.contains("<p>Bold</p>"))
+        #expect(html.contains("<p>Inline Ctrl key.</p>"))
+        #expect(!report.diagnostics.contains { $0.id.hasPrefix("html.") })
+    }
+}
