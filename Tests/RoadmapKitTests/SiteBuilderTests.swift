@@ -26,17 +26,20 @@ import Testing
         }
     }
 
-    @Test func modelsAreKeptInOrderWhileTheirMarkdownFitsTheBudget() {
+    @Test func modelsAreKeptInOrderWhileTheirMarkdownFitsTheBudgetAndResourceUsesOtherwise() {
         let documents = [("a.md", 4), ("b.md", 3), ("c.md", 2), ("d.md", 1)].map { name, size in
             PreparedDocument(file: SourceFile(relativePath: name, path: name), frontMatter: FrontMatter(),
-                             body: String(repeating: "x", count: size), slug: name, diagnostics: [])
+                             body: "[x](https://example.org/\(name))" + String(repeating: "x", count: size), slug: name,
+                             diagnostics: [])
         }
-        let models = KeptModels(for: documents, budget: 8)
+        // Room for the first two, and for part of the third.
+        let models = KeptModels(for: documents, budget: documents[0].body.utf8.count + documents[1].body.utf8.count + 10)
         for document in documents {
-            let roadmap = RoadmapBuilder().build(document).0
-            models.keep(RoadmapEnricher().anchor(roadmap))
+            models.keep(RoadmapEnricher().anchor(RoadmapBuilder().build(document).0))
         }
-        #expect(documents.map { models.take($0.file.relativePath) != nil } == [true, true, false, false])
-        #expect(models.take("a.md") == nil, "a model is handed out once")
+        let kept = documents.map { models.take($0.file.relativePath) }
+        #expect(kept.map { $0?.model != nil } == [true, true, false, false])
+        #expect(kept.map { $0?.resourceUses.resources.map(\.url) } == documents.map { ["https://example.org/\($0.file.relativePath)"] })
+        #expect(models.take("a.md") == nil, "what is kept is handed out once")
     }
 }

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Pass 2 over the published roadmaps: each, from the model pass 1 kept or built again, is
+/// Pass 2 over the published roadmaps: each, from the model pass 1 kept or one built again, is
 /// enriched with every roadmap's listing known and rendered: its page, timeline page and
 /// `roadmap.json` stream to the staging folder, and its search documents are set aside.
 struct PagePass: Sendable {
@@ -12,7 +12,7 @@ struct PagePass: Sendable {
     /// The site's roadmaps (content-relative path → slug) and other content files, for the links.
     var pages: [String: String]
     var assets: Set<String>
-    /// The models pass 1 kept.
+    /// What pass 1 kept of each roadmap.
     var models: KeptModels
     var writer: SiteWriter
     var searchSpool: SearchSpool?
@@ -33,7 +33,8 @@ struct PagePass: Sendable {
     func render(_ document: PreparedDocument) throws -> PageResult {
         let enricher = RoadmapEnricher(glossary: glossary, sharedTerms: sharedTerms)
         // The model's problems were reported by pass 1.
-        let model = models.take(document.file.relativePath) ?? enricher.anchor(RoadmapBuilder().build(document).0)
+        let kept = models.take(document.file.relativePath)
+        let model = kept?.model ?? enricher.anchor(RoadmapBuilder().build(document).0, uses: kept?.resourceUses)
         let enriched = enricher.enrich(model)
         let roadmap = enriched.roadmap
         let resolver = LinkResolver(sourcePath: roadmap.source, ownAnchors: Set(roadmap.anchors), pages: pages, assets: assets)

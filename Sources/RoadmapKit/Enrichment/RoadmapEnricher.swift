@@ -1,15 +1,26 @@
 import RoadmapMarkdown
 
-/// A roadmap's model with its resources read and every use and skill given its anchor: what
-/// pass 1 of a build lists (``RoadmapEnricher/pageEntries(_:)``) and pass 2 enriches
-/// (``RoadmapEnricher/enrich(_:)-(AnchoredRoadmap)``).
+/// A roadmap's model with its resources read and each use of one given its anchor: what pass 1
+/// of a build lists (``RoadmapEnricher/pageEntries(_:)``) and pass 2 enriches
+/// (``RoadmapEnricher/enrich(_:)``).
 struct AnchoredRoadmap: Sendable {
     /// The model, roadmap.sh prefixes taken off its link texts.
     var roadmap: Roadmap
+    var uses: ResourceUses
+}
+
+/// A roadmap's resources as its page shows them: every mention, the resources they make, and
+/// each use's marker with its anchor. A few kilobytes, where the model is about a hundred.
+struct ResourceUses: Sendable {
     var mentions: [ResourceExtractor.Mention]
     var resources: [Resource]
-    /// Each use of a resource on the page, with its anchor.
     var markers: [ResourceIndex.Marker]
+
+    /// Reads them from the roadmap, before roadmap.sh prefixes (`@course@`) leave its link texts.
+    init(reading roadmap: Roadmap) {
+        mentions = ResourceExtractor().extract(roadmap)
+        (resources, markers) = ResourceIndex.build(mentions, roadmap: roadmap)
+    }
 }
 
 /// The enrichment stage for one roadmap: its timeline and duration check, its resources, its
@@ -18,21 +29,20 @@ struct AnchoredRoadmap: Sendable {
 ///
 /// A build enriches in two passes, both from the roadmap ``anchor(_:)`` gives: pass 1 reads its
 /// ``pageEntries(_:)`` (its skills and tools with their anchors) into its listing; pass 2
-/// ``enrich(_:)-(AnchoredRoadmap)``es it with every listing known, for the "Also in" links to
-/// the other roadmaps. So the anchors other pages link to are the ones the page has.
+/// enriches it with every listing known, for the "Also in" links to the other roadmaps. So the
+/// anchors other pages link to are the ones the page has.
 struct RoadmapEnricher: Sendable {
     var glossary = Glossary()
     /// The skills and tools of the site's roadmaps (pass 1's listings), for "Also in" links.
     var sharedTerms = SharedTermIndex()
 
-    /// Reads the roadmap's resources and anchors each use.
-    func anchor(_ input: Roadmap) -> AnchoredRoadmap {
+    /// Reads the roadmap's resources, unless `uses` holds them (read from the same document
+    /// before), and takes roadmap.sh prefixes off its link texts.
+    func anchor(_ input: Roadmap, uses known: ResourceUses? = nil) -> AnchoredRoadmap {
+        let uses = known ?? ResourceUses(reading: input)
         var roadmap = input
-        // Resources are read before roadmap.sh prefixes (`@course@`) leave the link texts.
-        let mentions = ResourceExtractor().extract(roadmap)
         RoadmapShPrefixes.strip(in: &roadmap)
-        let (resources, markers) = ResourceIndex.build(mentions, roadmap: roadmap)
-        return AnchoredRoadmap(roadmap: roadmap, mentions: mentions, resources: resources, markers: markers)
+        return AnchoredRoadmap(roadmap: roadmap, uses: uses)
     }
 
     /// The glossary's words for one roadmap (its front matter may add aliases): how terms are
@@ -49,8 +59,9 @@ struct RoadmapEnricher: Sendable {
         let (normaliser, vetoed) = vocabulary(anchored.roadmap)
         let skills = CrossLinker(normaliser: normaliser, vetoed: vetoed).skillEntries(anchored.roadmap).0
             .map { (title: $0.0.title, anchor: $0.2) }
-        let terms = SharedTerm.list(skills: skills, markers: anchored.markers, normaliser: normaliser, vetoed: vetoed)
-        return (terms, anchored.roadmap.anchors + skills.map(\.anchor) + anchored.markers.map(\.anchor))
+        let markers = anchored.uses.markers
+        let terms = SharedTerm.list(skills: skills, markers: markers, normaliser: normaliser, vetoed: vetoed)
+        return (terms, anchored.roadmap.anchors + skills.map(\.anchor) + markers.map(\.anchor))
     }
 
     /// Everything the roadmap's pages show (both steps at once, outside a site build).
@@ -62,7 +73,7 @@ struct RoadmapEnricher: Sendable {
     func enrich(_ anchored: AnchoredRoadmap) -> EnrichedRoadmap {
         var roadmap = anchored.roadmap
         let (normaliser, vetoed) = vocabulary(roadmap)
-        let (mentions, markers) = (anchored.mentions, anchored.markers)
+        let (mentions, markers) = (anchored.uses.mentions, anchored.uses.markers)
 
         // Time.
         let timeline = TimelineBuilder().build(roadmap)
@@ -99,7 +110,7 @@ struct RoadmapEnricher: Sendable {
         var decorations = PageDecorationBuilder(roadmap: roadmap, timeline: timeline, markers: markers,
                                                 crossLinks: crossLinks, hasSearchPage: sharedTerms.hasSearchPage).build()
         decorations.itemIDs = linked.skillAnchors
-        return EnrichedRoadmap(roadmap: roadmap, timeline: timeline, resources: anchored.resources, crossLinks: crossLinks,
+        return EnrichedRoadmap(roadmap: roadmap, timeline: timeline, resources: anchored.uses.resources, crossLinks: crossLinks,
                                skillAnchors: linked.skillAnchors, diagnostics: diagnostics, decorations: decorations)
     }
 }

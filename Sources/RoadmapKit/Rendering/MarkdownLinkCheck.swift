@@ -36,26 +36,25 @@ struct MarkdownLinkCheck {
         // Nodes are read in place through their arrays: a `for node in` loop copies each one.
         func visit(_ nodes: [MarkdownNode]) {
             for index in nodes.indices {
-                let location = nodes[index].range.start
                 switch nodes[index].kind {
                 case .link(let destination, _):
-                    record(destination, at: location)
+                    record(destination, at: nodes[index].range.start)
                 case .image(let source, _):
-                    record(source, at: location)
+                    record(source, at: nodes[index].range.start)
                     continue  // the page shows an image's text as its alt text, not as nodes
                 case .htmlBlock(let html), .htmlInline(let html):
-                    if allowRawHTML {
-                        var kept: [UInt8] = []
-                        _ = sanitizer.sanitize(html, at: location, insideLink: false, resolve: { value -> String? in
-                            record(value, at: location)
-                            return resolver.resolve(value).href
-                        }, into: &kept)
-                        output.diagnostics += sanitizer.takeDiagnostics()
-                    }
+                    guard allowRawHTML else { continue }
+                    let location = nodes[index].range.start
+                    var kept: [UInt8] = []
+                    _ = sanitizer.sanitize(html, at: location, insideLink: false, resolve: { value -> String? in
+                        record(value, at: location)
+                        return resolver.resolve(value).href
+                    }, into: &kept)
+                    output.diagnostics += sanitizer.takeDiagnostics()
                 default:
                     break
                 }
-                visit(nodes[index].children)
+                if !nodes[index].children.isEmpty { visit(nodes[index].children) }
             }
         }
         func visit(_ section: Section) {
