@@ -227,19 +227,31 @@ import Testing
                 while process.isRunning, try leftovers().isEmpty { usleep(200) }
             }
             func seconds(since start: UInt64) -> Double { Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9 }
-            // The first site, how long a whole build takes, and how long it has a staging folder.
-            let start = DispatchTime.now().uptimeNanoseconds
-            let first = try launch()
-            try waitForStaging(first)
-            let staged = DispatchTime.now().uptimeNanoseconds
-            first.waitUntilExit()
-            #expect(first.terminationStatus == 0)
-            let (duration, stagedDuration) = (seconds(since: start), seconds(since: staged))
+            /// One whole build: how long it takes, and how long it has a staging folder.
+            func timedBuild() throws -> (whole: Double, staged: Double) {
+                let start = DispatchTime.now().uptimeNanoseconds
+                let process = try launch()
+                try waitForStaging(process)
+                let staged = DispatchTime.now().uptimeNanoseconds
+                process.waitUntilExit()
+                #expect(process.terminationStatus == 0)
+                return (seconds(since: start), seconds(since: staged))
+            }
+            // The first build runs with cold caches and is slower than the ones killed below,
+            // so the kill times come from the median of three warm builds.
+            _ = try timedBuild()
+            let timings = try (0..<3).map { _ in try timedBuild() }
+            let duration = timings.map(\.whole).sorted()[1]
+            let stagedDuration = timings.map(\.staged).sorted()[1]
             #expect(try filesUnder(output) == trees[1])
 
             var generator = SeededGenerator(seed: 13)
             var interrupted = 0
-            for run in 0..<36 {
+            var run = 0
+            // At least 36 kills, and more (up to 200) until 12 have landed inside a build:
+            // how many land there depends on the machine's speed, what they must leave does not.
+            while run < 36 || (interrupted < 12 && run < 200) {
+                defer { run += 1 }
                 let version = run % 2
                 try FileManager.default.removeItem(at: content)
                 try writeFiles(versions[version], in: content)
@@ -249,7 +261,7 @@ import Testing
                     usleep(UInt32(Double.random(in: 0...(1.2 * duration), using: &generator) * 1e6))
                 } else {
                     try waitForStaging(process)
-                    usleep(UInt32(Double.random(in: 0...(1.2 * stagedDuration), using: &generator) * 1e6))
+                    usleep(UInt32(Double.random(in: 0...stagedDuration, using: &generator) * 1e6))
                 }
                 kill(process.processIdentifier, SIGKILL)
                 process.waitUntilExit()
@@ -261,7 +273,7 @@ import Testing
                 #expect(try filesUnder(output) == trees[version], "run \(run)")
                 #expect(try leftovers() == [], "run \(run)")
             }
-            #expect(interrupted >= 12, "few kills landed inside a build: \(interrupted) of 36")
+            #expect(interrupted >= 12, "few kills landed inside a build: \(interrupted) of \(run)")
         }
     }
 }
