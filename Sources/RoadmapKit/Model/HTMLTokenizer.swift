@@ -304,7 +304,8 @@ extension HTMLTokenizer {
     }
 
     /// The character of the reference at the `&` at `index`, and where the reference ends.
-    private static func reference(in value: ArraySlice<UInt8>, at index: Int) -> (Unicode.Scalar, Int)? {
+    /// (``SVGScriptScanner`` reads numeric references with it too.)
+    static func reference(in value: ArraySlice<UInt8>, at index: Int) -> (Unicode.Scalar, Int)? {
         var cursor = index + 1
         guard cursor < value.endIndex else { return nil }
         if value[cursor] == UInt8(ascii: "#") {
