@@ -40,7 +40,7 @@ enum SVGScriptScanner {
         if bytes.contains(0) || bytes.starts(with: [0xFE, 0xFF]) || bytes.starts(with: [0xFF, 0xFE]) {
             return "text that is not UTF-8"
         }
-        let text = bytes.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+        let text = bytes.map(\.asciiLowercased)
         if let element = firstActiveElement(text) { return "a '\(element)' element" }
         let lowercased = String(decoding: text, as: UTF8.self)
         for (marker, what) in declarations where lowercased.contains(marker) { return what }
@@ -133,7 +133,7 @@ enum SVGScriptScanner {
                let (character, next) = HTMLTokenizer.reference(in: text[...], at: index)
             {
                 let scalar = character.value
-                if scalar > 0x20, scalar < 0x80 { out.append(UInt8(scalar | (scalar >= 0x41 && scalar <= 0x5A ? 0x20 : 0))) }
+                if scalar > 0x20, scalar < 0x80 { out.append(UInt8(scalar).asciiLowercased) }
                 index = next
                 continue
             }
