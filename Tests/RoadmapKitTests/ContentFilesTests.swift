@@ -58,6 +58,16 @@ import Testing
         }
     }
 
+    /// A content file named `assets` stands where the templates' assets folder goes: the note
+    /// names that folder, not the folder of whichever of its files a dictionary gives first.
+    @Test func aFileOnTheAssetsFolderPointsAtTheTemplatesAssetsFolder() throws {
+        let generated = GeneratedPaths(roadmaps: [], templateAssets: ["vendor/x.js", "img/a/b.png"],
+                                       templatesDirectory: "/t")
+        #expect(generated.collision("assets")?.owner == .templateAsset("/t/assets"))
+        #expect(generated.collision("assets/vendor/x.js")?.owner == .templateAsset("/t/assets/vendor/x.js"))
+        #expect(GeneratedPaths(roadmaps: [], templateAssets: [], templatesDirectory: "/t").collision("assets") == nil)
+    }
+
     @Test func contentBesideARoadmapsPagesIsNotAGeneratedPath() throws {
         try withTemporaryFolder { folder in
             let content = folder.appendingPathComponent("Content")
