@@ -71,8 +71,8 @@ enum InputBounds {
 
     /// The estimates, line by line.
     private struct Scan {
-        let nestingBudget: Int
-        let imageBudget: Int
+        /// Steps allowed to the nesting estimate, and (separately) to the image estimate.
+        let workBudget: Int
         let emptyCellBudget: Int
         private(set) var limits: [MarkdownLimit] = []
 
@@ -94,8 +94,7 @@ enum InputBounds {
         private var tablesOff = false
 
         init(size: Int) {
-            nestingBudget = InputBounds.workBudget(forSize: size)
-            imageBudget = InputBounds.workBudget(forSize: size)
+            workBudget = InputBounds.workBudget(forSize: size)
             emptyCellBudget = InputBounds.emptyCellBudget(forSize: size)
         }
 
@@ -118,12 +117,11 @@ enum InputBounds {
                 cost = max(depth, carriedDepth)
             }
             nestingWork += cost
-            if nestingWork > nestingBudget, !limits.contains(where: { $0.id == "markdown.too-deep" }) {
-                limits.append(MarkdownLimit(
-                    id: "markdown.too-deep",
-                    message: "\(carriedDepth) levels of lists and block quotes opened here go on over so many lines "
-                        + "that cmark-gfm would take too long (its work grows with levels × lines); the file is not read",
-                    location: SourceLocation(line: carriedFrom, column: 1), action: .notParsed))
+            if nestingWork > workBudget {
+                let levels = carriedDepth
+                notParsed("markdown.too-deep", at: carriedFrom,
+                          "\(levels) levels of lists and block quotes opened here go on over so many lines "
+                              + "that cmark-gfm would take too long (its work grows with levels × lines)")
             }
 
             // Images: a block ends before a blank line, a list item or a heading.
@@ -177,13 +175,19 @@ enum InputBounds {
             imageWork += blockOpeners * blockClosers
             blockOpeners = 0
             blockClosers = 0
-            if imageWork > imageBudget, !limits.contains(where: { $0.id == "markdown.image-brackets" }) {
-                limits.append(MarkdownLimit(
-                    id: "markdown.image-brackets",
-                    message: "image openers '![' and closing brackets ']' are so many here that cmark-gfm would take too "
-                        + "long (each link walks back over the unclosed '!['); the file is not read",
-                    location: SourceLocation(line: blockStart, column: 1), action: .notParsed))
+            if imageWork > workBudget {
+                notParsed("markdown.image-brackets", at: blockStart,
+                          "image openers '![' and closing brackets ']' are so many here that cmark-gfm would take too "
+                              + "long (each link walks back over the unclosed '![')")
             }
+        }
+
+        /// Records, once for each id, that the file is not parsed because of what starts at `line`.
+        private mutating func notParsed(_ id: String, at line: Int, _ reason: @autoclosure () -> String) {
+            guard !limits.contains(where: { $0.id == id }) else { return }
+            limits.append(MarkdownLimit(
+                id: id, message: reason() + "; the file is not read", location: SourceLocation(line: line, column: 1),
+                action: .notParsed))
         }
 
         private mutating func turnTablesOff(at line: Int, _ reason: String) {

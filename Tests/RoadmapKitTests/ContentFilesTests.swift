@@ -58,6 +58,16 @@ import Testing
         }
     }
 
+    /// A content file named `assets` stands where the templates' assets folder goes: the note
+    /// names that folder, not the folder of whichever of its files a dictionary gives first.
+    @Test func aFileOnTheAssetsFolderPointsAtTheTemplatesAssetsFolder() throws {
+        let generated = GeneratedPaths(roadmaps: [], templateAssets: ["vendor/x.js", "img/a/b.png"],
+                                       templatesDirectory: "/t")
+        #expect(generated.collision("assets")?.owner == .templateAsset("/t/assets"))
+        #expect(generated.collision("assets/vendor/x.js")?.owner == .templateAsset("/t/assets/vendor/x.js"))
+        #expect(GeneratedPaths(roadmaps: [], templateAssets: [], templatesDirectory: "/t").collision("assets") == nil)
+    }
+
     @Test func contentBesideARoadmapsPagesIsNotAGeneratedPath() throws {
         try withTemporaryFolder { folder in
             let content = folder.appendingPathComponent("Content")
@@ -131,6 +141,9 @@ import Testing
         ("<svg><a href=\"javascript:alert(1)\"><text>x</text></a></svg>", "a 'javascript:' URL"),
         ("<svg><a xlink:href=\"jav&#x61;script&#58;alert(1)\">x</a></svg>", "a 'javascript:' URL"),
         ("<svg><a href=\"java&#10;script:x\">x</a></svg>", "a 'javascript:' URL"),
+        // XML allows any number of leading zeros in a reference.
+        ("<svg><a href=\"&#0000000106;avascript:x\">x</a></svg>", "a 'javascript:' URL"),
+        ("<svg><a href=\"&#x000000006A;avascript:x\">x</a></svg>", "a 'javascript:' URL"),
         ("<svg><a href=\" JavaScript:x\">x</a></svg>", "a 'javascript:' URL"),
         ("<svg><animate attributeName=\"href\" values=\"vbscript:x\"/></svg>", "a 'vbscript:' URL"),
         ("<!DOCTYPE svg [<!ENTITY x \"&#60;script&#62;\">]><svg>&x;</svg>", "an entity declaration"),

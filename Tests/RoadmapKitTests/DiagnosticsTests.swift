@@ -95,35 +95,34 @@ import RoadmapMarkdown
          RoadmapMarkdown.SourceLocation(line: 3, column: 5)),
     ])
     func anErrorBeforeRenderingStopsTheBuildThere(files: [String: String], id: String, file: String, at: RoadmapMarkdown.SourceLocation) throws {
+        let failed = try Self.build(files)
+        let errors = failed.report.diagnostics.filter { $0.severity == .error }
+        #expect(errors.map(\.id) == [id])
+        #expect(errors.first?.file == failed.content.appendingPathComponent(file).path)
+        #expect(errors.first?.location == at)
+        #expect(failed.rendered == 0, "no roadmap was rendered")
+        #expect(!failed.report.wroteSite)
+        #expect(failed.folder == ["Content"], "nothing was written")
+        // The same site without the error renders both roadmaps.
+        let fixed = try Self.build(files.mapValues {
+            $0.replacingOccurrences(of: "slug: a", with: "slug: b").replacingOccurrences(of: "#set-up", with: "#setup")
+        })
+        #expect(fixed.report.succeeded)
+        #expect(fixed.rendered == 2)
+    }
+
+    /// Builds `files` as the content of a temporary folder: the report, how many roadmaps were
+    /// rendered, the content folder, and the entries of the temporary folder after the build.
+    private static func build(_ files: [String: String]) throws
+        -> (report: BuildReport, rendered: Int, content: URL, folder: [String])
+    {
         try withTemporaryFolder { folder in
             let content = folder.appendingPathComponent("Content")
             try writeFiles(files, in: content)
             let rendered = Mutex(0)
-            var options = BuildOptions(contentDirectory: content.path, templatesDirectory: TestPaths.templates.path,
-                                       outputDirectory: folder.appendingPathComponent("Site").path,
-                                       protectedDirectories: [TestPaths.projectRoot.path])
-            options.progress = BuildProgress(interval: 0) { done, _ in rendered.withLock { $0 = done } }
-            let report = try SiteBuilder().build(options)
-            let errors = report.diagnostics.filter { $0.severity == .error }
-            #expect(errors.map(\.id) == [id])
-            #expect(errors.first?.file == content.appendingPathComponent(file).path)
-            #expect(errors.first?.location == at)
-            #expect(rendered.withLock { $0 } == 0, "no roadmap was rendered")
-            #expect(!report.wroteSite)
-            #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["Content"], "nothing was written")
-        }
-        // The same site without the error renders both roadmaps.
-        let fixed = files.mapValues { $0.replacingOccurrences(of: "slug: a", with: "slug: b").replacingOccurrences(of: "#set-up", with: "#setup") }
-        try withTemporaryFolder { folder in
-            let content = folder.appendingPathComponent("Content")
-            try writeFiles(fixed, in: content)
-            let rendered = Mutex(0)
-            var options = BuildOptions(contentDirectory: content.path, templatesDirectory: TestPaths.templates.path,
-                                       outputDirectory: folder.appendingPathComponent("Site").path,
-                                       protectedDirectories: [TestPaths.projectRoot.path])
-            options.progress = BuildProgress(interval: 0) { done, _ in rendered.withLock { $0 = done } }
-            #expect(try SiteBuilder().build(options).succeeded)
-            #expect(rendered.withLock { $0 } == 2)
+            let report = try buildSite(content: content, output: folder.appendingPathComponent("Site"),
+                                       progress: BuildProgress(interval: 0) { done, _ in rendered.withLock { $0 = done } })
+            return (report, rendered.withLock { $0 }, content, try FileManager.default.contentsOfDirectory(atPath: folder.path))
         }
     }
 

@@ -105,10 +105,15 @@ struct DurationParserTests {
 
     @Test("durations parse with their ranges in weeks", arguments: durations)
     func duration(_ expected: ExpectedDuration) throws {
+        try expectOneMatch(expected, kind: .duration)
+    }
+
+    /// `expected.input` holds one match, of `kind`, with `expected`'s text, unit and range.
+    private func expectOneMatch(_ expected: ExpectedDuration, kind: DurationKind) throws {
         let matches = parser.matches(in: expected.input)
         try #require(matches.count == 1, "\(matches.map(\.value.text))")
         let match = matches[0]
-        #expect(match.kind == .duration)
+        #expect(match.kind == kind)
         #expect(match.value.text == expected.text)
         #expect(match.value.unit == expected.unit)
         #expect(close(match.value.minWeeks, expected.minWeeks), "minWeeks \(match.value.minWeeks)")
@@ -175,15 +180,7 @@ struct DurationParserTests {
 
     @Test("effort rates are told apart from durations", arguments: efforts)
     func effort(_ expected: ExpectedDuration) throws {
-        let matches = parser.matches(in: expected.input)
-        try #require(matches.count == 1, "\(matches.map(\.value.text))")
-        let match = matches[0]
-        #expect(match.kind == .effort)
-        #expect(match.value.text == expected.text)
-        #expect(match.value.unit == expected.unit)
-        #expect(close(match.value.minWeeks, expected.minWeeks))
-        #expect(close(match.value.maxWeeks, expected.maxWeeks))
-        #expect(match.value.isOpenEnded == expected.isOpenEnded)
+        try expectOneMatch(expected, kind: .effort)
     }
 
     @Test("effort and durations in one line keep their order and kinds")
@@ -334,7 +331,22 @@ struct DurationParserTests {
         var unit: DurationUnit = .week
         var minWeeks: Double = 0
         var maxWeeks: Double = 0
+        var isOpenEnded = false
         var testDescription: String { heading }
+    }
+
+    /// `value` is nil when `example` states no duration, else `example`'s text, unit and range.
+    private func expect(_ value: DurationValue?, toMatch example: HeadingCase) throws {
+        guard let text = example.text else {
+            #expect(value == nil, "\(value?.text ?? "")")
+            return
+        }
+        let found = try #require(value)
+        #expect(found.text == text)
+        #expect(found.unit == example.unit)
+        #expect(close(found.minWeeks, example.minWeeks), "minWeeks \(found.minWeeks)")
+        #expect(close(found.maxWeeks, example.maxWeeks), "maxWeeks \(found.maxWeeks)")
+        #expect(found.isOpenEnded == example.isOpenEnded)
     }
 
     static let headings: [HeadingCase] = [
@@ -358,7 +370,7 @@ struct DurationParserTests {
         .init(heading: "Phase 1 (4 weeks, 5 hrs/week)", text: "4 weeks", minWeeks: 4, maxWeeks: 4),
         .init(heading: "Phase 1 (5 hrs/week) - 4 weeks", text: "4 weeks", minWeeks: 4, maxWeeks: 4),
         .init(heading: "Advanced Track (6 months to 1 year)", text: "6 months to 1 year", unit: .month, minWeeks: 26, maxWeeks: 52),
-        .init(heading: "Career Growth (2+ years)", text: "2+ years", unit: .year, minWeeks: 104, maxWeeks: 104),
+        .init(heading: "Career Growth (2+ years)", text: "2+ years", unit: .year, minWeeks: 104, maxWeeks: 104, isOpenEnded: true),
         .init(heading: "🚀 Launch (2 weeks)", text: "2 weeks", minWeeks: 2, maxWeeks: 2),
         .init(heading: "8 Weeks", text: "8 Weeks", minWeeks: 8, maxWeeks: 8),
         .init(heading: "Phase 1 [4 weeks]", text: "4 weeks", minWeeks: 4, maxWeeks: 4),
@@ -374,7 +386,7 @@ struct DurationParserTests {
         .init(heading: "进阶（3至4周）", text: "3至4周", minWeeks: 3, maxWeeks: 4),
         .init(heading: "进阶 (约 3 周)", text: "3 周", minWeeks: 3, maxWeeks: 3),
         .init(heading: "经验（2年以上）", text: "2年", unit: .year, minWeeks: 104, maxWeeks: 104),
-        .init(heading: "项目（3+个月）", text: "3+个月", unit: .month, minWeeks: 13, maxWeeks: 13),
+        .init(heading: "项目（3+个月）", text: "3+个月", unit: .month, minWeeks: 13, maxWeeks: 13, isOpenEnded: true),
         // No stated duration.
         .init(heading: "Study Plan (6-10 hours/week)", text: nil),
         .init(heading: "Sedgewick - Mergesort (5 videos)", text: nil),
@@ -399,16 +411,7 @@ struct DurationParserTests {
 
     @Test("heading durations", arguments: headings)
     func heading(_ example: HeadingCase) throws {
-        let value = parser.headingDuration(example.heading)
-        guard let text = example.text else {
-            #expect(value == nil, "\(value?.text ?? "")")
-            return
-        }
-        let found = try #require(value)
-        #expect(found.text == text)
-        #expect(found.unit == example.unit)
-        #expect(close(found.minWeeks, example.minWeeks), "minWeeks \(found.minWeeks)")
-        #expect(close(found.maxWeeks, example.maxWeeks), "maxWeeks \(found.maxWeeks)")
+        try expect(parser.headingDuration(example.heading), toMatch: example)
     }
 
     // MARK: - Period headings
@@ -450,17 +453,7 @@ struct DurationParserTests {
 
     @Test("period headings", arguments: periods)
     func period(_ example: HeadingCase) throws {
-        let value = parser.periodDuration(example.heading)
-        guard let text = example.text else {
-            #expect(value == nil, "\(value?.text ?? "")")
-            return
-        }
-        let found = try #require(value)
-        #expect(found.text == text)
-        #expect(found.unit == example.unit)
-        #expect(close(found.minWeeks, example.minWeeks), "minWeeks \(found.minWeeks)")
-        #expect(close(found.maxWeeks, example.maxWeeks), "maxWeeks \(found.maxWeeks)")
-        #expect(!found.isOpenEnded)
+        try expect(parser.periodDuration(example.heading), toMatch: example)
     }
 
     @Test("a reversed period range is not a span")
@@ -504,16 +497,7 @@ struct DurationParserTests {
 
     @Test("labelled duration lines", arguments: labelled)
     func labelledLine(_ example: HeadingCase) throws {
-        let value = parser.labelledDuration(example.heading)
-        guard let text = example.text else {
-            #expect(value == nil, "\(value?.text ?? "")")
-            return
-        }
-        let found = try #require(value)
-        #expect(found.text == text)
-        #expect(found.unit == example.unit)
-        #expect(close(found.minWeeks, example.minWeeks), "minWeeks \(found.minWeeks)")
-        #expect(close(found.maxWeeks, example.maxWeeks), "maxWeeks \(found.maxWeeks)")
+        try expect(parser.labelledDuration(example.heading), toMatch: example)
     }
 
     // MARK: - Whole document

@@ -23,7 +23,7 @@ enum EnrichmentFixture {
 
     static func fixture(_ relative: String) throws -> EnrichedRoadmap {
         let roadmap = try roadmap(at: content.appendingPathComponent(relative), source: relative)
-        let (glossary, _) = Glossary.read(contentDirectory: content.path)
+        let (glossary, _) = try ContentDiscovery().discover(in: content.path).readGlossary()
         return RoadmapEnricher(glossary: glossary).enrich(roadmap)
     }
 

@@ -290,7 +290,7 @@ import Testing
                       "javascript&colon;x", " \u{1}javascript:x", "https://evil.example/x.png", "//evil.example/x",
                       "logo.png", "logo.png 1x, https://evil.example/x 2x", "#links", "main", "x\" onclick=\"y", "x' onclick='y",
                       "data:text/html,x", "b.md#intro", "", ">", "<script>"]
-        var generator = SplitMix64(seed: 13)
+        var generator = SeededGenerator(seed: 13)
         func pick<T>(_ options: [T]) -> T { options[Int(generator.next() % UInt64(options.count))] }
         func piece() -> String {
             switch generator.next() % 8 {
@@ -312,19 +312,6 @@ import Testing
             let html = (0..<(1 + generator.next() % 8)).map { _ in piece() }.joined()
             let output = Self.sanitize(html).html
             #expect(Self.unsafeParts(of: output).isEmpty, "\(html.debugDescription) → \(output.debugDescription)")
-        }
-    }
-
-    /// A small deterministic generator (SplitMix64), so that a failure can be replayed.
-    struct SplitMix64 {
-        var state: UInt64
-        init(seed: UInt64) { state = seed }
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
         }
     }
 

@@ -86,12 +86,12 @@ import Testing
     /// An event stream's subscription ends when the client closes its end, without waiting for
     /// an event to fail to send.
     @Test func eventStreamEndsWhenTheClientGoes() async throws {
-        let ended = Flag()
+        let ended = LockedValue(false)
         let handler: BoundedHTTPServer.Handler = { _ in
             Response(status: 200, headers: [.init(name: "Content-Type", value: "text/event-stream")], body: .events {
                 let (stream, continuation) = AsyncStream<[UInt8]>.makeStream()
                 continuation.yield(Array("data: hello\n\n".utf8))
-                continuation.onTermination = { _ in ended.set() }
+                continuation.onTermination = { _ in ended.withLock { $0 = true } }
                 return stream
             })
         }
@@ -100,18 +100,18 @@ import Testing
             try await connection.request("/events", port: port)
             let text = try await connection.read(until: "data: hello\n\n")
             #expect(text.hasPrefix("HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nConnection: close\r\n\r\n"))
-            #expect(!ended.isSet)
+            #expect(!ended.withLock { $0 })
             connection.close()
-            #expect(await eventually(within: 2) { ended.isSet && server.openConnectionCount == 0 })
+            #expect(await eventually(within: 2) { ended.withLock { $0 } && server.openConnectionCount == 0 })
         }
     }
 
     /// HEAD on an event stream does not subscribe.
     @Test func headOnAnEventStreamDoesNotSubscribe() async throws {
-        let subscribed = Flag()
+        let subscribed = LockedValue(false)
         let handler: BoundedHTTPServer.Handler = { _ in
             Response(status: 200, body: .events {
-                subscribed.set()
+                subscribed.withLock { $0 = true }
                 return AsyncStream { _ in }
             })
         }
@@ -120,7 +120,7 @@ import Testing
             defer { connection.close() }
             try await connection.request("/events", method: "HEAD", port: port)
             #expect(try await connection.readToEnd() == "HTTP/1.1 200 OK\r\nConnection: close\r\n\r\n")
-            #expect(!subscribed.isSet)
+            #expect(!subscribed.withLock { $0 })
         }
     }
 

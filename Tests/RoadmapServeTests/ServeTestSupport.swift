@@ -67,11 +67,3 @@ func eventually(within seconds: Double = 5, _ condition: () -> Bool) async -> Bo
     }
     return condition()
 }
-
-/// A value behind a lock, for the tests' handlers.
-final class Flag: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value = false
-    func set() { lock.withLock { value = true } }
-    var isSet: Bool { lock.withLock { value } }
-}

@@ -126,18 +126,18 @@ extension Array where Element == Diagnostic {
 }
 
 /// A failure that stops the build: I/O problems and invalid options. Content problems are
-/// diagnostics. Printed as a diagnostic too: the file it concerns (none for a failure of the
-/// whole build), a stable id, and the reason.
+/// diagnostics. It is an error diagnostic that is thrown: the file it concerns (none for a
+/// failure of the whole build), a stable id, and the reason, printed as any other.
 public struct BuildError: Error, CustomStringConvertible, Sendable {
-    public var id: String
-    /// The file or folder the failure concerns; empty when none.
-    public var file: String
-    public var message: String
+    public var diagnostic: Diagnostic
 
+    public init(_ diagnostic: Diagnostic) {
+        self.diagnostic = diagnostic
+    }
+
+    /// `file`: the file or folder the failure concerns; empty when none.
     public init(_ id: String, _ message: String, file: String) {
-        self.id = id
-        self.message = message
-        self.file = file
+        self.init(.error(id, message, file: file))
     }
 
     /// A failure of the whole build, concerning no one file.
@@ -172,8 +172,6 @@ public struct BuildError: Error, CustomStringConvertible, Sendable {
         }
         return nsError.localizedDescription
     }
-
-    public var diagnostic: Diagnostic { .error(id, message, file: file) }
 
     public var description: String { diagnostic.description }
 }

@@ -15,17 +15,6 @@ public struct Glossary: Sendable, Hashable {
         self.vetoed = vetoed
     }
 
-    /// Reads `glossary.yml` (or `.yaml`) in the content folder, if there is one.
-    static func read(contentDirectory: String) -> (Glossary, [Diagnostic]) {
-        let base = contentDirectory.hasSuffix("/") ? contentDirectory : contentDirectory + "/"
-        for name in ["glossary.yml", "glossary.yaml"] {
-            let path = base + name
-            guard let data = FileManager.default.contents(atPath: path) else { continue }
-            return parse(String(decoding: data, as: UTF8.self), file: path)
-        }
-        return (Glossary(), [])
-    }
-
     static func parse(_ text: String, file: String) -> (Glossary, [Diagnostic]) {
         var glossary = Glossary()
         let loaded: Any?

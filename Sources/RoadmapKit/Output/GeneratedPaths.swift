@@ -38,10 +38,13 @@ struct GeneratedPaths: Sendable {
     private let roadmaps: [String: SourceFile]
     /// Files of the templates' `assets/` folder, relative to the site, lowercased.
     private let templateAssets: [String: String]
+    /// The templates' `assets/` folder, which owns the site's `assets/` when it holds any file.
+    private let templateAssetsFolder: String
 
     init(roadmaps: [(slug: String, file: SourceFile)], templateAssets: [String], templatesDirectory: String) {
         self.roadmaps = Dictionary(roadmaps.map { ($0.slug.lowercased(), $0.file) }, uniquingKeysWith: { first, _ in first })
         let folder = (templatesDirectory as NSString).appendingPathComponent("assets")
+        templateAssetsFolder = folder
         self.templateAssets = Dictionary(
             templateAssets.map { ("assets/" + $0.lowercased(), (folder as NSString).appendingPathComponent($0)) },
             uniquingKeysWith: { first, _ in first })
@@ -64,9 +67,7 @@ struct GeneratedPaths: Sendable {
         let key = path.lowercased()
         if let what = Self.siteFolders[key] { return .site(what) }
         if let file = roadmaps[key] { return .roadmap("the folder", file) }
-        if key == "assets", let asset = templateAssets.values.first {
-            return .templateAsset((asset as NSString).deletingLastPathComponent)
-        }
+        if key == "assets", !templateAssets.isEmpty { return .templateAsset(templateAssetsFolder) }
         return nil
     }
 

@@ -25,7 +25,7 @@ struct SiteWriter: Sendable {
          linkingUnchangedFiles: Bool = false) throws
     {
         if let refusal = Self.refusal(output: path, protecting: protected, sources: sources) {
-            throw BuildError(refusal.id, refusal.message, file: refusal.file)
+            throw BuildError(refusal)
         }
         linksUnchangedFiles = linkingUnchangedFiles
         let output = URL(fileURLWithPath: RealPath.resolving(path))

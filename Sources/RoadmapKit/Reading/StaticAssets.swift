@@ -40,7 +40,7 @@ enum SVGScriptScanner {
         if bytes.contains(0) || bytes.starts(with: [0xFE, 0xFF]) || bytes.starts(with: [0xFF, 0xFE]) {
             return "text that is not UTF-8"
         }
-        let text = bytes.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+        let text = bytes.map(\.asciiLowercased)
         if let element = firstActiveElement(text) { return "a '\(element)' element" }
         let lowercased = String(decoding: text, as: UTF8.self)
         for (marker, what) in declarations where lowercased.contains(marker) { return what }
@@ -121,17 +121,19 @@ enum SVGScriptScanner {
         return Array(text[(index + 1 - name.count)...index]) == name
     }
 
-    /// The text with numeric character references decoded and every space and control
-    /// character dropped, as a browser reads a URL (`java&#x0A;script:` is `javascript:`).
+    /// The text with numeric character references decoded (as ``HTMLTokenizer`` reads them,
+    /// any number of digits) and every space and control character dropped, as a browser reads
+    /// a URL (`java&#x0A;script:` is `javascript:`).
     private static func decodedWithoutSpaces(_ text: [UInt8]) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(text.count)
         var index = 0
         while index < text.count {
-            if text[index] == 0x26, index + 2 < text.count, text[index + 1] == 0x23,  // &#
-               let (scalar, next) = characterReference(text, from: index + 2)
+            if text[index] == 0x26, index + 1 < text.count, text[index + 1] == 0x23,  // &#
+               let (character, next) = HTMLTokenizer.reference(in: text[...], at: index)
             {
-                if scalar > 0x20, scalar < 0x80 { out.append(UInt8(scalar | (scalar >= 0x41 && scalar <= 0x5A ? 0x20 : 0))) }
+                let scalar = character.value
+                if scalar > 0x20, scalar < 0x80 { out.append(UInt8(scalar).asciiLowercased) }
                 index = next
                 continue
             }
@@ -139,30 +141,5 @@ enum SVGScriptScanner {
             index += 1
         }
         return out
-    }
-
-    /// The code point of the reference whose digits start at `start` (after `&#`), and the index
-    /// after it (after its `;`, when there is one).
-    private static func characterReference(_ text: [UInt8], from start: Int) -> (UInt32, Int)? {
-        var index = start
-        let hex = text[index] == 0x78  // x
-        if hex { index += 1 }
-        var value: UInt32 = 0
-        let digitsStart = index
-        while index < text.count, index - digitsStart < 8 {
-            let byte = text[index]
-            let digit: UInt32
-            switch byte {
-            case 0x30...0x39: digit = UInt32(byte - 0x30)
-            case 0x61...0x66 where hex: digit = UInt32(byte - 0x61 + 10)
-            default: digit = 99
-            }
-            if digit == 99 { break }
-            value = value * (hex ? 16 : 10) + digit
-            index += 1
-        }
-        guard index > digitsStart else { return nil }
-        if index < text.count, text[index] == 0x3B { index += 1 }  // ;
-        return (value, index)
     }
 }

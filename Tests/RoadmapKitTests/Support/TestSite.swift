@@ -32,11 +32,13 @@ func writeFiles(_ files: [String: String], in folder: URL) throws {
 
 /// Builds `content` with the project's templates (or `templates`) into `output`.
 func buildSite(content: URL, output: URL, templates: URL = TestPaths.templates, strict: Bool = false,
-               baseURL: String? = nil) throws -> BuildReport
+               baseURL: String? = nil, progress: BuildProgress? = nil) throws -> BuildReport
 {
-    try SiteBuilder().build(BuildOptions(
+    var options = BuildOptions(
         contentDirectory: content.path, templatesDirectory: templates.path, outputDirectory: output.path,
-        baseURL: baseURL, strict: strict, protectedDirectories: [TestPaths.projectRoot.path]))
+        baseURL: baseURL, strict: strict, protectedDirectories: [TestPaths.projectRoot.path])
+    options.progress = progress
+    return try SiteBuilder().build(options)
 }
 
 /// Options for builds of `content` into `output` that keep pages between builds, as

@@ -101,7 +101,7 @@ struct HTMLTokenizer {
     private func startsMarkup(at index: Int) -> Bool {
         guard index + 1 < bytes.count else { return false }
         let next = bytes[index + 1]
-        return isASCIILetter(next) || next == UInt8(ascii: "!") || next == UInt8(ascii: "?")
+        return next.isASCIILetter || next == UInt8(ascii: "!") || next == UInt8(ascii: "?")
             || (next == UInt8(ascii: "/") && index + 2 < bytes.count)
     }
 
@@ -110,10 +110,10 @@ struct HTMLTokenizer {
         guard startsMarkup(at: position) else { return nil }
         let start = position
         let next = bytes[start + 1]
-        if isASCIILetter(next) { return tag(from: start) }
+        if next.isASCIILetter { return tag(from: start) }
         if next == UInt8(ascii: "/") {
             let afterSlash = bytes[start + 2]
-            if isASCIILetter(afterSlash) { return tag(from: start) }
+            if afterSlash.isASCIILetter { return tag(from: start) }
             if afterSlash == UInt8(ascii: ">") {
                 position = start + 3
                 return .ignored(start..<position)
@@ -265,10 +265,8 @@ struct HTMLTokenizer {
     }
 
     private func lowercased(_ range: Range<Int>) -> String {
-        String(decoding: bytes[range].map { $0 &- 0x41 < 26 ? $0 | 0x20 : $0 }, as: UTF8.self)
+        String(decoding: bytes[range].map(\.asciiLowercased), as: UTF8.self)
     }
-
-    private func isASCIILetter(_ byte: UInt8) -> Bool { (byte | 0x20) &- 0x61 < 26 }
 
     /// HTML's whitespace in tags: tab, line feed, form feed, carriage return and space.
     private func isSpace(_ byte: UInt8) -> Bool {
@@ -304,7 +302,8 @@ extension HTMLTokenizer {
     }
 
     /// The character of the reference at the `&` at `index`, and where the reference ends.
-    private static func reference(in value: ArraySlice<UInt8>, at index: Int) -> (Unicode.Scalar, Int)? {
+    /// (``SVGScriptScanner`` reads numeric references with it too.)
+    static func reference(in value: ArraySlice<UInt8>, at index: Int) -> (Unicode.Scalar, Int)? {
         var cursor = index + 1
         guard cursor < value.endIndex else { return nil }
         if value[cursor] == UInt8(ascii: "#") {
@@ -346,12 +345,12 @@ extension HTMLTokenizer {
     }
 
     private static func digitValue(_ byte: UInt8, hex: Bool) -> UInt32? {
-        if byte &- 0x30 < 10 { return UInt32(byte - 0x30) }
+        if byte.isASCIIDigit { return UInt32(byte - 0x30) }
         if hex, (byte | 0x20) &- 0x61 < 6 { return UInt32((byte | 0x20) - 0x61 + 10) }
         return nil
     }
 
-    private static func isAlphanumeric(_ byte: UInt8) -> Bool { (byte | 0x20) &- 0x61 < 26 || byte &- 0x30 < 10 }
+    private static func isAlphanumeric(_ byte: UInt8) -> Bool { byte.isASCIILetter || byte.isASCIIDigit }
 
     /// Code points 0x80–0x9F of Windows-1252 (the ones it leaves undefined stay themselves).
     private static let windows1252: [UInt32] = [
