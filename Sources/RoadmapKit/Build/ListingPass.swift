@@ -1,6 +1,7 @@
 /// Pass 1 over the published roadmaps: each is parsed and built as its page will be, and kept
 /// as its listing (``RoadmapListing``), with its Markdown links checked against what the site
-/// has. The models are kept for pass 2 (``PagePass``) as far as memory allows (``KeptModels``).
+/// has. Pass 2 (``PagePass``) builds each model again from its document, and takes the
+/// resources pass 1 read (see ``PagePass/render(_:)``).
 struct ListingPass: Sendable {
     var glossary: Glossary
     /// The site's roadmaps (content-relative path → slug) and other content files, for the links.
@@ -15,24 +16,21 @@ struct ListingPass: Sendable {
         var diagnostics: [Diagnostic]
         /// Links to other roadmaps' headings, checked once every roadmap is listed.
         var linksToOtherPages: [OtherPageLink]
+        /// The roadmap's resources, for pass 2.
+        var resourceUses: ResourceUses
     }
 
     /// Each document's output, in order, one roadmap a core. With a `cache` (`roadmap serve`),
     /// a document unchanged since the last build keeps its output.
-    func run(_ documents: [PreparedDocument], cache: PageCache?, keeping models: KeptModels) throws -> [Output] {
+    func run(_ documents: [PreparedDocument], cache: PageCache?) throws -> [Output] {
         try ConcurrentMap.map(documents) { document in
-            func listed() -> Output {
-                let (output, model) = list(document)
-                models.keep(model)
-                return output
-            }
-            guard let cache else { return listed() }
-            return cache.listed(document, make: listed)
+            guard let cache else { return list(document) }
+            return cache.listed(document) { list(document) }
         }
     }
 
-    /// The document's listing, and its model.
-    func list(_ document: PreparedDocument) -> (Output, AnchoredRoadmap) {
+    /// The document's listing.
+    func list(_ document: PreparedDocument) -> Output {
         let (built, diagnostics) = RoadmapBuilder().build(document)
         let enricher = RoadmapEnricher(glossary: glossary)
         let model = enricher.anchor(built)
@@ -43,8 +41,7 @@ struct ListingPass: Sendable {
         let links = MarkdownLinkCheck(resolver: resolver, allowRawHTML: allowRawHTML).check(roadmap)
         let listing = RoadmapListing(source: roadmap.source, slug: roadmap.slug, title: roadmap.title, order: roadmap.order,
                                      terms: terms, anchors: HashedIDs(anchors))
-        let output = Output(listing: listing, diagnostics: diagnostics + links.diagnostics,
-                            linksToOtherPages: links.linksToOtherPages)
-        return (output, model)
+        return Output(listing: listing, diagnostics: diagnostics + links.diagnostics,
+                      linksToOtherPages: links.linksToOtherPages, resourceUses: model.uses)
     }
 }

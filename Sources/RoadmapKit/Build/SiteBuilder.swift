@@ -20,8 +20,6 @@ public struct BuildOptions: Sendable {
     public var removesPreviousSiteLater = false
     /// Hard-link files that did not change from the previous site instead of writing them (`roadmap serve`).
     public var linksUnchangedFiles = false
-    /// How many bytes of Markdown pass 1 keeps the models of, for pass 2 (``KeptModels``).
-    var keptModelBudget = KeptModels.markdownBudget
 
     public init(
         contentDirectory: String = "Content", templatesDirectory: String = "Templates", outputDirectory: String = "Site",
@@ -56,10 +54,10 @@ public struct BuildReport: Sendable {
 /// 2. read: each roadmap's front matter and slug (``PreparedDocument``); drafts left out and
 ///    slugs checked (``PublicationCheck``);
 /// 3. model, pass 1: each roadmap parsed and built, kept as its listing, its Markdown links
-///    checked (``ListingPass``, ``RoadmapListing``); the models kept as memory allows (``KeptModels``);
+///    checked (``ListingPass``, ``RoadmapListing``);
 /// 4. check: links to other roadmaps' headings against their listings (``LinkTargetCheck``);
 ///    an error so far ends the build before any page is rendered;
-/// 5. render, pass 2: each roadmap (its kept model, or built again) enriched with every listing
+/// 5. render, pass 2: each roadmap built again, enriched with every listing
 ///    known, its pages written (``PagePass``, ``PageResult``);
 /// 6. site-wide pages: resource indexes, search, home and not-found pages, files, sitemap (``SiteWidePass``);
 /// 7. check links: every link of every page written (``RenderedLinkChecker``);
@@ -102,10 +100,9 @@ public struct SiteBuilder: Sendable {
         // 3. Model (pass 1).
         options.pageCache?.begin(published)
         let pages = Dictionary(uniqueKeysWithValues: published.map { ($0.file.relativePath, $0.slug) })
-        let models = KeptModels(for: published, budget: options.keptModelBudget)
         let listed = try ListingPass(glossary: sources.glossary, pages: pages, assets: sources.assets,
                                      allowRawHTML: sources.config.allowRawHTML)
-            .run(published, cache: options.pageCache, keeping: models)
+            .run(published, cache: options.pageCache)
         let listings = listed.map(\.listing)
         diagnostics += listed.flatMap(\.diagnostics)
         clock.lap("model")
@@ -126,7 +123,9 @@ public struct SiteBuilder: Sendable {
             let sharedTerms = SharedTermIndex(listings, hasSearchPage: templates.search != nil)
             let results = try PagePass(
                 templates: templates, config: sources.config, glossary: sources.glossary, sharedTerms: sharedTerms,
-                pages: pages, assets: sources.assets, models: models, writer: writer, searchSpool: try? SearchSpool(),
+                pages: pages, assets: sources.assets,
+                resourceUses: Dictionary(uniqueKeysWithValues: zip(published.map(\.file.relativePath), listed.map(\.resourceUses))),
+                writer: writer, searchSpool: try? SearchSpool(),
                 reportedFolder: options.outputDirectory
             ).run(published, cache: options.pageCache, progress: options.progress)
             diagnostics += results.flatMap(\.diagnostics)

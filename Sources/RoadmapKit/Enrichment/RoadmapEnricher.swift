@@ -10,7 +10,7 @@ struct AnchoredRoadmap: Sendable {
 }
 
 /// A roadmap's resources as its page shows them: every mention, the resources they make, and
-/// each use's marker with its anchor. A few kilobytes, where the model is about a hundred.
+/// each use's marker with its anchor.
 struct ResourceUses: Sendable {
     var mentions: [ResourceExtractor.Mention]
     var resources: [Resource]
@@ -37,7 +37,7 @@ struct RoadmapEnricher: Sendable {
     var sharedTerms = SharedTermIndex()
 
     /// Reads the roadmap's resources, unless `uses` holds them (read from the same document
-    /// before), and takes roadmap.sh prefixes off its link texts.
+    /// by pass 1), and takes roadmap.sh prefixes off its link texts.
     func anchor(_ input: Roadmap, uses known: ResourceUses? = nil) -> AnchoredRoadmap {
         let uses = known ?? ResourceUses(reading: input)
         var roadmap = input

@@ -252,16 +252,18 @@ struct RoadmapBuilder: Sendable {
             var found = false
             var steps: [String: [Int]] = [:]
             for index in sections.indices {
-                let section = sections[index]
+                // The title only, not a copy of the section: a copy would share its children,
+                // and marking them below would then copy them all.
+                let title = sections[index].title
                 // A heading over two or more phases ("学习阶段" over "第一阶段", "第二阶段") only groups them.
-                if Self.namesPhase(section.title), !section.title.lowercased().hasSuffix("phases"),
-                   section.children.filter({ Self.saysPhase($0.title) }).count < 2
+                if Self.namesPhase(title), !title.lowercased().hasSuffix("phases"),
+                   sections[index].children.filter({ Self.saysPhase($0.title) }).count < 2
                 {
                     markPhase(&sections[index])
                     found = true
                 } else if mark(&sections[index].children) {
                     found = true
-                } else if let word = Self.numberedStep(section.title) {
+                } else if let word = Self.numberedStep(title) {
                     steps[word, default: []].append(index)
                 }
             }
