@@ -80,9 +80,7 @@ public struct SharedTermIndex: Sendable {
 
     init(_ listings: [RoadmapListing], hasSearchPage: Bool) {
         self.hasSearchPage = hasSearchPage
-        let ordered = listings.sorted {
-            ($0.order ?? Int.max, $0.title.lowercased(), $0.slug) < ($1.order ?? Int.max, $1.title.lowercased(), $1.slug)
-        }
+        let ordered = listings.sortedInSiteOrder { $0 }
         roadmaps = ordered.map { ($0.slug, $0.title) }
         var counts: [String: Int] = [:]
         for listing in ordered { for term in listing.terms { counts[term.key, default: 0] += 1 } }

@@ -216,12 +216,11 @@ extension EnrichmentPages {
     /// Writes the resource indexes once every roadmap is built: `resources.html` and
     /// `resources.json` for the whole site, and each roadmap's `resources.html`, whose entries
     /// also link to the other roadmaps that use the same resource. `roadmaps[i]` owns
-    /// `resources[i]`; `order` is the site's order of roadmap slugs.
+    /// `resources[i]`, both in site order.
     func writeSiteWide(
-        _ roadmaps: [RoadmapSummary], resources: [[Resource]], order: [String], with writer: SiteWriter, reportedFolder: String
+        _ roadmaps: [RoadmapSummary], resources: [[Resource]], with writer: SiteWriter, reportedFolder: String
     ) throws -> [RenderedPageLinks] {
-        let bySlug = Dictionary(zip(roadmaps.map(\.slug), resources), uniquingKeysWith: { a, _ in a })
-        let merged = ResourceIndex.merge(order.compactMap { bySlug[$0] })
+        let merged = ResourceIndex.merge(resources)
         let siteLinks = try writeSiteResourcesPage(merged, with: writer, reportedFolder: reportedFolder)
         try writer.stream(to: "resources.json") { file in
             try RoadmapDataWriter().writeResourcesJSON(merged) { try file.append($0) }
