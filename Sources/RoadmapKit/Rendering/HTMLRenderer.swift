@@ -332,16 +332,18 @@ struct HTMLRenderer {
     // MARK: - Raw HTML
 
     /// What the sanitizer keeps of a raw HTML node, its links resolved as Markdown links are.
+    ///
+    /// Pass 1 (``MarkdownLinkCheck``) sanitized the node already, for its diagnostics, which are
+    /// dropped here. Its output is not carried over: what is kept depends on where the node is
+    /// rendered (inside a link or not, and which elements raw HTML left open in the enclosing
+    /// Markdown containers), which the renderer tracks as it goes, and a model pass 1 did not
+    /// keep is built again. Only sites that keep raw HTML run the sanitizer at all.
     private mutating func renderRawHTML(_ html: String, _ node: MarkdownNode, into out: inout [UInt8]) {
-        let location = node.range.start
-        // The sanitizer is taken out while it calls back into `resolve` (which reports through self).
-        var sanitizer = HTMLSanitizer(file: file)
-        swap(&sanitizer, &rawHTML)
+        let resolver = resolver
         var kept: [UInt8] = []
-        let keptIDs = sanitizer.sanitize(html, at: location, insideLink: insideLink > 0, resolve: { resolver.resolve($0).href },
-                                         into: &kept)
-        swap(&sanitizer, &rawHTML)
-        _ = rawHTML.takeDiagnostics()  // reported by pass 1 (MarkdownLinkCheck)
+        let keptIDs = rawHTML.sanitize(
+            html, at: node.range.start, insideLink: insideLink > 0, resolve: { resolver.resolve($0).href }, into: &kept)
+        _ = rawHTML.takeDiagnostics()
         htmlAnchor(node, unlessKept: keptIDs, into: &out)
         out += kept
     }
