@@ -113,7 +113,6 @@ struct EnrichmentPages {
         var view = resourcePageView(resources, roadmap: roadmap)
         let head = template.render(view)
         view.beforeEntries = false
-        view.afterEntries = true
         return (head, template.render(view))
     }
 
@@ -144,7 +143,7 @@ struct EnrichmentPages {
                         config: config, bodyClass: "resources-page"),
             heading: heading, lead: lead, count: resources.count, hasBack: roadmap != nil,
             backHref: "index.html", backTitle: roadmap?.title ?? "", kinds: kinds, costs: costs,
-            hasGroups: !resources.isEmpty, beforeEntries: true, afterEntries: false)
+            hasGroups: !resources.isEmpty, beforeEntries: true)
     }
 
     /// The entries grouped by kind, then provider, each part rendered by its partial and handed
@@ -162,11 +161,11 @@ struct EnrichmentPages {
             func group(beforeEntries: Bool) -> String {
                 templates.partials.resourceGroup.render(
                     ResourceGroupView(kind: kind.rawValue, title: kind.pluralTitle, count: end - index,
-                                      beforeEntries: beforeEntries, afterEntries: !beforeEntries))
+                                      beforeEntries: beforeEntries))
             }
             func provider(_ name: String, beforeEntries: Bool) -> String {
                 templates.partials.resourceProvider.render(
-                    ResourceProviderView(name: name, beforeEntries: beforeEntries, afterEntries: !beforeEntries))
+                    ResourceProviderView(name: name, beforeEntries: beforeEntries))
             }
             try write(group(beforeEntries: true))
             var current: String?
