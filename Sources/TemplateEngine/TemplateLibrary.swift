@@ -69,12 +69,8 @@ public struct TemplateLibrary: Sendable {
         try compile(name, root: .of(View.self))
     }
 
-    /// The template `name`, compiled for values whose keys are looked up as it renders.
-    public func compile(_ name: String, for value: TemplateValue.Type) throws(TemplateErrors) -> Template<TemplateValue> {
-        try compile(name, root: .dynamic)
-    }
-
-    private func compile<Root>(_ name: String, root: ContextType) throws(TemplateErrors) -> Template<Root> {
+    /// The template `name`, compiled with `root` as the type at the bottom of the context stack.
+    func compile<Root>(_ name: String, root: ContextType) throws(TemplateErrors) -> Template<Root> {
         guard let template = templates[name] else {
             let position = TemplatePosition(line: 1, column: 1)
             throw TemplateErrors(errors: [

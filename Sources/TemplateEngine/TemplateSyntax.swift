@@ -12,7 +12,6 @@ struct TemplateName: Sendable {
     var parts: [String]
     var position: TemplatePosition
 
-    var isCurrentValue: Bool { parts.isEmpty }
     var text: String { parts.isEmpty ? "." : parts.joined(separator: ".") }
 }
 

@@ -34,7 +34,9 @@ import Testing
         let resources = Array(try EnrichmentFixture.seed().resources.prefix(count))
         let value = RoadmapDataWriter.ResourcesData(
             schema: RoadmapDataWriter.schema, resources: resources.map { RoadmapDataWriter.resourceData($0, siteWide: true) })
-        let text = RoadmapDataWriter().resourcesJSON(resources)
+        var bytes: [UInt8] = []
+        try RoadmapDataWriter().writeResourcesJSON(resources) { bytes += $0 }
+        let text = String(decoding: bytes, as: UTF8.self)
         #expect(try JSONDecoder().decode(RoadmapDataWriter.ResourcesData.self, from: Data(text.utf8)) == value)
         #expect(text.hasSuffix("],\"schema\":1}\n"))
     }

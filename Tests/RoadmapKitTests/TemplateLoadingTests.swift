@@ -39,6 +39,24 @@ import Testing
         }
     }
 
+    /// The home, roadmap and 404 templates are required; the other pages' are not.
+    @Test func aMissingPageTemplateIsAnErrorNamingIt() throws {
+        try withTemporaryFolder { folder in
+            let templates = folder.appendingPathComponent("Templates")
+            try FileManager.default.copyItem(at: TestPaths.templates, to: templates)
+            for name in ["home", "404", "timeline"] {
+                try FileManager.default.removeItem(at: templates.appendingPathComponent(name + ".mustache"))
+            }
+            let (loaded, diagnostics) = try TemplateSet.load(from: templates.path)
+            #expect(loaded == nil)
+            #expect(diagnostics.map { "\(URL(fileURLWithPath: $0.file).lastPathComponent): \($0.message) [\($0.id)]" } == [
+                "home.mustache: template 'home.mustache' is missing [template.missing]",
+                "404.mustache: template '404.mustache' is missing [template.missing]",
+            ])
+            #expect(diagnostics.allSatisfy { $0.severity == .error && $0.file == templates.path + "/" + URL(fileURLWithPath: $0.file).lastPathComponent })
+        }
+    }
+
     @Test func aMissingPartialStopsTheBuildAtTheTagThatIncludesIt() throws {
         try withTemporaryFolder { folder in
             let templates = folder.appendingPathComponent("Templates")

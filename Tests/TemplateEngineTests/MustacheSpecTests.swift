@@ -1,5 +1,5 @@
 import Foundation
-import TemplateEngine
+@testable import TemplateEngine
 import Testing
 
 /// The official Mustache spec (`../shared/mustache-spec`, JSON), one test case per spec test.

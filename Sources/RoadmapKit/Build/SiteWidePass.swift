@@ -21,16 +21,13 @@ struct SiteWidePass: Sendable {
     }
 
     func run(_ results: [PageResult]) throws -> Output {
-        let summaries = results.map(\.summary).sorted {
-            ($0.order ?? Int.max, $0.title.lowercased(), $0.slug) < ($1.order ?? Int.max, $1.title.lowercased(), $1.slug)
-        }
-        let siteWide = SiteWidePages(templates: templates, config: config, roadmaps: summaries)
+        let ordered = results.sortedInSiteOrder(by: \.summary)
+        let siteWide = SiteWidePages(templates: templates, config: config, roadmaps: ordered.map(\.summary))
         // The resource pages on one core; the search index, the search page, the home page and
         // the not-found page (each lists every roadmap) on the other.
         let (resourcePages, sitePages) = try ConcurrentMap.both({
             try EnrichmentPages(templates: templates, config: config).writeSiteWide(
-                results.map(\.summary), resources: results.map(\.resources), order: summaries.map(\.slug),
-                with: writer, reportedFolder: reportedFolder)
+                ordered.map(\.summary), resources: ordered.map(\.resources), with: writer, reportedFolder: reportedFolder)
         }, { () -> [RenderedPageLinks] in
             // Each page is scanned for the link check as it is written.
             var scanned: [RenderedPageLinks] = []
@@ -40,7 +37,7 @@ struct SiteWidePass: Sendable {
             }
             try write(siteWide.home(), "index.html", template: "home")
             try write(siteWide.notFound(), "404.html", template: "404")
-            let searchBatches = SearchIndexWriter.siteOrder(results.map { ($0.summary, $0.search) })
+            let searchBatches = ordered.map(\.search)
             if let searchPage = siteWide.search(searchBatches) { try write(searchPage, "search.html", template: "search") }
             _ = try SearchIndexWriter().write(searchBatches) { try writer.write(Data($0), to: $1) }
             return scanned

@@ -107,9 +107,8 @@ struct RoadmapEnricher: Sendable {
             }
         }
 
-        var decorations = PageDecorationBuilder(roadmap: roadmap, timeline: timeline, markers: markers,
+        let decorations = PageDecorationBuilder(roadmap: roadmap, timeline: timeline, markers: markers,
                                                 crossLinks: crossLinks, hasSearchPage: sharedTerms.hasSearchPage).build()
-        decorations.itemIDs = linked.skillAnchors
         return EnrichedRoadmap(roadmap: roadmap, timeline: timeline, resources: anchored.uses.resources, crossLinks: crossLinks,
                                skillAnchors: linked.skillAnchors, diagnostics: diagnostics, decorations: decorations)
     }

@@ -10,40 +10,28 @@ struct SharedTerm: Sendable, Hashable {
 }
 
 extension SharedTerm {
-    /// A roadmap's skills (by title) and tools (by the title without its notes), first entry per term.
+    /// A roadmap's skills (by title) and tools (by the title without its notes) in the order they
+    /// are found, each term once: its kind and stems make the key ("skill:container orchestrat");
+    /// a vetoed term or one without stems is left out.
     static func list(
         skills: [(title: String, anchor: String)], markers: [ResourceIndex.Marker], normaliser: TermNormaliser,
         vetoed: Set<String>
     ) -> [SharedTerm] {
-        var list = SharedTermList(normaliser: normaliser, vetoed: vetoed)
-        for skill in skills { list.add("skill", skill.title, skill.anchor) }
-        for marker in markers where marker.kind == .tool {
-            list.add("tool", ResourceExtractor.splitNotes(marker.title).0.trimmingSpaces(), marker.anchor)
+        var terms: [SharedTerm] = []
+        var seen = Set<String>()
+        func add(_ kind: String, _ title: String, _ anchor: String) {
+            let stems = normaliser.stems(title)
+            guard !stems.isEmpty else { return }
+            let joined = stems.joined(separator: " ")
+            guard !vetoed.contains(joined) else { return }
+            let key = kind + ":" + joined
+            if seen.insert(key).inserted { terms.append(SharedTerm(key: key, anchor: anchor, title: title)) }
         }
-        return list.terms
-    }
-}
-
-/// Skills and tools in the order they are found, each term once: its kind and stems make the
-/// key ("skill:container orchestrat"); a vetoed term or one without stems is left out.
-struct SharedTermList {
-    var normaliser: TermNormaliser
-    var vetoed: Set<String>
-    private(set) var terms: [SharedTerm] = []
-    private var seen = Set<String>()
-
-    init(normaliser: TermNormaliser, vetoed: Set<String>) {
-        self.normaliser = normaliser
-        self.vetoed = vetoed
-    }
-
-    mutating func add(_ kind: String, _ title: String, _ anchor: String) {
-        let stems = normaliser.stems(title)
-        guard !stems.isEmpty else { return }
-        let joined = stems.joined(separator: " ")
-        guard !vetoed.contains(joined) else { return }
-        let key = kind + ":" + joined
-        if seen.insert(key).inserted { terms.append(SharedTerm(key: key, anchor: anchor, title: title)) }
+        for skill in skills { add("skill", skill.title, skill.anchor) }
+        for marker in markers where marker.kind == .tool {
+            add("tool", ResourceExtractor.splitNotes(marker.title).0.trimmingSpaces(), marker.anchor)
+        }
+        return terms
     }
 }
 
@@ -80,9 +68,7 @@ public struct SharedTermIndex: Sendable {
 
     init(_ listings: [RoadmapListing], hasSearchPage: Bool) {
         self.hasSearchPage = hasSearchPage
-        let ordered = listings.sorted {
-            ($0.order ?? Int.max, $0.title.lowercased(), $0.slug) < ($1.order ?? Int.max, $1.title.lowercased(), $1.slug)
-        }
+        let ordered = listings.sortedInSiteOrder { $0 }
         roadmaps = ordered.map { ($0.slug, $0.title) }
         var counts: [String: Int] = [:]
         for listing in ordered { for term in listing.terms { counts[term.key, default: 0] += 1 } }

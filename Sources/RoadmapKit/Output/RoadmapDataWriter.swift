@@ -161,13 +161,6 @@ struct RoadmapDataWriter: Sendable {
         json.finish()
         try flush(json.takeBytes())
     }
-
-    /// The site's `resources.json` as one text (tests; the build streams it).
-    func resourcesJSON(_ resources: [Resource]) -> String {
-        var bytes: [UInt8] = []
-        try? writeResourcesJSON(resources) { bytes += $0 }
-        return String(decoding: bytes, as: UTF8.self)
-    }
 }
 
 // MARK: - As JSON (members in sorted key order; a nil field is left out, as JSONEncoder would)

@@ -6,37 +6,17 @@ import TemplateEngine
 // Each view declares the keys its templates may name (`templateKeys`), as in Views.swift.
 
 /// What a roadmap page adds to its Markdown, at places in it, in the order they are shown
-/// (made by ``PageDecorationBuilder``, rendered with ``rendered(with:)``).
+/// (made by ``PageDecorationBuilder``, rendered through their partials where ``HTMLRenderer``
+/// places them).
 struct PageDecorations: Sendable {
     /// After a link, keyed by the link's source position.
     var afterLink: [SourceLocation: [PageDecoration]] = [:]
-    /// Anchors of list items that are not tracked as learning items (skills), keyed by position.
-    var itemIDs: [SourceLocation: String] = [:]
     /// At the end of a list item, keyed by the item's source position.
     var itemEnd: [SourceLocation: [PageDecoration]] = [:]
     /// Just after a heading, keyed by its anchor.
     var afterHeading: [String: [PageDecoration]] = [:]
     /// After a section and all its sub-sections, keyed by the section's anchor.
     var sectionEnd: [String: [PageDecoration]] = [:]
-
-    /// Each place's additions rendered through their partials, one after another.
-    func rendered(with templates: TemplateSet) -> RenderedDecorations {
-        func render(_ decorations: [PageDecoration]) -> String {
-            decorations.map { $0.rendered(with: templates) }.joined()
-        }
-        return RenderedDecorations(
-            afterLink: afterLink.mapValues(render), itemIDs: itemIDs, itemEnd: itemEnd.mapValues(render),
-            afterHeading: afterHeading.mapValues(render), sectionEnd: sectionEnd.mapValues(render))
-    }
-}
-
-/// ``PageDecorations`` as HTML, for ``HTMLRenderer`` to place.
-struct RenderedDecorations: Sendable {
-    var afterLink: [SourceLocation: String] = [:]
-    var itemIDs: [SourceLocation: String] = [:]
-    var itemEnd: [SourceLocation: String] = [:]
-    var afterHeading: [String: String] = [:]
-    var sectionEnd: [String: String] = [:]
 }
 
 /// One addition to a roadmap page, and the partial that renders it.
@@ -56,15 +36,15 @@ enum PageDecoration: Sendable {
     /// At the end of the skills section: which phases teach each skill.
     case coverageMatrix(CoverageMatrixView)
 
-    func rendered(with templates: TemplateSet) -> String {
+    func rendered(with partials: TemplateSet.Partials) -> String {
         switch self {
-        case .resourceBadge(let view): templates.partials.resourceBadge.render(view)
-        case .skillLinks(let view): templates.partials.skillLinks.render(view)
-        case .seeAlso(let view): templates.partials.seeAlso.render(view)
-        case .alsoIn(let view): templates.partials.alsoIn.render(view)
-        case .growsFrom(let view): templates.partials.growsFrom.render(view)
-        case .referencedFrom(let view): templates.partials.referencedFrom.render(view)
-        case .coverageMatrix(let view): templates.partials.coverageMatrix.render(view)
+        case .resourceBadge(let view): partials.resourceBadge.render(view)
+        case .skillLinks(let view): partials.skillLinks.render(view)
+        case .seeAlso(let view): partials.seeAlso.render(view)
+        case .alsoIn(let view): partials.alsoIn.render(view)
+        case .growsFrom(let view): partials.growsFrom.render(view)
+        case .referencedFrom(let view): partials.referencedFrom.render(view)
+        case .coverageMatrix(let view): partials.coverageMatrix.render(view)
         }
     }
 }

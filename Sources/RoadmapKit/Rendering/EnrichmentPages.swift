@@ -53,10 +53,9 @@ struct EnrichmentPages {
         _ resources: [Resource], roadmap: (slug: String, title: String)?,
         moreElsewhere: [String: (count: Int, siteID: String)] = [:]
     ) -> String {
-        var html = (templates.resources?.render(resourcePageView(resources, roadmap: roadmap, beforeEntries: true)) ?? "")
+        var (html, tail) = pageParts(resources, roadmap: roadmap)
         writeEntries(resources, page: roadmap?.slug, moreElsewhere: moreElsewhere) { html += $0 }
-        html += (templates.resources?.render(resourcePageView(resources, roadmap: roadmap, beforeEntries: false)) ?? "")
-        return html
+        return html + tail
     }
 
     /// A roadmap's resource index and its links.
@@ -81,8 +80,7 @@ struct EnrichmentPages {
         _ resources: [Resource], with writer: SiteWriter, reportedFolder: String
     ) throws -> RenderedPageLinks {
         let path = "resources.html"
-        let head = (templates.resources?.render(resourcePageView(resources, roadmap: nil, beforeEntries: true)) ?? "")
-        let tail = (templates.resources?.render(resourcePageView(resources, roadmap: nil, beforeEntries: false)) ?? "")
+        let (head, tail) = pageParts(resources, roadmap: nil)
         var idHashes: [UInt64] = []
         var tailLine = 1 + head.lineFeedCount
         try writer.stream(to: path) { file in
@@ -108,10 +106,18 @@ struct EnrichmentPages {
             reportedFolder: reportedFolder)
     }
 
-    /// The resource page's view, for its part before the entries or its part after them.
-    private func resourcePageView(
-        _ resources: [Resource], roadmap: (slug: String, title: String)?, beforeEntries: Bool
-    ) -> ResourcePageView {
+    /// A resource index's page around its entries: the `resources` template rendered for its
+    /// part before them and for its part after them (empty without the template).
+    private func pageParts(_ resources: [Resource], roadmap: (slug: String, title: String)?) -> (head: String, tail: String) {
+        guard let template = templates.resources else { return ("", "") }
+        var view = resourcePageView(resources, roadmap: roadmap)
+        let head = template.render(view)
+        view.beforeEntries = false
+        return (head, template.render(view))
+    }
+
+    /// The resource page's view, for its part before the entries.
+    private func resourcePageView(_ resources: [Resource], roadmap: (slug: String, title: String)?) -> ResourcePageView {
         var kinds: [FilterOptionView] = []
         var index = 0
         while index < resources.count {
@@ -137,7 +143,7 @@ struct EnrichmentPages {
                         config: config, bodyClass: "resources-page"),
             heading: heading, lead: lead, count: resources.count, hasBack: roadmap != nil,
             backHref: "index.html", backTitle: roadmap?.title ?? "", kinds: kinds, costs: costs,
-            hasGroups: !resources.isEmpty, beforeEntries: beforeEntries, afterEntries: !beforeEntries)
+            hasGroups: !resources.isEmpty, beforeEntries: true)
     }
 
     /// The entries grouped by kind, then provider, each part rendered by its partial and handed
@@ -155,11 +161,11 @@ struct EnrichmentPages {
             func group(beforeEntries: Bool) -> String {
                 templates.partials.resourceGroup.render(
                     ResourceGroupView(kind: kind.rawValue, title: kind.pluralTitle, count: end - index,
-                                      beforeEntries: beforeEntries, afterEntries: !beforeEntries))
+                                      beforeEntries: beforeEntries))
             }
             func provider(_ name: String, beforeEntries: Bool) -> String {
                 templates.partials.resourceProvider.render(
-                    ResourceProviderView(name: name, beforeEntries: beforeEntries, afterEntries: !beforeEntries))
+                    ResourceProviderView(name: name, beforeEntries: beforeEntries))
             }
             try write(group(beforeEntries: true))
             var current: String?
@@ -216,12 +222,11 @@ extension EnrichmentPages {
     /// Writes the resource indexes once every roadmap is built: `resources.html` and
     /// `resources.json` for the whole site, and each roadmap's `resources.html`, whose entries
     /// also link to the other roadmaps that use the same resource. `roadmaps[i]` owns
-    /// `resources[i]`; `order` is the site's order of roadmap slugs.
+    /// `resources[i]`, both in site order.
     func writeSiteWide(
-        _ roadmaps: [RoadmapSummary], resources: [[Resource]], order: [String], with writer: SiteWriter, reportedFolder: String
+        _ roadmaps: [RoadmapSummary], resources: [[Resource]], with writer: SiteWriter, reportedFolder: String
     ) throws -> [RenderedPageLinks] {
-        let bySlug = Dictionary(zip(roadmaps.map(\.slug), resources), uniquingKeysWith: { a, _ in a })
-        let merged = ResourceIndex.merge(order.compactMap { bySlug[$0] })
+        let merged = ResourceIndex.merge(resources)
         let siteLinks = try writeSiteResourcesPage(merged, with: writer, reportedFolder: reportedFolder)
         try writer.stream(to: "resources.json") { file in
             try RoadmapDataWriter().writeResourcesJSON(merged) { try file.append($0) }

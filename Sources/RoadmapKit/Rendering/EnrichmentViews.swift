@@ -98,16 +98,15 @@ struct ResourcePageView: Sendable, TemplateView {
     var costs: [FilterOptionView]
     var hasGroups: Bool
     /// The page is written in two renders with its entries between them: the part before
-    /// them (`beforeEntries`), then the part after them (`afterEntries`).
+    /// them (`beforeEntries`), then the part after them (`afterEntries`, its opposite).
     var beforeEntries: Bool
-    var afterEntries: Bool
 
     static let templateKeys: TemplateKeys<Self> = [
         "site": .view(\.site), "page": .view(\.page), "heading": .text(\.heading), "lead": .text(\.lead),
         "count": .number(\.count), "hasBack": .flag(\.hasBack), "backHref": .text(\.backHref),
         "backTitle": .text(\.backTitle), "kinds": .list(\.kinds), "costs": .list(\.costs),
         "hasGroups": .flag(\.hasGroups), "beforeEntries": .flag(\.beforeEntries),
-        "afterEntries": .flag(\.afterEntries),
+        "afterEntries": .flag { !$0.beforeEntries },
     ]
 }
 
@@ -119,12 +118,12 @@ struct ResourceGroupView: Sendable, TemplateView {
     /// Its heading: "Courses".
     var title: String
     var count: Int
+    /// Which part is rendered (`afterEntries` is its opposite).
     var beforeEntries: Bool
-    var afterEntries: Bool
 
     static let templateKeys: TemplateKeys<Self> = [
         "kind": .text(\.kind), "title": .text(\.title), "count": .number(\.count),
-        "beforeEntries": .flag(\.beforeEntries), "afterEntries": .flag(\.afterEntries),
+        "beforeEntries": .flag(\.beforeEntries), "afterEntries": .flag { !$0.beforeEntries },
     ]
 }
 
@@ -133,11 +132,11 @@ struct ResourceGroupView: Sendable, TemplateView {
 struct ResourceProviderView: Sendable, TemplateView {
     /// "Coursera", or "Other" when a resource names no provider.
     var name: String
+    /// Which part is rendered (`afterEntries` is its opposite).
     var beforeEntries: Bool
-    var afterEntries: Bool
 
     static let templateKeys: TemplateKeys<Self> = [
-        "name": .text(\.name), "beforeEntries": .flag(\.beforeEntries), "afterEntries": .flag(\.afterEntries),
+        "name": .text(\.name), "beforeEntries": .flag(\.beforeEntries), "afterEntries": .flag { !$0.beforeEntries },
     ]
 }
 

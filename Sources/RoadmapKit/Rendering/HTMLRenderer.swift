@@ -15,8 +15,12 @@ struct HTMLRenderer {
     var resolver: LinkResolver
     /// Anchors of headings whose progress a learner can track.
     var trackedAnchors: Set<String> = []
-    /// The page's additions (rendered partials) after links, at the end of list items and after headings.
-    var decorations = RenderedDecorations()
+    /// Anchors of list items that are not tracked as learning items (skills), keyed by position.
+    var skillAnchors: [SourceLocation: String] = [:]
+    /// The page's additions after links, at the end of list items, after headings and after
+    /// sections, rendered where they are placed by `partials` (set with them).
+    var decorations = PageDecorations()
+    var partials: TemplateSet.Partials?
     private var footnoteNumbers: [String: Int] = [:]
     private var footnoteUses: [Int: Int] = [:]
     /// How many links the node being rendered is inside (links cannot nest in HTML).
@@ -61,7 +65,13 @@ struct HTMLRenderer {
         out.append("\" aria-label=\"Link to this section\">#</a></h")
         out.append(decimal: level)
         out.append(">\n")
-        if let extra = decorations.afterHeading[heading.id] { out.append(utf8: extra) }
+        append(decorations.afterHeading[heading.id], into: &out)
+    }
+
+    /// Appends the additions at one place of the page, each rendered by its partial.
+    func append(_ additions: [PageDecoration]?, into out: inout [UInt8]) {
+        guard let additions, let partials else { return }
+        for addition in additions { out.append(utf8: addition.rendered(with: partials)) }
     }
 
     /// Inline content only, for headings and titles.
@@ -131,7 +141,7 @@ struct HTMLRenderer {
                 out.append("\" data-track=\"")
                 out.append(escaping: anchor)
                 out.append("\"")
-            } else if let anchor = decorations.itemIDs[node.range.start] {
+            } else if let anchor = skillAnchors[node.range.start] {
                 out.append(" id=\"")
                 out.append(escaping: anchor)
                 out.append("\"")
@@ -143,7 +153,7 @@ struct HTMLRenderer {
                     : "<input type=\"checkbox\" disabled aria-label=\"not done\"> ")
             }
             renderChildren(node, into: &out, tightList: tightList)
-            if let extra = decorations.itemEnd[node.range.start] { out.append(utf8: extra) }
+            append(decorations.itemEnd[node.range.start], into: &out)
             out.append("</li>\n")
         case .codeBlock(let info, let literal):
             let language = info.split(separator: " ").first.map(String.init) ?? ""
@@ -257,7 +267,7 @@ struct HTMLRenderer {
             case .none:
                 renderChildren(node, into: &out, tightList: false)
             }
-            if let extra = decorations.afterLink[node.range.start] { out.append(utf8: extra) }
+            append(decorations.afterLink[node.range.start], into: &out)
         case .image(let source, let title):
             let alt = node.plainText
             guard let src = resolver.resolve(source).href else {
@@ -322,16 +332,18 @@ struct HTMLRenderer {
     // MARK: - Raw HTML
 
     /// What the sanitizer keeps of a raw HTML node, its links resolved as Markdown links are.
+    ///
+    /// Pass 1 (``MarkdownLinkCheck``) sanitized the node already, for its diagnostics, which are
+    /// dropped here. Its output is not carried over: what is kept depends on where the node is
+    /// rendered (inside a link or not, and which elements raw HTML left open in the enclosing
+    /// Markdown containers), which the renderer tracks as it goes, and a model pass 1 did not
+    /// keep is built again. Only sites that keep raw HTML run the sanitizer at all.
     private mutating func renderRawHTML(_ html: String, _ node: MarkdownNode, into out: inout [UInt8]) {
-        let location = node.range.start
-        // The sanitizer is taken out while it calls back into `resolve` (which reports through self).
-        var sanitizer = HTMLSanitizer(file: file)
-        swap(&sanitizer, &rawHTML)
+        let resolver = resolver
         var kept: [UInt8] = []
-        let keptIDs = sanitizer.sanitize(html, at: location, insideLink: insideLink > 0, resolve: { resolver.resolve($0).href },
-                                         into: &kept)
-        swap(&sanitizer, &rawHTML)
-        _ = rawHTML.takeDiagnostics()  // reported by pass 1 (MarkdownLinkCheck)
+        let keptIDs = rawHTML.sanitize(
+            html, at: node.range.start, insideLink: insideLink > 0, resolve: { resolver.resolve($0).href }, into: &kept)
+        _ = rawHTML.takeDiagnostics()
         htmlAnchor(node, unlessKept: keptIDs, into: &out)
         out += kept
     }

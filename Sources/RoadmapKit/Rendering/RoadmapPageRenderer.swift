@@ -19,7 +19,11 @@ struct RoadmapPageRenderer {
         var html = HTMLRenderer(
             file: roadmap.sourcePath, allowRawHTML: config.allowRawHTML, itemAnchors: roadmap.itemAnchors, resolver: resolver)
         html.trackedAnchors = Set(roadmap.modules.map(\.id))
-        if let enrichment { html.decorations = enrichment.decorations.rendered(with: templates) }
+        if let enrichment {
+            html.skillAnchors = enrichment.skillAnchors
+            html.decorations = enrichment.decorations
+            html.partials = templates.partials
+        }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(1 << 16)
         html.render(roadmap.preamble, into: &bytes)
@@ -27,7 +31,7 @@ struct RoadmapPageRenderer {
             html.renderHeading(section.heading, into: &bytes)
             html.render(section.blocks, into: &bytes)
             for child in section.children { renderSection(child) }
-            if let extra = html.decorations.sectionEnd[section.id] { bytes.append(utf8: extra) }
+            html.append(html.decorations.sectionEnd[section.id], into: &bytes)
         }
         for section in roadmap.sections { renderSection(section) }
         let content = bytes.utf8Text

@@ -6,7 +6,6 @@ import TemplateEngine
 /// a template that names a key its view does not have, misses a partial or does not parse
 /// stops the build when templates load, before any page is rendered.
 struct TemplateSet: Sendable {
-    static let required = ["home", "roadmap", "404"]
     let home: Template<HomePageView>
     let roadmap: Template<RoadmapPageView>
     let notFound: Template<NotFoundPageView>
@@ -46,9 +45,6 @@ struct TemplateSet: Sendable {
         }
         let base = directory.hasSuffix("/") ? directory : directory + "/"
         var diagnostics: [Diagnostic] = []
-        for name in required where !library.contains(name) {
-            diagnostics.append(.error("template.missing", "template '\(name).mustache' is missing", file: base + name + ".mustache"))
-        }
         func compile<View: TemplateView>(_ name: String, for view: View.Type, required: Bool = false) -> Template<View>? {
             guard library.contains(name) else {
                 if required {
@@ -68,9 +64,9 @@ struct TemplateSet: Sendable {
                 return nil
             }
         }
-        let home = compile("home", for: HomePageView.self)
-        let roadmap = compile("roadmap", for: RoadmapPageView.self)
-        let notFound = compile("404", for: NotFoundPageView.self)
+        let home = compile("home", for: HomePageView.self, required: true)
+        let roadmap = compile("roadmap", for: RoadmapPageView.self, required: true)
+        let notFound = compile("404", for: NotFoundPageView.self, required: true)
         let timeline = compile("timeline", for: TimelinePageView.self)
         let resources = compile("resources", for: ResourcePageView.self)
         let search = compile("search", for: SearchPageView.self)

@@ -128,49 +128,14 @@ struct SearchDocumentBatch: Sendable {
     }
 
     /// Counts the tokens of `text` into the current document's `field`; returns how many there were.
-    /// Text whose every non-ASCII scalar only separates words (the common case) is read here on
-    /// bytes, hashed as it is lower-cased; other text goes through the tokenizer.
     private static func count(_ text: String, field: Int, tokenizer: SearchTokenizer, vocabulary: inout SearchTermTable,
                               into tally: inout Tally) -> Int
     {
-        var text = text
         var tokens = 0
-        let simple = text.withUTF8 { bytes -> Bool in
-            guard SearchTokenizer.separatesLikeASCII(bytes) else { return false }
-            guard !bytes.isEmpty else { return true }
-            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count) { word in
-                var length = 0
-                var hash = FNV1a()
-                for byte in bytes {
-                    guard byte.isASCIILetter || byte.isASCIIDigit else {
-                        if length > 0 {
-                            let term = vocabulary.intern(UnsafeBufferPointer(rebasing: word[0..<length]), hash: SearchTermTable.hash(hash))
-                            tally.note(term, field: field)
-                            tokens += 1
-                            length = 0
-                            hash = FNV1a()
-                        }
-                        continue
-                    }
-                    let letter = byte.asciiLowercased
-                    word[length] = letter
-                    length += 1
-                    hash.add(letter)
-                }
-                if length > 0 {
-                    let term = vocabulary.intern(UnsafeBufferPointer(rebasing: word[0..<length]), hash: SearchTermTable.hash(hash))
-                    tally.note(term, field: field)
-                    tokens += 1
-                }
-            }
-            return true
-        }
-        if !simple {
-            tokenizer.forEachToken(text) { token in
-                let term = vocabulary.intern(token)
-                tally.note(term, field: field)
-                tokens += 1
-            }
+        tokenizer.forEachToken(text) { token in
+            let term = vocabulary.intern(token)
+            tally.note(term, field: field)
+            tokens += 1
         }
         return tokens
     }

@@ -38,15 +38,6 @@ struct SearchBrowseEntryView: Sendable, TemplateView {
     ]
 }
 
-extension SearchIndexWriter {
-    /// The batches in the order the home page lists their roadmaps.
-    static func siteOrder(_ pairs: [(RoadmapSummary, SearchDocumentBatch)]) -> [SearchDocumentBatch] {
-        pairs.sorted {
-            ($0.0.order ?? Int.max, $0.0.title.lowercased(), $0.0.slug) < ($1.0.order ?? Int.max, $1.0.title.lowercased(), $1.0.slug)
-        }.map(\.1)
-    }
-}
-
 extension SiteWidePages {
     /// Roadmaps beyond which the no-script list names only the roadmaps.
     static let searchPageSectionLimit = 100

@@ -26,11 +26,7 @@ struct SearchTermTable: Sendable {
 
     /// The id of `token`, added when new.
     mutating func intern(_ token: UnsafeBufferPointer<UInt8>) -> UInt32 {
-        intern(token, hash: Self.hash(token))
-    }
-
-    /// The id of `token` whose ``hash(_:)`` is `hash`.
-    mutating func intern(_ token: UnsafeBufferPointer<UInt8>, hash: UInt32) -> UInt32 {
+        let hash = Self.hash(token)
         precondition(!slots.isEmpty, "a sealed term table takes no new terms")
         let mask = slots.count - 1
         var slot = Int(hash) & mask
@@ -113,11 +109,7 @@ struct SearchTermTable: Sendable {
 
     /// The table's hash of a token: the high half of its ``FNV1a`` hash, whose bits each depend
     /// on every byte (a low bit depends on the low bits of the bytes only).
-    static func hash(_ fnv: FNV1a) -> UInt32 { UInt32(truncatingIfNeeded: fnv.value >> 32) }
-
     static func hash(_ token: UnsafeBufferPointer<UInt8>) -> UInt32 {
-        var fnv = FNV1a()
-        for byte in token { fnv.add(byte) }
-        return hash(fnv)
+        UInt32(truncatingIfNeeded: FNV1a.hash(token) >> 32)
     }
 }

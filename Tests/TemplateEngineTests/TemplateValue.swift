@@ -1,9 +1,11 @@
-/// A value whose keys are only known when it is rendered, such as data read from JSON.
+@testable import TemplateEngine
+
+/// The Mustache spec's data: a value whose keys are only known when it is rendered (JSON).
 ///
 /// A template compiled for `TemplateValue` goes through the same compiler and renderer as one
 /// compiled for a ``TemplateView``; only its names are looked up as it renders, with Mustache's
 /// rules: a name missing from every context shows as nothing.
-public enum TemplateValue: Sendable, Hashable {
+enum TemplateValue: Sendable, Hashable {
     case null
     case bool(Bool)
     case number(Double)
@@ -12,7 +14,7 @@ public enum TemplateValue: Sendable, Hashable {
     case object([String: TemplateValue])
 
     /// The member named `key` of an object; nil for other values and missing keys.
-    public subscript(key: String) -> TemplateValue? {
+    subscript(key: String) -> TemplateValue? {
         guard case .object(let members) = self else { return nil }
         return members[key]
     }
@@ -45,7 +47,7 @@ public enum TemplateValue: Sendable, Hashable {
 
 extension TemplateValue: Decodable {
     /// Reads any JSON value.
-    public init(from decoder: any Decoder) throws {
+    init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         if container.decodeNil() {
             self = .null
@@ -98,5 +100,12 @@ extension Access {
                 }
             },
             member: { key in .dynamic { read($0)?[key] } })
+    }
+}
+
+extension TemplateLibrary {
+    /// The template `name`, compiled for values whose keys are looked up as it renders.
+    func compile(_ name: String, for value: TemplateValue.Type) throws(TemplateErrors) -> Template<TemplateValue> {
+        try compile(name, root: .dynamic)
     }
 }
