@@ -55,9 +55,10 @@ struct TemplateRenderer {
     }
 }
 
-/// HTML escaping of `{{value}}`: `& < > " '` become `&amp; &lt; &gt; &quot; &#39;`.
-enum HTMLEscaping {
-    static func append(_ text: String, to output: inout String) {
+/// HTML escaping of `{{value}}`: `& < > " '` become `&amp; &lt; &gt; &quot; &#39;`. The site's
+/// own HTML text is escaped with it too (RoadmapKit's `HTMLEscaping.escape(_:into:)`).
+public enum HTMLEscaping {
+    public static func append(_ text: String, to output: inout String) {
         let bytes = text.utf8Span.span
         // Most text has none of the five: one pass over its bytes finds that, and it is copied whole.
         var special = false

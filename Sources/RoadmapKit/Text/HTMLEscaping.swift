@@ -1,4 +1,5 @@
 import Foundation
+import TemplateEngine
 
 /// Escapes text for HTML element content and double-quoted attribute values, and reads such
 /// text back.
@@ -21,18 +22,9 @@ enum HTMLEscaping {
         return out
     }
 
-    /// Text without any of the five special characters (most text) is appended whole; other
-    /// text is escaped as bytes by the `[UInt8]` version.
+    /// The same escaping as templates' `{{value}}`, one function for both.
     static func escape(_ text: String, into out: inout String) {
-        var copy = text
-        guard copy.withUTF8({ hasSpecial($0) }) else {
-            out += text
-            return
-        }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(text.utf8.count + 32)
-        escape(text, into: &bytes)
-        out += String(decoding: bytes, as: UTF8.self)
+        TemplateEngine.HTMLEscaping.append(text, to: &out)
     }
 
     /// Whether any byte is `&`, `<`, `>`, `"` or `'`: one branch-free pass (vectorised). Most
