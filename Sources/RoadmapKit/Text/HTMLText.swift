@@ -29,7 +29,7 @@ enum HTMLText {
                 } else {
                     let rest = html[html.index(after: index)...]
                     let closing = rest.hasPrefix("/")
-                    let name = rest.drop { $0 == "/" }.prefix { $0.isLetter }.lowercased()
+                    let name = rest.drop { $0 == "/" }.prefix { $0.isASCII && ($0.isLetter || $0.isNumber) }.lowercased()
                     if name == "script" || name == "style" { skipDepth += closing ? -1 : 1 }
                     if ["br", "p", "div", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6"].contains(name) { out += " " }
                     inTag = true
