@@ -55,6 +55,22 @@ import Testing
         #expect(html.components(separatedBy: "</main>").count == 2)
     }
 
+    /// A raw `<a>` inside a Markdown link is removed from the page, and the build says so where
+    /// it is (pass 1's check follows the link's text as the renderer does).
+    @Test func aRawLinkInsideAMarkdownLinkIsRemovedWithAWarning() throws {
+        let markdown = """
+            # T
+
+            ## Links
+
+            See [the <a href="https://example.org/inner">inner</a> guide](https://example.org/outer).
+            """
+        let (html, report) = try buildSingleRoadmap(markdown, extraFiles: Self.allowed)
+        #expect(Self.article(html).contains(#"<a href="https://example.org/outer">the inner guide</a>"#))
+        #expect(report.diagnostics.filter { $0.id.hasPrefix("html.") }.map(Self.describedByFileName)
+            == ["test.md:5:10: warning: raw HTML <a> inside a link removed; its text is kept [html.element-removed]"])
+    }
+
     @Test func anchorsRawHTMLDefinesAreLinkable() throws {
         let markdown = """
             # T

@@ -34,11 +34,14 @@ struct MarkdownLinkCheck {
             }
         }
         // Nodes are read in place through their arrays: a `for node in` loop copies each one.
-        func visit(_ nodes: [MarkdownNode]) {
+        // `insideLink`: the nodes are a Markdown link's text, where the page keeps no raw `<a>`.
+        func visit(_ nodes: [MarkdownNode], insideLink: Bool = false) {
             for index in nodes.indices {
+                var isLink = false
                 switch nodes[index].kind {
                 case .link(let destination, _):
                     record(destination, at: nodes[index].range.start)
+                    isLink = true
                 case .image(let source, _):
                     record(source, at: nodes[index].range.start)
                     continue  // the page shows an image's text as its alt text, not as nodes
@@ -46,7 +49,7 @@ struct MarkdownLinkCheck {
                     guard allowRawHTML else { continue }
                     let location = nodes[index].range.start
                     var kept: [UInt8] = []
-                    _ = sanitizer.sanitize(html, at: location, insideLink: false, resolve: { value -> String? in
+                    _ = sanitizer.sanitize(html, at: location, insideLink: insideLink, resolve: { value -> String? in
                         record(value, at: location)
                         return resolver.resolve(value).href
                     }, into: &kept)
@@ -54,7 +57,7 @@ struct MarkdownLinkCheck {
                 default:
                     break
                 }
-                if !nodes[index].children.isEmpty { visit(nodes[index].children) }
+                if !nodes[index].children.isEmpty { visit(nodes[index].children, insideLink: insideLink || isLink) }
             }
         }
         func visit(_ section: Section) {
