@@ -222,15 +222,11 @@ extension EnrichmentPages {
     /// Writes the resource indexes once every roadmap is built: `resources.html` and
     /// `resources.json` for the whole site, and each roadmap's `resources.html`, whose entries
     /// also link to the other roadmaps that use the same resource. `roadmaps[i]` owns
-    /// `resources[i]`, both in site order.
+    /// `resources[i]`, both in site order; `merged` is ``ResourceIndex/merge(_:)`` of them.
     func writeSiteWide(
-        _ roadmaps: [RoadmapSummary], resources: [[Resource]], with writer: SiteWriter, reportedFolder: String
+        _ roadmaps: [RoadmapSummary], resources: [[Resource]], merged: [Resource], with writer: SiteWriter,
+        reportedFolder: String
     ) throws -> [RenderedPageLinks] {
-        let merged = ResourceIndex.merge(resources)
-        let siteLinks = try writeSiteResourcesPage(merged, with: writer, reportedFolder: reportedFolder)
-        try writer.stream(to: "resources.json") { file in
-            try RoadmapDataWriter().writeResourcesJSON(merged) { try file.append($0) }
-        }
         // Each resource more than one roadmap uses, by identity: its uses, its id on the site's
         // index, and how many uses each roadmap has (so that a page finds the count of other
         // roadmaps' uses without walking them all: that walk made 10,000 roadmaps quadratic).
@@ -240,12 +236,21 @@ extension EnrichmentPages {
                                           Dictionary(resource.uses.map { ($0.roadmapSlug, 1) }, uniquingKeysWith: +))
         }
         let shared = sharing
-        let indexes = zip(roadmaps, resources).map { ($0, $1) }
-        let pages = try ConcurrentMap.map(indexes) { summary, own -> RenderedPageLinks in
+        // The site's index (nil, the longest job, so first) and each roadmap's, on every core.
+        let pages: [Int?] = [nil] + roadmaps.indices.map { $0 }
+        return try ConcurrentMap.map(pages) { page -> RenderedPageLinks in
+            guard let index = page else {
+                let links = try writeSiteResourcesPage(merged, with: writer, reportedFolder: reportedFolder)
+                try writer.stream(to: "resources.json") { file in
+                    try RoadmapDataWriter().writeResourcesJSON(merged) { try file.append($0) }
+                }
+                return links
+            }
+            let (summary, own) = (roadmaps[index], resources[index])
             // At most a few other roadmaps' uses per entry, so a resource every roadmap uses does
             // not make every page as long as the site's index; the rest are counted and linked.
             var moreElsewhere: [String: (count: Int, siteID: String)] = [:]
-            let resources = own.map { resource -> Resource in
+            let shown = own.map { resource -> Resource in
                 guard let elsewhere = shared[resource.identity] else { return resource }
                 var copy = resource
                 copy.uses += elsewhere.uses.lazy.filter { $0.roadmapSlug != summary.slug }.prefix(Self.otherUsesShown)
@@ -256,10 +261,9 @@ extension EnrichmentPages {
                 return copy
             }
             let (html, links) = roadmapResourcesPage(
-                resources, roadmap: (summary.slug, summary.title), moreElsewhere: moreElsewhere, reportedFolder: reportedFolder)
+                shown, roadmap: (summary.slug, summary.title), moreElsewhere: moreElsewhere, reportedFolder: reportedFolder)
             try writer.write(html, to: summary.slug + "/resources.html")
             return links
         }
-        return [siteLinks] + pages
     }
 }
