@@ -65,20 +65,20 @@ import Testing
         for _ in 0..<3 {
             let output = cache.listed(document) {
                 made += 1
-                return pass.list(document).0
+                return pass.list(document)
             }
             #expect(output.listing.terms.map(\.key) == ["skill:docker"])
         }
         #expect(made == 1)
         var edited = document
         edited.body += "- Terraform\n"
-        let output = cache.listed(edited) { made += 1; return pass.list(edited).0 }
+        let output = cache.listed(edited) { made += 1; return pass.list(edited) }
         #expect(made == 2)
         #expect(output.listing.terms.map(\.key) == ["skill:docker", "skill:terraform"])
         // Another set of published roadmaps: what was kept is made again (its links may resolve otherwise).
         cache.begin([document, PreparedDocument(file: SourceFile(relativePath: "b.md", path: "/tmp/b.md"), frontMatter: FrontMatter(),
                                                 body: "# B\n", slug: "b", diagnostics: [])])
-        _ = cache.listed(edited) { made += 1; return pass.list(edited).0 }
+        _ = cache.listed(edited) { made += 1; return pass.list(edited) }
         #expect(made == 3)
     }
 
