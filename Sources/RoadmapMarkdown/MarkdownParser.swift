@@ -93,7 +93,8 @@ public struct MarkdownParser: Sendable {
         var footnoteDefinitions = 0
         var stack: [Frame] = []
         /// A frame for `node`. Nodes cmark gives no position (breaks, autolinks) take their
-        /// parent's; footnote definitions are numbered as cmark numbers their references.
+        /// parent's, but an autolink after a text (``autolinkRange(_:)``); footnote definitions
+        /// are numbered as cmark numbers their references.
         func frame(for node: OpaquePointer) -> Frame {
             var nodeKind = kind(of: node)
             if case .footnoteDefinition = nodeKind {
@@ -101,7 +102,7 @@ public struct MarkdownParser: Sendable {
                 nodeKind = .footnoteDefinition(label: String(footnoteDefinitions))
             }
             var nodeRange = range(of: node)
-            if nodeRange.start.line == 0, let parent = stack.last { nodeRange = parent.range }
+            if nodeRange.start.line == 0, let parent = stack.last { nodeRange = autolinkRange(node) ?? parent.range }
             var frame = Frame(kind: nodeKind, range: nodeRange)
             // Room for every child at once, rather than growing the array child by child.
             var childCount = 0
@@ -146,6 +147,25 @@ public struct MarkdownParser: Sendable {
                 current = parent
             }
         }
+    }
+
+    /// Where a link without a position that follows a text starts and ends: the GFM autolink
+    /// extension of cmark-gfm 0.29.0.gfm.6 positions the first autolink it finds in a text, and
+    /// the text after each, but not the second and later autolinks (`a https://x.org and
+    /// b@c.org`): those start where the text before them ends, and span their own text, which is
+    /// the source's (no escapes or entities in an autolink). Without this every one of them had
+    /// the paragraph's position, so what the page places after a link by its position (resource
+    /// badges, their ids) went after each of them. Nil for other nodes.
+    private static func autolinkRange(_ node: OpaquePointer) -> SourceRange? {
+        guard cmark_node_get_type(node) == CMARK_NODE_LINK, let previous = cmark_node_previous(node),
+              cmark_node_get_type(previous) == CMARK_NODE_TEXT, cmark_node_get_start_line(previous) > 0,
+              let literal = cmark_node_get_literal(previous)
+        else { return nil }
+        let line = Int(cmark_node_get_start_line(previous))
+        let start = Int(cmark_node_get_start_column(previous)) + strlen(literal)
+        let length = flattenedText(node).utf8.count
+        return SourceRange(start: SourceLocation(line: line, column: start),
+                           end: SourceLocation(line: line, column: start + max(length, 1) - 1))
     }
 
     /// The text of a subtree, gathered with cmark's own (iterative) iterator.

@@ -38,6 +38,22 @@ import Testing
         #expect(heading.plainText == "Phase 1 (4 weeks)")
     }
 
+    /// cmark-gfm 0.29.0.gfm.6 gives the second and later autolinks of a text no position: each
+    /// has its own, where its text is (the fuzzer found them sharing the paragraph's, and a
+    /// page's badges doubling). The first is cmark's own, a column early.
+    @Test func everyAutolinkHasItsOwnPosition() {
+        let paragraph = MarkdownParser().parse("- Bare www.example.org and https://example.org/p?q=1 and m@example.org\n")
+            .blocks[0].children[0].children[0]
+        let links = paragraph.children.filter { if case .link = $0.kind { true } else { false } }
+        #expect(links.map(\.range.start) == [
+            SourceLocation(line: 1, column: 7), SourceLocation(line: 1, column: 28), SourceLocation(line: 1, column: 58),
+        ])
+        #expect(links.map(\.range.end) == [
+            SourceLocation(line: 1, column: 22), SourceLocation(line: 1, column: 52), SourceLocation(line: 1, column: 70),
+        ])
+        #expect(links[2].children.first?.range == links[2].range)
+    }
+
     @Test(arguments: [
         ("- [x] done", true as Bool?),
         ("- [ ] open", false),
