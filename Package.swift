@@ -6,6 +6,8 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "roadmap", targets: ["roadmap"]),
+        // The pipeline fuzz target: libFuzzer's entry point under `make fuzz`, else a replayer of inputs.
+        .executable(name: "roadmap-fuzz", targets: ["roadmap-fuzz"]),
         .library(name: "RoadmapKit", targets: ["RoadmapKit"]),
     ],
     dependencies: [
@@ -51,6 +53,10 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // `make fuzz` builds it with -sanitize=fuzzer,address -D FUZZING; a plain build replays inputs.
+        .executableTarget(name: "roadmap-fuzz", dependencies: ["RoadmapKit", "CLibFuzzer"]),
+        // libFuzzer's driver, declared for roadmap-fuzz (-sanitize=fuzzer links its library).
+        .systemLibrary(name: "CLibFuzzer"),
         // Tests read their fixtures from the source tree (#filePath), so goldens can be rewritten in place.
         .testTarget(name: "RoadmapMarkdownTests", dependencies: ["RoadmapMarkdown"], exclude: ["Fixtures"]),
         .testTarget(name: "TemplateEngineTests", dependencies: ["TemplateEngine"]),

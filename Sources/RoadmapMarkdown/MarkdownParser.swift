@@ -73,7 +73,7 @@ public struct MarkdownParser: Sendable {
             return MarkdownDocument(root: MarkdownNode(kind: .document, range: Self.emptyRange))
         }
         defer { cmark_node_free(root) }
-        return Self.copyTree(root)
+        return Self.copyTree(root, source: text)
     }
 
     private static let emptyRange = SourceRange(
@@ -85,15 +85,24 @@ public struct MarkdownParser: Sendable {
         var kind: MarkdownKind
         var range: SourceRange
         var children: [MarkdownNode] = []
+        /// Where in the source the children placed so far end, for an autolink without a
+        /// position (``AutolinkPlacer``).
+        var cursor: SourceLocation?
+        /// Where this node moves its parent's `cursor` to (at least): after its end; a text
+        /// only to its start (cmark keeps the old end of a text the autolink extension split);
+        /// nil for a node that has its parent's position.
+        var advance: SourceLocation?
     }
 
     /// Copies the tree without recursion (a walk over first-child / next / parent links).
-    private static func copyTree(_ root: OpaquePointer) -> MarkdownDocument {
+    private static func copyTree(_ root: OpaquePointer, source: String) -> MarkdownDocument {
         var limited = false
         var footnoteDefinitions = 0
         var stack: [Frame] = []
-        /// A frame for `node`. Nodes cmark gives no position (breaks, autolinks) take their
-        /// parent's; footnote definitions are numbered as cmark numbers their references.
+        var autolinks = AutolinkPlacer(source: source)
+        /// A frame for `node`. Nodes cmark gives no position (breaks, some texts) take their
+        /// parent's, but an autolink is placed where its text is (``AutolinkPlacer``); footnote
+        /// definitions are numbered as cmark numbers their references.
         func frame(for node: OpaquePointer) -> Frame {
             var nodeKind = kind(of: node)
             if case .footnoteDefinition = nodeKind {
@@ -101,8 +110,18 @@ public struct MarkdownParser: Sendable {
                 nodeKind = .footnoteDefinition(label: String(footnoteDefinitions))
             }
             var nodeRange = range(of: node)
-            if nodeRange.start.line == 0, let parent = stack.last { nodeRange = parent.range }
-            var frame = Frame(kind: nodeKind, range: nodeRange)
+            var advance: SourceLocation? = cmark_node_get_type(node) == CMARK_NODE_TEXT
+                ? nodeRange.start : SourceLocation(line: nodeRange.end.line, column: nodeRange.end.column + 1)
+            if nodeRange.start.line == 0, let parent = stack.last {
+                if cmark_node_get_type(node) == CMARK_NODE_LINK, let cursor = parent.cursor {
+                    nodeRange = autolinks.range(of: flattenedText(node), from: cursor)
+                    advance = SourceLocation(line: nodeRange.end.line, column: nodeRange.end.column + 1)
+                } else {
+                    nodeRange = parent.range
+                    advance = nil
+                }
+            }
+            var frame = Frame(kind: nodeKind, range: nodeRange, advance: advance)
             // Room for every child at once, rather than growing the array child by child.
             var childCount = 0
             var child = cmark_node_first_child(node)
@@ -137,6 +156,9 @@ public struct MarkdownParser: Sendable {
                     return MarkdownDocument(root: node, wasDepthLimited: limited)
                 }
                 stack[stack.count - 1].children.append(node)
+                if let advance = finished.advance {
+                    stack[stack.count - 1].cursor = max(stack[stack.count - 1].cursor ?? advance, advance)
+                }
                 if let next = cmark_node_next(current) {
                     current = next
                     stack.append(frame(for: next))
@@ -244,5 +266,57 @@ public struct MarkdownParser: Sendable {
         case "strikethrough": return .strikethrough
         default: return .unknown(name)
         }
+    }
+}
+
+/// Places the autolinks cmark-gfm 0.29.0.gfm.6 gives no position: its autolink extension
+/// positions the first it finds in a text, but neither the later ones nor, after an e-mail
+/// address, the text that follows. Such a link is placed where its text (the source's own: an
+/// autolink holds no escape or entity) next occurs in the source after the siblings before it,
+/// on their line. Without this, every such link had the paragraph's position, and what a page
+/// places after a link by its position (resource badges, with their ids) went after each.
+struct AutolinkPlacer {
+    let source: String
+    /// The source's bytes and where each of its lines starts, made when the first such link
+    /// is placed (few documents have one).
+    private var lines: (bytes: [UInt8], starts: [Int])?
+
+    init(source: String) { self.source = source }
+
+    /// The range of an autolink whose text is `text`, found on `cursor`'s line from its column
+    /// on (at the cursor when it is not there).
+    mutating func range(of text: String, from cursor: SourceLocation) -> SourceRange {
+        let lines = self.lines ?? Self.lines(of: source)
+        self.lines = lines
+        let needle = Array(text.utf8)
+        var column = cursor.column
+        if cursor.line >= 1, cursor.line <= lines.starts.count, !needle.isEmpty {
+            let lineStart = lines.starts[cursor.line - 1]
+            let lineEnd = cursor.line < lines.starts.count ? lines.starts[cursor.line] : lines.bytes.count
+            var offset = lineStart + cursor.column - 1
+            while offset + needle.count <= lineEnd {
+                if lines.bytes[offset..<(offset + needle.count)].elementsEqual(needle) {
+                    column = offset - lineStart + 1
+                    break
+                }
+                offset += 1
+            }
+        }
+        return SourceRange(start: SourceLocation(line: cursor.line, column: column),
+                           end: SourceLocation(line: cursor.line, column: column + max(needle.count, 1) - 1))
+    }
+
+    /// The bytes of `text`, and the offset each of its lines starts at: after `\n`, `\r\n` or
+    /// `\r`, as cmark ends lines.
+    static func lines(of text: String) -> (bytes: [UInt8], starts: [Int]) {
+        let bytes = Array(text.utf8)
+        var starts = [0]
+        var index = 0
+        while index < bytes.count {
+            if bytes[index] == 0x0D, index + 1 < bytes.count, bytes[index + 1] == 0x0A { index += 1 }
+            if bytes[index] == 0x0A || bytes[index] == 0x0D { starts.append(index + 1) }
+            index += 1
+        }
+        return (bytes, starts)
     }
 }

@@ -54,6 +54,20 @@ import RoadmapMarkdown
         #expect(diagnostic.location == .init(line: 5, column: 1))
     }
 
+    /// cmark-gfm ends a line at a carriage return alone, so the front matter's count does too
+    /// (it did not, and the body's positions came a line early: found by make fuzz).
+    @Test(arguments: [
+        ("---\ntitle: a\rb\n---\n[x](vbscript:y)\n", 5),
+        ("---\r\ntitle: a\r\n---\r\n[x](vbscript:y)\r\n", 4),
+        ("+++\ntitle = \"a\"\r\r+++\n[x](vbscript:y)\n", 5),
+        ("title: a\rb\n[x](vbscript:y)\n", 3),
+    ])
+    func aCarriageReturnAloneEndsALineInFrontMatterToo(source: String, line: Int) throws {
+        let (_, report) = try buildSingleRoadmap(source)
+        let diagnostic = try #require(report.diagnostics.first { $0.id == "link.unsafe-scheme" })
+        #expect(diagnostic.location == .init(line: line, column: 1))
+    }
+
     @Test func templateSyntaxErrorHasFileLineAndColumn() throws {
         try withTemporaryFolder { folder in
             let templates = folder.appendingPathComponent("Templates")

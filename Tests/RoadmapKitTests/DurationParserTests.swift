@@ -82,6 +82,7 @@ struct DurationParserTests {
         .init(input: "(4weeks)", text: "4weeks", unit: .week, minWeeks: 4, maxWeeks: 4),
         .init(input: "4\u{00A0}weeks", text: "4\u{00A0}weeks", unit: .week, minWeeks: 4, maxWeeks: 4),
         .init(input: "the 10,000 hours rule", text: "10,000 hours", unit: .hour, minWeeks: 250, maxWeeks: 250),
+        .init(input: "1,000,000 hours", text: "1,000,000 hours", unit: .hour, minWeeks: 25_000, maxWeeks: 25_000),
         .init(input: "**Duration**: 4 weeks", text: "4 weeks", unit: .week, minWeeks: 4, maxWeeks: 4),
         .init(input: "**8 weeks**", text: "8 weeks", unit: .week, minWeeks: 8, maxWeeks: 8),
         .init(input: "_8 weeks_", text: "8 weeks", unit: .week, minWeeks: 8, maxWeeks: 8),
@@ -280,6 +281,9 @@ struct DurationParserTests {
         "1. Automated ML Pipeline",
         "| Model Latency | 99% |",
         "",
+        // Over a million of a unit: no span a roadmap could mean (make fuzz stopped on 117 digits).
+        "99999999999999999999 years",
+        "1,000,001 hours",
     ]
 
     @Test("near misses are not durations", arguments: nearMisses)
@@ -407,6 +411,7 @@ struct DurationParserTests {
         .init(heading: "Senior Engineer (3 yrs exp)", text: nil),
         .init(heading: "Kubernetes ‒ 6 weeks", text: nil),
         .init(heading: "回顾（12年）", text: nil),
+        .init(heading: "Phase 0: Cloud Basics (1 " + String(repeating: "7", count: 117) + " month)", text: nil),
     ]
 
     @Test("heading durations", arguments: headings)

@@ -38,6 +38,30 @@ import Testing
         #expect(heading.plainText == "Phase 1 (4 weeks)")
     }
 
+    /// cmark-gfm 0.29.0.gfm.6 gives the second and later autolinks of a text no position: each
+    /// has its own, where its text is (the fuzzer found them sharing the paragraph's, and a
+    /// page's badges doubling). The first is cmark's own (for `www.`, a column early).
+    @Test func everyAutolinkHasItsOwnPosition() {
+        let paragraph = MarkdownParser().parse("- Bare www.example.org and https://example.org/p?q=1 and m@example.org\n")
+            .blocks[0].children[0].children[0]
+        let links = paragraph.children.filter { if case .link = $0.kind { true } else { false } }
+        #expect(links.map(\.range.start) == [
+            SourceLocation(line: 1, column: 7), SourceLocation(line: 1, column: 28), SourceLocation(line: 1, column: 58),
+        ])
+        #expect(links.map(\.range.end) == [
+            SourceLocation(line: 1, column: 22), SourceLocation(line: 1, column: 52), SourceLocation(line: 1, column: 70),
+        ])
+        #expect(links[2].children.first?.range == links[2].range)
+        // After an e-mail address cmark positions not even the text that follows.
+        let emails = MarkdownParser().parse("- x a@b.co, c@d.co and www.e.org\n").blocks[0].children[0].children[0]
+            .children.filter { if case .link = $0.kind { true } else { false } }
+        #expect(emails.map(\.range) == [
+            SourceRange(start: SourceLocation(line: 1, column: 5), end: SourceLocation(line: 1, column: 10)),
+            SourceRange(start: SourceLocation(line: 1, column: 13), end: SourceLocation(line: 1, column: 18)),
+            SourceRange(start: SourceLocation(line: 1, column: 23), end: SourceLocation(line: 1, column: 32)),
+        ])
+    }
+
     @Test(arguments: [
         ("- [x] done", true as Bool?),
         ("- [ ] open", false),

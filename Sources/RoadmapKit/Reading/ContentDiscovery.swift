@@ -135,6 +135,8 @@ extension ContentInventory {
     /// is skipped there, so it is never read.
     func readGlossary() -> (Glossary, [Diagnostic]) {
         guard let file = glossary, let data = FileManager.default.contents(atPath: file.path) else { return (Glossary(), []) }
-        return Glossary.parse(String(decoding: data, as: UTF8.self), file: file.path)
+        let (text, encodingDiagnostics) = SourceText.decode(data, file: file.path)
+        let (glossary, diagnostics) = Glossary.parse(text, file: file.path)
+        return (glossary, encodingDiagnostics + diagnostics)
     }
 }

@@ -188,10 +188,13 @@ struct FrontMatterReader: Sendable {
         var rest: String.Index?
 
         /// The text with the front matter's lines blanked, so that positions in the body are
-        /// positions in the file (without a closing fence, the text as it is).
+        /// positions in the file (without a closing fence, the text as it is). A carriage return
+        /// alone ends a line for cmark-gfm (and YAML), so it blanks a line too (CRLF is gone by now).
         func body(of text: String) -> String {
             guard let closing else { return text }
-            return rest.map { String(repeating: "\n", count: closing + 1) + text[$0...] } ?? String(repeating: "\n", count: closing)
+            let carriageReturns = lines[...closing].reduce(0) { $0 + $1.utf8.count { $0 == 0x0D } }
+            let blank = String(repeating: "\n", count: closing + carriageReturns)
+            return rest.map { blank + "\n" + text[$0...] } ?? blank
         }
     }
 

@@ -23,15 +23,7 @@ struct PreparedDocument: Sendable {
     }
 
     private static func read(_ file: SourceFile, data: Data) -> PreparedDocument {
-        var diagnostics: [Diagnostic] = []
-        let text: String
-        if let utf8 = String(data: data, encoding: .utf8) {
-            text = utf8
-        } else {
-            text = String(decoding: data, as: UTF8.self)
-            diagnostics.append(.warning("file.encoding", "file is not valid UTF-8; invalid bytes were replaced",
-                                        file: file.path, at: SourceLocation(line: 1, column: 1)))
-        }
+        let (text, diagnostics) = SourceText.decode(data, file: file.path)
         let result = FrontMatterReader().read(text, file: file.path)
         let slug = Slugger.pageSlug(relativePath: file.relativePath, frontMatter: result.frontMatter)
         return PreparedDocument(file: file, frontMatter: result.frontMatter, body: result.body, slug: slug,

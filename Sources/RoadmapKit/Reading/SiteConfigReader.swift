@@ -5,12 +5,18 @@ import Yams
 struct SiteConfigReader: Sendable {
     func read(_ file: SourceFile?) throws -> (SiteConfig, [Diagnostic]) {
         guard let file else { return (SiteConfig(), []) }
-        let text: String
+        let data: Data
         do {
-            text = try String(contentsOfFile: file.path, encoding: .utf8)
+            data = try Data(contentsOf: URL(fileURLWithPath: file.path))
         } catch {
             throw BuildError.io("config.unreadable", "cannot read the site configuration", path: file.path, error: error)
         }
+        let (text, encodingDiagnostics) = SourceText.decode(data, file: file.path)
+        let (config, diagnostics) = read(text, file: file)
+        return (config, encodingDiagnostics + diagnostics)
+    }
+
+    private func read(_ text: String, file: SourceFile) -> (SiteConfig, [Diagnostic]) {
         if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { return (SiteConfig(), []) }
         do {
             // The decoder reads only the keys it knows (others are not made into values), so

@@ -3,7 +3,8 @@ struct DurationToken: Sendable, Equatable {
     enum Kind: Sendable, Equatable {
         /// A decimal number: "4", "1.5", "10,000".
         case number(Double)
-        /// Digits that are no quantity: a version such as "3.11.2".
+        /// Digits that are no quantity: a version such as "3.11.2", or a number over
+        /// ``DurationTokenizer/largestQuantity``.
         case version
         /// A run of ASCII letters, lowercased: "weeks", "six", "to".
         case word(String)
@@ -76,9 +77,15 @@ enum DurationTokenizer {
         return (scalar, end)
     }
 
+    /// The largest number read as a quantity. A larger one states no span a roadmap could mean
+    /// (a million years is 52 million weeks), and its weeks would not fit the integers a page
+    /// shows them in: "(1 7777…7 months)", 117 digits, stopped the build (found by make fuzz).
+    static let largestQuantity = 1_000_000.0
+
     /// The number starting at byte `index` and where it ends: digits, then groups of three after
     /// commas when the first group has at most three digits ("10,000"), then decimals ("1.5").
-    /// Digits, points and commas that go on as a version ("3.11.2") are one `.version` token.
+    /// Digits, points and commas that go on as a version ("3.11.2"), and a number over
+    /// ``largestQuantity``, are one `.version` token.
     static func number(in utf8: [UInt8], at index: Int) -> (DurationToken.Kind, end: Int) {
         func digit(_ position: Int) -> Double? {
             position < utf8.count && isDigit(utf8[position]) ? Double(utf8[position] - UInt8(ascii: "0")) : nil
@@ -113,7 +120,7 @@ enum DurationTokenizer {
                 return (.version, end)
             }
         }
-        return (.number(value), end)
+        return (value <= largestQuantity ? .number(value) : .version, end)
     }
 
     /// The UTF-8 bytes of the CJK vocabulary by first scalar, longest word first.
