@@ -71,7 +71,8 @@ search-bench: tool test-deps
 ## AddressSanitizer, from the seed corpus in Tests/Fuzz/Corpus and the regressions. What it learns
 ## goes to FUZZ_DIR/corpus, crashes, oracle failures and slow inputs (over FUZZ_TIMEOUT seconds)
 ## to FUZZ_DIR/findings, both outside git; `FUZZ_FORK=1` keeps going after a finding (libFuzzer's
-## fork mode). Keep each finding as a regression test: copy it to Tests/Fuzz/Regressions.
+## fork mode); FUZZ_FLAGS adds libFuzzer options (`-len_control=0` with a larger FUZZ_MAX_LEN
+## hunts slow inputs). Keep each finding as a regression test: copy it to Tests/Fuzz/Regressions.
 ## `.build/debug/roadmap-fuzz FILE` replays one without the sanitizer, $(FUZZ_BIN) FILE with it.
 ## Leak detection is off (the Swift runtime's and Foundation's caches read as leaks, and it
 ## took most of the time), and allocation stacks are not kept: rerun a finding for them.
@@ -81,6 +82,7 @@ FUZZ_TIMEOUT ?= 1
 FUZZ_MAX_LEN ?= 16384
 FUZZ_RSS_MB ?= 2048
 FUZZ_FORK ?= 0
+FUZZ_FLAGS ?=
 FUZZ_DIR ?= .fuzz
 FUZZ_BIN = .build-fuzz/release/roadmap-fuzz
 
@@ -96,7 +98,7 @@ fuzz: fuzz-tool
 	  $(FUZZ_BIN) $(FUZZ_DIR)/corpus Tests/Fuzz/Corpus Tests/Fuzz/Regressions \
 	  -max_total_time=$(FUZZ_SECONDS) -timeout=$(FUZZ_TIMEOUT) -rss_limit_mb=$(FUZZ_RSS_MB) -max_len=$(FUZZ_MAX_LEN) \
 	  -dict=Tests/Fuzz/roadmap.dict -artifact_prefix=$(FUZZ_DIR)/findings/ -print_final_stats=1 \
-	  $(if $(filter-out 0,$(FUZZ_FORK)),-fork=$(FUZZ_FORK) -ignore_crashes=1 -ignore_timeouts=1 -ignore_ooms=1); \
+	  $(if $(filter-out 0,$(FUZZ_FORK)),-fork=$(FUZZ_FORK) -ignore_crashes=1 -ignore_timeouts=1 -ignore_ooms=1) $(FUZZ_FLAGS); \
 	status=$$?; rm -rf "$$work"; exit $$status
 
 serve: tool
