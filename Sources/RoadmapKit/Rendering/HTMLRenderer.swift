@@ -46,6 +46,21 @@ struct HTMLRenderer {
     }
 
     /// A heading with its anchor and anchor link.
+    /// A remote image, Markdown's or raw HTML's, never loaded: a request would leave the site.
+    /// It becomes a link to the image with its alt text, or, inside a link (links cannot
+    /// nest), the alt text alone.
+    static func appendRemoteImage(_ url: String, alt: String, insideLink: Bool, to out: inout [UInt8]) {
+        if insideLink {
+            out.append("<span class=\"remote-image\">")
+        } else {
+            out.append("<a class=\"remote-image\" href=\"")
+            out.append(escaping: url)
+            out.append("\">")
+        }
+        out.append(escaping: alt.isEmpty ? "image" : alt)
+        out.append(insideLink ? "</span>" : "</a>")
+    }
+
     mutating func renderHeading(_ heading: Heading, into out: inout [UInt8]) {
         let level = min(max(heading.level, 1), 6)
         out.append("<h")
@@ -274,19 +289,8 @@ struct HTMLRenderer {
                 out.append(escaping: alt)
                 return
             }
-            let isRemote = LinkResolver.scheme(of: src) != nil
-            if isRemote, insideLink > 0 {
-                // A remote badge inside a link: its alt text, since links cannot nest.
-                out.append("<span class=\"remote-image\">")
-                out.append(escaping: alt.isEmpty ? "image" : alt)
-                out.append("</span>")
-            } else if isRemote {
-                // A remote image would be a request leaving the site: link to it instead.
-                out.append("<a class=\"remote-image\" href=\"")
-                out.append(escaping: src)
-                out.append("\">")
-                out.append(escaping: alt.isEmpty ? "image" : alt)
-                out.append("</a>")
+            if LinkResolver.scheme(of: src) != nil {
+                Self.appendRemoteImage(src, alt: alt, insideLink: insideLink > 0, to: &out)
             } else {
                 out.append("<img src=\"")
                 out.append(escaping: src)

@@ -182,18 +182,8 @@ struct HTMLSanitizer {
             switch image {
             case .local: break
             case .remote(let url):
-                // As a Markdown image: a link to it (its alt text, inside a link), never a request.
-                if piece.insideLink || open.contains("a") {
-                    out.append("<span class=\"remote-image\">")
-                    out.append(escaping: alt.isEmpty ? "image" : alt)
-                    out.append("</span>")
-                } else {
-                    out.append("<a class=\"remote-image\" href=\"")
-                    out.append(escaping: url)
-                    out.append("\">")
-                    out.append(escaping: alt.isEmpty ? "image" : alt)
-                    out.append("</a>")
-                }
+                // As a Markdown image.
+                HTMLRenderer.appendRemoteImage(url, alt: alt, insideLink: piece.insideLink || open.contains("a"), to: &out)
                 return
             case nil, .removed:
                 out.append(escaping: alt)
