@@ -29,12 +29,7 @@ import Testing
         ("a", "the folder of roadmap 'a.md' ('a')"),
     ])
     func aContentFileOnAGeneratedPathIsAnErrorNamingBoth(path: String, owner: String) throws {
-        try withTemporaryFolder { folder in
-            let content = folder.appendingPathComponent("Content")
-            let output = folder.appendingPathComponent("Site")
-            try writeFiles(["a.md": "# A\n\n## Part\n"], in: content)
-            #expect(try buildSite(content: content, output: output).succeeded)
-            let before = try filesUnder(output)
+        try withPreviousSite(["a.md": "# A\n\n## Part\n"]) { folder, content, output, before in
 
             try writeFiles([path: "<script>alert(1)</script>\n"], in: content)
             let report = try buildSite(content: content, output: output)

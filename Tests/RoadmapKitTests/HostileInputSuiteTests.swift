@@ -110,16 +110,8 @@ import Testing
 
     @Test(arguments: cases)
     func hostileContentKeepsTheContract(_ hostile: Case) throws {
-        try withTemporaryFolder { root in
-            let folder = root.appendingPathComponent("case")
-            let logs = root.appendingPathComponent("logs")
-            try FileManager.default.createDirectory(at: logs, withIntermediateDirectories: true)
-            let content = folder.appendingPathComponent("Content")
-            let site = folder.appendingPathComponent("Site")
-            try writeFiles(["Content/benign.md": "# Benign\n\n## One\n"], in: folder)
-            #expect(try buildSite(content: content, output: site).succeeded)
-            let previous = try filesUnder(site)
-
+        // The build's output goes to a folder of its own, outside the one it must not write to.
+        try withTemporaryFolder { logs in try withPreviousSite(["benign.md": "# Benign\n\n## One\n"]) { folder, _, site, previous in
             try writeFiles(hostile.files, in: folder)
             for (path, target) in hostile.links {
                 let link = folder.appendingPathComponent(path)
@@ -151,7 +143,7 @@ import Testing
                 #expect(leaked.isEmpty, "\(leaked) in \(path)")
             }
             #expect(try filesOutsideSite(folder) == before, "nothing written outside the output folder")
-        }
+        } }
     }
 
     /// The id of a line of stderr: a diagnostic (`file:line:col: severity: message [id]`), a

@@ -33,11 +33,7 @@ import Testing
     // MARK: leftovers
 
     @Test func leftoversOfKilledBuildsAreRemovedButNotALiveBuildsFolder() throws {
-        try withTemporaryFolder { folder in
-            let content = folder.appendingPathComponent("Content")
-            let output = folder.appendingPathComponent("Site")
-            try writeFiles(["a.md": "# A\n"], in: content)
-            #expect(try buildSite(content: content, output: output).succeeded)
+        try withPreviousSite(["a.md": "# A\n"]) { folder, content, output, _ in
             let killed = [".Site.building-123", ".Site.building-4-ABCD1234", ".Site.previous-5-DEADBEEF", ".Site.previous-77"]
             let kept = [".Site.building-999-0000LIVE", ".Site.notes", ".Other.building-1", "Content", "Site"]
             for name in killed + kept where !["Content", "Site"].contains(name) {
@@ -55,12 +51,7 @@ import Testing
     /// renamed in: a build killed between the two leaves the old site, whole, which the next
     /// build puts back even when it fails itself.
     @Test func aSiteRenamedAwayByAKilledBuildIsPutBack() throws {
-        try withTemporaryFolder { folder in
-            let content = folder.appendingPathComponent("Content")
-            let output = folder.appendingPathComponent("Site")
-            try writeFiles(["a.md": "# A\n"], in: content)
-            #expect(try buildSite(content: content, output: output).succeeded)
-            let old = try filesUnder(output)
+        try withPreviousSite(["a.md": "# A\n"]) { folder, content, output, old in
             try FileManager.default.moveItem(at: output, to: folder.appendingPathComponent(".Site.previous-42-ABCDEF12"))
             try writeFiles(["x.html": "new"], in: folder.appendingPathComponent(".Site.building-42-ABCDEF12"))
 
@@ -77,11 +68,7 @@ import Testing
     /// On Linux the staging folder and the site are exchanged in one step: the output folder
     /// is there at every instant of every build.
     @Test func theOutputIsThereThroughoutTheSwap() throws {
-        try withTemporaryFolder { folder in
-            let content = folder.appendingPathComponent("Content")
-            let output = folder.appendingPathComponent("Site")
-            try writeFiles(["a.md": "# A\n"], in: content)
-            #expect(try buildSite(content: content, output: output).succeeded)
+        try withPreviousSite(["a.md": "# A\n"]) { _, content, output, _ in
             let watcher = OutputWatcher(path: output.appendingPathComponent("index.html").path)
             let thread = Thread { watcher.watch() }
             thread.start()

@@ -5,12 +5,7 @@ import Testing
 /// The output folder is replaced only by a successful build, and only if this tool wrote it.
 @Suite struct SiteWriterTests {
     @Test func failedBuildLeavesThePreviousSiteByteIdentical() throws {
-        try withTemporaryFolder { folder in
-            let content = folder.appendingPathComponent("Content")
-            let output = folder.appendingPathComponent("Site")
-            try writeFiles(["a.md": "# A\n\n## Part\n"], in: content)
-            #expect(try buildSite(content: content, output: output).succeeded)
-            let before = try filesUnder(output)
+        try withPreviousSite(["a.md": "# A\n\n## Part\n"]) { folder, content, output, before in
             #expect(before["a/index.html"] != nil)
 
             try writeFiles(["a.md": "# A changed\n\n[broken](b.md#nowhere)\n", "b.md": "# B\n"], in: content)

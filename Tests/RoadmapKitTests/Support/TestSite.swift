@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 @testable import RoadmapKit
 
 /// Paths of the test fixtures and the project's own templates.
@@ -19,6 +20,21 @@ func withTemporaryFolder<T>(_ body: (URL) throws -> T) throws -> T {
     try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: url) }
     return try body(url)
+}
+
+/// A site already built in a temporary folder, for tests of what a later build does to it:
+/// `files` are written to `folder/Content` and built into `folder/Site`; `body` gets the
+/// folder, the content and output folders, and the site's files as built.
+func withPreviousSite<T>(
+    _ files: [String: String], _ body: (_ folder: URL, _ content: URL, _ output: URL, _ previous: [String: Data]) throws -> T
+) throws -> T {
+    try withTemporaryFolder { folder in
+        let content = folder.appendingPathComponent("Content")
+        let output = folder.appendingPathComponent("Site")
+        try writeFiles(files, in: content)
+        #expect(try buildSite(content: content, output: output).succeeded)
+        return try body(folder, content, output, try filesUnder(output))
+    }
 }
 
 /// Writes `files` (relative path → text) under `folder`.
