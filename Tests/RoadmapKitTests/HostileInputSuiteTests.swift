@@ -110,8 +110,7 @@ import Testing
 
     @Test(arguments: cases)
     func hostileContentKeepsTheContract(_ hostile: Case) throws {
-        // The build's output goes to a folder of its own, outside the one it must not write to.
-        try withTemporaryFolder { logs in try withPreviousSite(["benign.md": "# Benign\n\n## One\n"]) { folder, _, site, previous in
+        try withPreviousSite(["benign.md": "# Benign\n\n## One\n"]) { folder, _, site, previous in
             try writeFiles(hostile.files, in: folder)
             for (path, target) in hostile.links {
                 let link = folder.appendingPathComponent(path)
@@ -121,11 +120,10 @@ import Testing
             let before = try filesOutsideSite(folder)
 
             let start = DispatchTime.now().uptimeNanoseconds
-            let status = try runBuild(
-                ["build", "--content", "Content", "--templates", TestPaths.templates.path] + hostile.arguments,
-                in: folder, logs: logs)
+            let run = try CommandLineTests.run(
+                ["build", "--content", "Content", "--templates", TestPaths.templates.path] + hostile.arguments, in: folder)
+            let (status, stderr) = (run.status, run.stderr)
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-            let stderr = try String(contentsOf: logs.appendingPathComponent("stderr"), encoding: .utf8)
 
             #expect(status == hostile.exit, "\(stderr.suffix(2000))")
             #expect(seconds <= Self.secondsLimit, "\(seconds) s")
@@ -143,7 +141,7 @@ import Testing
                 #expect(leaked.isEmpty, "\(leaked) in \(path)")
             }
             #expect(try filesOutsideSite(folder) == before, "nothing written outside the output folder")
-        } }
+        }
     }
 
     /// The id of a line of stderr: a diagnostic (`file:line:col: severity: message [id]`), a
@@ -158,22 +156,6 @@ import Testing
             return nil
         }
         return String(line[line.index(after: open)..<line.index(before: line.endIndex)])
-    }
-
-    /// The roadmap binary, its output in files (a pipe could fill and stall it).
-    func runBuild(_ arguments: [String], in folder: URL, logs: URL) throws -> Int32 {
-        let process = Process()
-        process.executableURL = CommandLineTests.binary
-        process.arguments = arguments
-        process.currentDirectoryURL = folder
-        let out = logs.appendingPathComponent("stdout"), err = logs.appendingPathComponent("stderr")
-        FileManager.default.createFile(atPath: out.path, contents: nil)
-        FileManager.default.createFile(atPath: err.path, contents: nil)
-        process.standardOutput = try FileHandle(forWritingTo: out)
-        process.standardError = try FileHandle(forWritingTo: err)
-        try process.run()
-        process.waitUntilExit()
-        return process.terminationStatus
     }
 
     /// Every file and link of the folder but the output folder (and a killed build's staging
