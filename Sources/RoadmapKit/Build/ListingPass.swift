@@ -45,3 +45,10 @@ struct ListingPass: Sendable {
                       linksToOtherPages: links.linksToOtherPages, resourceUses: model.uses)
     }
 }
+
+extension ListingPass.Output {
+    /// Pass 1's resource uses of each roadmap, by its content-relative path, for pass 2.
+    static func resourceUses(_ outputs: [Self]) -> [String: ResourceUses] {
+        Dictionary(uniqueKeysWithValues: outputs.map { ($0.listing.source, $0.resourceUses) })
+    }
+}

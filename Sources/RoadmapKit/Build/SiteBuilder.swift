@@ -124,7 +124,7 @@ public struct SiteBuilder: Sendable {
             let results = try PagePass(
                 templates: templates, config: sources.config, glossary: sources.glossary, sharedTerms: sharedTerms,
                 pages: pages, assets: sources.assets,
-                resourceUses: Dictionary(uniqueKeysWithValues: zip(published.map(\.file.relativePath), listed.map(\.resourceUses))),
+                resourceUses: ListingPass.Output.resourceUses(listed),
                 writer: writer, searchSpool: try? SearchSpool(),
                 reportedFolder: options.outputDirectory
             ).run(published, cache: options.pageCache, progress: options.progress)

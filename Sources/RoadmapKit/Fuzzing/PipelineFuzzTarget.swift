@@ -122,7 +122,7 @@ public final class PipelineFuzzTarget: Sendable {
             templates: templates, config: config, glossary: glossary,
             sharedTerms: SharedTermIndex(listings, hasSearchPage: templates.search != nil),
             pages: pages, assets: [],
-            resourceUses: Dictionary(uniqueKeysWithValues: zip(published.map(\.file.relativePath), listed.map(\.resourceUses))),
+            resourceUses: ListingPass.Output.resourceUses(listed),
             writer: writer, searchSpool: nil, reportedFolder: Self.reportedFolder
         ).run(published, cache: nil, progress: nil)
         diagnostics += results.flatMap(\.diagnostics)
