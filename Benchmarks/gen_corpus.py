@@ -84,7 +84,7 @@ class Writer:
                 out += [f"{k}. {r.choice(skills)}"] + [f"   - {self.title(2)}" for _ in range(3)]
             out.append("")
         out += ["## Professional Development", "", "### Certifications"]
-        out += [f"- [{self.title(3)} Certification](https://example.org/cert/{i}/{k})" for k in range(4)] + [""]
+        out += [f"- [{self.title(3)} Certification](https://www.credential-board.org/cert/{i}/{k})" for k in range(4)] + [""]
         out += ["## Resources", "", "### Essential Reading", "1. Technical Books"]
         out += [f'   - "{self.title(4)}" by {self.title(2)}' for _ in range(3)] + ["", "2. Tools and Platforms"]
         out += [f"   - {r.choice(TOOLS)}" for _ in range(4)]

@@ -186,7 +186,7 @@ extension Skill {
         try withTemporaryFolder { folder in
             var files: [String: String] = [:]
             for index in 1...6 {
-                files["r\(index).md"] = "# R\(index)\n\n## Books\n\n- [Shared Book](https://example.org/book) by A. Author\n"
+                files["r\(index).md"] = "# R\(index)\n\n## Books\n\n- [Shared Book](https://books.acme-press.com/shared) by A. Author\n"
             }
             let content = folder.appendingPathComponent("Content")
             try writeFiles(files, in: content)
@@ -316,7 +316,7 @@ extension Skill {
 
     @Test func resourceIDsAreUniqueEvenWhenTitlesRepeat() throws {
         var markdown = "# Links\n\n## Documentation\n\n"
-        for index in 0..<400 { markdown += "- [Docs](https://example\(index).org/docs)\n" }
+        for index in 0..<400 { markdown += "- [Docs](https://docs\(index).dev/start)\n" }
         let (html, report) = try buildSingleRoadmap(markdown)
         #expect(report.succeeded, "\(report.diagnostics)")
         let ids = html.components(separatedBy: "href=\"resources.html#").dropFirst().map { $0.prefix { $0 != "\"" } }

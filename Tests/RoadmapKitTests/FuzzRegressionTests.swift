@@ -43,12 +43,12 @@ import RoadmapMarkdown
     /// it with the third, and the resource badge (and its id) placed after a link by its position
     /// went after both.
     @Test func eachAutolinkHasItsOwnBadge() throws {
-        let input = FuzzInput(roadmap: Array("- Bare www.example.org and https://example.org/path?q=1 and mail@example.org\n".utf8))
+        let input = FuzzInput(roadmap: Array("- Bare www.golang.org and https://golang.org/path?q=1 and mail@golang.org\n".utf8))
         let run = try PipelineFuzzTarget(templatesDirectory: TestPaths.templates.path).run(input)
         let page = String(decoding: run.files["fuzzed/index.html"] ?? [], as: UTF8.self)
-        #expect(page.components(separatedBy: "id=\"u-exampleorgpathq1-").count == 2)
-        #expect(page.contains("https://example.org/path?q=1</a> <a class=\"resource-ref"))
-        #expect(page.contains("mail@example.org</a></li>"))
+        #expect(page.components(separatedBy: "id=\"u-golangorgpathq1-").count == 2)
+        #expect(page.contains("https://golang.org/path?q=1</a> <a class=\"resource-ref"))
+        #expect(page.contains("mail@golang.org</a></li>"))
     }
 
     // MARK: - The input format

@@ -2,13 +2,18 @@ import Foundation
 import RoadmapMarkdown
 
 /// Finds the resources a roadmap points learners to: linked courses, certifications, books,
-/// tools, communities, documentation, articles and videos, and unlinked books
-/// (`"Title" by Author`) and items of lists titled "Tools", "Communities", "Books", ….
+/// papers, tools, code repositories, communities, documentation, articles and videos, and
+/// unlinked books (`"Title" by Author`) and items of lists titled "Tools", "Communities",
+/// "Books", ….
 ///
 /// The kind comes from, in order: a roadmap.sh prefix (`[@course@Title](…)`), the line's label
 /// (`Course: […]`, `**Platform**: […]`), the title of the list or heading it is under, and the
 /// URL. The provider comes from a `Platform:` line or the URL's domain; the cost from the notes
-/// after the link (`(Free)`, `(Free to audit)`, `<sup>FREE</sup>`).
+/// after the link (`(Free)`, `(Free to audit)`, `<sup>FREE</sup>`) or a short lead before it
+/// (`**NOT FREE** […]`), negation included.
+///
+/// Not resources: links to local and example addresses (`localhost`, `127.0.0.1`,
+/// `example.com`), links inside the site, and list items that are sentences rather than names.
 struct ResourceExtractor: Sendable {
     /// One place the roadmap names a resource.
     struct Mention: Sendable, Hashable {
@@ -225,7 +230,18 @@ struct ResourceExtractor: Sendable {
         if kind == nil, Self.saysVideo(title) { kind = .video }
         if kind == nil, let hint { kind = hint.kind }
         let host = Self.host(of: url)
-        if kind == nil { kind = Self.kind(fromURL: url, host: host) }
+        // "http://localhost:3000", "https://example.com/api": an address to try, not to learn from.
+        if let host, Self.isLocalOrExampleHost(host) { return nil }
+        if kind == nil {
+            let fromURL = Self.kind(fromURL: url, host: host, linkText: title)
+            // "Clean Code by Robert C. Martin" on a page that says nothing else of what it is.
+            if fromURL == .link, let (_, byAuthor) = Self.splitPersonAuthor(title) {
+                kind = .book
+                author = author ?? byAuthor
+            } else {
+                kind = fromURL
+            }
+        }
         var provider = provider
         if label == "platform" || label == "provider" { provider = title }
         if provider == nil { provider = Self.provider(forHost: host) }
@@ -250,7 +266,8 @@ struct ResourceExtractor: Sendable {
         title = Self.unquoted(title)
         guard !title.isEmpty else { return nil }
         return Mention(
-            title: title, url: url, kind: kind ?? .link, provider: provider, cost: Self.cost(in: notes + " " + link.plainText),
+            title: title, url: url, kind: kind ?? .link, provider: provider,
+            cost: Self.cost(in: Self.costLead(before) + " " + notes + " " + link.plainText),
             author: author, sectionID: context.sectionID, sectionTitle: context.sectionTitle, moduleID: context.moduleID,
             location: link.range.start, isLink: true)
     }
@@ -280,7 +297,8 @@ struct ResourceExtractor: Sendable {
         guard let hint, hint.isList, Self.listKinds.contains(hint.kind) else { return nil }
         let (core, notes) = Self.splitNotes(text)
         let words = text.split(separator: " ").count
-        guard words > 0, words <= 10, core.count <= 70, !core.hasSuffix("."), !core.contains(":") else { return nil }
+        guard words > 0, words <= 10, core.count <= 70, !core.hasSuffix("."), !core.contains(":"), !Self.isClause(text)
+        else { return nil }
         if hint.kind == .book, let (title, rest) = Self.leadingQuoted(text), !title.isEmpty {
             return mention(title, kind: .book, author: nil, notes: rest)  // 《JavaScript高级程序设计》（第4版）
         }
@@ -304,19 +322,20 @@ struct ResourceExtractor: Sendable {
         "course": .course, "courses": .course, "mooc": .course, "platform": .course, "class": .course,
         "specialization": .course, "book": .book, "books": .book, "tool": .tool, "tools": .tool, "library": .tool,
         "docs": .documentation, "documentation": .documentation, "reference": .documentation,
-        "official docs": .documentation, "article": .article, "blog": .article, "read": .article, "paper": .article,
+        "official docs": .documentation, "article": .article, "blog": .article, "read": .article, "paper": .paper,
+        "repo": .repository, "repository": .repository, "source": .repository, "code": .repository,
         "video": .video, "watch": .video, "youtube": .video, "playlist": .video, "talk": .video,
         "certification": .certification, "certificate": .certification, "cert": .certification, "exam": .certification,
         "community": .community, "forum": .community, "discord": .community, "slack": .community,
     ]
 
     /// Kinds whose lists name resources without links (a "Tools" list of names).
-    static let listKinds: Set<ResourceKind> = [.tool, .community, .certification, .course, .book]
+    static let listKinds: Set<ResourceKind> = [.tool, .community, .certification, .course, .book, .paper]
 
     static let listWords: [String: ResourceKind] = [
         "courses": .course, "moocs": .course, "certifications": .certification, "certificates": .certification,
         "books": .book, "reading": .book, "tools": .tool, "tooling": .tool, "frameworks": .tool, "libraries": .tool,
-        "communities": .community, "forums": .community,
+        "communities": .community, "forums": .community, "papers": .paper, "publications": .paper,
     ]
 
     /// Chinese and Japanese words that end a heading over a list of resources.
@@ -324,13 +343,14 @@ struct ResourceExtractor: Sendable {
         ("书籍", .book), ("书单", .book), ("图书", .book), ("書籍", .book), ("推荐阅读", .book), ("课程", .course),
         ("講座", .course), ("工具", .tool), ("ツール", .tool), ("社区", .community), ("社群", .community),
         ("コミュニティ", .community), ("文档", .documentation), ("视频", .video), ("動画", .video), ("文章", .article),
-        ("博客", .article), ("认证", .certification), ("証明書", .certification),
+        ("博客", .article), ("认证", .certification), ("証明書", .certification), ("论文", .paper), ("論文", .paper),
     ]
 
     static let singleWords: [String: ResourceKind] = [
         "course": .course, "certification": .certification, "book": .book, "tool": .tool, "community": .community,
         "documentation": .documentation, "docs": .documentation, "references": .documentation,
-        "articles": .article, "article": .article, "blogs": .article, "blog": .article, "papers": .article,
+        "articles": .article, "article": .article, "blogs": .article, "blog": .article, "paper": .paper,
+        "repositories": .repository, "repos": .repository,
         "videos": .video, "video": .video, "youtube": .video, "channels": .video, "podcasts": .video,
     ]
 
@@ -432,29 +452,90 @@ struct ResourceExtractor: Sendable {
         return extra == 0 || hostBytes[hostBytes.index(before: start)] == UInt8(ascii: ".")
     }
 
-    static func kind(fromURL url: String, host: String?) -> ResourceKind {
+    /// The kind a URL says, `linkText` telling a tool's home repository from another repository.
+    static func kind(fromURL url: String, host: String?, linkText: String = "") -> ResourceKind {
         let lower = url.lowercased()
         let host = host ?? ""
+        let isASCII = host.isAllASCII
+        func isOn(_ domains: [String]) -> Bool { domains.contains { isHost(host, isASCII: isASCII, in: $0) } }
         if host.hasSuffix("youtube.com") || host == "youtu.be" || host.hasSuffix("vimeo.com") { return .video }
+        if isOn(paperHosts) || host.hasPrefix("proceedings.") || lower.contains("/proceedings/")
+            || (isOn(["dl.acm.org", "science.org", "onlinelibrary.wiley.com"]) && lower.contains("/doi/"))
+            || (isOn(["link.springer.com", "nature.com", "sciencedirect.com"]) && lower.contains("/article"))
+        {
+            return .paper
+        }
+        if isOn(bookHosts) || (isOn(["oreilly.com", "packtpub.com"]) && (lower.contains("/library/view/") || lower.contains("/product/")))
+            || (isOn(["manning.com"]) && lower.contains("/books/")) || (isOn(["pragprog.com"]) && lower.contains("/titles/"))
+            || (isOn(["goodreads.com"]) && lower.contains("/book/")) || (isOn(["link.springer.com"]) && lower.contains("/book/"))
+            || (isOn(["cambridge.org"]) && lower.contains("/books/"))
+            || (host.hasPrefix("books.google.")) || (Self.isAmazon(host) && (lower.contains("/dp/") || lower.contains("/gp/product/")))
+        {
+            return .book
+        }
         if lower.contains("/certification") || lower.contains("/certifications/") || lower.contains("/credentials/") {
             return .certification
         }
         let coursePlatforms = ["coursera.org", "edx.org", "udemy.com", "udacity.com", "pluralsight.com", "datacamp.com",
                                "codecademy.com", "deeplearning.ai", "khanacademy.org"]
-        let isASCII = host.isAllASCII
-        if coursePlatforms.contains(where: { isHost(host, isASCII: isASCII, in: $0) }) { return .course }
+        if isOn(coursePlatforms) { return .course }
         if lower.contains("/course") || lower.contains("/learn/") || lower.contains("/training/") { return .course }
         if host.hasPrefix("docs.") || lower.contains("/docs") || lower.contains("/documentation") { return .documentation }
         if host.hasSuffix("medium.com") || host == "dev.to" || host.hasPrefix("blog.") || lower.contains("/blog") {
             return .article
         }
-        // A repository (github.com/owner/name), not an issue, a file or a profile.
-        if host == "github.com" || host == "gitlab.com",
-           let path = URLComponents(string: url)?.path, path.split(separator: "/").count == 2
+        // A repository (github.com/owner/name), not an issue, a file or a profile: a tool's home
+        // when the link names the repository ("[MLflow](…/mlflow/mlflow)"), else code to read.
+        if isOn(["github.com", "gitlab.com", "codeberg.org", "bitbucket.org"]),
+           let path = URLComponents(string: url)?.path, case let parts = path.split(separator: "/"), parts.count == 2
         {
-            return .tool
+            let name = parts[1].lowercased()
+            let namesIt = Self.alphanumerics(linkText) == Self.alphanumerics(name) && !name.hasPrefix("awesome")
+            return namesIt ? .tool : .repository
         }
         return .link
+    }
+
+    /// Scholarly hosts: preprints, DOIs, proceedings and paper indexes.
+    static let paperHosts = [
+        "arxiv.org", "doi.org", "openreview.net", "aclanthology.org", "proceedings.mlr.press", "papers.nips.cc",
+        "proceedings.neurips.cc", "papers.neurips.cc", "jmlr.org", "ieeexplore.ieee.org", "biorxiv.org", "medrxiv.org",
+        "ssrn.com", "semanticscholar.org", "paperswithcode.com", "pubmed.ncbi.nlm.nih.gov", "usenix.org",
+    ]
+
+    /// Publishers and bookshops whose pages are books (others need a book path; see ``kind(fromURL:host:linkText:)``).
+    static let bookHosts = [
+        "nostarch.com", "amzn.to", "leanpub.com", "apress.com", "mitpress.mit.edu", "informit.com", "bookshop.org",
+        "barnesandnoble.com", "press.princeton.edu", "greenteapress.com", "learning.oreilly.com",
+    ]
+
+    static func isAmazon(_ host: String) -> Bool {
+        host.split(separator: ".").dropLast().last.map { $0 == "amazon" } == true
+            || host.split(separator: ".").dropLast(2).last.map { $0 == "amazon" } == true  // amazon.co.uk
+    }
+
+    /// Lowercased letters and digits only: "nano-GPT" and "nanogpt" name the same repository.
+    private static func alphanumerics(_ text: String) -> String {
+        String(text.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic || $0.properties.numericType != nil }
+            .map(Character.init))
+    }
+
+    /// Whether a link goes to this machine, a private network or a name reserved for examples
+    /// (RFC 2606, RFC 6761): never a resource.
+    static func isLocalOrExampleHost(_ host: String) -> Bool {
+        let host = host.hasSuffix(".") ? String(host.dropLast()) : host
+        if ["localhost", "0.0.0.0", "::1", "[::1]"].contains(host) { return true }
+        for suffix in [".localhost", ".local", ".test", ".example", ".invalid", ".internal"] where host.hasSuffix(suffix) {
+            return true
+        }
+        if ["example.com", "example.org", "example.net", "example"].contains(where: { isHost(host, isASCII: true, in: $0) }) {
+            return true
+        }
+        let octets = host.split(separator: ".", omittingEmptySubsequences: false).compactMap { UInt8($0) }
+        guard octets.count == 4, host.split(separator: ".", omittingEmptySubsequences: false).count == 4 else { return false }
+        let (a, b) = (octets[0], octets[1])
+        return a == 127 || a == 10 || a == 0 || (a == 192 && b == 168) || (a == 172 && (16...31).contains(b))
+            || (a == 169 && b == 254)
     }
 
     // MARK: - Text helpers
@@ -522,6 +603,39 @@ struct ResourceExtractor: Sendable {
 
     static func labelBefore(_ before: String) -> String? { labelText(before)?.lowercased() }
 
+    /// A short lead before a link that may say its cost: "**NOT FREE** [Go Fundamentals](…)".
+    /// Longer text before a link is a sentence about something else.
+    static func costLead(_ before: String) -> String {
+        let trimmed = before.trimmingSpaces()
+        return trimmed.count <= 24 ? trimmed : ""
+    }
+
+    /// "Pro - YAML is easy to learn.": a list item that is a clause, not a name (a tool is a name).
+    static func isClause(_ text: String) -> Bool {
+        let words = text.split(separator: " ")
+        guard words.count >= 4 else { return false }
+        if let last = text.last, last == "." || last == "!" || last == "?" { return true }
+        return words.contains { clauseVerbs.contains($0.lowercased()) }
+    }
+
+    static let clauseVerbs: Set<String> = [
+        "is", "are", "was", "were", "be", "can", "could", "should", "will", "would", "must", "has", "have", "lets",
+        "helps", "allows", "makes", "need", "needs",
+    ]
+
+    /// "Clean Code by Robert C. Martin" → ("Clean Code", "Robert C. Martin"): a title, then " by "
+    /// and a person's name (two to four capitalised words or initials), nothing after it.
+    static func splitPersonAuthor(_ title: String) -> (String, String)? {
+        guard let range = title.range(of: " by ", options: .backwards) else { return nil }
+        let head = String(title[..<range.lowerBound]).trimmingSpaces()
+        let name = String(title[range.upperBound...]).trimmingSpaces()
+        let words = name.split(separator: " ")
+        guard !head.isEmpty, (2...4).contains(words.count),
+              words.allSatisfy({ $0.first?.isUppercase == true && $0.allSatisfy { $0.isLetter || $0 == "." || $0 == "-" || $0 == "'" } })
+        else { return nil }
+        return (head, name)
+    }
+
     /// The notes after a link up to the end of its line or sentence: " (Free to audit)".
     static func notes(_ after: String) -> String {
         String(after.prefix(120))
@@ -529,6 +643,12 @@ struct ResourceExtractor: Sendable {
 
     static func cost(in notes: String) -> ResourceCost {
         let lower = stripTags(notes).lowercased()
+        // "NOT FREE", "not free", "non-free", "paid only", "no longer free": said before "free" is.
+        if ["not free", "non-free", "nonfree", "paid only", "paid-only", "no longer free", "isn't free", "isn’t free"]
+            .contains(where: { lower.containsWord($0) })
+        {
+            return .paid
+        }
         if lower.contains("free to audit") || lower.contains("free audit") || lower.contains("audit for free")
             || lower.contains("audit free") || lower.contains("free-to-audit")
         {

@@ -2,7 +2,7 @@ import RoadmapMarkdown
 
 /// What kind of learning resource a link or list item names.
 public enum ResourceKind: String, Sendable, Hashable, Codable, CaseIterable {
-    case course, certification, book, tool, community, documentation, article, video, link
+    case course, certification, book, paper, tool, repository, community, documentation, article, video, link
 
     /// The heading a group of this kind has on a resource page.
     public var pluralTitle: String {
@@ -10,7 +10,9 @@ public enum ResourceKind: String, Sendable, Hashable, Codable, CaseIterable {
         case .course: "Courses"
         case .certification: "Certifications"
         case .book: "Books"
+        case .paper: "Papers"
         case .tool: "Tools"
+        case .repository: "Code repositories"
         case .community: "Communities"
         case .documentation: "Documentation"
         case .article: "Articles"
