@@ -66,24 +66,23 @@ import RoadmapMarkdown
     // MARK: - The oracles catch what they promise to
 
     @Test(arguments: [
-        ("Plain text, **bold**, `code` and [brackets] (parens).", false, false),
-        ("a < b > c: d", false, false),
-        ("<div>raw</div> <b>html</b>", false, false),
-        ("[a](b.md)", false, true),
-        ("![i](x.png)", false, true),
-        ("[a][r]\n\n[r]: b.md", false, true),
-        ("note[^1]", false, true),
-        ("see WWW.example.org", false, true),
-        ("ftp://example.org", false, true),
-        ("mail a@b.co", false, true),
-        ("<irc:channel>", false, true),
-        ("<a href=\"x.html\">x</a>", false, false),
-        ("<a href=\"x.html\">x</a>", true, true),
-        ("<img SRC=\"x.png\">", true, true),
-        ("a source of action", true, false),
+        ("Plain text, **bold**, `code` and [brackets] (parens).", false),
+        ("a < b > c: d", false),
+        ("<div>raw</div> <b>html</b>", false),
+        ("[a](b.md)", true),
+        ("![i](x.png)", true),
+        ("[a][r]\n\n[r]: b.md", true),
+        ("note[^1]", true),
+        ("see WWW.example.org", true),
+        ("ftp://example.org", true),
+        ("mail a@b.co", true),
+        ("<irc:channel>", true),
+        ("<a href=\"x.html\">x</a>", true),
+        ("<img SRC=\"x.png\">", true),
+        ("a source of action", false),
     ])
-    func linksAreFoundInTheContent(text: String, rawHTML: Bool, expected: Bool) {
-        #expect(FuzzOracles.mayHoldLinks(Array(text.utf8), rawHTML: rawHTML) == expected)
+    func linksAreFoundInTheContent(text: String, expected: Bool) {
+        #expect(FuzzOracles.mayHoldLinks(Array(text.utf8)) == expected)
     }
 
     static func oracles(_ roadmap: String, diagnostics: [Diagnostic] = [], files: [String: String] = [:],

@@ -21,11 +21,14 @@ import RoadmapMarkdown
         "data-scientist.md:61 skill.untaught",  // Data Visualisation: no module, phase or project says it
         "fm-invalid.md:3 front-matter.yaml",
         "fm-list.md:2 front-matter.not-a-mapping",
+        "ml-engineer-readme.md:9 link.missing-file",  // the raw-HTML badge links LICENSE, not in the site
+        "security-hostile.md:8 link.missing-file",  // <img src="x" onerror=…>: no file x
         "security-hostile.md:14 duration.modules-short-of-phase",
         "security-hostile.md:16 link.unsafe-scheme",
         "security-hostile.md:17 link.unsafe-scheme",
         "security-hostile.md:18 link.unsafe-scheme",
         "security-hostile.md:20 link.missing-file",
+        "security-hostile.md:21 link.unsafe-scheme",  // <a href="javascript:…"> in raw HTML
     ]
 
     static func model(_ site: URL, _ slug: String) throws -> [String: Any] {

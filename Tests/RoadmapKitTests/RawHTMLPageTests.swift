@@ -122,18 +122,73 @@ import Testing
         ])
     }
 
-    /// Without `allow_raw_html`, raw HTML is dropped and its text kept, as before, without warnings.
-    @Test func withoutTheOptionOnlyTheTextIsKept() throws {
+    /// Without `allow_raw_html`, raw HTML keeps only what Markdown could say, every tag written
+    /// anew without its attributes, and nothing removed is reported.
+    @Test func withoutTheOptionWhatMarkdownCouldSayIsKept() throws {
         let markdown = """
             # T
 
             <p align="center"><b onclick="x()">Bold</b> <script>x()</script></p>
 
-            Inline <kbd>Ctrl</kbd> key.
+            Inline <kbd>Ctrl</kbd> key and <span style="color:red">red</span> text.
             """
         let (html, report) = try buildSingleRoadmap(markdown)
-        #expect(html.contains("<p>Bold</p>"))
-        #expect(html.contains("<p>Inline Ctrl key.</p>"))
+        #expect(html.contains("<p><b>Bold</b> </p>"))
+        #expect(html.contains("<p>Inline <kbd>Ctrl</kbd> key and red text.</p>"))
+        #expect(!html.contains("onclick") && !html.contains("x()") && !html.contains("style=\"color"))
         #expect(!report.diagnostics.contains { $0.id.hasPrefix("html.") })
+    }
+
+    /// A block of text and inline elements only is a paragraph; `<a name>` is an anchor, not an
+    /// empty link; `<details>` folds stay.
+    @Test func withoutTheOptionInlineBlocksAreParagraphsAndFoldsStay() throws {
+        let markdown = """
+            # T
+
+            ## Notes
+
+            <b>How long does it take?</b>
+
+            <a name="faq"></a>
+
+            <details>
+            <summary>Extra reading</summary>
+
+            - more
+
+            </details>
+            """
+        let (html, _) = try buildSingleRoadmap(markdown)
+        let article = Self.article(html)
+        #expect(article.contains("<p><b>How long does it take?</b></p>"))
+        #expect(article.contains("<a id=\"faq\"></a>"))
+        #expect(!article.contains("<a></a>"))
+        #expect(article.contains("<details>\n<summary>Extra reading</summary>"))
+        #expect(article.contains("</details>"))
+    }
+
+    /// A README's raw-HTML table of notebooks: its rows and links stay (an image in a link
+    /// shows its alt text), where only its text once did and its "Notebook" column was empty.
+    @Test func withoutTheOptionRawLinksKeepTheirTextAndTarget() throws {
+        let markdown = """
+            # Course
+
+            ## Lessons
+
+            <table>
+            <tr><th>Lesson</th><th>Notebook</th></tr>
+            <tr><td>Intro</td><td><a href="https://colab.research.google.com/github/o/r/intro.ipynb" onclick="x()"><img src="https://colab.research.google.com/assets/colab-badge.svg" alt="Open In Colab"></a></td></tr>
+            <tr><td>Unsafe</td><td><a href="javascript:alert(1)">click</a></td></tr>
+            </table>
+            """
+        let (html, report) = try buildSingleRoadmap(markdown)
+        let article = Self.article(html)
+        #expect(article.contains("<table>\n<tr><th>Lesson</th><th>Notebook</th></tr>"))
+        #expect(article.contains(
+            "<td><a href=\"https://colab.research.google.com/github/o/r/intro.ipynb\"><span class=\"remote-image\">Open In Colab</span></a></td>"))
+        #expect(article.contains("<td>click</td>"))
+        #expect(!article.contains("javascript:") && !article.contains("onclick") && !article.contains("<img"))
+        #expect(report.diagnostics.map(Self.describedByFileName).contains(
+            "test.md:8:27: warning: raw HTML link to a 'javascript:' URL removed [link.unsafe-scheme]"))
     }
 }

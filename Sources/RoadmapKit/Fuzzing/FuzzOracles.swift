@@ -4,7 +4,7 @@ import Foundation
 /// violation is a line of text naming what broke; none is a matter of taste:
 ///
 /// 1. **Content without links never produces an `output.*` diagnostic.** When the roadmap
-///    holds nothing that can become a link (``mayHoldLinks(_:rawHTML:)``), every link of every
+///    holds nothing that can become a link (``mayHoldLinks(_:)``), every link of every
 ///    page is one the generator made itself (anchors, tables of contents, "Also in", cross-links,
 ///    resource indexes, search), so a broken one is the generator's fault.
 /// 2. **Diagnostics are well formed.** Every one but a note has an id; each prints as one line
@@ -31,7 +31,7 @@ struct FuzzOracles {
 
     func violations() -> [String] {
         var found: [String] = []
-        if !Self.mayHoldLinks(input.roadmap, rawHTML: run.config.allowRawHTML) {
+        if !Self.mayHoldLinks(input.roadmap) {
             for diagnostic in run.diagnostics where diagnostic.id.hasPrefix("output.") {
                 found.append("content without links produced an output diagnostic: \(diagnostic)")
             }
@@ -65,9 +65,9 @@ struct FuzzOracles {
     ///   autolink (`<https://x>`, `<irc:x>`, `<a@b.c>`);
     /// - the GFM autolink extension's starts: `www.`, `://`, `@` (an e-mail address), `mailto:`,
     ///   `xmpp:` (letters in any case);
-    /// - with raw HTML allowed (`rawHTML`), a tag (`<` and a letter) and a link attribute's
+    /// - a tag (`<` and a letter) and a link attribute's
     ///   name: `href`, `src` or `action` (also inside `srcset`, `xlink:href`, `formaction`).
-    static func mayHoldLinks(_ text: [UInt8], rawHTML: Bool) -> Bool {
+    static func mayHoldLinks(_ text: [UInt8]) -> Bool {
         let lowered = text.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
         func contains(_ marker: String) -> Bool {
             let needle = Array(marker.utf8)
@@ -83,7 +83,7 @@ struct FuzzOracles {
                 if next == UInt8(ascii: ":") || next == UInt8(ascii: "@") { return true }
             }
         }
-        return rawHTML && sawTag && ["href", "src", "action"].contains(where: contains)
+        return sawTag && ["href", "src", "action"].contains(where: contains)
     }
 
     // MARK: - Diagnostics

@@ -1,8 +1,9 @@
-/// What raw HTML keeps on a page (`allow_raw_html: true`): the elements and attributes GitHub
+/// What raw HTML keeps on a page. With `allow_raw_html: true`: the elements and attributes GitHub
 /// keeps in a README (html-pipeline's sanitization allowlist), narrowed to what the site promises
 /// (no event handlers, no inline scripts or styles, nothing loaded from another host) and to what
 /// cannot reach into the page around it (no `class`, `style` or `data-*` for the site's own
-/// stylesheet and script to pick up). Data only: ``HTMLSanitizer`` applies it.
+/// stylesheet and script to pick up). Without it, only what Markdown could say
+/// (``markdownElements``). Data only: ``HTMLSanitizer`` applies it.
 enum HTMLAllowlist {
     /// What an attribute's value is, and so how it is checked.
     enum Value: Equatable {
@@ -68,6 +69,26 @@ enum HTMLAllowlist {
             attributes: ["colspan": .text, "rowspan": .text, "valign": .text, "width": .text, "height": .text, "headers": .text,
                          "scope": .text, "abbr": .text],
             inside: ["table"]),
+    ]
+
+    /// What is kept of raw HTML on a site that does not publish it (the default): what Markdown
+    /// itself could have said (text, headings, paragraphs, emphasis, code, quotes, lists,
+    /// tables, links and images) and README folds (`<details>`), every tag written anew with
+    /// its link, image and table-span attributes only. A README's `<table>` of notebooks keeps
+    /// its rows and its links.
+    static let markdownElements: [String: Element] = [
+        "h1": Element(), "h2": Element(), "h3": Element(), "h4": Element(), "h5": Element(), "h6": Element(),
+        "p": Element(), "div": Element(), "br": Element(), "hr": Element(),
+        "b": Element(), "i": Element(), "strong": Element(), "em": Element(), "s": Element(), "del": Element(),
+        "code": Element(), "pre": Element(), "kbd": Element(), "sup": Element(), "sub": Element(),
+        "blockquote": Element(), "details": Element(), "summary": Element(),
+        "a": Element(attributes: ["href": .link]),
+        "img": Element(attributes: ["src": .image, "alt": .text]),
+        "ul": Element(), "ol": Element(attributes: ["start": .text]), "li": Element(inside: ["ul", "ol"]),
+        "table": Element(), "thead": Element(inside: ["table"]), "tbody": Element(inside: ["table"]),
+        "tr": Element(inside: ["table"]),
+        "td": Element(attributes: ["colspan": .text, "rowspan": .text], inside: ["table"]),
+        "th": Element(attributes: ["colspan": .text, "rowspan": .text], inside: ["table"]),
     ]
 
     /// Elements removed with everything inside them: scripts, styles, frames, plug-ins, forms'

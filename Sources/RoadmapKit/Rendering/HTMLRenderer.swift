@@ -3,14 +3,14 @@ import RoadmapMarkdown
 /// Renders Markdown nodes as HTML for a roadmap page.
 ///
 /// Headings get their anchors and a visible anchor link; list items that are topics or projects
-/// get theirs; every link goes through the ``LinkResolver``; raw HTML is dropped (its text kept)
-/// unless the site opts in, and then only what the ``HTMLSanitizer`` allows is kept. What a
+/// get theirs; every link goes through the ``LinkResolver``; raw HTML keeps only what the
+/// ``HTMLSanitizer`` allows: what Markdown could say (text, lists, tables, links, images)
+/// unless the site opts in to raw HTML, and then GitHub's README allowlist. What a
 /// link's destination turns out to be, and what the sanitizer removes, was reported before
 /// rendering (``MarkdownLinkCheck``), so rendering reports nothing.
 struct HTMLRenderer {
     /// The roadmap's file, as the sanitizer names it.
     var file: String
-    var allowRawHTML: Bool
     var itemAnchors: [SourceLocation: String]
     var resolver: LinkResolver
     /// Anchors of headings whose progress a learner can track.
@@ -25,15 +25,14 @@ struct HTMLRenderer {
     private var footnoteUses: [Int: Int] = [:]
     /// How many links the node being rendered is inside (links cannot nest in HTML).
     private var insideLink = 0
-    /// The page's raw HTML, when the site keeps it.
+    /// The page's raw HTML, kept as far as the site allows.
     private var rawHTML: HTMLSanitizer
 
     init(file: String, allowRawHTML: Bool, itemAnchors: [SourceLocation: String], resolver: LinkResolver) {
         self.file = file
-        self.allowRawHTML = allowRawHTML
         self.itemAnchors = itemAnchors
         self.resolver = resolver
-        rawHTML = HTMLSanitizer(file: file, reservedIDs: Self.pageIDs)
+        rawHTML = HTMLSanitizer(file: file, reservedIDs: Self.pageIDs, publishesRawHTML: allowRawHTML)
     }
 
     /// The ids of the page around the Markdown, which raw HTML may not take.
@@ -101,10 +100,6 @@ struct HTMLRenderer {
     /// The contents of one Markdown container: raw HTML opened among them is closed after them
     /// (see ``HTMLSanitizer``).
     private mutating func renderSiblings(_ nodes: [MarkdownNode], into out: inout [UInt8], tightList: Bool) {
-        guard allowRawHTML else {
-            for node in nodes { render(node, into: &out, tightList: tightList) }
-            return
-        }
         let scope = rawHTML.enterScope()
         for node in nodes { render(node, into: &out, tightList: tightList) }
         rawHTML.leaveScope(scope, into: &out)
@@ -182,17 +177,7 @@ struct HTMLRenderer {
             out.append(escaping: literal)
             out.append("</code></pre>\n")
         case .htmlBlock(let html):
-            if allowRawHTML {
-                renderRawHTML(html, node, into: &out)
-            } else {
-                htmlAnchor(node, into: &out)
-                let text = HTMLText.text(of: html)
-                if !text.isEmpty {
-                    out.append("<p>")
-                    out.append(escaping: text)
-                    out.append("</p>\n")
-                }
-            }
+            renderRawHTML(html, node, asBlock: true, into: &out)
         case .thematicBreak:
             out.append("<hr>\n")
         case .footnoteDefinition(let label):
@@ -250,7 +235,7 @@ struct HTMLRenderer {
             out.append(escaping: code)
             out.append("</code>")
         case .htmlInline(let html):
-            if allowRawHTML { renderRawHTML(html, node, into: &out) } else { htmlAnchor(node, into: &out) }
+            renderRawHTML(html, node, into: &out)
         case .emphasis:
             out.append("<em>")
             renderChildren(node, into: &out, tightList: false)
@@ -341,15 +326,58 @@ struct HTMLRenderer {
     /// dropped here. Its output is not carried over: what is kept depends on where the node is
     /// rendered (inside a link or not, and which elements raw HTML left open in the enclosing
     /// Markdown containers), which the renderer tracks as it goes, and a model pass 1 did not
-    /// keep is built again. Only sites that keep raw HTML run the sanitizer at all.
-    private mutating func renderRawHTML(_ html: String, _ node: MarkdownNode, into out: inout [UInt8]) {
+    /// keep is built again.
+    private mutating func renderRawHTML(_ html: String, _ node: MarkdownNode, asBlock: Bool = false, into out: inout [UInt8]) {
         let resolver = resolver
         var kept: [UInt8] = []
+        let openBefore = rawHTML.openElementCount
         let keptIDs = rawHTML.sanitize(
             html, at: node.range.start, insideLink: insideLink > 0, resolve: { resolver.resolve($0).href }, into: &kept)
         _ = rawHTML.takeDiagnostics()
+        // Where raw HTML is not published, a block that kept only text and inline elements, all
+        // closed, reads as a paragraph (`<center>Note</center>` without its tags, `<b>Note</b>`).
+        let isParagraph = asBlock && !rawHTML.publishesRawHTML && rawHTML.openElementCount == openBefore
+            && Self.isInlineOnly(kept)
+        if isParagraph { out.append("<p>") }
         htmlAnchor(node, unlessKept: keptIDs, into: &out)
-        out += kept
+        out += isParagraph ? Self.trimmingWhitespace(kept) : kept
+        if isParagraph { out.append("</p>\n") }
+    }
+
+    /// Whether sanitized HTML has text and no block element of ``HTMLAllowlist``.
+    private static func isInlineOnly(_ html: [UInt8]) -> Bool {
+        var hasText = false
+        var index = 0
+        while index < html.count {
+            if html[index] == UInt8(ascii: "<") {
+                var end = index + 1
+                if end < html.count, html[end] == UInt8(ascii: "/") { end += 1 }
+                let nameStart = end
+                while end < html.count, html[end].isASCIILetter || html[end].isASCIIDigit { end += 1 }
+                let name = String(decoding: html[nameStart..<end], as: UTF8.self)
+                if blockElements.contains(name) { return false }
+                while end < html.count, html[end] != UInt8(ascii: ">") { end += 1 }
+                index = end + 1
+            } else {
+                if !Self.isWhitespace(html[index]) { hasText = true }
+                index += 1
+            }
+        }
+        return hasText
+    }
+
+    private static let blockElements: Set<String> = [
+        "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "pre", "blockquote", "ul", "ol", "li", "dl", "dt", "dd",
+        "table", "caption", "thead", "tbody", "tfoot", "tr", "td", "th", "details", "summary", "figure", "figcaption",
+        "picture", "source",
+    ]
+
+    private static func isWhitespace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D }
+
+    private static func trimmingWhitespace(_ bytes: [UInt8]) -> [UInt8] {
+        guard let first = bytes.firstIndex(where: { !isWhitespace($0) }), let last = bytes.lastIndex(where: { !isWhitespace($0) })
+        else { return [] }
+        return Array(bytes[first...last])
     }
 
     /// An empty `<a id>` for an anchor raw HTML defines (`<a name="top"></a>`), unless the kept

@@ -1,6 +1,10 @@
 import RoadmapMarkdown
 
-/// Raw HTML of one page (`allow_raw_html: true`), kept as far as ``HTMLAllowlist`` allows.
+/// Raw HTML of one page, kept as far as ``HTMLAllowlist`` allows: on a site that publishes raw
+/// HTML (`allow_raw_html: true`), GitHub's README allowlist, each removal reported; otherwise
+/// only what Markdown itself could say (``HTMLAllowlist/markdownElements``: text, lists,
+/// tables, links, images), removals unreported since raw HTML is not published at all; a link
+/// or image removed for its URL is reported either way.
 ///
 /// Nothing is copied as written but text: every kept tag is written anew (its name in lowercase,
 /// its allowed attributes only, each value checked, escaped and double-quoted) and a `<` in text
@@ -22,6 +26,10 @@ struct HTMLSanitizer {
     var file: String
     /// Ids the page itself uses; raw HTML may not take them.
     var reservedIDs: Set<String>
+    /// Whether the site publishes raw HTML (`allow_raw_html: true`).
+    let publishesRawHTML: Bool
+    private let elements: [String: HTMLAllowlist.Element]
+    private let globalAttributes: [String: HTMLAllowlist.Value]
     /// What was removed, once per kind; taken by ``takeDiagnostics()``.
     private var diagnostics: [Diagnostic] = []
     /// The kinds reported so far (see ``warn(_:_:_:at:)``).
@@ -34,9 +42,12 @@ struct HTMLSanitizer {
     /// Kinds of removal reported for one page; past this many, one last warning says more went.
     static let maximumReportedKinds = 16
 
-    init(file: String, reservedIDs: Set<String> = []) {
+    init(file: String, reservedIDs: Set<String> = [], publishesRawHTML: Bool = true) {
         self.file = file
         self.reservedIDs = reservedIDs
+        self.publishesRawHTML = publishesRawHTML
+        elements = publishesRawHTML ? HTMLAllowlist.elements : HTMLAllowlist.markdownElements
+        globalAttributes = publishesRawHTML ? HTMLAllowlist.globalAttributes : [:]
     }
 
     /// The scope a Markdown container's contents open; hand it back to ``leaveScope(_:into:)``.
@@ -54,6 +65,9 @@ struct HTMLSanitizer {
         close(downTo: scopeFloor, into: &out)
         scopeFloor = scope.floor
     }
+
+    /// How many kept elements are open: a piece that leaves it as it found it closed all it opened.
+    var openElementCount: Int { open.count }
 
     /// The diagnostics since the last call.
     mutating func takeDiagnostics() -> [Diagnostic] {
@@ -116,7 +130,7 @@ struct HTMLSanitizer {
             if !(tag.isSelfClosing && (name == "svg" || name == "math")) { piece.droppedElement = (name, 1) }
             return
         }
-        guard let element = HTMLAllowlist.elements[name] else {
+        guard let element = elements[name] else {
             warn("html.element-removed", "element:" + name, "raw HTML <\(name)> removed" + (isVoid ? "" : "; its text is kept"),
                  at: tag.range.lowerBound, in: &piece)
             return
@@ -142,7 +156,7 @@ struct HTMLSanitizer {
         var kept: [(name: String, value: String?)] = []
         var image: ImageSource?
         for attribute in tag.attributes {
-            guard let kind = element.attributes[attribute.name] ?? HTMLAllowlist.globalAttributes[attribute.name] else {
+            guard let kind = element.attributes[attribute.name] ?? globalAttributes[attribute.name] else {
                 removed(attribute, of: name, in: &piece)
                 continue
             }
@@ -191,6 +205,9 @@ struct HTMLSanitizer {
             }
         }
         if name == "source", !kept.contains(where: { $0.name == "srcset" }) { return }
+        // Where raw HTML is not published, an `<a>` is kept only as a link (`<a name>` anchors
+        // are the renderer's empty `<a id>`); its end tag then finds nothing open and is dropped.
+        if name == "a", !publishesRawHTML, kept.isEmpty { return }
 
         out.append("<")
         out.append(utf8: name)
@@ -332,7 +349,9 @@ struct HTMLSanitizer {
     }
 
     /// A warning for the first removal of its `kind` in the page, at `offset` in the piece.
+    /// Where raw HTML is not published, only links and images removed for their URLs are reported.
     private mutating func warn(_ id: String, _ kind: String, _ message: String, at offset: Int, in piece: inout Piece) {
+        guard publishesRawHTML || id.hasPrefix("link.") else { return }
         guard reportedKinds.count <= Self.maximumReportedKinds, reportedKinds.insert(kind).inserted else { return }
         let message = reportedKinds.count <= Self.maximumReportedKinds ? message
             : "more raw HTML is removed from this file than is listed"

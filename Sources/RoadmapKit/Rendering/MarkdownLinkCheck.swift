@@ -10,7 +10,8 @@ import RoadmapMarkdown
 /// is what the page does.
 struct MarkdownLinkCheck {
     var resolver: LinkResolver
-    /// Whether the site keeps raw HTML, whose `href` and `src` values are resolved too.
+    /// Whether the site publishes raw HTML; either way, the links and images the sanitizer
+    /// keeps of it (``HTMLSanitizer``) are resolved too.
     var allowRawHTML: Bool
 
     struct Output: Sendable {
@@ -20,8 +21,9 @@ struct MarkdownLinkCheck {
 
     func check(_ roadmap: Roadmap) -> Output {
         var output = Output()
-        // What the sanitizer removes from raw HTML the site keeps is reported here too.
-        var sanitizer = HTMLSanitizer(file: roadmap.sourcePath, reservedIDs: HTMLRenderer.pageIDs)
+        // What the sanitizer removes from raw HTML is reported here too.
+        var sanitizer = HTMLSanitizer(file: roadmap.sourcePath, reservedIDs: HTMLRenderer.pageIDs,
+                                      publishesRawHTML: allowRawHTML)
         func record(_ destination: String, at location: SourceLocation) {
             switch resolver.resolve(destination) {
             case .href:
@@ -46,7 +48,6 @@ struct MarkdownLinkCheck {
                     record(source, at: nodes[index].range.start)
                     continue  // the page shows an image's text as its alt text, not as nodes
                 case .htmlBlock(let html), .htmlInline(let html):
-                    guard allowRawHTML else { continue }
                     let location = nodes[index].range.start
                     var kept: [UInt8] = []
                     _ = sanitizer.sanitize(html, at: location, insideLink: insideLink, resolve: { value -> String? in
