@@ -53,28 +53,33 @@ public struct DiagnosticPrinter: Sendable {
                 return String(decoding: data, as: UTF8.self)
             }
         case .human:
-            guard let limit = limitPerID else { return shown.map { $0.formatted(relativeTo: directory) } }
-            var lines: [String] = []
-            var shownOfID: [String: Int] = [:]
-            var hidden: [String: [Severity: Int]] = [:]
-            for diagnostic in shown {
-                let count = shownOfID[diagnostic.id, default: 0]
-                if count < limit {
-                    shownOfID[diagnostic.id] = count + 1
-                    lines.append(diagnostic.formatted(relativeTo: directory))
-                } else {
-                    hidden[diagnostic.id, default: [:]][diagnostic.severity, default: 0] += 1
-                }
-            }
-            for id in hidden.keys.sorted() {
-                let counts = hidden[id, default: [:]]
-                let rest = Severity.allCases.reversed().compactMap { severity in
-                    counts[severity].map { Self.counted($0, "more " + severity.rawValue) }
-                }
-                lines.append("\(id.isEmpty ? "(no id)" : id): \(rest.joined(separator: ", ")) not shown (--verbose shows all)")
-            }
-            return lines
+            return humanLines(shown)
         }
+    }
+
+    /// `file:line:column: severity: message [id]`, the first ``limitPerID`` of each id, then
+    /// for each id that had more a line counting them.
+    private func humanLines(_ diagnostics: [Diagnostic]) -> [String] {
+        guard let limit = limitPerID else { return diagnostics.map { $0.formatted(relativeTo: directory) } }
+        var lines: [String] = []
+        var shownOfID: [String: Int] = [:]
+        var hidden: [String: [Severity: Int]] = [:]
+        for diagnostic in diagnostics {
+            let count = shownOfID[diagnostic.id, default: 0]
+            if count < limit {
+                shownOfID[diagnostic.id] = count + 1
+                lines.append(diagnostic.formatted(relativeTo: directory))
+            } else {
+                hidden[diagnostic.id, default: [:]][diagnostic.severity, default: 0] += 1
+            }
+        }
+        for (id, counts) in hidden.sorted(by: { $0.key < $1.key }) {
+            let rest = Severity.allCases.reversed().compactMap { severity in
+                counts[severity].map { Self.counted($0, "more " + severity.rawValue) }
+            }
+            lines.append("\(id.isEmpty ? "(no id)" : id): \(rest.joined(separator: ", ")) not shown (--verbose shows all)")
+        }
+        return lines
     }
 
     /// Prints `diagnostics` to `handle`, in pieces of about 64 KB: a large site's thousands of
