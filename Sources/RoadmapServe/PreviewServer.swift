@@ -11,13 +11,15 @@ public final class PreviewServer: Sendable {
         public var port: UInt16
         /// Seconds between two looks at the watched folders.
         public var pollInterval: Double
+        /// Every diagnostic (no cap per id) and each stage's time.
         public var verbose: Bool
         /// Errors only: no warnings, no line per build (the line saying where the site is served stays).
         public var quiet: Bool
+        public var diagnosticFormat: DiagnosticPrinter.Format
         var limits = BoundedHTTPServer.Limits()
 
         public init(build: BuildOptions, host: String = "127.0.0.1", port: UInt16 = 8000, pollInterval: Double = 0.05,
-                    verbose: Bool = false, quiet: Bool = false)
+                    verbose: Bool = false, quiet: Bool = false, diagnosticFormat: DiagnosticPrinter.Format = .human)
         {
             self.build = build
             self.host = host
@@ -25,6 +27,12 @@ public final class PreviewServer: Sendable {
             self.pollInterval = pollInterval
             self.verbose = verbose
             self.quiet = quiet
+            self.diagnosticFormat = diagnosticFormat
+        }
+
+        /// Prints a build's diagnostics as `roadmap build` does, capped per id unless `verbose`.
+        var printer: DiagnosticPrinter {
+            DiagnosticPrinter(format: diagnosticFormat, limitPerID: verbose ? nil : DiagnosticPrinter.defaultLimitPerID)
         }
     }
 
@@ -155,9 +163,7 @@ public final class PreviewServer: Sendable {
             let warnings = report.diagnostics.filter { $0.severity != .error }.map { $0.formatted() }
             let showWarnings = !options.quiet && warnings != shownWarnings.withLock { $0 }
             shownWarnings.withLock { $0 = warnings }
-            for diagnostic in report.diagnostics where diagnostic.severity == .error || showWarnings {
-                FileHandle.standardError.write(Data((diagnostic.formatted() + "\n").utf8))
-            }
+            options.printer.print(report.diagnostics.filter { $0.severity == .error || showWarnings })
             if options.verbose {
                 for (stage, seconds) in report.stageTimes {
                     log("  " + stage.padding(toLength: 18, withPad: " ", startingAt: 0) + String(format: "%8.1f ms", seconds * 1000))
@@ -172,8 +178,11 @@ public final class PreviewServer: Sendable {
                 channel.buildSucceeded(changed: [reason])
             } else {
                 let errors = report.diagnostics.filter { $0.severity == .error }
-                log("Build failed (\(reason)): \(errors.count) error\(errors.count == 1 ? "" : "s"); still serving the last good site.")
-                channel.buildFailed(errors.map { $0.formatted() }.joined(separator: "\n"))
+                log("Build failed (\(reason)): \(DiagnosticPrinter.summary(of: errors)); still serving the last good site.")
+                // The page shows the errors as the terminal does, whatever format the terminal has.
+                var shown = options.printer
+                shown.format = .human
+                channel.buildFailed(shown.lines(errors).joined(separator: "\n"))
             }
         case .failure(let error):
             let failure = BuildError.describing(error).diagnostic.formatted()

@@ -22,8 +22,15 @@ struct BuildOptionGroup: ParsableArguments {
     @Flag(help: "Print errors only.")
     var quiet = false
 
-    @Flag(help: "Print each stage's time.")
+    @Flag(help: ArgumentHelp(
+        "Print every diagnostic and each stage's time.",
+        discussion: "Without it, the human format shows at most \(DiagnosticPrinter.defaultLimitPerID) diagnostics of each id, then one line counting the rest."))
     var verbose = false
+
+    @Option(help: ArgumentHelp(
+        "How diagnostics are printed: human (file:line:column: severity: message [id]), github (GitHub Actions annotations) or json (one object a line).",
+        discussion: "The github and json formats print every diagnostic; only the human format is capped."))
+    var diagnostics: DiagnosticPrinter.Format = .human
 
     func validate() throws {
         if let baseURL, URL(string: baseURL)?.scheme.map({ $0 == "http" || $0 == "https" }) != true
@@ -31,6 +38,11 @@ struct BuildOptionGroup: ParsableArguments {
         {
             throw ValidationError("--base-url must be an absolute http(s) URL, such as https://example.org/roadmaps/")
         }
+    }
+
+    /// Prints diagnostics to standard error as the options ask.
+    var diagnosticPrinter: DiagnosticPrinter {
+        DiagnosticPrinter(format: diagnostics, limitPerID: verbose ? nil : DiagnosticPrinter.defaultLimitPerID, errorsOnly: quiet)
     }
 
     var buildOptions: BuildOptions {
@@ -55,10 +67,10 @@ struct BuildCommand: ParsableCommand {
             progressLine.finish()
         } catch {
             progressLine.finish()
-            DiagnosticPrinter(quiet: options.quiet).print([BuildError.describing(error).diagnostic])
+            options.diagnosticPrinter.print([BuildError.describing(error).diagnostic])
             throw ExitCode(1)
         }
-        DiagnosticPrinter(quiet: options.quiet).print(report.diagnostics)
+        options.diagnosticPrinter.print(report.diagnostics)
         if options.verbose {
             FileHandle.standardError.write(Data("  memory allocator: \(MemoryAllocator.name)\n".utf8))
             for (stage, seconds) in report.stageTimes {
@@ -68,36 +80,18 @@ struct BuildCommand: ParsableCommand {
             }
         }
         let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-        let errors = report.diagnostics.filter { $0.severity == .error }.count
-        let warnings = report.diagnostics.filter { $0.severity == .warning }.count
+        let counts = DiagnosticPrinter.summary(of: report.diagnostics)
         if report.succeeded {
             if !options.quiet {
                 print(String(format: "Built %d roadmap%@ (%d pages) into %@ in %.2f s%@", report.roadmapCount,
                              report.roadmapCount == 1 ? "" : "s", report.pageCount, options.output, elapsed,
-                             warnings > 0 ? ", \(warnings) warning\(warnings == 1 ? "" : "s")" : ""))
+                             counts.isEmpty ? "" : "; " + counts))
             }
         } else {
-            FileHandle.standardError.write(Data(
-                "Build failed: \(errors) error\(errors == 1 ? "" : "s"); \(options.output)/ was left as it was.\n".utf8))
+            FileHandle.standardError.write(Data("Build failed: \(counts); \(options.output)/ was left as it was.\n".utf8))
             throw ExitCode(1)
         }
     }
 }
 
-/// Prints diagnostics to standard error, one per line in `file:line:column: severity: message [id]`.
-struct DiagnosticPrinter {
-    var quiet: Bool
-
-    /// Written in pieces of about 64 KB: a large site's thousands of warnings are not a write each.
-    func print(_ diagnostics: [Diagnostic]) {
-        var text = ""
-        for diagnostic in diagnostics where !quiet || diagnostic.severity == .error {
-            text += diagnostic.formatted() + "\n"
-            if text.utf8.count >= 1 << 16 {
-                FileHandle.standardError.write(Data(text.utf8))
-                text = ""
-            }
-        }
-        if !text.isEmpty { FileHandle.standardError.write(Data(text.utf8)) }
-    }
-}
+extension DiagnosticPrinter.Format: ExpressibleByArgument {}

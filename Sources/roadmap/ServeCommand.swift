@@ -19,7 +19,8 @@ struct ServeCommand: ParsableCommand {
 
     func run() throws {
         let server = PreviewServer(options: .init(
-            build: options.buildOptions, host: host, port: port, verbose: options.verbose, quiet: options.quiet))
+            build: options.buildOptions, host: host, port: port, verbose: options.verbose, quiet: options.quiet,
+            diagnosticFormat: options.diagnostics))
         // The server runs on Swift concurrency's threads; this one only waits.
         Task {
             do {

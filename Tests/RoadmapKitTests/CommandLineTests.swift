@@ -56,9 +56,11 @@ import Testing
     @Test func contentErrorExitsOneWithRelativePaths() throws {
         try withTemporaryFolder { folder in
             try writeFiles(["Content/a.md": "# A\n\n[x](b.md#nope)\n", "Content/b.md": "# B\n"], in: folder)
-            let run = try Self.run(["build", "--templates", TestPaths.templates.path], in: folder)
+            let run = try Self.run(["build", "--strict", "--templates", TestPaths.templates.path], in: folder)
             #expect(run.status == 1)
-            #expect(run.stderr.contains("Content/a.md:3:1: error: no heading '#nope' in 'b.md' [link.missing-anchor]"), "\(run.stderr)")
+            #expect(run.stderr.contains(
+                "Content/a.md:3:1: error: no heading '#nope' in 'b.md'; the link goes to the top of its page [link.missing-anchor]"),
+                "\(run.stderr)")
         }
     }
 
@@ -77,6 +79,54 @@ import Testing
         try withTemporaryFolder { folder in
             let run = try Self.run(arguments, in: folder)
             #expect(run.status == 2, "\(arguments): \(run.stderr)")
+        }
+    }
+
+    /// Twelve links to images that are not there, as a README copied without its images has.
+    static let twelveMissingImages = ["Content/a.md": "# A\n\n" + (1...12).map { "![shot](img/\($0).png)\n\n" }.joined()]
+
+    @Test func diagnosticsAreCappedPerIdAndCountedById() throws {
+        try withTemporaryFolder { folder in
+            try writeFiles(Self.twelveMissingImages, in: folder)
+            let run = try Self.run(["build", "--templates", TestPaths.templates.path], in: folder)
+            #expect(run.status == 0)
+            let lines = run.stderr.split(separator: "\n")
+            #expect(lines.filter { $0.hasSuffix("[link.missing-file]") }.count == 10)
+            #expect(lines.contains("Content/a.md:21:1: warning: no file 'img/10.png' in the content folder; the link is kept as text [link.missing-file]"))
+            #expect(lines.last == "link.missing-file: 2 more warnings not shown (--verbose shows all)")
+            #expect(run.stdout.contains("; 13 warnings (12 link.missing-file, 1 site.no-base-url)\n"), "\(run.stdout)")
+
+            let verbose = try Self.run(["build", "--verbose", "--templates", TestPaths.templates.path], in: folder)
+            #expect(verbose.stderr.split(separator: "\n").filter { $0.hasSuffix("[link.missing-file]") }.count == 12)
+            #expect(!verbose.stderr.contains("not shown"))
+        }
+    }
+
+    @Test func githubAndJSONFormatsPrintEveryDiagnostic() throws {
+        try withTemporaryFolder { folder in
+            try writeFiles(Self.twelveMissingImages, in: folder)
+            let github = try Self.run(["build", "--diagnostics", "github", "--templates", TestPaths.templates.path], in: folder)
+            #expect(github.status == 0)
+            let annotations = github.stderr.split(separator: "\n")
+            #expect(annotations.count == 13)
+            #expect(annotations.allSatisfy { $0.hasPrefix("::warning ") })
+            #expect(annotations.contains(
+                "::warning file=Content/a.md,line=25,col=1::no file 'img/12.png' in the content folder; the link is kept as text [link.missing-file]"))
+
+            let json = try Self.run(["build", "--diagnostics", "json", "--templates", TestPaths.templates.path], in: folder)
+            let objects = try json.stderr.split(separator: "\n").map {
+                try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])
+            }
+            #expect(objects.count == 13)
+            let last = try #require(objects.last)
+            #expect(last["file"] as? String == "Content/a.md" && last["line"] as? Int == 25 && last["column"] as? Int == 1)
+            #expect(last["severity"] as? String == "warning" && last["id"] as? String == "link.missing-file")
+
+            let help = try Self.run(["build", "--help"], in: folder)
+            let words = help.stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            #expect(words.contains("--diagnostics <diagnostics>"))
+            #expect(words.contains("The github and json formats print every diagnostic; only the human format is capped."), "\(words)")
+            #expect(words.contains("--verbose Print every diagnostic"), "\(words)")
         }
     }
 

@@ -26,17 +26,19 @@ import RoadmapMarkdown
         #expect(!html.contains("#missing"))
     }
 
-    @Test func missingFileIsAWarningAndBrokenCrossFileAnchorAnErrorAtTheirPositions() throws {
-        let (html, report) = try buildSingleRoadmap(
-            "# A\n\n[gone](missing.md) and\n[bad anchor](other.md#nowhere) and [good](other.md#here)\n",
-            name: "a.md", extraFiles: ["other.md": "# Other\n\n## Here\n"])
-        let errors = report.diagnostics.filter { $0.severity == .error }
-        #expect(errors.map(\.id) == ["link.missing-anchor"])
-        #expect(errors.map(\.location) == [.init(line: 4, column: 1)])
-        let warning = try #require(report.diagnostics.first { $0.id == "link.missing-file" })
-        #expect(warning.severity == .warning)
-        #expect(warning.location == .init(line: 3, column: 1))
+    @Test func missingFileAndMissingHeadingOfAnotherRoadmapAreWarningsAtTheirPositions() throws {
+        let markdown = "# A\n\n[gone](missing.md) and\n[bad anchor](other.md#nowhere) and [good](other.md#here)\n"
+        let (html, report) = try buildSingleRoadmap(markdown, name: "a.md", extraFiles: ["other.md": "# Other\n\n## Here\n"])
+        #expect(report.succeeded)
+        let links = report.diagnostics.filter { $0.id.hasPrefix("link.") }
+        #expect(links.map(\.id) == ["link.missing-file", "link.missing-anchor"])
+        #expect(links.map(\.severity) == [.warning, .warning])
+        #expect(links.map(\.location) == [.init(line: 3, column: 1), .init(line: 4, column: 1)])
         #expect(!html.contains("missing.md"), "a missing file's link is kept as text")
+        #expect(html.contains("<a href=\"../other/index.html\">bad anchor</a>"), "a missing heading's link goes to the page")
+        #expect(html.contains("<a href=\"../other/index.html#here\">good</a>"))
+        let strict = try buildSingleRoadmap(markdown, name: "a.md", extraFiles: ["other.md": "# Other\n\n## Here\n"], strict: true).report
+        #expect(strict.diagnostics.filter { $0.id.hasPrefix("link.") }.map(\.severity) == [.error, .error])
     }
 
     @Test func frontMatterYAMLErrorIsAWarningAtItsLine() throws {
@@ -101,15 +103,17 @@ import RoadmapMarkdown
     }
 
     /// An error found while reading or modelling ends the build before any page is rendered,
-    /// as a compiler stops before generating code: a slug two roadmaps claim, a link to a
-    /// heading another roadmap does not have.
+    /// as a compiler stops before generating code: a slug two roadmaps claim, or with
+    /// `--strict` a link to a heading another roadmap does not have.
     @Test(arguments: [
-        (["a.md": "# A\n", "b.md": "---\nslug: a\n---\n# B\n"], "slug.duplicate", "b.md", RoadmapMarkdown.SourceLocation(line: 1, column: 1)),
+        (["a.md": "# A\n", "b.md": "---\nslug: a\n---\n# B\n"], "slug.duplicate", "b.md", RoadmapMarkdown.SourceLocation(line: 1, column: 1), false),
         (["a.md": "# A\n\n## Setup\n", "b.md": "# B\n\nSee [setup](a.md#set-up).\n"], "link.missing-anchor", "b.md",
-         RoadmapMarkdown.SourceLocation(line: 3, column: 5)),
+         RoadmapMarkdown.SourceLocation(line: 3, column: 5), true),
     ])
-    func anErrorBeforeRenderingStopsTheBuildThere(files: [String: String], id: String, file: String, at: RoadmapMarkdown.SourceLocation) throws {
-        let failed = try Self.build(files)
+    func anErrorBeforeRenderingStopsTheBuildThere(
+        files: [String: String], id: String, file: String, at: RoadmapMarkdown.SourceLocation, strict: Bool
+    ) throws {
+        let failed = try Self.build(files, strict: strict)
         let errors = failed.report.diagnostics.filter { $0.severity == .error }
         #expect(errors.map(\.id) == [id])
         #expect(errors.first?.file == failed.content.appendingPathComponent(file).path)
@@ -120,14 +124,14 @@ import RoadmapMarkdown
         // The same site without the error renders both roadmaps.
         let fixed = try Self.build(files.mapValues {
             $0.replacingOccurrences(of: "slug: a", with: "slug: b").replacingOccurrences(of: "#set-up", with: "#setup")
-        })
+        }, strict: strict)
         #expect(fixed.report.succeeded)
         #expect(fixed.rendered == 2)
     }
 
     /// Builds `files` as the content of a temporary folder: the report, how many roadmaps were
     /// rendered, the content folder, and the entries of the temporary folder after the build.
-    private static func build(_ files: [String: String]) throws
+    private static func build(_ files: [String: String], strict: Bool) throws
         -> (report: BuildReport, rendered: Int, content: URL, folder: [String])
     {
         try withTemporaryFolder { folder in
@@ -135,6 +139,7 @@ import RoadmapMarkdown
             try writeFiles(files, in: content)
             let rendered = Mutex(0)
             let report = try buildSite(content: content, output: folder.appendingPathComponent("Site"),
+                                       strict: strict, baseURL: "https://example.org/",
                                        progress: BuildProgress(interval: 0) { done, _ in rendered.withLock { $0 = done } })
             return (report, rendered.withLock { $0 }, content, try FileManager.default.contentsOfDirectory(atPath: folder.path))
         }

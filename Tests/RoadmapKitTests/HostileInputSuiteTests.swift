@@ -145,10 +145,11 @@ import Testing
     }
 
     /// The id of a line of stderr: a diagnostic (`file:line:col: severity: message [id]`), a
-    /// note on the one before it, or the summary. Any other line (a path with a raw newline
-    /// would make one) is reported by the test.
+    /// note on the one before it, the count of an id's diagnostics past the cap, or the summary.
+    /// Any other line (a path with a raw newline would make one) is reported by the test.
     static func diagnosticID(_ line: Substring) -> String? {
         if line.hasPrefix("Build failed: ") || (line.contains(": note: ") && !line.hasSuffix("]")) { return nil }
+        if line.hasSuffix(" not shown (--verbose shows all)"), let colon = line.firstIndex(of: ":") { return String(line[..<colon]) }
         guard line.hasSuffix("]"), let open = line.lastIndex(of: "["),
               line.contains(": warning: ") || line.contains(": error: ") || line.contains(": note: ")
         else {

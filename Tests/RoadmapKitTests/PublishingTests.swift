@@ -8,42 +8,55 @@ import Testing
     static let brokenLinks = TestPaths.fixtures.appendingPathComponent("BrokenLinks")
 
     /// A missing file is a warning and its link is kept as text (a README's `CONTRIBUTING.md` is
-    /// not in a roadmap site); a missing heading of a roadmap in the site is an error.
-    /// A stale in-page link is a warning too (a README's table of contents often has one).
+    /// not in a roadmap site); a stale in-page link is a warning too (a README's table of
+    /// contents often has one); a missing heading of a roadmap in the site is a warning, and the
+    /// link goes to the top of that roadmap's page. `--strict` makes each an error.
     static let expectedLinkWarnings = [
         "Content/guide.md:7:5: warning: no roadmap 'missing.md' in the content folder; the link is kept as text [link.missing-file]",
+        "Content/guide.md:8:1: warning: no heading '#no-such-heading' in 'other.md'; the link goes to the top of its page [link.missing-anchor]",
         "Content/other.md:9:20: warning: no heading '#not-here' on this page; the link is kept as text [link.missing-anchor]",
     ]
 
-    static let expectedLinkErrors = [
-        "Content/guide.md:8:1: error: no heading '#no-such-heading' in 'other.md' [link.missing-anchor]",
-    ]
-
-    @Test func brokenCrossFileLinkAndAnchorsFailAtTheirPositions() throws {
+    @Test func brokenLinksAreWarningsAtTheirPositionsAndErrorsWithStrict() throws {
         try withTemporaryFolder { folder in
             let output = folder.appendingPathComponent("Site")
-            let report = try buildSite(content: Self.brokenLinks.appendingPathComponent("Content"), output: output)
-            #expect(!report.succeeded)
-            #expect(!report.wroteSite)
-            let errors = report.diagnostics.filter { $0.severity == .error }
-            #expect(formatted(errors, relativeTo: Self.brokenLinks) == Self.expectedLinkErrors)
-            for warning in Self.expectedLinkWarnings {
-                #expect(formatted(report.diagnostics, relativeTo: Self.brokenLinks).contains(warning))
-            }
-            #expect(!FileManager.default.fileExists(atPath: output.path), "a failed build writes nothing")
+            let content = Self.brokenLinks.appendingPathComponent("Content")
+            let report = try buildSite(content: content, output: output)
+            #expect(report.succeeded, "\(report.diagnostics)")
+            let warnings = report.diagnostics.filter { $0.severity == .warning && $0.id != "site.no-base-url" }
+            #expect(formatted(warnings, relativeTo: Self.brokenLinks) == Self.expectedLinkWarnings)
+            let guide = try String(contentsOf: output.appendingPathComponent("guide/index.html"), encoding: .utf8)
+            #expect(guide.contains("<a href=\"../other/index.html\">a missing heading</a>"), "the page, without the fragment")
+            #expect(guide.contains("See a missing roadmap and"), "a missing file's link is kept as text")
+
+            let strictOutput = folder.appendingPathComponent("Strict")
+            let strict = try buildSite(content: content, output: strictOutput, strict: true, baseURL: "https://example.org/")
+            #expect(!strict.succeeded)
+            #expect(formatted(strict.diagnostics, relativeTo: Self.brokenLinks)
+                == Self.expectedLinkWarnings.map { $0.replacingOccurrences(of: ": warning: ", with: ": error: ") })
+            #expect(!FileManager.default.fileExists(atPath: strictOutput.path), "a failed build writes nothing")
         }
     }
 
-    @Test func brokenLinksExitOneFromTheCommandLine() throws {
+    @Test func brokenLinksExitOneFromTheCommandLineWithStrict() throws {
         try withTemporaryFolder { folder in
             let content = try String(contentsOf: Self.brokenLinks.appendingPathComponent("Content/guide.md"), encoding: .utf8)
             let other = try String(contentsOf: Self.brokenLinks.appendingPathComponent("Content/other.md"), encoding: .utf8)
             try writeFiles(["Content/guide.md": content, "Content/other.md": other], in: folder)
-            let run = try CommandLineTests.run(["build", "--templates", TestPaths.templates.path], in: folder)
-            #expect(run.status == 1)
-            for line in Self.expectedLinkErrors + Self.expectedLinkWarnings {
-                #expect(run.stderr.contains(line), "missing: \(line)\n\(run.stderr)")
+            let plain = try CommandLineTests.run(["build", "--templates", TestPaths.templates.path], in: folder)
+            #expect(plain.status == 0)
+            for line in Self.expectedLinkWarnings {
+                #expect(plain.stderr.contains(line), "missing: \(line)\n\(plain.stderr)")
             }
+            let strict = try CommandLineTests.run(
+                ["build", "--strict", "--base-url", "https://example.org/", "--templates", TestPaths.templates.path], in: folder)
+            #expect(strict.status == 1)
+            for line in Self.expectedLinkWarnings {
+                let error = line.replacingOccurrences(of: ": warning: ", with: ": error: ")
+                #expect(strict.stderr.contains(error), "missing: \(error)\n\(strict.stderr)")
+            }
+            #expect(strict.stderr.contains("Build failed: 3 errors (2 link.missing-anchor, 1 link.missing-file); Site/ was left as it was."),
+                    "\(strict.stderr)")
         }
     }
 

@@ -56,7 +56,7 @@ import Testing
             try writeFiles(["x.html": "new"], in: folder.appendingPathComponent(".Site.building-42-ABCDEF12"))
 
             try writeFiles(["a.md": "# A\n\n[broken](b.md#nowhere)\n", "b.md": "# B\n"], in: content)
-            let report = try buildSite(content: content, output: output)
+            let report = try buildSite(content: content, output: output, strict: true)
             #expect(!report.wroteSite)
             #expect(try filesUnder(output) == old)
             #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["Content", "Site"])

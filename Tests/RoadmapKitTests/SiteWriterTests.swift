@@ -9,7 +9,7 @@ import Testing
             #expect(before["a/index.html"] != nil)
 
             try writeFiles(["a.md": "# A changed\n\n[broken](b.md#nowhere)\n", "b.md": "# B\n"], in: content)
-            let report = try buildSite(content: content, output: output)
+            let report = try buildSite(content: content, output: output, strict: true)
             #expect(!report.succeeded)
             #expect(!report.wroteSite)
             #expect(try filesUnder(output) == before)

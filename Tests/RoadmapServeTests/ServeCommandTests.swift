@@ -25,14 +25,18 @@ final class ServeProcess: @unchecked Sendable {
     static let templates = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("Templates")
 
-    /// Starts `roadmap serve --port 0 [arguments]`, at most `descriptors` file descriptors open when given.
-    init(arguments: [String] = [], descriptors: Int? = nil) throws {
+    /// Starts `roadmap serve --port 0 [arguments]`, at most `descriptors` file descriptors open when given,
+    /// over two small roadmaps and `files` (content-relative path → text).
+    init(arguments: [String] = [], descriptors: Int? = nil, files: [String: String] = [:]) throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("roadmap-serve-tests-\(UUID().uuidString)")
         let content = folder.appendingPathComponent("Content")
         try FileManager.default.createDirectory(at: content, withIntermediateDirectories: true)
         for name in ["a", "b"] {
             try "# Roadmap \(name)\n\n## Phase 1 (2 weeks)\n\n- Learn \(name)\n".write(
                 to: content.appendingPathComponent("\(name).md"), atomically: true, encoding: .utf8)
+        }
+        for (path, text) in files {
+            try text.write(to: content.appendingPathComponent(path), atomically: true, encoding: .utf8)
         }
         let serve = [Self.binary.path, "serve", "--port", "0", "--templates", Self.templates.path] + arguments
         process.currentDirectoryURL = folder
@@ -170,6 +174,19 @@ final class ServeProcess: @unchecked Sendable {
         try await connection.request("/a/", port: port, fields: ["Connection: close"])
         let text = try await connection.readToEnd()
         #expect(text.hasPrefix("HTTP/1.1 200 ") && text.contains("Roadmap a"))
+    }
+
+    /// The terminal gets diagnostics as `roadmap build` prints them: at most ten of an id, then
+    /// a line counting the rest.
+    @Test func diagnosticsAreCappedPerId() async throws {
+        let missingImages = "# C\n\n" + (1...12).map { "![shot](img/\($0).png)\n\n" }.joined()
+        let serve = try ServeProcess(files: ["c.md": missingImages])
+        defer { serve.stop() }
+        _ = try await serve.port()
+        try await Task.sleep(for: .milliseconds(200))
+        let lines = serve.stderr.split(separator: "\n")
+        #expect(lines.filter { $0.hasSuffix("[link.missing-file]") }.count == 10, "\(serve.stderr)")
+        #expect(lines.contains("link.missing-file: 2 more warnings not shown (--verbose shows all)"), "\(serve.stderr)")
     }
 
     /// `--quiet` prints errors only (the build has a warning: no base_url).

@@ -197,8 +197,8 @@ extension PreparedDocument {
     }
 
     /// Whether its page comes out as `other`'s would: the same source, linking to the same
-    /// entries on other roadmaps.
+    /// entries and anchors on other roadmaps.
     func rendersAs(_ other: PreparedDocument) -> Bool {
-        hasSameSource(as: other) && alsoIn == other.alsoIn
+        hasSameSource(as: other) && alsoIn == other.alsoIn && otherPageAnchors == other.otherPageAnchors
     }
 }

@@ -12,6 +12,8 @@ struct PagePass: Sendable {
     /// The site's roadmaps (content-relative path → slug) and other content files, for the links.
     var pages: [String: String]
     var assets: Set<String>
+    /// Where links to other roadmaps' headings go when not as written (``LinkTargetCheck``).
+    var otherPageAnchors: OtherPageAnchors
     /// Each roadmap's resources as pass 1 read them, by content-relative path.
     var resourceUses: [String: ResourceUses]
     var writer: SiteWriter
@@ -24,8 +26,12 @@ struct PagePass: Sendable {
     func run(_ documents: [PreparedDocument], cache: PageCache?, progress: BuildProgress?) throws -> [PageResult] {
         var documents = documents
         if cache != nil {
-            // A page kept from the last build is reused only while its "Also in" links are the same.
-            for index in documents.indices { documents[index].alsoIn = sharedTerms.fingerprint(documents[index].slug) }
+            // A page kept from the last build is reused only while its "Also in" links, and where
+            // its links to other roadmaps' headings go, are the same.
+            for index in documents.indices {
+                documents[index].alsoIn = sharedTerms.fingerprint(documents[index].slug)
+                documents[index].otherPageAnchors = otherPageAnchors.fingerprint(from: documents[index].file.relativePath)
+            }
         }
         return try ConcurrentMap.map(documents, reusing: cache, progress: progress, writer: writer) { try render($0) }
     }
@@ -41,7 +47,8 @@ struct PagePass: Sendable {
         let built = RoadmapBuilder().build(document).0
         let enriched = enricher.enrich(enricher.anchor(built, uses: resourceUses[document.file.relativePath]))
         let roadmap = enriched.roadmap
-        let resolver = LinkResolver(sourcePath: roadmap.source, ownAnchors: Set(roadmap.anchors), pages: pages, assets: assets)
+        let resolver = LinkResolver(sourcePath: roadmap.source, ownAnchors: Set(roadmap.anchors), pages: pages, assets: assets,
+                                    otherPageAnchors: otherPageAnchors.anchors(from: roadmap.source))
         let page = RoadmapPageRenderer(templates: templates, config: config, resolver: resolver, enrichment: enriched)
             .render(roadmap)
         try writer.write(page.html, to: roadmap.slug + "/index.html")

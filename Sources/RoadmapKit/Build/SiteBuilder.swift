@@ -55,8 +55,9 @@ public struct BuildReport: Sendable {
 ///    slugs checked (``PublicationCheck``);
 /// 3. model, pass 1: each roadmap parsed and built, kept as its listing, its Markdown links
 ///    checked (``ListingPass``, ``RoadmapListing``);
-/// 4. check: links to other roadmaps' headings against their listings (``LinkTargetCheck``);
-///    an error so far ends the build before any page is rendered;
+/// 4. check: links to other roadmaps' headings against their listings (``LinkTargetCheck``),
+///    which says where those that do not land as written go; an error so far ends the build
+///    before any page is rendered;
 /// 5. render, pass 2: each roadmap built again, enriched with every listing
 ///    known, its pages written (``PagePass``, ``PageResult``);
 /// 6. site-wide pages: resource indexes, search, home and not-found pages, files, sitemap (``SiteWidePass``);
@@ -108,7 +109,8 @@ public struct SiteBuilder: Sendable {
         clock.lap("model")
 
         // 4. Check, and stop before rendering on an error.
-        diagnostics += LinkTargetCheck(listings: listings).check(listed.flatMap(\.linksToOtherPages))
+        let linkTargets = LinkTargetCheck(listings: listings).check(listed.flatMap(\.linksToOtherPages))
+        diagnostics += linkTargets.diagnostics
         clock.lap("check")
         if hasErrors() { return report(roadmaps: published.count) }
 
@@ -123,7 +125,7 @@ public struct SiteBuilder: Sendable {
             let sharedTerms = SharedTermIndex(listings, hasSearchPage: templates.search != nil)
             let results = try PagePass(
                 templates: templates, config: sources.config, glossary: sources.glossary, sharedTerms: sharedTerms,
-                pages: pages, assets: sources.assets,
+                pages: pages, assets: sources.assets, otherPageAnchors: linkTargets.anchors,
                 resourceUses: ListingPass.Output.resourceUses(listed),
                 writer: writer, searchSpool: try? SearchSpool(),
                 reportedFolder: options.outputDirectory

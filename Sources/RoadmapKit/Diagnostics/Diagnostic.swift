@@ -2,7 +2,7 @@ import Foundation
 import RoadmapMarkdown
 
 /// How serious a diagnostic is.
-public enum Severity: String, Sendable, Hashable, Codable, Comparable {
+public enum Severity: String, Sendable, Hashable, Codable, Comparable, CaseIterable {
     case note, warning, error
 
     private var rank: Int {
@@ -58,11 +58,7 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
     /// when it concerns no file). Control characters in the path and the message are escaped,
     /// so that neither a file name nor quoted content can print a line of its own.
     public func formatted(relativeTo directory: String? = FileManager.default.currentDirectoryPath) -> String {
-        var path = file.isEmpty ? "roadmap" : file
-        if let directory, path.hasPrefix("/") {
-            let base = directory.hasSuffix("/") ? directory : directory + "/"
-            if path.hasPrefix(base) { path = String(path.dropFirst(base.count)) }
-        }
+        let path = file.isEmpty ? "roadmap" : path(relativeTo: directory)
         var line = Self.printable(path)
         if let location { line += ":\(location.line):\(location.column)" }
         line += ": \(severity.rawValue): \(Self.printable(message))"
@@ -72,6 +68,13 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
     }
 
     public var description: String { formatted(relativeTo: nil) }
+
+    /// The file, relative to `directory` when it lies inside it (not escaped).
+    public func path(relativeTo directory: String?) -> String {
+        guard let directory, file.hasPrefix("/") else { return file }
+        let base = directory.hasSuffix("/") ? directory : directory + "/"
+        return file.hasPrefix(base) ? String(file.dropFirst(base.count)) : file
+    }
 
     /// `text` with its control characters written as escapes (`\n`, `\r`, `\t`, `\u{1B}`), and
     /// so the Unicode line and paragraph separators and the bidirectional controls, which can

@@ -112,7 +112,8 @@ public final class PipelineFuzzTarget: Sendable {
         diagnostics += listed.flatMap(\.diagnostics)
 
         // 4. Check, and stop before rendering on an error.
-        diagnostics += LinkTargetCheck(listings: listings).check(listed.flatMap(\.linksToOtherPages))
+        let linkTargets = LinkTargetCheck(listings: listings).check(listed.flatMap(\.linksToOtherPages))
+        diagnostics += linkTargets.diagnostics
         if diagnostics.hasErrors { return Run(diagnostics: diagnostics, config: config, linksChecked: false, files: [:]) }
 
         let writer = try SiteWriter(output: outputFolder, protecting: [], sources: [contentFolder, templatesDirectory])
@@ -121,7 +122,7 @@ public final class PipelineFuzzTarget: Sendable {
         let results = try PagePass(
             templates: templates, config: config, glossary: glossary,
             sharedTerms: SharedTermIndex(listings, hasSearchPage: templates.search != nil),
-            pages: pages, assets: [],
+            pages: pages, assets: [], otherPageAnchors: linkTargets.anchors,
             resourceUses: ListingPass.Output.resourceUses(listed),
             writer: writer, searchSpool: nil, reportedFolder: Self.reportedFolder
         ).run(published, cache: nil, progress: nil)

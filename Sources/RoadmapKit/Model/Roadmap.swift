@@ -117,6 +117,9 @@ public struct Roadmap: Sendable {
     public var links: [LinkReference]
     /// List items that carry an anchor (topics, projects), keyed by their source position.
     public var itemAnchors: [SourceLocation: String]
+    /// Anchors of the headings inside list items and block quotes, which are not sections,
+    /// keyed by their source position.
+    public var containedHeadingAnchors: [SourceLocation: String]
     /// Every anchor on the page, in document order.
     public var anchors: [String]
     /// The roadmap's total, e.g. "14–17 months", set by the enrichment stage from the timeline

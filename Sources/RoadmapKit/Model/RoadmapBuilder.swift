@@ -44,18 +44,28 @@ struct RoadmapBuilder: Sendable {
                                           file: file, at: limit.location))
         }
 
-        // Heading anchors first, in document order, so they match GitHub's.
+        // Heading anchors first, in document order, so they match GitHub's: headings in list
+        // items and block quotes get theirs too, and count for the `-1`, `-2` of the ones after.
         var slugger = Slugger(reserved: Self.pageIDs)
         var headingIDs: [SourceLocation: String] = [:]
+        var containedHeadingIDs: [SourceLocation: String] = [:]
         var anchors: [String] = []
-        for block in input.document.blocks {
-            if case .heading = block.kind {
-                // GitHub shows `:book:` as an emoji, which its anchors leave out: "## :book: Books" is `#-books`.
-                let id = slugger.anchor(for: EmojiShortcodes.removing(in: block.plainText))
-                headingIDs[block.range.start] = id
-                anchors.append(id)
+        // Nodes are read in place through their arrays (see collectLinks(in:sectionID:into:)).
+        func anchorHeadings(in nodes: [MarkdownNode], contained: Bool) {
+            for index in nodes.indices {
+                switch nodes[index].kind {
+                case .heading:
+                    let id = slugger.anchor(for: Self.anchorText(nodes[index]))
+                    if contained { containedHeadingIDs[nodes[index].range.start] = id } else { headingIDs[nodes[index].range.start] = id }
+                    anchors.append(id)
+                case .blockQuote, .list, .item:
+                    anchorHeadings(in: nodes[index].children, contained: true)
+                default:
+                    break
+                }
             }
         }
+        anchorHeadings(in: input.document.blocks, contained: false)
         func heading(_ node: MarkdownNode, level: Int) -> Heading {
             Heading(
                 level: level, id: headingIDs[node.range.start] ?? "section",
@@ -185,7 +195,8 @@ struct RoadmapBuilder: Sendable {
             source: input.source, sourcePath: input.sourcePath, slug: input.slug, title: title,
             summary: summary, order: input.frontMatter.order, isDraft: input.frontMatter.draft,
             frontMatter: input.frontMatter, titleHeading: titleHeading, preamble: preamble, sections: roots,
-            phases: phases, projects: projects, links: links, itemAnchors: itemAnchors, anchors: anchors,
+            phases: phases, projects: projects, links: links, itemAnchors: itemAnchors,
+            containedHeadingAnchors: containedHeadingIDs, anchors: anchors,
             totalDurationText: nil, summaryOpensPage: input.frontMatter.summary == nil && !openingSummary.isEmpty)
         return (roadmap, diagnostics)
     }
@@ -530,6 +541,26 @@ struct RoadmapBuilder: Sendable {
         append(node, to: &text)
         let squeezed = text.squeezingWhitespace(.ascii)
         return squeezed.isEmpty ? node.plainText.trimmingWhitespace() : squeezed
+    }
+
+    /// The text GitHub makes a heading's anchor from: what the rendered heading reads, so an
+    /// image's alt text is left out (`## ![logo](l.png) Setup` is `#-setup`), a line break is a
+    /// line feed (which the anchor drops), and a `:book:` shortcode, shown as an emoji, is left
+    /// out too (`## :book: Books` is `#-books`).
+    static func anchorText(_ heading: MarkdownNode) -> String {
+        func append(_ nodes: [MarkdownNode], to out: inout String) {
+            for index in nodes.indices {
+                switch nodes[index].kind {
+                case .text(let text), .code(let text): out += text
+                case .softBreak, .lineBreak: out += "\n"
+                case .image, .htmlInline, .footnoteReference: break
+                default: append(nodes[index].children, to: &out)
+                }
+            }
+        }
+        var text = ""
+        append(heading.children, to: &text)
+        return EmojiShortcodes.removing(in: text)
     }
 
     /// The text of an HTML block's first `<h1>` element, if it has one with text.

@@ -1,8 +1,9 @@
 /// Makes GitHub-style heading anchors, unique within one page.
 ///
-/// GitHub lowercases the text, drops everything that is not a letter, mark, number, connector
-/// punctuation, space or hyphen, and turns each space into a hyphen; a repeated anchor gets
-/// `-1`, `-2`, … appended. Links people copy from GitHub therefore work here too.
+/// GitHub lowercases the text, drops every character that is not a letter, a mark, a decimal or
+/// letter number, connector punctuation (`_`), a space or a hyphen (Ruby's `[^\p{Word}\- ]`),
+/// and turns each space into a hyphen; a repeated anchor gets `-1`, `-2`, … appended. Links
+/// people copy from GitHub therefore work here too.
 struct Slugger: Sendable {
     private var used: [String: Int] = [:]
     private var taken: Set<String> = []
@@ -32,21 +33,26 @@ struct Slugger: Sendable {
         if let ascii = asciiSlug(text) { return ascii }
         var out = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
-            let properties = scalar.properties
             if scalar == " " {
                 out.append("-")
-            } else if scalar == "-" || scalar == "_" {
-                out.append(scalar)
-            } else if properties.isAlphabetic || properties.numericType != nil
-                || properties.generalCategory == .nonspacingMark
-                || properties.generalCategory == .spacingMark
-                || properties.generalCategory == .connectorPunctuation
-            {
-                if properties.isEmoji && !(scalar.isASCII) && !properties.isAlphabetic { continue }
-                out.append(contentsOf: properties.lowercaseMapping.unicodeScalars)
+            } else if scalar == "-" || isWordCharacter(scalar) {
+                out.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
             }
         }
         return String(out)
+    }
+
+    /// Whether GitHub keeps `scalar` in an anchor: a letter, a mark (so "⚙️" leaves its U+FE0F
+    /// and a keycap its U+20E3), a decimal or letter number, or connector punctuation. Emoji,
+    /// other symbols and other numbers ("²", "½") are dropped.
+    private static func isWordCharacter(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+             .nonspacingMark, .spacingMark, .enclosingMark, .decimalNumber, .letterNumber, .connectorPunctuation:
+            true
+        default:
+            false
+        }
     }
 
     /// The same slug for ASCII text, byte by byte (the Unicode property look-ups above cost

@@ -12,6 +12,9 @@ struct PreparedDocument: Sendable {
     /// The other roadmaps' entries its page links to ("Also in"), once pass 1 has listed every
     /// roadmap: a page whose file did not change is rendered again when these did (`roadmap serve`).
     var alsoIn = ""
+    /// Where its links to other roadmaps' headings go when not as written, once pass 1 has
+    /// listed every roadmap (``OtherPageAnchors``): a reason to render it again too.
+    var otherPageAnchors = ""
 
     /// With a `cache` (`roadmap serve`), a file whose bytes are as before is not read again.
     static func read(_ file: SourceFile, cache: PageCache? = nil) throws -> PreparedDocument {

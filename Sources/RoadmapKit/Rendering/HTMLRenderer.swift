@@ -12,6 +12,8 @@ struct HTMLRenderer {
     /// The roadmap's file, as the sanitizer names it.
     var file: String
     var itemAnchors: [SourceLocation: String]
+    /// Anchors of headings inside list items and block quotes, keyed by position.
+    var containedHeadingAnchors: [SourceLocation: String] = [:]
     var resolver: LinkResolver
     /// Anchors of headings whose progress a learner can track.
     var trackedAnchors: Set<String> = []
@@ -74,12 +76,18 @@ struct HTMLRenderer {
         }
         out.append(">")
         renderInlines(heading.node.children, into: &out)
-        out.append(" <a class=\"anchor\" href=\"#")
-        out.append(escaping: heading.id)
-        out.append("\" aria-label=\"Link to this section\">#</a></h")
+        appendAnchorLink(heading.id, into: &out)
+        out.append("</h")
         out.append(decimal: level)
         out.append(">\n")
         append(decorations.afterHeading[heading.id], into: &out)
+    }
+
+    /// A heading's visible link to its own anchor.
+    private func appendAnchorLink(_ anchor: String, into out: inout [UInt8]) {
+        out.append(" <a class=\"anchor\" href=\"#")
+        out.append(escaping: anchor)
+        out.append("\" aria-label=\"Link to this section\">#</a>")
     }
 
     /// Appends the additions at one place of the page, each rendered by its partial.
@@ -118,11 +126,18 @@ struct HTMLRenderer {
                 out.append("</p>\n")
             }
         case .heading(let level):
-            // Headings inside containers (block quotes, list items) have no anchor of their own.
+            // A heading inside a list item or block quote: its anchor, as on GitHub.
+            let anchor = containedHeadingAnchors[node.range.start]
             out.append("<h")
             out.append(decimal: min(max(level, 1), 6))
+            if let anchor {
+                out.append(" id=\"")
+                out.append(escaping: anchor)
+                out.append("\"")
+            }
             out.append(">")
             renderChildren(node, into: &out, tightList: false)
+            if let anchor { appendAnchorLink(anchor, into: &out) }
             out.append("</h")
             out.append(decimal: min(max(level, 1), 6))
             out.append(">\n")

@@ -14,13 +14,15 @@ struct LinkResolver: Sendable {
         /// A link to a heading of another roadmap's page (content-relative `target`), whose
         /// anchors are checked once every roadmap is listed (``LinkTargetCheck``).
         case otherPage(href: String, target: String, fragment: String)
+        /// Linked, but not as written; `id` and `message` describe the change (a note).
+        case rewritten(href: String, id: String, message: String)
         /// Not linked; the text is kept. `id` and `message` describe why.
         case dropped(id: String, message: String)
 
         /// What the page links to; nil when it shows the text only.
         var href: String? {
             switch self {
-            case .href(let href), .otherPage(let href, _, _): href
+            case .href(let href), .otherPage(let href, _, _), .rewritten(let href, _, _): href
             case .dropped: nil
             }
         }
@@ -34,6 +36,10 @@ struct LinkResolver: Sendable {
     var pages: [String: String]
     /// Content-relative paths of non-Markdown files that are copied to the site.
     var assets: Set<String>
+    /// Where this page's links to other roadmaps' headings go when not as written
+    /// (`target#fragment` → anchor, "" for the top of the page; ``OtherPageAnchors``). Known
+    /// once every roadmap is listed: empty in pass 1.
+    var otherPageAnchors: [String: String] = [:]
     /// How many folders deep the page is below the site root (1 for `slug/index.html`).
     var depth: Int = 1
 
@@ -53,13 +59,19 @@ struct LinkResolver: Sendable {
         if trimmed.utf8.first == 0x23 {
             let fragment = String(decoding: trimmed.utf8.dropFirst(), as: UTF8.self)
             let decoded = fragment.percentDecoded ?? fragment
-            // A stale table of contents is common in a README and harmless on GitHub: a warning,
-            // and the link's text without the link. (A missing heading of another roadmap is an error.)
+            if decoded.isEmpty { return .href(trimmed) }
             // "#top" is the top of the page in every browser (and the page's title has that id).
-            if !decoded.isEmpty, decoded != "top", !ownAnchors.contains(decoded) {
+            switch AnchorMatch(decoded, hasAnchor: { $0 == "top" || ownAnchors.contains($0) }) {
+            case .exact:
+                return .href(trimmed)
+            case .ignoringCase(let anchor):
+                return .rewritten(href: "#" + anchor, id: "link.anchor-case",
+                                  message: "'#\(decoded)' matches the heading '#\(anchor)' only ignoring case; the link goes to it")
+            case .missing:
+                // A stale table of contents is common in a README and harmless on GitHub: a
+                // warning, and the link's text without a link that would go nowhere.
                 return .dropped(id: "link.missing-anchor", message: "no heading '#\(decoded)' on this page; the link is kept as text")
             }
-            return .href(trimmed)
         }
         // A relative path, perhaps with a fragment or query.
         let (path, fragment) = Self.pathAndFragment(of: trimmed)
@@ -79,10 +91,14 @@ struct LinkResolver: Sendable {
                 return .dropped(id: "link.missing-file", message: "no roadmap '\(decodedPath)' in the content folder; the link is kept as text")
             }
             let href = up + slug + "/index.html"
-            if let fragment, !fragment.isEmpty {
-                return .otherPage(href: href + "#" + fragment, target: target, fragment: fragment.percentDecoded ?? fragment)
+            guard let fragment, !fragment.isEmpty else { return .href(href) }
+            let decoded = fragment.percentDecoded ?? fragment
+            let written = href + "#" + fragment
+            switch otherPageAnchors[OtherPageAnchors.key(target, decoded)] {
+            case nil: return .otherPage(href: written, target: target, fragment: decoded)
+            case ""?: return .otherPage(href: href, target: target, fragment: decoded)
+            case let anchor?: return .otherPage(href: href + "#" + anchor, target: target, fragment: decoded)
             }
-            return .href(href)
         }
         if target.hasPrefix("../") || target.isEmpty {
             return .dropped(id: "link.outside-content", message: "link '\(decodedPath)' points outside the content folder; the link is kept as text")

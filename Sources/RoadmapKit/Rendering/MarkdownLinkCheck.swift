@@ -2,8 +2,8 @@ import RoadmapMarkdown
 
 /// Reports, at their Markdown positions, what the links and images of a roadmap's page become:
 /// one the page shows as text (an unsafe scheme, a missing file, a heading not on the page) is
-/// a warning; one to a heading of another roadmap is handed on, to be checked once every
-/// roadmap is listed (``LinkTargetCheck``).
+/// a warning; one to a heading matched only ignoring case is a note; one to a heading of
+/// another roadmap is handed on, to be checked once every roadmap is listed (``LinkTargetCheck``).
 ///
 /// Pass 1 runs it, so a bad link stops the build before any page is rendered. It visits the
 /// nodes ``RoadmapPageRenderer`` renders and asks the same ``LinkResolver``, so what it reports
@@ -29,8 +29,10 @@ struct MarkdownLinkCheck {
             case .href:
                 break
             case .otherPage(_, let target, let fragment):
-                output.linksToOtherPages.append(
-                    OtherPageLink(file: roadmap.sourcePath, location: location, target: target, fragment: fragment))
+                output.linksToOtherPages.append(OtherPageLink(
+                    file: roadmap.sourcePath, source: roadmap.source, location: location, target: target, fragment: fragment))
+            case .rewritten(_, let id, let message):
+                output.diagnostics.append(Diagnostic(.note, id: id, message, file: roadmap.sourcePath, at: location))
             case .dropped(let id, let message):
                 output.diagnostics.append(.warning(id, message, file: roadmap.sourcePath, at: location))
             }

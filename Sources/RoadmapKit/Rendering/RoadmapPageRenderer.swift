@@ -19,6 +19,7 @@ struct RoadmapPageRenderer {
         var html = HTMLRenderer(
             file: roadmap.sourcePath, allowRawHTML: config.allowRawHTML, itemAnchors: roadmap.itemAnchors, resolver: resolver)
         html.trackedAnchors = Set(roadmap.modules.map(\.id))
+        html.containedHeadingAnchors = roadmap.containedHeadingAnchors
         if let enrichment {
             html.skillAnchors = enrichment.skillAnchors
             html.decorations = enrichment.decorations
