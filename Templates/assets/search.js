@@ -7,7 +7,7 @@
   var shards = {}, pending = {};
   var api = window.__roadmapSearch = {
     add: function (data) { shards[data.shard] = data; },
-    tokens: tokens, fold: fold, search: search, timings: [], loaded: []
+    tokens: tokens, fold: fold, search: search, find: find, describe: describe, timings: [], loaded: []
   };
 
   // ---- Tokenisation -------------------------------------------------------------------------
@@ -123,10 +123,17 @@
     return null;
   }
 
-  // search(query, limit) → Promise of {words, results: [{doc, score, data}]}
+  // search(query, limit) → Promise of {words, results: [{doc, score, data}]}, the best `limit`.
   // search(query, limit, stale) → Promise of {words, results, matched}; `stale()` true means a newer
   // query came: nothing more is loaded for this one.
   function search(query, limit, stale) {
+    return find(query, limit, stale).then(function (res) {
+      return res.stale ? res : describe(res.results).then(function () { return res; });
+    });
+  }
+  // find(query, limit, stale): the same, without the results' data (see describe). With limit
+  // Infinity, every result: the postings of each word (and its plurals) are loaded in full.
+  function find(query, limit, stale) {
     var words = tokens(query), lastPrefix = !/\s$/.test(query);
     if (!words.length) return Promise.resolve({ words: [], results: [], matched: new Set() });
     var kept = words.filter(function (w, i) { return !STOP.has(w) || (i === words.length - 1 && lastPrefix); });
@@ -137,8 +144,15 @@
       return Promise.all(need.map(load)).then(function () { return run(index, words, lastPrefix, limit, 0, stale || function () { return false; }); });
     });
   }
-  // Scores for a word found in a document's text rather than in a (truncated) posting list.
-  var TEXT = { title: 150, breadcrumb: 30, excerpt: 20 };
+  // Scores for a word found in a document's text rather than in a (truncated) posting list, on
+  // the scale of the index's impacts: a word in the title of a place (a roadmap, a section, …)
+  // adds 2,000, in the title of a resource or skill 1,000, and the BM25F part stays below 1,000
+  // (SearchIndexWriter.ImpactModel).
+  var TEXT = { title: 150, breadcrumb: 60, excerpt: 40 }, PLACE_TITLE = 2000, ENTRY_TITLE = 1000;
+  function textScore(field, kind) {
+    if (field !== "title") return TEXT[field];
+    return TEXT.title + (kind === "resource" || kind === "skill" ? ENTRY_TITLE : PLACE_TITLE);
+  }
   function run(index, words, lastPrefix, limit, round, stale) {
     var terms = {}, names;
     if (index.sharded) {
@@ -152,12 +166,14 @@
     var matched = new Set();
     live.forEach(function (m) { m.forEach(function (f, t) { matched.add(t); }); });
     var per = live.map(function (m) {
-      var w = { terms: m, scores: new Map(), missing: [], complete: true, df: 0 };
+      // whole: the next chunks of the word's own terms (not its completions), for every result.
+      var w = { terms: m, scores: new Map(), missing: [], whole: [], complete: true, df: 0 };
       m.forEach(function (factor, term) {
         var entry = terms[term], list = postings(entry), chunk = nextChunk(entry);
         w.df += entry[0];
         if (list.length / 2 < entry[0]) w.complete = false;
         if (chunk) w.missing.push(chunk);
+        if (chunk && factor >= 0.9) w.whole.push(chunk);
         for (var i = 0; i < list.length; i += 2) {
           var s = list[i + 1] * factor;
           if (!(w.scores.get(list[i]) >= s)) w.scores.set(list[i], s);
@@ -170,7 +186,12 @@
       results.sort(function (a, b) { return b.score - a.score || a.doc - b.doc; });
       results = results.slice(0, limit);
       if (stale()) return { words: words, results: [], matched: matched, stale: true };
-      return attach(index, results).then(function () { return { words: words, results: results, matched: matched }; });
+      return { words: words, results: results, matched: matched };
+    }
+    if (limit === Infinity && round < 3) {
+      var whole = [];
+      per.forEach(function (w) { whole = whole.concat(w.whole); });
+      if (whole.length) return Promise.all(whole.slice(0, 12).map(load)).then(again);
     }
     var results = [];
     if (per.length === 1) {
@@ -211,7 +232,7 @@
           for (var i = 0; i < per.length; i++) {
             if (per[i] === base || per[i].scores.has(r.doc)) { if (per[i] !== base) r.score += per[i].scores.get(r.doc); continue; }
             var best = 0;
-            for (var f in fields) fields[f].forEach(function (t) { var x = per[i].terms.get(t); if (x && x * TEXT[f] > best) best = x * TEXT[f]; });
+            for (var f in fields) fields[f].forEach(function (t) { var x = per[i].terms.get(t); if (x && x * textScore(f, d.kind) > best) best = x * textScore(f, d.kind); });
             if (!best) return;
             r.score += best;
           }
@@ -234,8 +255,9 @@
     return finish(results);
   }
   // Documents come in parts, one per roadmap: [first, page, breadcrumbs, documents]; a document
-  // is [kind, title, breadcrumb, excerpt, anchor]: an anchor made from the title is 1, or
-  // [prefix, suffix] around it (SearchJSON.anchor in Swift).
+  // is [kind, title, breadcrumb, excerpt, anchor] and, for a resource used in several places,
+  // their number: an anchor made from the title is 1, or [prefix, suffix] around it
+  // (SearchDocumentBatch.appendAnchor in Swift).
   function data(index, doc) {
     var file = index.sharded ? shards["d" + Math.floor(doc / index.documentsPerShard)] : index;
     if (!file) return null;
@@ -247,14 +269,32 @@
     var a = d[4], made = typeof a === "string" ? "" : d[1].toLowerCase().replace(/[^a-z0-9 _-]/g, "").replace(/ /g, "-");
     var anchor = a === 1 ? made : Array.isArray(a) ? a[0] + made + a[1] : a;
     return { kind: index.kinds[d[0]], title: d[1], breadcrumb: trail.join(" › "), excerpt: d[3],
-      url: part[1] + (anchor ? "#" + anchor : "") };
+      url: part[1] + (anchor ? "#" + anchor : ""), uses: d[5] || 1 };
   }
-  function attach(index, results) {
-    var per = index.documentsPerShard;
-    var need = index.sharded ? results.map(function (r) { return "d" + Math.floor(r.doc / per); }) : [];
-    return Promise.all(need.map(load)).then(function () {
-      results.forEach(function (r) { r.data = data(index, r.doc); });
+  // Gives each result its data ({kind, title, breadcrumb, excerpt, url, uses}), loading the
+  // document shards they are in.
+  function describe(results) {
+    return load("index").then(function (index) {
+      var per = index.documentsPerShard;
+      var need = index.sharded ? results.map(function (r) { return "d" + Math.floor(r.doc / per); }) : [];
+      return Promise.all(need.map(load)).then(function () {
+        results.forEach(function (r) { r.data = data(index, r.doc); });
+      });
     });
+  }
+  // The index's roadmaps: [[first document, label], …] in document order (the site's resource
+  // index is one of them); a roadmap's documents run up to the next one's first.
+  function roadmaps(index) {
+    return index.sharded ? load("roadmaps").then(function (s) { return s.roadmaps; }) : Promise.resolve(index.roadmaps || []);
+  }
+  function roadmapOf(table, doc) {
+    var low = 0, high = table.length - 1;
+    if (high < 0 || table[0][0] > doc) return -1;
+    while (low < high) {
+      var middle = (low + high + 1) >> 1;
+      if (table[middle][0] <= doc) low = middle; else high = middle - 1;
+    }
+    return low;
   }
 
   // ---- Showing results ----------------------------------------------------------------------
@@ -289,6 +329,7 @@
     // The dropdown shows the roadmap and the innermost level; search.html the whole trail.
     if (!full && parts.length > 3) crumb = parts[0] + " › … › " + parts[parts.length - 1];
     if (crumb) a.appendChild(span("search-crumb", crumb, outcome, true));
+    if (r.data.uses > 1) a.appendChild(span("search-uses", "used in " + r.data.uses, outcome));
     if (full && r.data.excerpt) a.appendChild(span("search-excerpt", r.data.excerpt, outcome, true));
     return a;
   }
@@ -372,37 +413,102 @@
     });
   }
 
-  // search.html?q=…: the full results, bookmarkable.
+  // search.html?q=…: every result, PAGE_SIZE a page, filtered by roadmap; bookmarkable
+  // (?q=…&in=roadmap&page=2).
+  var PAGE_SIZE = 20;
   function setupPage() {
     var out = document.getElementById("search-results-full");
     var input = document.getElementById("search-page-input");
     if (!out || !input) return;
     var status = document.getElementById("search-status"), browse = document.getElementById("search-browse");
-    var seq = 0;
-    function show(q) {
-      var mine = ++seq;
-      browse.hidden = !!q.trim();
-      if (!q.trim()) { out.textContent = ""; status.textContent = ""; return; }
-      search(q, 50, function () { return mine !== seq; }).then(function (res) {
+    var filter = document.getElementById("search-filter"), filterBox = document.getElementById("search-filter-box");
+    var pager = document.getElementById("search-pager"), prev = document.getElementById("search-prev"),
+      next = document.getElementById("search-next"), where = document.getElementById("search-page-number");
+    var params = new URLSearchParams(window.location.search);
+    var q = params.get("q") || "", page = Math.max(1, parseInt(params.get("page"), 10) || 1), within = params.get("in") || "";
+    // found: the query's every result, each with its roadmap's number in `table`.
+    var seq = 0, found = null, table = [];
+    function remember() {
+      var query = (q ? "?q=" + encodeURIComponent(q) : "") + (q && within ? "&in=" + encodeURIComponent(within) : "") +
+        (q && page > 1 ? "&page=" + page : "");
+      try { history.replaceState(null, "", "search.html" + query); } catch (e) { /* file:// may refuse */ }
+    }
+    function chosen() {
+      return found.results.filter(function (r) { return !within || (r.roadmap >= 0 && table[r.roadmap][1] === within); });
+    }
+    // The filter: every roadmap with results, the one with the best result first.
+    function fillFilter() {
+      if (!filter) return;
+      var counts = new Map();
+      found.results.forEach(function (r) { if (r.roadmap >= 0) counts.set(table[r.roadmap][1], (counts.get(table[r.roadmap][1]) || 0) + 1); });
+      if (within && !counts.has(within)) within = "";
+      filter.textContent = "";
+      var all = document.createElement("option");
+      all.value = "";
+      all.textContent = "All roadmaps (" + found.results.length + ")";
+      filter.appendChild(all);
+      counts.forEach(function (count, label) {
+        var option = document.createElement("option");
+        option.value = label;
+        option.textContent = label + " (" + count + ")";
+        filter.appendChild(option);
+      });
+      filter.value = within;
+      if (filterBox) filterBox.hidden = counts.size < 2;
+    }
+    function render(focus) {
+      var mine = seq, shown = chosen(), pages = Math.max(1, Math.ceil(shown.length / PAGE_SIZE));
+      page = Math.min(page, pages);
+      var slice = shown.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
+      return describe(slice).then(function () {
         if (mine !== seq) return;
-        outcomeOf(res);
         out.textContent = "";
-        res.results.forEach(function (r) {
+        out.start = (page - 1) * PAGE_SIZE + 1;
+        slice.forEach(function (r) {
           var li = document.createElement("li");
-          li.appendChild(entry(r, res, true));
+          li.appendChild(entry(r, found, true));
           out.appendChild(li);
         });
-        status.textContent = res.results.length ? res.results.length + (res.results.length === 50 ? "+" : "") +
-          " results for “" + q + "”" : "No results for “" + q + "”. Every word must match; try fewer words.";
-      }, function (error) { status.textContent = "Search could not load: " + error.message; });
+        status.textContent = shown.length ? shown.length + (shown.length === 1 ? " result" : " results") + " for “" + q + "”" +
+          (within ? " in " + within : "") : "No results for “" + q + "”. Every word must match; try fewer words.";
+        if (pager) {
+          pager.hidden = pages < 2;
+          prev.disabled = page <= 1;
+          next.disabled = page >= pages;
+          where.textContent = "Page " + page + " of " + pages;
+        }
+        remember();
+        if (focus && out.querySelector("a")) out.querySelector("a").focus();
+      });
     }
-    var q = new URLSearchParams(window.location.search).get("q") || "";
+    function show() {
+      var mine = ++seq;
+      browse.hidden = !!q.trim();
+      if (!q.trim()) {
+        out.textContent = ""; status.textContent = "";
+        if (pager) pager.hidden = true;
+        if (filterBox) filterBox.hidden = true;
+        remember();
+        return;
+      }
+      find(q, Infinity, function () { return mine !== seq; }).then(function (res) {
+        if (mine !== seq) return;
+        return load("index").then(roadmaps).then(function (t) {
+          if (mine !== seq) return;
+          table = t;
+          res.results.forEach(function (r) { r.roadmap = roadmapOf(table, r.doc); });
+          found = outcomeOf(res);
+          fillFilter();
+          return render(false);
+        });
+      }).catch(function (error) { status.textContent = "Search could not load: " + error.message; });
+    }
     input.value = q;
-    show(q);
-    input.addEventListener("input", function () {
-      try { history.replaceState(null, "", "search.html" + (input.value ? "?q=" + encodeURIComponent(input.value) : "")); } catch (e) { /* file:// may refuse */ }
-      show(input.value);
-    });
+    show();
+    input.addEventListener("input", function () { q = input.value; page = 1; show(); });
+    if (filter) filter.addEventListener("change", function () { within = filter.value; page = 1; if (found) render(false); });
+    if (prev) prev.addEventListener("click", function () { if (found && page > 1) { page--; render(true); } });
+    if (next) next.addEventListener("click", function () { if (found) { page++; render(true); } });
     var header = document.querySelector("form.site-search input[type=search]");
     if (header && q) header.value = q;
   }

@@ -197,8 +197,9 @@ extension PreparedDocument {
     }
 
     /// Whether its page comes out as `other`'s would: the same source, linking to the same
-    /// entries and anchors on other roadmaps.
+    /// entries and anchors on other roadmaps, sharing the same resources with them.
     func rendersAs(_ other: PreparedDocument) -> Bool {
         hasSameSource(as: other) && alsoIn == other.alsoIn && otherPageAnchors == other.otherPageAnchors
+            && sharedResources == other.sharedResources
     }
 }

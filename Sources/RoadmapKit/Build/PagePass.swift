@@ -25,18 +25,25 @@ struct PagePass: Sendable {
     /// roadmap whose document and "Also in" links are as before keeps its page.
     func run(_ documents: [PreparedDocument], cache: PageCache?, progress: BuildProgress?) throws -> [PageResult] {
         var documents = documents
+        let sharedResources = SearchIndexBuilder.sharedResources(resourceUses.values.map(\.resources))
         if cache != nil {
-            // A page kept from the last build is reused only while its "Also in" links, and where
-            // its links to other roadmaps' headings go, are the same.
+            // A page kept from the last build is reused only while its "Also in" links, where
+            // its links to other roadmaps' headings go, and which resources it shares are the same.
             for index in documents.indices {
                 documents[index].alsoIn = sharedTerms.fingerprint(documents[index].slug)
                 documents[index].otherPageAnchors = otherPageAnchors.fingerprint(from: documents[index].file.relativePath)
+                let own = resourceUses[documents[index].file.relativePath]?.resources ?? []
+                documents[index].sharedResources = own.map(\.identity).filter(sharedResources.contains).joined(separator: "\n")
             }
         }
-        return try ConcurrentMap.map(documents, reusing: cache, progress: progress, writer: writer) { try render($0) }
+        return try ConcurrentMap.map(documents, reusing: cache, progress: progress, writer: writer) {
+            try render($0, sharedResources: sharedResources)
+        }
     }
 
-    func render(_ document: PreparedDocument) throws -> PageResult {
+    /// Renders one roadmap; `sharedResources` are the identities of the resources more than one
+    /// roadmap uses (``SearchIndexBuilder/sharedResources(_:)``).
+    func render(_ document: PreparedDocument, sharedResources: Set<String>) throws -> PageResult {
         let enricher = RoadmapEnricher(glossary: glossary, sharedTerms: sharedTerms)
         // The model is built again, the same parser and builder over the same document as in
         // pass 1, whose diagnostics it has already reported; its resources are pass 1's. Keeping
@@ -61,7 +68,7 @@ struct PagePass: Sendable {
             order: roadmap.order, phaseCount: roadmap.phases.count, moduleCount: roadmap.modules.count,
             totalDuration: roadmap.totalDurationText)
         return PageResult(summary: summary, diagnostics: enriched.diagnostics, links: links,
-                          search: SearchIndexBuilder(spool: searchSpool).documents(for: enriched),
+                          search: SearchIndexBuilder(spool: searchSpool).documents(for: enriched, sharedResources: sharedResources),
                           resources: enriched.resources, enrichmentLinks: enrichmentLinks)
     }
 }

@@ -23,12 +23,18 @@ struct SiteWidePass: Sendable {
     func run(_ results: [PageResult]) throws -> Output {
         let ordered = results.sortedInSiteOrder(by: \.summary)
         let siteWide = SiteWidePages(templates: templates, config: config, roadmaps: ordered.map(\.summary))
-        // The site's resources merged on one core; the search index, the search page, the home
-        // page and the not-found page (each lists every roadmap) on the other. Then the resource
+        let roadmapBatches = ordered.map(\.search)
+        // The site's resources merged, then the search index (whose entry for a resource more
+        // than one roadmap uses is the merged one), on one core; the search page, the home page
+        // and the not-found page (each lists every roadmap) on the other. Then the resource
         // pages, on every core. (Jobs on all cores are not nested inside `both`, whose two jobs
         // would each run them on one core: at 10,000 roadmaps that left a core idle for 1.5 s.)
-        let (merged, sitePages) = try ConcurrentMap.both({
-            ResourceIndex.merge(ordered.map(\.resources))
+        let (merged, sitePages) = try ConcurrentMap.both({ () -> [Resource] in
+            let merged = ResourceIndex.merge(ordered.map(\.resources))
+            let shared = SearchIndexBuilder.sharedResources(ordered.map(\.resources))
+            let resourceBatch = SearchIndexBuilder().sharedResourceDocuments(merged, shared: shared)
+            _ = try SearchIndexWriter().write(roadmapBatches + [resourceBatch]) { try writer.write(Data($0), to: $1) }
+            return merged
         }, { () -> [RenderedPageLinks] in
             // Each page is scanned for the link check as it is written.
             var scanned: [RenderedPageLinks] = []
@@ -38,9 +44,7 @@ struct SiteWidePass: Sendable {
             }
             try write(siteWide.home(), "index.html", template: "home")
             try write(siteWide.notFound(), "404.html", template: "404")
-            let searchBatches = ordered.map(\.search)
-            if let searchPage = siteWide.search(searchBatches) { try write(searchPage, "search.html", template: "search") }
-            _ = try SearchIndexWriter().write(searchBatches) { try writer.write(Data($0), to: $1) }
+            if let searchPage = siteWide.search(roadmapBatches) { try write(searchPage, "search.html", template: "search") }
             return scanned
         })
         let resourcePages = try EnrichmentPages(templates: templates, config: config).writeSiteWide(

@@ -15,6 +15,9 @@ struct PreparedDocument: Sendable {
     /// Where its links to other roadmaps' headings go when not as written, once pass 1 has
     /// listed every roadmap (``OtherPageAnchors``): a reason to render it again too.
     var otherPageAnchors = ""
+    /// Which of its resources other roadmaps use too (their search entry is the site's, not its
+    /// own), once pass 1 has listed every roadmap: a reason to index it again.
+    var sharedResources = ""
 
     /// With a `cache` (`roadmap serve`), a file whose bytes are as before is not read again.
     static func read(_ file: SourceFile, cache: PageCache? = nil) throws -> PreparedDocument {

@@ -18,6 +18,11 @@ public struct SearchDocument: Sendable, Hashable {
             case .roadmap: 1.05
             }
         }
+
+        /// Whether the entry is a place on a page a learner reads (a roadmap, a phase, a
+        /// section, …) rather than a thing it lists (a resource, a skill). A word in the title of
+        /// a place ranks it above a listed thing with the word in its title.
+        var isPlace: Bool { self != .resource && self != .skill }
     }
 
     public var kind: Kind
@@ -31,4 +36,3 @@ public struct SearchDocument: Sendable, Hashable {
     /// The page and anchor, relative to the site root: `mlops-engineer/index.html#kubernetes`.
     public var url: String
 }
-

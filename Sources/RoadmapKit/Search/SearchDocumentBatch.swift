@@ -5,6 +5,8 @@
 struct SearchDocumentBatch: Sendable {
     /// The page every document is on, relative to the site root.
     let page: String
+    /// What the results page's filter calls the batch: its roadmap's title, or the resource index's.
+    let label: String
     /// Per document: its kind's number (``SearchDocument/Kind/number``).
     private(set) var kinds: [UInt8] = []
     var count: Int { kinds.count }
@@ -26,8 +28,9 @@ struct SearchDocumentBatch: Sendable {
     private(set) var lengthSums = (title: 0, breadcrumb: 0, excerpt: 0)
     /// The breadcrumb tree as JSON: `[[-1,"Roadmap"],[0,"Phase"],…]`, each entry `[parent, text]`.
     private(set) var crumbsJSON: [UInt8] = [0x5B]
-    /// Each document as the index's JSON `[kind,"title",crumb,"excerpt",anchor]`, one after
-    /// another (document `i`'s end at `documentEnds[i]`).
+    /// Each document as the index's JSON `[kind,"title",crumb,"excerpt",anchor]`, and `,uses`
+    /// before the `]` for a resource used in more than one place, one after another (document
+    /// `i`'s end at `documentEnds[i]`).
     private(set) var documentsJSON: [UInt8] = []
     private(set) var documentEnds: [UInt32] = []
     /// The roadmap, phase and module documents, for the no-script list of `search.html`.
@@ -49,13 +52,15 @@ struct SearchDocumentBatch: Sendable {
     /// Per breadcrumb entry: the terms of its text.
     private var crumbTerms: [[UInt32]] = []
 
-    init(page: String) {
+    init(page: String, label: String) {
         self.page = page
+        self.label = label
     }
 
-    /// Adds a document; `title` and `excerpt` already clipped, `anchor` empty for the page itself.
+    /// Adds a document; `title` and `excerpt` already clipped, `anchor` empty for the page itself;
+    /// `uses` the number of places a resource is used in.
     mutating func add(_ kind: SearchDocument.Kind, title: String, trail: [String], excerpt: String, anchor: String,
-                      tokenizer: SearchTokenizer)
+                      uses: Int = 1, tokenizer: SearchTokenizer)
     {
         if lastTrail != trail {
             // Siblings share a trail, and a walk goes back and forth between a few: the recent
@@ -110,6 +115,10 @@ struct SearchDocumentBatch: Sendable {
         JSONWriter.string(excerpt, into: &documentsJSON)
         documentsJSON.append(0x2C)
         Self.appendAnchor(anchor, title: title, to: &documentsJSON)
+        if uses > 1 {
+            documentsJSON.append(0x2C)
+            documentsJSON.append(decimal: uses)
+        }
         documentsJSON.append(0x5D)
         documentEnds.append(UInt32(documentsJSON.count))
         if kind == .roadmap || kind == .phase || kind == .module {

@@ -23,7 +23,9 @@ struct SearchIndexBuilder: Sendable {
 
     /// The documents of an enriched roadmap: resources and skills come from the enrichment
     /// (kind, provider, cost, author; the modules that teach a skill), each at its own anchor.
-    func documents(for enriched: EnrichedRoadmap) -> SearchDocumentBatch {
+    /// A resource whose identity is in `sharedResources` has one entry for the whole site
+    /// (``sharedResourceDocuments(_:shared:)``), not one here.
+    func documents(for enriched: EnrichedRoadmap, sharedResources: Set<String> = []) -> SearchDocumentBatch {
         var walk = Walk(roadmap: enriched.roadmap, tokenizer: tokenizer)
         let slug = enriched.roadmap.slug
         let resources = enriched.resources.filter { $0.uses.contains { $0.roadmapSlug == slug } }
@@ -38,17 +40,57 @@ struct SearchIndexBuilder: Sendable {
             let excerpt = taught.isEmpty ? skill.group : "Taught in " + taught.joined(separator: " · ")
             walk.add(.skill, skill.title, crumbs: walk.trail(of: skill.sectionID), excerpt: excerpt, anchor: skill.id)
         }
-        for resource in resources {
-            guard let use = resource.uses.first(where: { $0.roadmapSlug == slug }) else { continue }
-            var facts = [Self.kindLabels[resource.kind] ?? resource.kind.rawValue.capitalized]
-            if let author = resource.author { facts.append("by " + author) }
-            if let provider = resource.provider { facts.append(provider) }
-            if resource.cost != .unknown { facts.append(resource.cost.label) }
-            walk.add(.resource, resource.title, crumbs: walk.trail(of: use.sectionID), excerpt: facts.joined(separator: " · "),
-                     anchor: use.anchor.isEmpty ? nil : use.anchor)
+        for resource in resources where !sharedResources.contains(resource.identity) {
+            let uses = resource.uses.filter { $0.roadmapSlug == slug }
+            guard let use = uses.first else { continue }
+            walk.add(.resource, resource.title, crumbs: walk.trail(of: use.sectionID), excerpt: Self.facts(resource),
+                     anchor: use.anchor.isEmpty ? nil : use.anchor, uses: uses.count)
         }
         walk.batch.seal(spool: spool)
         return walk.batch
+    }
+
+    /// The page of the site's resource index, where ``sharedResourceDocuments(_:shared:)`` lead.
+    static let resourceIndexPage = "resources.html"
+
+    /// One document for each resource of `merged` (the site's, ``ResourceIndex/merge(_:)``)
+    /// whose identity is in `shared`: its entry on the site's resource index, under "Resources ›
+    /// Books" and the like, with the number of places it is used in.
+    func sharedResourceDocuments(_ merged: [Resource], shared: Set<String>) -> SearchDocumentBatch {
+        var batch = SearchDocumentBatch(page: Self.resourceIndexPage, label: Self.resourceIndexLabel)
+        for resource in merged where shared.contains(resource.identity) {
+            let title = Self.clip(resource.title, 400)
+            guard !title.isEmpty else { continue }
+            batch.add(.resource, title: title, trail: [Self.resourceIndexLabel, resource.kind.pluralTitle],
+                      excerpt: Self.clip(Self.facts(resource), Self.excerptLength), anchor: resource.id,
+                      uses: resource.uses.count, tokenizer: tokenizer)
+        }
+        batch.seal(spool: spool)
+        return batch
+    }
+
+    /// The identities of the resources more than one roadmap uses (`roadmaps[i]` is roadmap
+    /// `i`'s resources, each once): each has one search document for the whole site.
+    static func sharedResources(_ roadmaps: [[Resource]]) -> Set<String> {
+        var seen = Set<String>(), shared = Set<String>()
+        for resources in roadmaps {
+            for resource in resources where !seen.insert(resource.identity).inserted {
+                shared.insert(resource.identity)
+            }
+        }
+        return shared
+    }
+
+    /// The resource index's name, the root of its documents' breadcrumbs.
+    static let resourceIndexLabel = "Resources"
+
+    /// What a resource's excerpt says of it: "Book · by Chip Huyen · O'Reilly · Paid".
+    static func facts(_ resource: Resource) -> String {
+        var facts = [kindLabels[resource.kind] ?? resource.kind.rawValue.capitalized]
+        if let author = resource.author { facts.append("by " + author) }
+        if let provider = resource.provider { facts.append(provider) }
+        if resource.cost != .unknown { facts.append(resource.cost.label) }
+        return facts.joined(separator: " · ")
     }
 
     /// Words in a section title that make its list items resources or skills.
@@ -115,18 +157,18 @@ struct SearchIndexBuilder: Sendable {
             modules = Dictionary(roadmap.modules.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
             projectIDs = Dictionary(roadmap.projects.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
             page = roadmap.slug + "/index.html"
-            batch = SearchDocumentBatch(page: page)
+            batch = SearchDocumentBatch(page: page, label: roadmap.title)
         }
 
         mutating func add(_ kind: SearchDocument.Kind, _ title: String, crumbs: [String], excerpt: String,
-                          anchor: String?)
+                          anchor: String?, uses: Int = 1)
         {
             let title = SearchIndexBuilder.clip(title, 400)
             guard !title.isEmpty else { return }
             // What is indexed is what a result shows: title, breadcrumb and excerpt.
             batch.add(kind, title: title, trail: crumbs,
                       excerpt: SearchIndexBuilder.clip(excerpt, SearchIndexBuilder.excerptLength),
-                      anchor: anchor ?? "", tokenizer: tokenizer)
+                      anchor: anchor ?? "", uses: uses, tokenizer: tokenizer)
         }
 
         mutating func run() {

@@ -14,8 +14,10 @@ import Foundation
 /// breadcrumbs, documents]`, so a page and its breadcrumb tree are written once per part.
 /// Each term maps to `[postingCount, [gap, impact, gap, impact, …], chunks]`: the term's best
 /// postings by impact, written in document order as gaps from the previous document (from 0 at
-/// the start of each list and of each chunk). An impact is a BM25F score ×100: fields weighted
-/// title > breadcrumb > excerpt, times a boost for the document's kind.
+/// the start of each list and of each chunk). An impact ranks in tiers (``ImpactModel``): the
+/// term in the title of a place (roadmap, phase, section, …), in the title of a resource or
+/// skill, elsewhere; within a tier by a BM25F score (fields weighted title > breadcrumb >
+/// excerpt, times a boost for the document's kind).
 ///
 /// Everything is written as bytes, straight from the batches: terms are merged by their bytes,
 /// each term keeps at most ``maximumPostings`` postings while they are read (a bounded heap), so
@@ -46,6 +48,12 @@ struct SearchIndexWriter: Sendable {
     static let k1 = 1.2
     /// Words on almost every entry still rank entries that have them in their title first.
     static let minimumIDF = 0.25
+    /// Impact tiers: a term in the title of a place (roadmap, phase, module, topic, project,
+    /// section) or of a listed entry (resource, skill); the BM25F score stays below 1,000.
+    static let titleTier = 2_000
+    static let entryTitleTier = 1_000
+    /// The BM25F score that is half of the squeezed range (scores run from about 0.1 to 40).
+    static let scoreScale = 8.0
 
     /// What was written, for tests.
     struct Summary: Sendable, Equatable {
@@ -122,7 +130,7 @@ struct SearchIndexWriter: Sendable {
         let model = ImpactModel(documentCount: documentCount, sums: sums)
         let idf = frequencies.map(model.idf)
         let maximum = maximumPostings
-        let boosts = SearchDocument.Kind.allCases.map(\.boost)
+        let kinds = SearchDocument.Kind.allCases
         var lists: [[Scored]] = sizes.map { size in
             var list: [Scored] = []
             list.reserveCapacity(min(size, maximum))
@@ -131,15 +139,15 @@ struct SearchIndexWriter: Sendable {
         for (number, batch) in batches.enumerated() {
             let map = maps[number], base = starts[number]
             var current = -1
-            var norms = (0.0, 0.0, 0.0), boost = 0.0
+            var norms = (0.0, 0.0, 0.0), kind = SearchDocument.Kind.section
             batch.forEachPosting { local, term, title, crumb, excerpt in
                 if local != current {
                     current = local
                     norms = model.norms(batch.lengths[3 * local], batch.lengths[3 * local + 1], batch.lengths[3 * local + 2])
-                    boost = boosts[Int(batch.kinds[local])]
+                    kind = kinds[Int(batch.kinds[local])]
                 }
                 let id = Int(map[term])
-                let impact = model.impact(idf: idf[id], title, crumb, excerpt, norms: norms, boost: boost)
+                let impact = model.impact(idf: idf[id], title, crumb, excerpt, norms: norms, kind: kind)
                 let posting = Scored(doc: UInt32(base + local), impact: UInt32(impact))
                 if sizes[id] <= maximum {
                     lists[id].append(posting)
@@ -166,7 +174,9 @@ struct SearchIndexWriter: Sendable {
 
         if !sharded {
             var body = header
-            body.append("\"sharded\":false,\"parts\":[")
+            body.append("\"sharded\":false,")
+            Self.roadmapsJSON(batches, starts: starts, into: &body)
+            body.append(",\"parts\":[")
             for (number, batch) in batches.enumerated() {
                 if number > 0 { body.append(0x2C) }
                 body.append(0x0A)
@@ -308,6 +318,9 @@ struct SearchIndexWriter: Sendable {
         manifest.append(contentsOf: manifestShards)
         manifest.append(0x7D)
         try Self.emit("index", manifest, write)
+        var roadmaps: [UInt8] = []
+        Self.roadmapsJSON(batches, starts: starts, into: &roadmaps)
+        try Self.emit("roadmaps", roadmaps, write)
         return Summary(documentCount: documentCount, sharded: true, termShardCount: groups.count,
                        documentShardCount: shardCount, postingChunkCount: chunkCount)
     }
@@ -329,6 +342,22 @@ struct SearchIndexWriter: Sendable {
         let path = name == "index" ? "search-index" : "search/" + name
         try write(json, path + ".json")
         try write(script, path + ".js")
+    }
+
+    /// `"roadmaps":[[first,"label"],…]`: each batch's first document number and label, in order,
+    /// so that the results page can tell every result's roadmap (a batch's documents run up to
+    /// the next batch's first) without loading the documents.
+    private static func roadmapsJSON(_ batches: [SearchDocumentBatch], starts: [Int], into out: inout [UInt8]) {
+        out.append("\"roadmaps\":[")
+        for (number, batch) in batches.enumerated() {
+            if number > 0 { out.append(0x2C) }
+            out.append(0x5B)
+            out.append(decimal: starts[number])
+            out.append(0x2C)
+            JSONWriter.string(batch.label, into: &out)
+            out.append(0x5D)
+        }
+        out.append(0x5D)
     }
 
     /// Documents `range` of `batch` as a part: `[first,"page",breadcrumbs,[document,…]]`.
@@ -486,14 +515,20 @@ struct SearchIndexWriter: Sendable {
                     1 - b.body + b.body * Double(body) / averageBody)
         }
 
+        /// A posting's impact: its tier (``titleTier`` for a term in the title of a place,
+        /// ``entryTitleTier`` in the title of a resource or skill, 0 elsewhere) plus its BM25F
+        /// score squeezed into 1…999, so that a query's words, summed, rank every document
+        /// with them in its title above those that only mention them, and places above resources.
         func impact(idf: Double, _ title: Int, _ crumb: Int, _ body: Int, norms: (Double, Double, Double),
-                    boost: Double) -> Int
+                    kind: SearchDocument.Kind) -> Int
         {
             let w = SearchIndexWriter.weights, k1 = SearchIndexWriter.k1
             let tf = w.title * Double(title) / norms.0 + w.breadcrumb * Double(crumb) / norms.1
                 + w.body * Double(body) / norms.2
-            let score = idf * tf * (k1 + 1) / (tf + k1) * boost
-            return max(1, Int((score * 100).rounded()))
+            let score = idf * tf * (k1 + 1) / (tf + k1) * kind.boost
+            let squeezed = max(1, Int((999 * score / (score + SearchIndexWriter.scoreScale)).rounded()))
+            guard title > 0 else { return squeezed }
+            return (kind.isPlace ? SearchIndexWriter.titleTier : SearchIndexWriter.entryTitleTier) + squeezed
         }
     }
 
