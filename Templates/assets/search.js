@@ -75,8 +75,6 @@
   }
 
   // ---- Matching -----------------------------------------------------------------------------
-  var STOP = new Set(("a an and are as at be by can do does for from how i in is it my of on or should the to " +
-    "what when where which who why with long much many get about best").split(" "));
   function withinOneEdit(a, b) {
     if (Math.abs(a.length - b.length) > 1) return false;
     var i = 0;
@@ -136,9 +134,11 @@
   function find(query, limit, stale) {
     var words = tokens(query), lastPrefix = !/\s$/.test(query);
     if (!words.length) return Promise.resolve({ words: [], results: [], matched: new Set() });
-    var kept = words.filter(function (w, i) { return !STOP.has(w) || (i === words.length - 1 && lastPrefix); });
-    if (kept.length) words = kept;
     return load("index").then(function (index) {
+      // Words such as "the" and "how" are dropped (the index lists them), unless being typed.
+      var stop = new Set(index.stopWords || []);
+      var kept = words.filter(function (w, i) { return !stop.has(w) || (i === words.length - 1 && lastPrefix); });
+      if (kept.length) words = kept;
       var need = [];
       words.forEach(function (w, i) { need = need.concat(shardsFor(index, w, i === words.length - 1 && lastPrefix && w.length >= 2)); });
       return Promise.all(need.map(load)).then(function () { return run(index, words, lastPrefix, limit, 0, stale || function () { return false; }); });

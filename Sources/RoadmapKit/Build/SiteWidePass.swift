@@ -33,7 +33,8 @@ struct SiteWidePass: Sendable {
             let merged = ResourceIndex.merge(ordered.map(\.resources))
             let shared = SearchIndexBuilder.sharedResources(ordered.map(\.resources))
             let resourceBatch = SearchIndexBuilder().sharedResourceDocuments(merged, shared: shared)
-            _ = try SearchIndexWriter().write(roadmapBatches + [resourceBatch]) { try writer.write(Data($0), to: $1) }
+            let batches = resourceBatch.count > 0 ? roadmapBatches + [resourceBatch] : roadmapBatches
+            _ = try SearchIndexWriter().write(batches) { try writer.write(Data($0), to: $1) }
             return merged
         }, { () -> [RenderedPageLinks] in
             // Each page is scanned for the link check as it is written.

@@ -35,7 +35,7 @@ struct SearchIndexWriter: Sendable {
     var termShardBytes = 40_000
 
     static let format = "roadmap-search"
-    static let version = 2
+    static let version = 3
     /// A document is `[kind, title, breadcrumb, excerpt, anchor]`: its kind a number into the
     /// index's `kinds`, its breadcrumb a number into its part's breadcrumbs, its anchor a string,
     /// or `1` when it is the title lower-cased, spaces as hyphens, other than `[a-z0-9_-]` dropped,
@@ -48,6 +48,10 @@ struct SearchIndexWriter: Sendable {
     static let k1 = 1.2
     /// Words on almost every entry still rank entries that have them in their title first.
     static let minimumIDF = 0.25
+    /// Query words `search.js` drops (unless one is the word being typed): written in the index.
+    static let stopWords = ["a", "an", "and", "are", "as", "at", "be", "by", "can", "do", "does", "for", "from", "how", "i",
+                            "in", "is", "it", "my", "of", "on", "or", "should", "the", "to", "what", "when", "where", "which",
+                            "who", "why", "with", "long", "much", "many", "get", "about", "best"]
     /// Impact tiers: a term in the title of a place (roadmap, phase, module, topic, project,
     /// section) or of a listed entry (resource, skill); the BM25F score stays below 1,000.
     static let titleTier = 2_000
@@ -166,6 +170,8 @@ struct SearchIndexWriter: Sendable {
         header.append(decimal: Self.version)
         header.append(",\"tokenizer\":\"nfkc-fold-cjk-bigrams\",\"fields\":")
         Self.stringArray(Self.fields, into: &header)
+        header.append(",\"stopWords\":")
+        Self.stringArray(Self.stopWords, into: &header)
         header.append(",\"kinds\":")
         Self.stringArray(SearchDocument.Kind.allCases.map(\.rawValue), into: &header)
         header.append(",\"documentCount\":")
