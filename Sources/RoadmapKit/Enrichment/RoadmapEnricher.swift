@@ -103,7 +103,7 @@ struct RoadmapEnricher: Sendable {
         crossLinks.alsoIn = sharedTerms.alsoIn(slug: roadmap.slug)
         for entry in crossLinks.alsoIn {
             crossLinks.links += entry.targets.map {
-                CrossLink(from: entry.from, to: $0.href, kind: .alsoIn, evidence: $0.roadmapTitle + " › " + $0.title)
+                CrossLink(from: entry.from, to: $0.href(from: roadmap.slug), kind: .alsoIn, evidence: $0.roadmapTitle + " › " + $0.title)
             }
         }
 
