@@ -41,7 +41,7 @@ struct ListingPass: Sendable {
         let links = MarkdownLinkCheck(resolver: resolver, allowRawHTML: allowRawHTML).check(roadmap)
         let listing = RoadmapListing(source: roadmap.source, slug: roadmap.slug, title: roadmap.title, order: roadmap.order,
                                      terms: terms, anchors: HashedIDs(anchors))
-        return Output(listing: listing, diagnostics: diagnostics + links.diagnostics,
+        return Output(listing: listing, diagnostics: diagnostics + model.uses.diagnostics + links.diagnostics,
                       linksToOtherPages: links.linksToOtherPages, resourceUses: model.uses)
     }
 }

@@ -65,8 +65,15 @@ struct PagePass: Sendable {
             source: roadmap.source, slug: roadmap.slug, title: roadmap.title, summary: roadmap.summary,
             order: roadmap.order, phaseCount: roadmap.phases.count, moduleCount: roadmap.modules.count,
             totalDuration: roadmap.totalDurationText)
-        return PageResult(summary: summary, diagnostics: enriched.diagnostics, links: links,
-                          search: SearchIndexBuilder(spool: searchSpool).documents(for: enriched),
+        let search = SearchIndexBuilder(spool: searchSpool).documents(for: enriched)
+        var diagnostics = enriched.diagnostics
+        if search.leftOut > 0 {
+            diagnostics.append(.warning(
+                "search.too-many", "the roadmap has \(search.count + search.leftOut) entries to search; "
+                    + "the last \(search.leftOut) are left out of the search index (at most \(SearchDocumentBatch.maximumDocuments))",
+                file: roadmap.sourcePath))
+        }
+        return PageResult(summary: summary, diagnostics: diagnostics, links: links, search: search,
                           resources: enriched.resources, enrichmentLinks: enrichmentLinks)
     }
 }
