@@ -221,27 +221,20 @@ import Testing
     /// site without the pages of the roadmaps in its sub-folders, which their own steps write
     /// (an edited one afresh, beside the README's reused page).
     @Test func aRebuildKeepsAFoldersPageApartFromItsSubFolders() throws {
-        try withTemporaryFolder { folder in
-            let content = folder.appendingPathComponent("Content")
-            try writeFiles([
-                "course/README.md": "# Course\n\n- [Week 1](week-1/notes.md)\n",
-                "course/week-1/notes.md": "# Week 1\n\nFirst draft.\n",
-                "course/week-2/notes.md": "# Week 2\n\nLater.\n",
-            ], in: content)
-            let site = folder.appendingPathComponent("Site")
-            let cache = PageCache()
-            let options = cachedBuildOptions(content: content, output: site, cache: cache, linksUnchangedFiles: true)
-            let first = try SiteBuilder().build(options)
-            cache.buildFinished(succeeded: first.succeeded)
+        try withCachedBuilds([
+            "course/README.md": "# Course\n\n- [Week 1](week-1/notes.md)\n",
+            "course/week-1/notes.md": "# Week 1\n\nFirst draft.\n",
+            "course/week-2/notes.md": "# Week 2\n\nLater.\n",
+        ]) { builds in
+            let first = try builds.build()
             #expect(first.succeeded, "\(first.diagnostics)")
-            try writeFiles(["course/week-1/notes.md": "# Week 1\n\nSecond draft.\n"], in: content)
-            let second = try SiteBuilder().build(options)
-            cache.buildFinished(succeeded: second.succeeded)
+            try builds.edit(["course/week-1/notes.md": "# Week 1\n\nSecond draft.\n"])
+            let second = try builds.build()
             #expect(second.succeeded, "\(second.diagnostics.filter { $0.severity == .error })")
-            #expect(cache.reusedCount >= 1)
-            #expect(try Self.read(site, "course/week-1/notes/index.html").contains("Second draft."))
-            #expect(try Self.read(site, "course/week-2/notes/index.html").contains("Later."))
-            #expect(try Self.read(site, "course/index.html").contains("<h1 id=\"top\">Course</h1>"))
+            #expect(builds.cache.reusedCount >= 1)
+            #expect(try builds.page("course/week-1/notes/index.html").contains("Second draft."))
+            #expect(try builds.page("course/week-2/notes/index.html").contains("Later."))
+            #expect(try builds.page("course/index.html").contains("<h1 id=\"top\">Course</h1>"))
         }
     }
 }
