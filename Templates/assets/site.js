@@ -318,9 +318,10 @@
     if (!cards.length) return;
     var all = readJSON(PROGRESS_KEY, {});
     for (var i = 0; i < cards.length; i++) {
-      var link = cards[i].querySelector("h2 a");
+      var link = cards[i].querySelector("h2 a, h3 a");
       if (!link) continue;
-      var slug = (link.getAttribute("href") || "").split("/")[0];
+      // The card links to "<slug>/index.html"; a slug may have folders ("cohorts/2022/intro").
+      var slug = (link.getAttribute("href") || "").replace(/\/index\.html$/, "");
       var mine = all[slug];
       if (!mine) continue;
       var done = 0, learning = 0;
@@ -341,6 +342,11 @@
   function status(message) {
     var element = document.getElementById("panel-status");
     if (element) element.textContent = message;
+  }
+
+  // A file name for a roadmap's downloads: its slug, whose folders ("cohorts/2022/intro") become hyphens.
+  function fileName(slug) {
+    return slug.replace(/\//g, "-");
   }
 
   function download(filename, type, text) {
@@ -368,8 +374,9 @@
           progress: readJSON(PROGRESS_KEY, {})[tracker.slug] || {},
           plan: readJSON(PLAN_KEY, {})[tracker.slug] || null
         };
-        download(tracker.slug + "-progress.json", "application/json", JSON.stringify(payload, null, 2) + "\n");
-        status("Progress exported to " + tracker.slug + "-progress.json.");
+        var name = fileName(tracker.slug) + "-progress.json";
+        download(name, "application/json", JSON.stringify(payload, null, 2) + "\n");
+        status("Progress exported to " + name + ".");
       });
     }
     if (input) {
@@ -605,8 +612,9 @@
     if (hoursInput) hoursInput.addEventListener("change", function () { save(); render(); });
     icsButton.addEventListener("click", function () {
       if (!current) return;
-      download(data.slug + "-study-plan.ics", "text/calendar", calendar(data, current));
-      status("Calendar saved as " + data.slug + "-study-plan.ics.");
+      var name = fileName(data.slug) + "-study-plan.ics";
+      download(name, "text/calendar", calendar(data, current));
+      status("Calendar saved as " + name + ".");
     });
     clearButton.addEventListener("click", function () {
       startInput.value = "";

@@ -6,9 +6,21 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
 from conftest import assert_clean
-from site_pages import clear_storage, click, first_roadmap, page_types, run_axe, set_color_scheme
+from site_pages import axe_version, clear_storage, click, first_roadmap, page_types, run_axe, set_color_scheme
 
 PAGES = page_types()
+
+
+def test_the_checker_is_a_current_axe_core_that_finds_violations(driver, base_url):
+    driver.get(base_url + "index.html")
+    major, minor = (int(part) for part in axe_version(driver).split(".")[:2])
+    assert (major, minor) >= (4, 10), axe_version(driver)
+    # The same run reports a page's faults: an image without alt text, a button without a name.
+    driver.execute_script(
+        "var img = document.createElement('img'); img.src = 'assets/favicon.svg'; document.body.appendChild(img);"
+        "document.body.appendChild(document.createElement('button'));")
+    found = {violation["id"] for violation in run_axe(driver)}
+    assert {"image-alt", "button-name"} <= found, found
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])

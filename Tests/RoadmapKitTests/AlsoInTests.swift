@@ -83,7 +83,9 @@ import RoadmapMarkdown
         #expect(alsoIn.count == 1)
         #expect(alsoIn.first?.from == "skill-k-c")
         #expect(alsoIn.first?.targets.map(\.slug) == ["a", "b"])
-        #expect(alsoIn.first?.targets.map(\.href) == ["../a/index.html#skill-k-a", "../b/index.html#skill-k-b"])
+        #expect(alsoIn.first?.targets.map { $0.href(from: "c") } == ["../a/index.html#skill-k-a", "../b/index.html#skill-k-b"])
+        // From a roadmap in a folder, through the site root.
+        #expect(alsoIn.first?.targets.first?.href(from: "cohorts/2022/c") == "../../../a/index.html#skill-k-a")
         #expect(alsoIn.first?.more == 0)
         #expect(index.alsoIn(slug: "nowhere").isEmpty)
     }
@@ -210,8 +212,8 @@ import RoadmapMarkdown
     }
 
     /// "Also in" names each roadmap as its own page does, wherever the title comes from: the
-    /// front matter, the first-level heading (its badges left out), the file name (where the
-    /// first-level headings are phases, not a title), a README's folder, a README's HTML header.
+    /// front matter, the first-level heading (its badges left out), the file name made readable
+    /// (where the first-level headings are phases, not a title), a README's folder, a README's HTML header.
     @Test func alsoInNamesEachRoadmapAsItsOwnPageDoes() throws {
         try withTemporaryFolder { folder in
             let skills = ["Container Orchestration", "Version Control", "Model Serving", "Data Modeling", "Stream Processing"]
@@ -235,8 +237,8 @@ import RoadmapMarkdown
             let expected = [
                 ("fm", "Container Orchestration", "Front Matter Title", "Front Matter Title"),
                 ("h1", "Version Control", "Heading One", "Heading <em>One</em>"),
-                ("beta", "Model Serving", "beta", "beta"),
-                ("ml", "Data Modeling", "ml", "ml"),
+                ("beta", "Model Serving", "Beta", "Beta"),
+                ("ml", "Data Modeling", "Ml", "Ml"),
                 ("ops", "Stream Processing", "Ops &amp; Cloud", "Ops &amp; Cloud"),
             ]
             for (slug, skill, title, heading) in expected {

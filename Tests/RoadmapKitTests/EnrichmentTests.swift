@@ -171,13 +171,13 @@ extension Skill {
             #expect(decoded.schema == 1)
             let mdn = decoded.resources.filter { $0.url == "https://developer.mozilla.org/en-US/docs/Web/HTML" }
             #expect(mdn.count == 1)
-            #expect(Set(mdn.first?.usedIn.map(\.roadmap) ?? []) == ["frontend", "devops"])
+            #expect(Set(mdn.first?.usedIn.map(\.roadmap) ?? []) == ["frontend", "more/devops"])
             #expect(mdn.first?.usedIn.allSatisfy { $0.href.hasPrefix($0.roadmap + "/index.html#u-") } == true)
-            // Each roadmap's own index links to the other roadmap's use.
-            let devops = try String(contentsOf: site.appendingPathComponent("devops/resources.html"), encoding: .utf8)
-            #expect(devops.contains("<li class=\"other-roadmap\"><a href=\"../frontend/index.html#u-mdn-html-reference-"))
+            // Each roadmap's own index links to the other roadmap's use, from its folder's depth.
+            let devops = try String(contentsOf: site.appendingPathComponent("more/devops/resources.html"), encoding: .utf8)
+            #expect(devops.contains("<li class=\"other-roadmap\"><a href=\"../../frontend/index.html#u-mdn-html-reference-"))
             let frontend = try String(contentsOf: site.appendingPathComponent("frontend/resources.html"), encoding: .utf8)
-            #expect(frontend.contains("<li class=\"other-roadmap\"><a href=\"../devops/index.html#u-mdn-html-reference-"))
+            #expect(frontend.contains("<li class=\"other-roadmap\"><a href=\"../more/devops/index.html#u-mdn-html-reference-"))
         }
     }
 
@@ -206,12 +206,12 @@ extension Skill {
             let a = folder.appendingPathComponent("A"), b = folder.appendingPathComponent("B")
             _ = try buildSite(content: EnrichmentFixture.content, output: a)
             _ = try buildSite(content: EnrichmentFixture.content, output: b)
-            for path in ["resources.json", "devops/roadmap.json", "frontend/roadmap.json", "zh-backend/roadmap.json",
-                         "devops/resources.html", "devops/timeline.html", "resources.html"] {
+            for path in ["resources.json", "more/devops/roadmap.json", "frontend/roadmap.json", "more/zh-backend/roadmap.json",
+                         "more/devops/resources.html", "more/devops/timeline.html", "resources.html"] {
                 let first = try Data(contentsOf: a.appendingPathComponent(path))
                 #expect(first == (try Data(contentsOf: b.appendingPathComponent(path))), "\(path) differs between builds")
             }
-            let json = try JSONSerialization.jsonObject(with: Data(contentsOf: a.appendingPathComponent("devops/roadmap.json")))
+            let json = try JSONSerialization.jsonObject(with: Data(contentsOf: a.appendingPathComponent("more/devops/roadmap.json")))
             let object = try #require(json as? [String: Any])
             #expect(object["schema"] as? Int == 1)
             for key in ["title", "slug", "source", "duration", "phases", "resources", "skills", "projects", "links"] {

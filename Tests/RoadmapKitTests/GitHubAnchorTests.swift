@@ -96,28 +96,19 @@ import RoadmapMarkdown
     /// roadmaps' headings go where they went: a heading renamed on one page changes the links
     /// of the other, whose file did not change.
     @Test func aRenamedHeadingRendersThePagesLinkingToItAgain() throws {
-        try withTemporaryFolder { folder in
-            let content = folder.appendingPathComponent("Content")
-            let site = folder.appendingPathComponent("Site")
-            try writeFiles(["a.md": "# A\n\nSee [setup](b.md#setup).\n", "b.md": "# B\n\n## Setup\n"], in: content)
-            let cache = PageCache()
-            let options = cachedBuildOptions(content: content, output: site, cache: cache, linksUnchangedFiles: true)
-            func build() throws -> (BuildReport, String) {
-                let report = try SiteBuilder().build(options)
-                cache.buildFinished(succeeded: report.succeeded)
-                return (report, try String(contentsOf: site.appendingPathComponent("a/index.html"), encoding: .utf8))
-            }
+        try withCachedBuilds(["a.md": "# A\n\nSee [setup](b.md#setup).\n", "b.md": "# B\n\n## Setup\n"]) { builds in
+            func build() throws -> (BuildReport, String) { (try builds.build(), try builds.page("a/index.html")) }
             let (first, before) = try build()
             #expect(first.succeeded)
             #expect(before.contains("<a href=\"../b/index.html#setup\">setup</a>"))
 
-            try writeFiles(["b.md": "# B\n\n## Install\n"], in: content)
+            try builds.edit(["b.md": "# B\n\n## Install\n"])
             let (second, gone) = try build()
             #expect(second.succeeded, "\(second.diagnostics.filter { $0.severity == .error })")
             #expect(second.diagnostics.map(\.id).contains("link.missing-anchor"))
             #expect(gone.contains("<a href=\"../b/index.html\">setup</a>"))
 
-            try writeFiles(["b.md": "# B\n\n## SETUP\n"], in: content)
+            try builds.edit(["b.md": "# B\n\n## SETUP\n"])
             let (third, back) = try build()
             #expect(third.succeeded, "\(third.diagnostics.filter { $0.severity == .error })")
             #expect(back.contains("<a href=\"../b/index.html#setup\">setup</a>"))

@@ -14,7 +14,7 @@ import Testing
     {
         let resolver = LinkResolver(
             sourcePath: "a.md", ownAnchors: ["links"], pages: ["b.md": "b"],
-            assets: ["logo.png", "dark.png", "light.png"])
+            assets: ["logo.png", "dark.png", "light.png"], pageFolder: "a")
         var sanitizer = HTMLSanitizer(file: "a.md", reservedIDs: ["main", "top"])
         var out: [UInt8] = []
         let scope = sanitizer.enterScope()

@@ -6,13 +6,18 @@ import Testing
 /// or the machine (issue 13). Each case runs the real `roadmap build` over a folder whose
 /// `Site/` was built before from benign content, and must keep the same contract: exit 0 or 1,
 /// the diagnostics it expects in the `file:line:col: severity: message [id]` form, at most
-/// ``secondsLimit`` seconds and ``bytesLimit`` bytes written, the previous `Site/` whole when
+/// ``secondsLimit`` seconds and ``bytesLimit`` bytes written (and, when it succeeds, at most
+/// ``amplificationLimit`` times its content besides the site's own files), the previous `Site/` whole when
 /// the build fails, and nothing written outside the output folder. The cases' own suites
 /// (ContentFilesTests, HTMLSanitizerTests, YAMLBoundsTests, InputBoundsDiagnosticsTests,
 /// SiteSwapTests, the serve tests) check each defence in detail.
 @Suite struct HostileInputSuiteTests {
     static let secondsLimit = 10.0
     static let bytesLimit = 50 << 20
+    /// A successful build writes at most this many times its content, besides ``siteOverhead``.
+    static let amplificationLimit = 10
+    /// The site's own files (scripts, styles, search page, home) and a benign roadmap's pages.
+    static let siteOverhead = 1 << 20
 
     struct Case: Sendable, CustomStringConvertible {
         var name: String
@@ -75,9 +80,12 @@ import Testing
              exit: 1, ids: ["markdown.too-large"]),
         Case(name: "a roadmap of 20,000 course links, under the size bound",
              files: ["Content/courses.md": "# Courses\n\n## Courses\n\n" + (0..<20_000).map {
-                 "- [Course \($0)](https://e\($0 % 50).example/c/\($0)) (Free)\n"
+                 "- [Course \($0)](https://l\($0 % 50).io/c/\($0)) (Free)\n"
              }.joined()],
-             exit: 0, ids: []),
+             exit: 0, ids: ["resources.too-many"]),
+        Case(name: "a megabyte of bare web addresses, each a resource",
+             files: ["Content/www.md": "# Links\n\n## Links\n\n" + (0..<60_000).map { "- www.x\($0).io\n" }.joined()],
+             exit: 0, ids: ["resources.too-many", "search.too-many"]),
         Case(name: "an output folder inside the content folder",
              arguments: ["--output", "Content/Site"],
              exit: 1, ids: ["output.refused"]),
@@ -134,7 +142,13 @@ import Testing
                 #expect(try filesUnder(site) == previous, "the previous site is whole")
             }
             let after = try filesUnder(site)
-            #expect(after.values.reduce(0) { $0 + $1.count } <= Self.bytesLimit)
+            let written = after.values.reduce(0) { $0 + $1.count }
+            #expect(written <= Self.bytesLimit)
+            if status == 0 {
+                let content = try filesUnder(folder.appendingPathComponent("Content")).values.reduce(0) { $0 + $1.count }
+                #expect(written <= Self.amplificationLimit * content + Self.siteOverhead,
+                        "\(written) bytes written for \(content) bytes of content")
+            }
             for (path, data) in after {
                 let text = String(decoding: data, as: UTF8.self)
                 let leaked = hostile.forbidden.filter { text.contains($0) }

@@ -109,7 +109,7 @@ import RoadmapMarkdown
         // GitHub's anchor of "⚙️ Setup" is U+FE0F then "-setup"; "#" and U+FE0F make one Character.
         let anchor = "\u{FE0F}-setup"
         #expect(Slugger.githubSlug("⚙️ Setup") == anchor)
-        let resolver = LinkResolver(sourcePath: "a.md", ownAnchors: [anchor], pages: [:], assets: [])
+        let resolver = LinkResolver(sourcePath: "a.md", ownAnchors: [anchor], pages: [:], assets: [], pageFolder: "a")
         #expect(resolver.resolve("#" + anchor) == .href("#" + anchor))
         let (_, report) = try! buildSingleRoadmap("# T\n\n- [Setup](#\u{FE0F}-setup)\n\n## ⚙️ Setup\n")
         #expect(report.succeeded, "\(report.diagnostics)")
@@ -177,7 +177,7 @@ import RoadmapMarkdown
             for slug in ["ciu", "ml", "web", "index-roadmap", "resources-roadmap"] {
                 #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent("\(slug)/index.html").path), "\(slug)")
             }
-            #expect(try Self.model(output, "ciu")["title"] as? String == "ciu")
+            #expect(try Self.model(output, "ciu")["title"] as? String == "Ciu")  // the folder's name, made readable
             #expect(try String(contentsOf: output.appendingPathComponent("ml/index.html"), encoding: .utf8)
                 .contains("href=\"../ciu/index.html\""))
             #expect(try String(contentsOf: output.appendingPathComponent("ml/index.html"), encoding: .utf8)

@@ -30,7 +30,7 @@ import RoadmapMarkdown
         let document = MarkdownParser().parse(source)
         let (roadmap, _) = RoadmapBuilder().build(.init(
             source: "fuzz.md", sourcePath: "fuzz.md", frontMatter: FrontMatter(), document: document))
-        let resolver = LinkResolver(sourcePath: "fuzz.md", ownAnchors: Set(roadmap.anchors), pages: [:], assets: [])
+        let resolver = LinkResolver(sourcePath: "fuzz.md", ownAnchors: Set(roadmap.anchors), pages: [:], assets: [], pageFolder: "fuzz")
         var renderer = HTMLRenderer(file: "fuzz.md", allowRawHTML: false, itemAnchors: roadmap.itemAnchors, resolver: resolver)
         let linkCheck = MarkdownLinkCheck(resolver: resolver, allowRawHTML: false).check(roadmap)
         var bytes: [UInt8] = []

@@ -37,11 +37,11 @@ struct ListingPass: Sendable {
         let roadmap = model.roadmap
         let (terms, anchors) = enricher.pageEntries(model)
         let resolver = LinkResolver(
-            sourcePath: roadmap.source, ownAnchors: Set(anchors), pages: pages, assets: assets)
+            sourcePath: roadmap.source, ownAnchors: Set(anchors), pages: pages, assets: assets, pageFolder: roadmap.slug)
         let links = MarkdownLinkCheck(resolver: resolver, allowRawHTML: allowRawHTML).check(roadmap)
         let listing = RoadmapListing(source: roadmap.source, slug: roadmap.slug, title: roadmap.title, order: roadmap.order,
                                      terms: terms, anchors: HashedIDs(anchors))
-        return Output(listing: listing, diagnostics: diagnostics + links.diagnostics,
+        return Output(listing: listing, diagnostics: diagnostics + model.uses.diagnostics + links.diagnostics,
                       linksToOtherPages: links.linksToOtherPages, resourceUses: model.uses)
     }
 }

@@ -2,12 +2,12 @@ import Foundation
 
 /// Keeps each roadmap's pass 1 and pass 2 results between the builds of one `roadmap serve`
 /// session, so that a rebuild after an edit parses, models and renders only the roadmaps whose
-/// source changed (and those whose "Also in" links changed with it); the site-wide steps (home
+/// source changed (and those whose "Also in" links or series neighbours changed with it); the site-wide steps (home
 /// page, indexes, link checks) still see every roadmap.
 ///
 /// A roadmap is reused when its file, front matter, body and slug are exactly as before and
 /// the set of published roadmaps (paths and slugs) is unchanged; its page is reused when its
-/// "Also in" links are the same too, its files hard-linked from the current output into the
+/// "Also in" links and its previous and next roadmaps are the same too, its files hard-linked from the current output into the
 /// new build. Anything else a page depends on (templates,
 /// `site.yml`, other content files) is the caller's to report with ``invalidateAll()``.
 /// Results count only once a build's site is in place (``buildFinished(succeeded:)``).
@@ -100,7 +100,7 @@ public final class PageCache: @unchecked Sendable {
         guard let entry, entry.document.rendersAs(document) else { return nil }
         guard Self.link(folder: document.slug, from: output, to: writer.staging, record: writer.written.record) else {
             // Never leave links to the live site where the page is about to be written afresh.
-            try? FolderRemoval.remove(writer.staging.appendingPathComponent(document.slug).path)
+            Self.unlinkOwnFiles(in: writer.staging.appendingPathComponent(document.slug).path)
             return nil
         }
         lock.withLock {
@@ -122,38 +122,32 @@ public final class PageCache: @unchecked Sendable {
         lock.withLock { pending[document.file.relativePath] = Entry(document: document, result: result) }
     }
 
-    /// Hard-links every file of `folder` from the current site into the staging folder.
-    /// Links the folder's files into the staging folder, telling `record` each file's site path
-    /// (the link check knows the site's files from the writer, not from the disk).
+    /// Hard-links a roadmap's own files (``GeneratedPaths/roadmapFiles``) in its `folder` from
+    /// the current site into the staging folder, telling `record` each file's site path (the
+    /// link check knows the site's files from the writer, not from the disk). Only those: the
+    /// folder may also hold other roadmaps' folders (`cohorts/2022/` holds `cohorts/2022/intro/`)
+    /// and content files, which their own steps write. False when the page is missing or a file
+    /// cannot be linked (the page is then rendered).
     private static func link(folder: String, from output: URL, to staging: URL, record: (String) -> Void) -> Bool {
-        linkTree(output.appendingPathComponent(folder).path, to: staging.appendingPathComponent(folder).path,
-                 relative: folder, record: record)
+        let source = output.appendingPathComponent(folder).path
+        let target = staging.appendingPathComponent(folder).path
+        var info = stat()
+        guard lstat(source + "/index.html", &info) == 0 else { return false }
+        do {
+            try FileManager.default.createDirectory(atPath: target, withIntermediateDirectories: true)
+        } catch {
+            return false
+        }
+        for name in GeneratedPaths.roadmapFiles.keys.sorted() where lstat(source + "/" + name, &info) == 0 {
+            guard Foundation.link(source + "/" + name, target + "/" + name) == 0 else { return false }
+            record(folder + "/" + name)
+        }
+        return true
     }
 
-    /// False when the source is missing or anything cannot be linked (the page is then rendered).
-    private static func linkTree(_ source: String, to target: String, relative: String, record: (String) -> Void) -> Bool {
-        guard let directory = opendir(source) else { return false }
-        defer { closedir(directory) }
-        guard mkdir(target, 0o755) == 0 || errno == EEXIST else { return false }
-        var linkedAny = false
-        while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
-            }
-            if name == "." || name == ".." { continue }
-            let from = source + "/" + name
-            let to = target + "/" + name
-            var info = stat()
-            guard lstat(from, &info) == 0 else { return false }
-            if (info.st_mode & S_IFMT) == S_IFDIR {
-                guard linkTree(from, to: to, relative: relative + "/" + name, record: record) else { return false }
-            } else {
-                guard Foundation.link(from, to) == 0 else { return false }
-                record(relative + "/" + name)
-            }
-            linkedAny = true
-        }
-        return linkedAny
+    /// Removes a roadmap's own files from its folder, leaving what else is there.
+    private static func unlinkOwnFiles(in folder: String) {
+        for name in GeneratedPaths.roadmapFiles.keys { unlink(folder + "/" + name) }
     }
 }
 
@@ -199,7 +193,7 @@ extension PreparedDocument {
     /// Whether its page comes out as `other`'s would: the same source, linking to the same
     /// entries and anchors on other roadmaps, sharing the same resources with them.
     func rendersAs(_ other: PreparedDocument) -> Bool {
-        hasSameSource(as: other) && alsoIn == other.alsoIn && otherPageAnchors == other.otherPageAnchors
+        hasSameSource(as: other) && otherPages == other.otherPages && otherPageAnchors == other.otherPageAnchors
             && sharedResources == other.sharedResources
     }
 }

@@ -9,6 +9,8 @@ struct PagePass: Sendable {
     var glossary: Glossary
     /// Every roadmap's skills and tools, from pass 1's listings.
     var sharedTerms: SharedTermIndex
+    /// Each roadmap's previous and next in its folder's series, from pass 1's listings.
+    var series: SeriesIndex
     /// The site's roadmaps (content-relative path → slug) and other content files, for the links.
     var pages: [String: String]
     var assets: Set<String>
@@ -22,15 +24,17 @@ struct PagePass: Sendable {
     var reportedFolder: String
 
     /// Each document's page, in order, one roadmap a core. With a `cache` (`roadmap serve`), a
-    /// roadmap whose document and "Also in" links are as before keeps its page.
+    /// roadmap whose document, "Also in" links and neighbours in its series are as before keeps its page.
     func run(_ documents: [PreparedDocument], cache: PageCache?, progress: BuildProgress?) throws -> [PageResult] {
         var documents = documents
         let sharedResources = SearchIndexBuilder.sharedResources(resourceUses.values.map(\.resources))
         if cache != nil {
-            // A page kept from the last build is reused only while its "Also in" links, where
-            // its links to other roadmaps' headings go, and which resources it shares are the same.
+            // A page kept from the last build is reused only while what it shows of other roadmaps
+            // ("Also in", its series), where its links to other roadmaps' headings go, and which
+            // resources it shares with them are the same.
             for index in documents.indices {
-                documents[index].alsoIn = sharedTerms.fingerprint(documents[index].slug)
+                documents[index].otherPages = sharedTerms.fingerprint(documents[index].slug)
+                    + "\u{1E}" + series.fingerprint(documents[index].file.relativePath)
                 documents[index].otherPageAnchors = otherPageAnchors.fingerprint(from: documents[index].file.relativePath)
                 let own = resourceUses[documents[index].file.relativePath]?.resources ?? []
                 documents[index].sharedResources = own.map(\.identity).filter(sharedResources.contains).joined(separator: "\n")
@@ -54,9 +58,11 @@ struct PagePass: Sendable {
         let built = RoadmapBuilder().build(document).0
         let enriched = enricher.enrich(enricher.anchor(built, uses: resourceUses[document.file.relativePath]))
         let roadmap = enriched.roadmap
-        let resolver = LinkResolver(sourcePath: roadmap.source, ownAnchors: Set(roadmap.anchors), pages: pages, assets: assets,
-                                    otherPageAnchors: otherPageAnchors.anchors(from: roadmap.source))
-        let page = RoadmapPageRenderer(templates: templates, config: config, resolver: resolver, enrichment: enriched)
+        let resolver = LinkResolver(
+            sourcePath: roadmap.source, ownAnchors: Set(roadmap.anchors), pages: pages, assets: assets, pageFolder: roadmap.slug,
+            otherPageAnchors: otherPageAnchors.anchors(from: roadmap.source))
+        let page = RoadmapPageRenderer(templates: templates, config: config, resolver: resolver, enrichment: enriched,
+                                       series: series.place(of: roadmap.source))
             .render(roadmap)
         try writer.write(page.html, to: roadmap.slug + "/index.html")
         let enrichmentLinks = try EnrichmentPages(templates: templates, config: config)
@@ -67,8 +73,15 @@ struct PagePass: Sendable {
             source: roadmap.source, slug: roadmap.slug, title: roadmap.title, summary: roadmap.summary,
             order: roadmap.order, phaseCount: roadmap.phases.count, moduleCount: roadmap.modules.count,
             totalDuration: roadmap.totalDurationText)
-        return PageResult(summary: summary, diagnostics: enriched.diagnostics, links: links,
-                          search: SearchIndexBuilder(spool: searchSpool).documents(for: enriched, sharedResources: sharedResources),
+        let search = SearchIndexBuilder(spool: searchSpool).documents(for: enriched, sharedResources: sharedResources)
+        var diagnostics = enriched.diagnostics
+        if search.leftOut > 0 {
+            diagnostics.append(.warning(
+                "search.too-many", "the roadmap has \(search.count + search.leftOut) entries to search; "
+                    + "the last \(search.leftOut) are left out of the search index (at most \(SearchDocumentBatch.maximumDocuments))",
+                file: roadmap.sourcePath))
+        }
+        return PageResult(summary: summary, diagnostics: diagnostics, links: links, search: search,
                           resources: enriched.resources, enrichmentLinks: enrichmentLinks)
     }
 }

@@ -125,6 +125,7 @@ public struct SiteBuilder: Sendable {
             let sharedTerms = SharedTermIndex(listings, hasSearchPage: templates.search != nil)
             let results = try PagePass(
                 templates: templates, config: sources.config, glossary: sources.glossary, sharedTerms: sharedTerms,
+                series: SeriesIndex(listings),
                 pages: pages, assets: sources.assets, otherPageAnchors: linkTargets.anchors,
                 resourceUses: ListingPass.Output.resourceUses(listed),
                 writer: writer, searchSpool: try? SearchSpool(),

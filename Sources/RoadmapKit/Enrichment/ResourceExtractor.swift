@@ -30,6 +30,11 @@ struct ResourceExtractor: Sendable {
         /// The link's position, or the list item's for an unlinked mention.
         var location: SourceLocation
         var isLink: Bool
+
+        /// What makes two mentions one resource (``Resource/identity``).
+        var identity: String {
+            Resource(id: "", title: title, url: url, kind: kind, provider: nil, cost: cost, author: nil, uses: []).identity
+        }
     }
 
     struct Hint: Sendable, Hashable {

@@ -15,10 +15,33 @@ struct ResourceUses: Sendable {
     var mentions: [ResourceExtractor.Mention]
     var resources: [Resource]
     var markers: [ResourceIndex.Marker]
+    /// A warning when the roadmap names more resources than are indexed (``maximumResources``).
+    var diagnostics: [Diagnostic] = []
+
+    /// How many resources of one roadmap are indexed. Each costs about 2 kB of output (its
+    /// marker on the page, entries on two resource pages, in two JSON files and in the search
+    /// index) whatever its Markdown: 1 MB of bare `www.…` lines named 63,000 and made a 118 MB
+    /// site. 2,000 keep a long awesome-list whole and bound that site to a few MB; the rest stay
+    /// links on the page.
+    static let maximumResources = 2_000
 
     /// Reads them from the roadmap, before roadmap.sh prefixes (`@course@`) leave its link texts.
     init(reading roadmap: Roadmap) {
         mentions = ResourceExtractor().extract(roadmap)
+        var identities = Set<String>()
+        // (Fewer mentions than the bound cannot name more resources: nothing to count.)
+        if mentions.count > Self.maximumResources, let cut = mentions.firstIndex(where: { mention in
+            identities.insert(mention.identity)
+            return identities.count > Self.maximumResources
+        }) {
+            let kept = identities.subtracting([mentions[cut].identity])
+            diagnostics.append(.warning(
+                "resources.too-many",
+                "the roadmap names more than \(Self.maximumResources) resources; from here on they stay links on the page "
+                    + "but are left out of the resource indexes and search",
+                file: roadmap.sourcePath, at: mentions[cut].location))
+            mentions = mentions.filter { kept.contains($0.identity) }
+        }
         (resources, markers) = ResourceIndex.build(mentions, roadmap: roadmap)
     }
 }
@@ -103,7 +126,7 @@ struct RoadmapEnricher: Sendable {
         crossLinks.alsoIn = sharedTerms.alsoIn(slug: roadmap.slug)
         for entry in crossLinks.alsoIn {
             crossLinks.links += entry.targets.map {
-                CrossLink(from: entry.from, to: $0.href, kind: .alsoIn, evidence: $0.roadmapTitle + " › " + $0.title)
+                CrossLink(from: entry.from, to: $0.href(from: roadmap.slug), kind: .alsoIn, evidence: $0.roadmapTitle + " › " + $0.title)
             }
         }
 

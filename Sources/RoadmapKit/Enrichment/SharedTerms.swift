@@ -47,8 +47,11 @@ public struct SharedTermIndex: Sendable {
         public var anchor: String
         public var title: String
 
-        /// From one roadmap page (`<slug>/index.html`) to the entry.
-        public var href: String { "../" + slug + "/index.html#" + anchor }
+        /// The entry's address from the site root (`data-engineer/index.html#skill-docker`).
+        public var pathFromRoot: String { slug + "/index.html#" + anchor }
+
+        /// The entry's address from a roadmap's page published in `folder` (its slug).
+        public func href(from folder: String) -> String { SitePath.root(from: folder) + pathFromRoot }
     }
 
     /// How many other roadmaps an entry links to (as many as a resource index shows).
@@ -83,7 +86,7 @@ public struct SharedTermIndex: Sendable {
     /// What a roadmap's "Also in" links are, as one string to compare between builds.
     func fingerprint(_ slug: String) -> String {
         alsoIn(slug: slug).map { entry in
-            entry.from + "\u{1F}" + entry.targets.map { $0.href + "\u{1F}" + $0.roadmapTitle + "\u{1F}" + $0.title }
+            entry.from + "\u{1F}" + entry.targets.map { $0.pathFromRoot + "\u{1F}" + $0.roadmapTitle + "\u{1F}" + $0.title }
                 .joined(separator: "\u{1F}") + "\u{1F}\(entry.more)"
         }.joined(separator: "\u{1E}")
     }

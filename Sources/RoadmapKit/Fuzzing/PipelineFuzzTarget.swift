@@ -121,7 +121,7 @@ public final class PipelineFuzzTarget: Sendable {
         // 5. Render (pass 2).
         let results = try PagePass(
             templates: templates, config: config, glossary: glossary,
-            sharedTerms: SharedTermIndex(listings, hasSearchPage: templates.search != nil),
+            sharedTerms: SharedTermIndex(listings, hasSearchPage: templates.search != nil), series: SeriesIndex(listings),
             pages: pages, assets: [], otherPageAnchors: linkTargets.anchors,
             resourceUses: ListingPass.Output.resourceUses(listed),
             writer: writer, searchSpool: nil, reportedFolder: Self.reportedFolder

@@ -185,8 +185,10 @@ struct RoadmapBuilder: Sendable {
         }
 
         // Title, slug, summary.
-        let fileStem = Slugger.pageStem(relativePath: input.source)
-        let title = input.frontMatter.title ?? titleHeading?.text ?? htmlTitle ?? fileStem
+        // A heading that is only an image without alt text names nothing.
+        let headingTitle = titleHeading.map(\.text).flatMap { $0.isEmpty ? nil : $0 }
+        let title = input.frontMatter.title ?? headingTitle ?? htmlTitle
+            ?? ReadableName.ofRoadmapFile(relativePath: input.source, path: input.sourcePath)
         let openingSummary = Self.firstParagraph(preamble)
         let summary = input.frontMatter.summary
             ?? (openingSummary.isEmpty ? Self.firstParagraph(roots.lazy.flatMap { $0.flattened() }.flatMap(\.blocks)) : openingSummary)

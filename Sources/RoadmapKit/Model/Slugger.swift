@@ -75,15 +75,40 @@ struct Slugger: Sendable {
         }
     }
 
-    /// The folder a roadmap is published in: its front matter `slug`, else its file name's slug.
-    /// The read stage (links, duplicate check) and the model use this one rule.
+    /// The folder a roadmap is published in, relative to the site root, as its file's folders
+    /// give it (`cohorts/2022/01-intro/homework.md` is `cohorts/2022/01-intro/homework`): each
+    /// folder's slug, then the front matter `slug`, else the file name's slug. A `README.md` or
+    /// `index.md` (any case) in a sub-folder is published as that folder (`cohorts/2022/README.md`
+    /// is `cohorts/2022`); a front matter `slug` replaces the last part there too. The read stage
+    /// (links, duplicate check) and the model use this one rule.
+    ///
+    /// The site's own files are never in the way: a top-level file named like one of the site's
+    /// pages gets `-roadmap` added (`resources.md` is `resources-roadmap`; a front matter slug
+    /// stays as written, and ``PublicationCheck`` reports it), and so does a top-level folder
+    /// named like one the build fills (`search/notes.md` is `search-roadmap/notes`).
     static func pageSlug(relativePath: String, frontMatter: FrontMatter) -> String {
-        if let slug = frontMatter.slug { return slug.isEmpty ? "roadmap" : slug }
-        let slug = Self.slug(pageStem(relativePath: relativePath))
-        // A file named like one of the site's own pages ("index.md", "resources.md") is not an
-        // error the author chose: it is published beside them. (A front matter slug stays as written.)
-        if PublicationCheck.reservedSlugs.contains(slug) { return slug + "-roadmap" }
-        return slug.isEmpty ? "roadmap" : slug
+        var parts = relativePath.split(separator: "/").dropLast().filter { $0 != "." }.map { folder -> String in
+            let slug = Self.slug(String(folder))
+            return slug.isEmpty ? "folder" : slug
+        }
+        let named = frontMatter.slug.map { $0.isEmpty ? "roadmap" : $0 }
+        if namesFolder(relativePath), !parts.isEmpty {
+            if let named { parts[parts.count - 1] = named }
+        } else {
+            let fromFile = Self.slug(String(stemAndFolder(relativePath).stem))
+            parts.append(named ?? (fromFile.isEmpty ? "roadmap" : fromFile))
+        }
+        if parts.count == 1, frontMatter.slug == nil, PublicationCheck.reservedSlugs.contains(parts[0]) {
+            parts[0] += "-roadmap"
+        } else if parts.count > 1, PublicationCheck.reservedFolders.contains(parts[0]) {
+            parts[0] += "-roadmap"
+        }
+        return parts.joined(separator: "/")
+    }
+
+    /// Whether the file is a `README.md` or `index.md` (any case), which names its folder.
+    static func namesFolder(_ relativePath: String) -> Bool {
+        ["readme", "index"].contains(stemAndFolder(relativePath).stem.lowercased())
     }
 
     /// The name a roadmap's file gives it: the file name without its extension, or for a
@@ -91,7 +116,7 @@ struct Slugger: Sendable {
     /// roadmaps kept as one README per folder do not all become "readme".
     static func pageStem(relativePath: String) -> String {
         let (stem, folder) = stemAndFolder(relativePath)
-        if ["readme", "index"].contains(stem.lowercased()), !folder.isEmpty, folder != "." { return String(folder) }
+        if namesFolder(relativePath), !folder.isEmpty, folder != "." { return String(folder) }
         return String(stem)
     }
 

@@ -33,7 +33,7 @@ struct GeneratedPaths: Sendable {
         case templateAsset(String)
     }
 
-    /// Published roadmaps by slug, lowercased (as every comparison here: a site copied to a
+    /// Published roadmaps by slug (the folder of their pages), lowercased (as every comparison here: a site copied to a
     /// file system that ignores case must not lose a file either).
     private let roadmaps: [String: SourceFile]
     /// Files of the templates' `assets/` folder, relative to the site, lowercased.
@@ -55,8 +55,9 @@ struct GeneratedPaths: Sendable {
         let key = path.lowercased()
         if let what = Self.siteFiles[key] { return .site(what) }
         if let asset = templateAssets[key] { return .templateAsset(asset) }
-        let parts = key.split(separator: "/", maxSplits: 1).map(String.init)
-        if parts.count == 2, let file = roadmaps[parts[0]], let what = Self.roadmapFiles[parts[1]] {
+        // A roadmap's files are in its folder, at any depth (`cohorts/2022/intro/index.html`).
+        guard let slash = key.lastIndex(of: "/") else { return nil }
+        if let file = roadmaps[String(key[..<slash])], let what = Self.roadmapFiles[String(key[key.index(after: slash)...])] {
             return .roadmap(what, file)
         }
         return nil

@@ -241,8 +241,8 @@ struct RenderedLinkChecker: Sendable {
         if parts.count == 2, parts[1] == "index.html", PublicationCheck.reservedSlugs.contains(String(parts[0])) {
             return String(parts[0])
         }
-        // A roadmap's own pages beside its index: `slug/timeline.html` comes from `timeline`.
-        if parts.count == 2, parts[1] != "index.html" { return String(parts[1].dropLast(".html".count)) }
+        // A roadmap's own pages beside its index, at any depth: `slug/timeline.html` comes from `timeline`.
+        if let name = parts.last, name != "index.html" { return String(name.dropLast(".html".count)) }
         return "roadmap"
     }
 

@@ -9,9 +9,10 @@ struct PreparedDocument: Sendable {
     var body: String
     var slug: String
     var diagnostics: [Diagnostic]
-    /// The other roadmaps' entries its page links to ("Also in"), once pass 1 has listed every
-    /// roadmap: a page whose file did not change is rendered again when these did (`roadmap serve`).
-    var alsoIn = ""
+    /// What its page shows of other roadmaps ("Also in" entries, the previous and next roadmap
+    /// in its folder), once pass 1 has listed every roadmap: a page whose file did not change is
+    /// rendered again when these did (`roadmap serve`).
+    var otherPages = ""
     /// Where its links to other roadmaps' headings go when not as written, once pass 1 has
     /// listed every roadmap (``OtherPageAnchors``): a reason to render it again too.
     var otherPageAnchors = ""

@@ -5,6 +5,9 @@ import RoadmapMarkdown
 struct PublicationCheck: Sendable {
     /// Top-level names the site uses for itself.
     static let reservedSlugs: Set<String> = ["assets", "index", "404", "search", "resources", "timeline"]
+    /// Top-level folders the build fills (the templates' assets, the search index's shards),
+    /// where no roadmap's folder goes.
+    static let reservedFolders: Set<String> = ["assets", "search"]
 
     func check(_ documents: [PreparedDocument]) -> (published: [PreparedDocument], diagnostics: [Diagnostic]) {
         var published: [PreparedDocument] = []

@@ -107,13 +107,13 @@ struct AlsoInView: Sendable, TemplateView {
     var isOneMore: Bool
     /// Whether "N more roadmaps" links to the site's search page.
     var hasSearchLink: Bool
-    /// The entry's title, percent-encoded for the search page's address.
-    var searchQuery: String
+    /// The search page's address from the roadmap's page, asking for the entry's title.
+    var searchHref: String
 
     static let templateKeys: TemplateKeys<Self> = [
         "targets": .list(\.targets), "hasTargets": .flag(\.hasTargets), "more": .number(\.more),
         "hasMore": .flag(\.hasMore), "isOneMore": .flag(\.isOneMore), "hasSearchLink": .flag(\.hasSearchLink),
-        "searchQuery": .text(\.searchQuery),
+        "searchHref": .text(\.searchHref),
     ]
 }
 

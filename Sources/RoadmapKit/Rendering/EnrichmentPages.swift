@@ -25,7 +25,7 @@ struct EnrichmentPages {
         }
         let total = enriched.timeline.total?.text ?? ""
         let view = TimelinePageView(
-            site: .make(config, root: "../"),
+            site: .make(config, root: SitePath.root(from: roadmap.slug)),
             page: .make(title: "Timeline · " + roadmap.title, description: "How long each phase and module of \(roadmap.title) takes.",
                         path: roadmap.slug + "/timeline.html", config: config, bodyClass: "timeline-page"),
             roadmapTitle: roadmap.title, roadmapHref: "index.html", resourcesHref: "resources.html",
@@ -138,7 +138,7 @@ struct EnrichmentPages {
             ? "Every course, book, tool and link the roadmaps on this site point to, with where each is used."
             : "Every course, book, tool and link this roadmap points to, with where each is used."
         return ResourcePageView(
-            site: .make(config, root: roadmap == nil ? "" : "../"),
+            site: .make(config, root: roadmap.map { SitePath.root(from: $0.slug) } ?? ""),
             page: .make(title: heading, description: lead, path: (roadmap.map { $0.slug + "/" } ?? "") + "resources.html",
                         config: config, bodyClass: "resources-page"),
             heading: heading, lead: lead, count: resources.count, hasBack: roadmap != nil,
@@ -186,11 +186,12 @@ struct EnrichmentPages {
 
     /// One entry; `page` is the slug of the roadmap whose index it is on (nil: the site's).
     private func entry(_ resource: Resource, page: String?, more: (count: Int, siteID: String)?) -> ResourceEntryView {
+        let root = page.map(SitePath.root(from:)) ?? ""
         let uses = resource.uses.map { use in
             // On a roadmap's index, a use in another roadmap is marked and named; on the site's, every use is named.
             let isOther = page != nil && use.roadmapSlug != page
             let namesRoadmap = page == nil || isOther
-            let folder = namesRoadmap ? (isOther ? "../" : "") + use.roadmapSlug + "/" : ""
+            let folder = namesRoadmap ? root + use.roadmapSlug + "/" : ""
             return ResourceUseView(
                 href: folder + "index.html#" + use.anchor, isOtherRoadmap: isOther, namesRoadmap: namesRoadmap,
                 roadmapTitle: use.roadmapTitle, sectionTitle: use.sectionTitle)
@@ -201,7 +202,7 @@ struct EnrichmentPages {
             searchText: words.joined(separator: " ").lowercased(), title: resource.title,
             hasURL: resource.url != nil, url: resource.url ?? "", hasAuthor: resource.author != nil, author: resource.author ?? "",
             uses: uses, hasMoreUses: more != nil, moreUses: more?.count ?? 0, isOneMoreUse: more?.count == 1,
-            moreUsesHref: more.map { "../resources.html#" + $0.siteID } ?? "")
+            moreUsesHref: more.map { root + "resources.html#" + $0.siteID } ?? "")
     }
 }
 

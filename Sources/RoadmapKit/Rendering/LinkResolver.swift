@@ -6,8 +6,8 @@ import RoadmapMarkdown
 ///
 /// External URLs pass through; `javascript:`, `vbscript:` and `data:` are dropped; a relative
 /// link to another Markdown file becomes a relative link to its generated page and anchor
-/// (`../other/index.html#heading`); other relative paths name files copied from `Content/`,
-/// checked to exist.
+/// (`../other/index.html#heading`, through the site root at any depth); other relative paths
+/// name files copied from `Content/`, checked to exist.
 struct LinkResolver: Sendable {
     enum Resolution: Equatable, Sendable {
         case href(String)
@@ -36,14 +36,19 @@ struct LinkResolver: Sendable {
     var pages: [String: String]
     /// Content-relative paths of non-Markdown files that are copied to the site.
     var assets: Set<String>
+    /// The folder the page is published in, relative to the site root (the roadmap's slug,
+    /// `mlops-engineer` or `cohorts/2022/01-intro/homework`): links go back to the root from there.
+    var pageFolder: String
     /// Where this page's links to other roadmaps' headings go when not as written
     /// (`target#fragment` → anchor, "" for the top of the page; ``OtherPageAnchors``). Known
     /// once every roadmap is listed: empty in pass 1.
     var otherPageAnchors: [String: String] = [:]
-    /// How many folders deep the page is below the site root (1 for `slug/index.html`).
-    var depth: Int = 1
 
     static let unsafeSchemes: Set<String> = ["javascript", "vbscript", "data", "file"]
+    /// The names of the file that stands for its folder, as people spell them, most common first.
+    static let folderPageNames = [
+        "README.md", "readme.md", "Readme.md", "ReadMe.md", "README.markdown", "index.md", "INDEX.md", "Index.md",
+    ]
 
     func resolve(_ destination: String) -> Resolution {
         let trimmed = destination.trimmingWhitespace()
@@ -77,14 +82,14 @@ struct LinkResolver: Sendable {
         let (path, fragment) = Self.pathAndFragment(of: trimmed)
         let decodedPath = path.percentDecoded ?? path
         var target = Self.normalise(decodedPath, relativeTo: sourcePath)
-        // A link to a folder ("ml/", "../ml") means its README, as on GitHub.
+        // A link to a folder ("ml/", "../ml") means its README (or index), as on GitHub.
         if !pages.isEmpty, !(target.split(separator: "/").last?.contains(".") ?? false), !assets.contains(target),
-           let readme = ["README.md", "readme.md", "Readme.md", "index.md"].lazy
+           let readme = Self.folderPageNames.lazy
                .map({ target.isEmpty ? $0 : target + "/" + $0 }).first(where: { pages[$0] != nil })
         {
             target = readme
         }
-        let up = String(repeating: "../", count: depth)
+        let up = SitePath.root(from: pageFolder)
         let lower = target.lowercased()
         if lower.hasSuffix(".md") || lower.hasSuffix(".markdown") {
             guard let slug = pages[target] else {

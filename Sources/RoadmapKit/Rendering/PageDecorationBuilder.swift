@@ -121,12 +121,14 @@ struct PageDecorationBuilder {
     /// "Also in: Data Engineer › Docker, …, 12 more": the same skill or tool on other roadmaps.
     func alsoIn(_ entry: AlsoIn) -> AlsoInView {
         let targets = entry.targets.enumerated().map { index, target in
-            AlsoInTargetView(href: target.href, roadmapTitle: target.roadmapTitle, title: target.title, isFirst: index == 0)
+            AlsoInTargetView(href: target.href(from: roadmap.slug), roadmapTitle: target.roadmapTitle, title: target.title,
+                             isFirst: index == 0)
         }
+        let query = entry.title.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
         return AlsoInView(
             targets: targets, hasTargets: !targets.isEmpty, more: entry.more, hasMore: entry.more > 0,
             isOneMore: entry.more == 1, hasSearchLink: hasSearchPage,
-            searchQuery: entry.title.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")
+            searchHref: SitePath.root(from: roadmap.slug) + "search.html?q=" + query)
     }
 
     /// One row a skill, one column a phase; a mark where a module of the phase teaches it.

@@ -8,6 +8,8 @@ struct RoadmapPageRenderer {
     var resolver: LinkResolver
     /// What the enrichment stage found, shown on the page (timeline, resource badges, cross-links).
     var enrichment: EnrichedRoadmap?
+    /// Its place in its folder's series (previous and next), if it is in one.
+    var series: SeriesIndex.Place?
 
     struct Output: Sendable {
         var html: String
@@ -62,7 +64,7 @@ struct RoadmapPageRenderer {
             phaseCount: roadmap.phases.count, moduleCount: roadmap.modules.count, totalDuration: roadmap.totalDurationText)
         let dataJSON = RoadmapDataBlock.json(for: roadmap)
         let view = RoadmapPageView(
-            site: SiteView.make(config, root: "../"),
+            site: SiteView.make(config, root: SitePath.root(from: roadmap.slug)),
             page: PageMetaView.make(
                 title: roadmap.title, description: roadmap.summary.isEmpty ? config.description : roadmap.summary,
                 path: roadmap.slug + "/", config: config, bodyClass: "roadmap-page"),
@@ -73,7 +75,8 @@ struct RoadmapPageRenderer {
             phaseCount: roadmap.phases.count, moduleCount: roadmap.modules.count, facts: facts, hasFacts: !facts.isEmpty,
             phases: phases, hasPhases: !phases.isEmpty, toc: toc, hasTOC: !toc.isEmpty, content: content,
             dataJSON: dataJSON,
-            enrichment: enrichment.map(EnrichmentPages.roadmapView) ?? .none)
+            enrichment: enrichment.map(EnrichmentPages.roadmapView) ?? .none,
+            series: .make(series, from: roadmap.slug))
         return Output(html: templates.roadmap.render(view), dataJSON: dataJSON)
     }
 }

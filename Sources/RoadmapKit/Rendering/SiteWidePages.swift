@@ -14,13 +14,40 @@ struct SiteWidePages: Sendable {
         }
     }
 
+    /// Above this many roadmaps, the home page shows them folder by folder (when some are in folders).
+    static let groupingThreshold = 12
+
     func home() -> String {
         let cards = cards(root: "")
+        let groups = groups(cards)
         let view = HomePageView(
             site: .make(config, root: ""),
             page: .make(title: config.title, description: config.description, path: "", config: config, bodyClass: "home-page"),
-            roadmaps: cards, hasRoadmaps: !cards.isEmpty)
+            roadmaps: cards, hasRoadmaps: !cards.isEmpty, groups: groups, isGrouped: !groups.isEmpty)
         return templates.home.render(view)
+    }
+
+    /// The cards folder by folder (``FolderSeries``), each under its folder's name (the top
+    /// level's first, without one); none when the site has few roadmaps or one folder. A card in
+    /// a folder below its group's says which ("2022 › Intro").
+    private func groups(_ cards: [RoadmapCardView]) -> [RoadmapGroupView] {
+        let folders = FolderSeries.folders(roadmaps)
+        guard roadmaps.count > Self.groupingThreshold, folders.count > 1 else { return [] }
+        var ids = Slugger()
+        return folders.map { group in
+            let hasTitle = group.isBelowSharedFolder
+            let depth = SitePath.depth(of: group.folder)
+            return RoadmapGroupView(
+                id: hasTitle ? ids.anchor(for: "folder " + group.folder.replacingOccurrences(of: "/", with: " ")) : "",
+                title: hasTitle ? group.title : "", hasTitle: hasTitle, count: group.positions.count,
+                roadmaps: group.positions.map { position in
+                    var card = cards[position]
+                    card.inGroup = hasTitle
+                    card.folder = SiteOrderKey.folder(of: roadmaps[position].source).split(separator: "/").dropFirst(depth)
+                        .map { ReadableName.of($0) }.joined(separator: " › ")
+                    return card
+                })
+        }
     }
 
     /// The not-found page. Hosts serve it at any depth, so with a base URL its links are absolute

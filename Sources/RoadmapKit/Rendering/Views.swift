@@ -45,11 +45,31 @@ struct RoadmapCardView: Sendable, TemplateView {
     /// "3 phases", "1 module", the total duration: what is there, counted in words.
     var facts: [String]
     var hasFacts: Bool
+    /// Whether the card is under a folder's heading on the home page (its title a level lower).
+    var inGroup = false
+    /// Its folder below its group's ("2022 › Intro"), or "".
+    var folder = ""
 
     static let templateKeys: TemplateKeys<Self> = [
         "title": .text(\.title), "summary": .text(\.summary), "href": .text(\.href),
         "phaseCount": .number(\.phaseCount), "moduleCount": .number(\.moduleCount), "hasDuration": .flag(\.hasDuration),
         "totalDuration": .text(\.totalDuration), "facts": .list(\.facts), "hasFacts": .flag(\.hasFacts),
+        "inGroup": .flag(\.inGroup), "folder": .text(\.folder),
+    ]
+}
+
+/// A folder's roadmaps on the home page of a large site, under the folder's name (the top
+/// level's roadmaps first, without one).
+struct RoadmapGroupView: Sendable, TemplateView {
+    var id: String
+    var title: String
+    var hasTitle: Bool
+    var count: Int
+    var roadmaps: [RoadmapCardView]
+
+    static let templateKeys: TemplateKeys<Self> = [
+        "id": .text(\.id), "title": .text(\.title), "hasTitle": .flag(\.hasTitle), "count": .number(\.count),
+        "roadmaps": .list(\.roadmaps),
     ]
 }
 
@@ -74,10 +94,13 @@ struct HomePageView: Sendable, TemplateView {
     var page: PageMetaView
     var roadmaps: [RoadmapCardView]
     var hasRoadmaps: Bool
+    /// The roadmaps folder by folder, when the site has many in folders (else empty).
+    var groups: [RoadmapGroupView]
+    var isGrouped: Bool
 
     static let templateKeys: TemplateKeys<Self> = [
         "site": .view(\.site), "page": .view(\.page), "roadmaps": .list(\.roadmaps),
-        "hasRoadmaps": .flag(\.hasRoadmaps),
+        "hasRoadmaps": .flag(\.hasRoadmaps), "groups": .list(\.groups), "isGrouped": .flag(\.isGrouped),
     ]
 }
 
@@ -133,6 +156,8 @@ struct RoadmapPageView: Sendable, TemplateView {
     var dataJSON: String
     /// The timeline and links to the timeline and resource pages.
     var enrichment: RoadmapEnrichmentView = .none
+    /// The roadmaps before and after it in its folder's series.
+    var series: SeriesNavView = .none
 
     static let templateKeys: TemplateKeys<Self> = [
         "site": .view(\.site), "page": .view(\.page), "title": .text(\.title), "titleHTML": .text(\.titleHTML),
@@ -141,8 +166,50 @@ struct RoadmapPageView: Sendable, TemplateView {
         "phaseCount": .number(\.phaseCount), "moduleCount": .number(\.moduleCount), "facts": .list(\.facts),
         "hasFacts": .flag(\.hasFacts), "phases": .list(\.phases), "hasPhases": .flag(\.hasPhases), "toc": .list(\.toc),
         "hasTOC": .flag(\.hasTOC), "content": .text(\.content), "dataJSON": .text(\.dataJSON),
-        "enrichment": .view(\.enrichment),
+        "enrichment": .view(\.enrichment), "series": .view(\.series),
     ]
+}
+
+/// A roadmap's place in its folder's series: "Cohorts › 2022 · 3 of 12", and links to the
+/// roadmaps before and after it.
+struct SeriesNavView: Sendable, TemplateView {
+    var hasSeries: Bool
+    var folderTitle: String
+    var position: Int
+    var count: Int
+    var hasPrevious: Bool
+    var previousTitle: String
+    /// The previous roadmap's folder below the series' ("2022 › Intro"), or "".
+    var previousFolder: String
+    var previousHref: String
+    var hasNext: Bool
+    var nextTitle: String
+    var nextFolder: String
+    var nextHref: String
+
+    static let none = SeriesNavView(
+        hasSeries: false, folderTitle: "", position: 0, count: 0, hasPrevious: false, previousTitle: "", previousFolder: "",
+        previousHref: "", hasNext: false, nextTitle: "", nextFolder: "", nextHref: "")
+
+    static let templateKeys: TemplateKeys<Self> = [
+        "hasSeries": .flag(\.hasSeries), "folderTitle": .text(\.folderTitle), "position": .number(\.position),
+        "count": .number(\.count), "hasPrevious": .flag(\.hasPrevious), "previousTitle": .text(\.previousTitle),
+        "previousFolder": .text(\.previousFolder), "previousHref": .text(\.previousHref), "hasNext": .flag(\.hasNext),
+        "nextTitle": .text(\.nextTitle), "nextFolder": .text(\.nextFolder), "nextHref": .text(\.nextHref),
+    ]
+
+    /// The view of `place` from the page of the roadmap published in `folder` (its slug).
+    static func make(_ place: SeriesIndex.Place?, from folder: String) -> SeriesNavView {
+        guard let place else { return .none }
+        let root = SitePath.root(from: folder)
+        func href(_ neighbour: SeriesIndex.Neighbour?) -> String { neighbour.map { root + $0.slug + "/index.html" } ?? "" }
+        return SeriesNavView(
+            hasSeries: true, folderTitle: place.folderTitle, position: place.position, count: place.count,
+            hasPrevious: place.previous != nil, previousTitle: place.previous?.title ?? "",
+            previousFolder: place.previous?.folder ?? "", previousHref: href(place.previous),
+            hasNext: place.next != nil, nextTitle: place.next?.title ?? "", nextFolder: place.next?.folder ?? "",
+            nextHref: href(place.next))
+    }
 }
 
 struct NotFoundPageView: Sendable, TemplateView {

@@ -52,9 +52,19 @@ struct SearchDocumentBatch: Sendable {
     /// Per breadcrumb entry: the terms of its text.
     private var crumbTerms: [[UInt32]] = []
 
-    init(page: String, label: String) {
+    /// How many documents one roadmap adds to the index. Each costs about 130 bytes of index
+    /// whatever its Markdown: 1 MB of one-word list items made 60,000 documents and a 7.7 MB
+    /// index. 5,000 hold any roadmap a person writes (the seed has 120); the rest are left out.
+    static let maximumDocuments = 5_000
+    /// How many documents the batch takes: ``maximumDocuments`` for a roadmap's.
+    let limit: Int
+    /// How many documents were left out past ``limit``.
+    private(set) var leftOut = 0
+
+    init(page: String, label: String, limit: Int = maximumDocuments) {
         self.page = page
         self.label = label
+        self.limit = limit
     }
 
     /// Adds a document; `title` and `excerpt` already clipped, `anchor` empty for the page itself;
@@ -62,6 +72,10 @@ struct SearchDocumentBatch: Sendable {
     mutating func add(_ kind: SearchDocument.Kind, title: String, trail: [String], excerpt: String, anchor: String,
                       uses: Int = 1, tokenizer: SearchTokenizer)
     {
+        guard count < limit else {
+            leftOut += 1
+            return
+        }
         if lastTrail != trail {
             // Siblings share a trail, and a walk goes back and forth between a few: the recent
             // ones are kept with their number and terms (compared by identity first, so cheaply).

@@ -57,7 +57,8 @@ struct SearchIndexBuilder: Sendable {
     /// whose identity is in `shared`: its entry on the site's resource index, under "Resources ›
     /// Books" and the like, with the number of places it is used in.
     func sharedResourceDocuments(_ merged: [Resource], shared: Set<String>) -> SearchDocumentBatch {
-        var batch = SearchDocumentBatch(page: Self.resourceIndexPage, label: Self.resourceIndexLabel)
+        // As many as the site's roadmaps share: each roadmap's own are bounded (ResourceUses.maximumResources).
+        var batch = SearchDocumentBatch(page: Self.resourceIndexPage, label: Self.resourceIndexLabel, limit: .max)
         for resource in merged where shared.contains(resource.identity) {
             let title = Self.clip(resource.title, 400)
             guard !title.isEmpty else { continue }

@@ -67,6 +67,39 @@ func cachedBuildOptions(content: URL, output: URL, cache: PageCache, linksUnchan
     return options
 }
 
+/// A content folder built again and again with one page cache, linking unchanged files from
+/// the previous site, as `roadmap serve` does.
+struct CachedBuilds {
+    let content: URL
+    let site: URL
+    let cache = PageCache()
+
+    /// Builds the site, and tells the cache how the build went.
+    func build() throws -> BuildReport {
+        let options = cachedBuildOptions(content: content, output: site, cache: cache, linksUnchangedFiles: true)
+        let report = try SiteBuilder().build(options)
+        cache.buildFinished(succeeded: report.succeeded)
+        return report
+    }
+
+    /// Writes `files` (content-relative path → text) over the content.
+    func edit(_ files: [String: String]) throws { try writeFiles(files, in: content) }
+
+    /// A file of the built site, as text.
+    func page(_ path: String) throws -> String {
+        try String(contentsOf: site.appendingPathComponent(path), encoding: .utf8)
+    }
+}
+
+/// `body` with a temporary content folder holding `files`, to build with ``CachedBuilds``.
+func withCachedBuilds<T>(_ files: [String: String], _ body: (CachedBuilds) throws -> T) throws -> T {
+    try withTemporaryFolder { folder in
+        let builds = CachedBuilds(content: folder.appendingPathComponent("Content"), site: folder.appendingPathComponent("Site"))
+        try builds.edit(files)
+        return try body(builds)
+    }
+}
+
 /// Every regular file under `folder`, by relative path, with its bytes.
 func filesUnder(_ folder: URL) throws -> [String: Data] {
     var result: [String: Data] = [:]
