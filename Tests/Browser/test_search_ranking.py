@@ -14,6 +14,7 @@ from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 from conftest import ROOT, assert_clean, roadmap_binary
+from site_pages import run_axe, set_color_scheme
 
 FIXTURE = ROOT / "Tests" / "RoadmapKitTests" / "Fixtures" / "challenge"
 QUERIES = json.loads((FIXTURE / "queries.json").read_text(encoding="utf-8"))["queries"]
@@ -142,3 +143,15 @@ def test_results_page_shows_every_result_paged_and_filtered_by_roadmap(driver, c
     WebDriverWait(driver, 10).until(lambda d: d.find_elements(By.CSS_SELECTOR, "#search-results-full > li"))
     assert results_page(driver)[:2] == (status, only)
     assert_clean(driver, base)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_results_page_with_filter_and_pager_has_no_axe_violations(driver, challenge_site, scheme):
+    set_color_scheme(driver, scheme)
+    try:
+        driver.get(challenge_site.as_uri() + "/search.html?q=docker")
+        WebDriverWait(driver, 10).until(lambda d: d.find_element(By.ID, "search-pager").is_displayed())
+        assert driver.find_element(By.ID, "search-filter-box").is_displayed()
+        assert run_axe(driver) == []
+    finally:
+        set_color_scheme(driver, None)
