@@ -228,4 +228,23 @@ import Testing
             #expect(entries.first?.uses == 2)
         }
     }
+
+    /// Sharded, the roadmaps are a file of their own, loaded by the results page only; each
+    /// roadmap's first document is where its part starts in the document shards.
+    @Test func aShardedIndexListsItsRoadmapsInAFileOfTheirOwn() throws {
+        let batches = (0..<6).map { SearchIndexTests.batch(SearchIndexTests.roadmap, slug: "r\($0)") }
+        var writer = SearchIndexWriter()
+        writer.shardThreshold = 1_000
+        writer.documentsPerShard = batches[0].count + 3
+        let (summary, files) = try SearchIndexTests.write(batches, writer)
+        #expect(summary.sharded)
+        #expect(files["search/roadmaps.js"]?.hasPrefix("window.__roadmapSearch.add({\"shard\":\"roadmaps\",") == true)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(files["search/roadmaps.json"]!.utf8)) as? [String: Any])
+        let roadmaps = try #require(object["roadmaps"] as? [[Any]])
+        #expect(roadmaps.map { $0[1] as? String } == Array(repeating: "Platform Engineer", count: 6))
+        let parts = try SearchIndexFormatTests.shardParts(files, summary.documentShardCount).flatMap { $0 }
+        #expect(roadmaps.map { $0[0] as? Int } == parts.map(\.first))
+        #expect(parts.map(\.page) == (0..<6).map { "r\($0)/index.html" })
+        #expect(!(files["search-index.json"] ?? "").contains("\"roadmaps\""))
+    }
 }
