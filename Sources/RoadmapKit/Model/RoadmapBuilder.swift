@@ -523,7 +523,8 @@ struct RoadmapBuilder: Sendable {
         "top", "main", "roadmap-data", "overall-progress", "overall-progress-label", "panel-status",
         "phase-overview-title", "plan-clear", "plan-hours", "plan-hours-hint", "plan-ics", "plan-start",
         "progress-export", "progress-import", "resource-count", "resource-filter", "resource-query",
-        "search-browse", "search-browse-title", "search-page-input", "search-results-full", "search-status",
+        "search-browse", "search-browse-title", "search-filter", "search-filter-box", "search-next", "search-page-input",
+        "search-page-number", "search-pager", "search-prev", "search-results-full", "search-status",
         "site-search-input", "site-search-results", "study-panel-title", "skill-matrix-title",
         "overview-timeline-title", "page-timeline-title",
     ]
