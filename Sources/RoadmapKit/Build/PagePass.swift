@@ -64,8 +64,9 @@ struct PagePass: Sendable {
         let summary = RoadmapSummary(
             source: roadmap.source, slug: roadmap.slug, title: roadmap.title, summary: roadmap.summary,
             order: roadmap.order, phaseCount: roadmap.phases.count, moduleCount: roadmap.modules.count,
-            totalDuration: roadmap.totalDurationText)
-        return PageResult(summary: summary, diagnostics: enriched.diagnostics, links: links,
+            totalDuration: roadmap.totalDurationText, facts: RoadmapFacts.make(roadmap))
+        let diagnostics = enriched.diagnostics.map { roadmap.topicLines?.locate($0) ?? $0 }
+        return PageResult(summary: summary, diagnostics: diagnostics, links: links,
                           search: SearchIndexBuilder(spool: searchSpool).documents(for: enriched),
                           resources: enriched.resources, enrichmentLinks: enrichmentLinks)
     }
@@ -94,4 +95,6 @@ struct RoadmapSummary: Sendable {
     var phaseCount: Int
     var moduleCount: Int
     var totalDuration: String?
+    /// What its card says of it ("3 phases", "12 modules", "4–5 months"; "30 topics").
+    var facts: [String]
 }
