@@ -67,6 +67,7 @@ public struct RoadmapGraph: Sendable, Hashable {
         }
     }
 
+    /// In the order keyboard focus visits them (a model's graph: the page's order).
     public var nodes: [Node]
     public var edges: [Edge]
 

@@ -95,11 +95,18 @@ struct TopicOutline: Sendable {
             }
         }
         mark(&roots)
+        // The nodes in the page's order, so that keyboard focus goes through the drawing as
+        // through the page: topic, its subtopics, the next topic.
         var graph = graph
         if graph != nil {
+            let pageOrder = Dictionary(entries.enumerated().compactMap { index, entry in entry.nodeID.map { ($0, index) } },
+                                       uniquingKeysWith: { first, _ in first })
             for index in graph!.nodes.indices {
                 graph!.nodes[index].anchor = anchorOfNode[graph!.nodes[index].id]
             }
+            graph!.nodes = graph!.nodes.enumerated()
+                .sorted { (pageOrder[$0.element.id] ?? -1, $0.offset) < (pageOrder[$1.element.id] ?? -1, $1.offset) }
+                .map(\.element)
         }
         let phase = Phase(id: "top", title: "", location: SourceLocation(line: 1, column: 1), durationText: nil,
                           duration: nil, durationLocation: nil, modules: modules)
