@@ -11,8 +11,8 @@ struct GraphDrawing {
 
     /// Space around the outermost nodes, in the graph's units.
     static let margin = 16.0
-    /// The width the drawing is shown at, at most: the page's text column.
-    static let columnWidth = 736.0
+    /// The width the drawing is shown at, at most: the page's text column (46rem) inside its frame.
+    static let columnWidth = 720.0
     /// The smallest scale it is shown at, so that labels stay readable; a wider graph scrolls
     /// sideways in its frame.
     static let minimumScale = 0.7
@@ -134,11 +134,17 @@ struct GraphDrawing {
     }
 
     /// A curve from the side of `source` that faces `target` to the side of `target` that
-    /// faces back: bottom to top when one is below the other, else side to side.
+    /// faces back: bottom to top when one is more below the other than beside it, else side to side.
     static func curve(from source: RoadmapGraph.Frame, to target: RoadmapGraph.Frame) -> String {
         let start: (Double, Double), end: (Double, Double)
         let vertical: Bool
-        if target.y >= source.maxY {
+        let gapAcross = max(target.x - source.maxX, source.x - target.maxX)
+        let gapDown = max(target.y - source.maxY, source.y - target.maxY)
+        if gapAcross > gapDown, target.x >= source.maxX {
+            (start, end, vertical) = ((source.maxX, source.midY), (target.x, target.midY), false)
+        } else if gapAcross > gapDown, target.maxX <= source.x {
+            (start, end, vertical) = ((source.x, source.midY), (target.maxX, target.midY), false)
+        } else if target.y >= source.maxY {
             (start, end, vertical) = ((source.midX, source.maxY), (target.midX, target.y), true)
         } else if target.maxY <= source.y {
             (start, end, vertical) = ((source.midX, source.y), (target.midX, target.maxY), true)
