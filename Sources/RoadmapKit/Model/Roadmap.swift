@@ -128,6 +128,14 @@ public struct Roadmap: Sendable {
     /// Whether the summary is the text the page opens with (the first paragraph before any
     /// section, as in a README's tagline), so that the page need not show it twice.
     public var summaryOpensPage = false
+    /// The roadmap's drawing, from a roadmap.sh folder's graph (nil for a roadmap in Markdown).
+    public var graph: RoadmapGraph?
+    /// Which topic file each line past the roadmap's own file comes from, for a roadmap.sh
+    /// folder (whose modules are its topics, their topics its subtopics); nil otherwise.
+    public var topicLines: TopicLines?
+
+    /// Whether the roadmap is a roadmap.sh folder's: its modules are topics, theirs subtopics.
+    public var isTopicFolder: Bool { topicLines != nil }
 
     /// Every section, depth first.
     public var allSections: [Section] {

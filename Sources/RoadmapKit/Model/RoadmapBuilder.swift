@@ -13,6 +13,8 @@ struct RoadmapBuilder: Sendable {
         var document: MarkdownDocument
         /// The folder the page is published in, as the read stage decided it.
         var slug: String
+        /// A roadmap.sh folder's topics, composed into `document` (nil for a roadmap in one file).
+        var topics: TopicOutline?
 
         init(source: String, sourcePath: String, frontMatter: FrontMatter, document: MarkdownDocument, slug: String? = nil) {
             self.source = source
@@ -26,8 +28,16 @@ struct RoadmapBuilder: Sendable {
     /// A roadmap file as the read stage left it, parsed and built: how both passes of a build
     /// read a roadmap (pass 1 for its listing, pass 2 for its page).
     func build(_ document: PreparedDocument) -> (Roadmap, [Diagnostic]) {
-        build(Input(source: document.file.relativePath, sourcePath: document.file.path, frontMatter: document.frontMatter,
-                    document: MarkdownParser().parse(document.body), slug: document.slug))
+        var input = Input(source: document.file.relativePath, sourcePath: document.file.path, frontMatter: document.frontMatter,
+                          document: MarkdownParser().parse(document.body), slug: document.slug)
+        if let topics = document.topics {
+            let lineCount = document.body.utf8.reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
+            let outline = TopicOutline.compose(main: input.document, mainLineCount: lineCount, topics: topics,
+                                               mainPath: document.file.path)
+            input.document = outline.document
+            input.topics = outline
+        }
+        return build(input)
     }
 
     func build(_ input: Input) -> (Roadmap, [Diagnostic]) {
@@ -120,15 +130,22 @@ struct RoadmapBuilder: Sendable {
         }
         while !stack.isEmpty { closeSection() }
 
-        // Phases and modules.
-        markPhases(in: &roots)
+        // Phases and modules: a roadmap.sh folder's are its topics and subtopics.
         var phases: [Phase] = []
-        collectPhases(roots, into: &phases)
+        var graph: RoadmapGraph?
+        if let topics = input.topics {
+            let (phase, anchoredGraph) = topics.phases(roots: &roots, headingIDs: headingIDs)
+            phases = [phase]
+            graph = anchoredGraph
+        } else {
+            markPhases(in: &roots)
+            collectPhases(roots, into: &phases)
+        }
 
         // Topics, projects and item anchors.
         var itemAnchors: [SourceLocation: String] = [:]
         var projects: [Project] = []
-        for phaseIndex in phases.indices {
+        for phaseIndex in phases.indices where input.topics == nil {
             for moduleIndex in phases[phaseIndex].modules.indices {
                 let moduleID = phases[phaseIndex].modules[moduleIndex].id
                 guard let section = Self.find(moduleID, in: roots) else { continue }
@@ -193,13 +210,18 @@ struct RoadmapBuilder: Sendable {
         let summary = input.frontMatter.summary
             ?? (openingSummary.isEmpty ? Self.firstParagraph(roots.lazy.flatMap { $0.flattened() }.flatMap(\.blocks)) : openingSummary)
 
-        let roadmap = Roadmap(
+        // A roadmap.sh folder's one phase is the roadmap itself.
+        if input.topics != nil, !phases.isEmpty { phases[0].title = title }
+
+        var roadmap = Roadmap(
             source: input.source, sourcePath: input.sourcePath, slug: input.slug, title: title,
             summary: summary, order: input.frontMatter.order, isDraft: input.frontMatter.draft,
             frontMatter: input.frontMatter, titleHeading: titleHeading, preamble: preamble, sections: roots,
             phases: phases, projects: projects, links: links, itemAnchors: itemAnchors,
             containedHeadingAnchors: containedHeadingIDs, anchors: anchors,
             totalDurationText: nil, summaryOpensPage: input.frontMatter.summary == nil && !openingSummary.isEmpty)
+        roadmap.graph = graph
+        roadmap.topicLines = input.topics?.lines
         return (roadmap, diagnostics)
     }
 
@@ -525,7 +547,7 @@ struct RoadmapBuilder: Sendable {
         "progress-export", "progress-import", "resource-count", "resource-filter", "resource-query",
         "search-browse", "search-browse-title", "search-page-input", "search-results-full", "search-status",
         "site-search-input", "site-search-results", "study-panel-title", "skill-matrix-title",
-        "overview-timeline-title", "page-timeline-title",
+        "overview-timeline-title", "page-timeline-title", "roadmap-graph", "roadmap-graph-caption",
     ]
 
     /// A heading's or link's text as a reader sees it: badge and icon images left out
