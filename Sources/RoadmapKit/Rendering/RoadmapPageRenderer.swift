@@ -18,7 +18,7 @@ struct RoadmapPageRenderer {
     func render(_ roadmap: Roadmap) -> Output {
         var html = HTMLRenderer(
             file: roadmap.sourcePath, allowRawHTML: config.allowRawHTML, itemAnchors: roadmap.itemAnchors, resolver: resolver)
-        html.trackedAnchors = Set(roadmap.modules.map(\.id))
+        html.trackedAnchors = Set(roadmap.trackable.map(\.id))
         if let enrichment {
             html.skillAnchors = enrichment.skillAnchors
             html.decorations = enrichment.decorations
