@@ -150,8 +150,9 @@ extension RoadmapBuilder {
     /// Words of a heading that names a video rather than a step: "Part 1 – YouTube Tutorial".
     static let videoWords: Set<Substring> = ["youtube", "vimeo", "playlist", "livestream", "webinar"]
 
-    /// What a heading's title says about its place among the steps, read once for each heading.
+    /// What a section's heading says about its place among the steps, read once for each heading.
     struct HeadingShape {
+        /// A heading never a phase (``isNeverPhase(_:)``): then every other field is false or nil.
         var isNever = false
         var saysPhase = false
         /// "Month 1", "Week 2", "Day 5".
@@ -161,24 +162,30 @@ extension RoadmapBuilder {
         /// 1 for "1. GIT".
         var number: Int?
 
-        init(_ title: String) {
-            let lower = title.lowercased()
-            isNever = RoadmapBuilder.isNeverPhase(lowercased: lower)
-            guard !isNever else { return }
+        init(_ section: Section) {
+            let lower = section.title.lowercased()
             saysPhase = RoadmapBuilder.saysPhase(lowercased: lower)
-            guard !saysPhase else { return }
-            isPeriod = RoadmapBuilder.namesPeriod(lowercased: lower)
-            guard !isPeriod else { return }
-            stepWord = RoadmapBuilder.numberedStep(lowercased: lower)
-            if stepWord == nil { number = RoadmapBuilder.headingNumber(title) }
+            isPeriod = !saysPhase && RoadmapBuilder.namesPeriod(lowercased: lower)
+            if !saysPhase, !isPeriod {
+                stepWord = RoadmapBuilder.numberedStep(lowercased: lower)
+                if stepWord == nil { number = RoadmapBuilder.headingNumber(section.title) }
+            }
+            // Only a heading that could be a step, or could hold steps, is asked whether it never is
+            // one: most headings of a roadmap are neither, and the question costs a pass over the text.
+            guard saysPhase || isPeriod || stepWord != nil || number != nil || !section.children.isEmpty,
+                  RoadmapBuilder.isNeverPhase(lowercased: lower) else { return }
+            self = HeadingShape()
+            isNever = true
         }
+
+        private init() {}
     }
 
     // MARK: - Marking phases
 
     /// Marks phase sections, and their sub-sections as modules (see the shapes above).
     func markPhases(in roots: inout [Section]) {
-        if markByHeadings(&roots, shapes: roots.map { HeadingShape($0.title) }) { return }
+        if markByHeadings(&roots, shapes: roots.map(HeadingShape.init)) { return }
         if markByDuration(&roots) { return }
         _ = markBySchedule(&roots)
     }
@@ -195,9 +202,9 @@ extension RoadmapBuilder {
     /// or numbered headings. `shapes` are the sections' own; each title is read once. Whether
     /// any phase was found.
     private func markByHeadings(_ sections: inout [Section], shapes: [HeadingShape]) -> Bool {
-        // Titles only, not copies of the sections: a copy would share its children, and
+        // Shapes, not copies of the sections, are kept: a copy would share its children, and
         // marking them below would then copy them all.
-        let childShapes = sections.map { $0.children.map { HeadingShape($0.title) } }
+        let childShapes = sections.map { $0.children.map(HeadingShape.init) }
         let periodCount = shapes.filter(\.isPeriod).count
         let tracks = Set(sections.indices.filter {
             !shapes[$0].isNever && !shapes[$0].saysPhase && !shapes[$0].isPeriod && Self.groupsNumberedSteps(childShapes[$0])
