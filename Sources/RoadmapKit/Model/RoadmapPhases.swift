@@ -106,13 +106,13 @@ extension RoadmapBuilder {
     private static func isNeverPhase(lowercased lower: String) -> Bool {
         let phrase = letterWords(lower)
         if neverPhaseTitles.contains(phrase) { return true }
-        if neverPhasePrefixes.contains(where: { prefix in
-            phrase.utf8.starts(with: prefix.utf8)
-                && (phrase.utf8.count == prefix.utf8.count || phrase.utf8.dropFirst(prefix.utf8.count).first == 0x20)
-        }) {
+        if neverPhasePrefixes.contains(where: { phrase.hasPrefix($0) && (phrase.utf8.dropFirst($0.utf8.count).first ?? 0x20) == 0x20 }) {
             return true
         }
-        return phrase.split(separator: " ").contains { videoWords.contains($0) }
+        // A video word anywhere, even inside another ("YouTubeTutorial"): no other word holds one.
+        return phrase.withUTF8Bytes { bytes in
+            videoWords.contains { word in word.withUnsafeBufferPointer { ByteSearch.firstOffset(of: $0, in: bytes) != nil } }
+        }
     }
 
     /// The words of a text, letters only, one space between them: "📚 Star History!" is "star history".
@@ -148,7 +148,7 @@ extension RoadmapBuilder {
     /// "License: MIT", "Table of Contents (click to expand)", "Star History Chart".
     static let neverPhasePrefixes = ["license", "licence", "table of contents", "star history"]
     /// Words of a heading that names a video rather than a step: "Part 1 – YouTube Tutorial".
-    static let videoWords: Set<Substring> = ["youtube", "vimeo", "playlist", "livestream", "webinar"]
+    static let videoWords: [[UInt8]] = ["youtube", "vimeo", "playlist", "livestream", "webinar"].map { Array($0.utf8) }
 
     /// What a section's heading says about its place among the steps, read once for each heading.
     struct HeadingShape {
@@ -202,10 +202,19 @@ extension RoadmapBuilder {
     /// or numbered headings. `shapes` are the sections' own; each title is read once. Whether
     /// any phase was found.
     private func markByHeadings(_ sections: inout [Section], shapes: [HeadingShape]) -> Bool {
-        // Shapes, not copies of the sections, are kept: a copy would share its children, and
-        // marking them below would then copy them all.
-        let childShapes = sections.map { $0.children.map(HeadingShape.init) }
         let periodCount = shapes.filter(\.isPeriod).count
+        let phaseHeadings = Set(sections.indices.filter { index in
+            guard shapes[index].saysPhase || (shapes[index].isPeriod && periodCount >= 2) else { return false }
+            // A heading over two or more phases ("学习阶段" over "第一阶段", "第二阶段") only groups them.
+            return !sections[index].title.lowercased().hasSuffix("phases")
+                && sections[index].children.filter({ Self.saysPhase($0.title) }).count < 2
+        })
+        // Shapes, not copies of the sections, are kept: a copy would share its children, and
+        // marking them below would then copy them all. A phase's sub-sections are its modules
+        // whatever they say, and a never-phase's are not read.
+        let childShapes = sections.indices.map { index in
+            phaseHeadings.contains(index) || shapes[index].isNever ? [] : sections[index].children.map(HeadingShape.init)
+        }
         let tracks = Set(sections.indices.filter {
             !shapes[$0].isNever && !shapes[$0].saysPhase && !shapes[$0].isPeriod && Self.groupsNumberedSteps(childShapes[$0])
         })
@@ -214,11 +223,7 @@ extension RoadmapBuilder {
         var numbered: [(index: Int, number: Int)] = []
         for index in sections.indices where !shapes[index].isNever {
             let shape = shapes[index]
-            let isPhase = shape.saysPhase || (shape.isPeriod && periodCount >= 2)
-            // A heading over two or more phases ("学习阶段" over "第一阶段", "第二阶段") only groups them.
-            if isPhase, !sections[index].title.lowercased().hasSuffix("phases"),
-               childShapes[index].filter(\.saysPhase).count < 2
-            {
+            if phaseHeadings.contains(index) {
                 markPhase(&sections[index])
                 found = true
             } else if tracks.count >= 2, tracks.contains(index) {
