@@ -303,10 +303,14 @@ extension RoadmapBuilder {
         }
     }
 
-    /// A list most of whose items, two or more, open with a period: "Day 12 > Containers".
+    /// A list that opens with a dated item and most of whose items, two or more, are dated:
+    /// "Day 12 > Containers". (Only a list whose first item is dated is read further: a long list
+    /// of links is not parsed item by item.)
     private func isDatedList(_ list: MarkdownNode) -> Bool {
+        guard list.children.count >= 2, let first = list.children.first,
+              durationParser.leadingPeriod(Self.itemTitle(first)) != nil else { return false }
         let dated = list.children.filter { durationParser.leadingPeriod(Self.itemTitle($0)) != nil }.count
-        return dated >= 2 && dated * 2 > list.children.count
+        return dated * 2 > list.children.count
     }
 
     /// The column of a table whose header says how long each row takes: "Duration", "Length",
