@@ -12,6 +12,11 @@ struct Slugger: Sendable {
         taken = Set(reserved)
     }
 
+    /// Marks `id` as taken (an anchor raw HTML defines), so that no later anchor is the same.
+    mutating func reserve(_ id: String) {
+        taken.insert(id)
+    }
+
     /// A unique anchor for `text`.
     mutating func anchor(for text: String) -> String {
         var base = Self.githubSlug(text)

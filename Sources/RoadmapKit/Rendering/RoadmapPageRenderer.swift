@@ -20,9 +20,7 @@ struct RoadmapPageRenderer {
     func render(_ roadmap: Roadmap) -> Output {
         var html = HTMLRenderer(
             file: roadmap.sourcePath, allowRawHTML: config.allowRawHTML, itemAnchors: roadmap.itemAnchors, resolver: resolver)
-        // Modules, and topics that are headings (a roadmap.sh folder's subtopics); other topics
-        // are list items, tracked by their anchors.
-        html.trackedAnchors = Set(roadmap.modules.flatMap { [$0.id] + $0.topics.map(\.id) })
+        html.trackedAnchors = Set(roadmap.trackable.map(\.id))
         html.containedHeadingAnchors = roadmap.containedHeadingAnchors
         if let enrichment {
             html.skillAnchors = enrichment.skillAnchors
