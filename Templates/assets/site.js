@@ -237,7 +237,10 @@
         bar.appendChild(select);
         var dates = document.createElement("span");
         dates.className = "plan-dates";
-        dates.setAttribute("data-plan-module", element.getAttribute("data-track"));
+        // A phase without modules (a numbered step, a day) is tracked itself: its dates are the phase's.
+        var anchor = element.getAttribute("data-track");
+        var isPhase = (self.data.phases || []).some(function (phase) { return phase.id === anchor; });
+        dates.setAttribute(isPhase ? "data-plan-phase" : "data-plan-module", anchor);
         bar.appendChild(dates);
         element.parentNode.insertBefore(bar, element.nextSibling);
       } else {

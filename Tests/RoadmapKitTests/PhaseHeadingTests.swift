@@ -15,7 +15,7 @@ import RoadmapMarkdown
     @Test(arguments: [
         "第一阶段：基础", "第二阶段 进阶", "阶段一：入门", "基础阶段", "第一階段：基礎", "第1段階：基本", "フェーズ1", "1단계: 기초",
         "Fase 1: Fundamentos", "Etapa 2 - Avanzado", "Étape 3 : les bases", "Stufe 1: Grundlagen",
-        "Phase 1", "Foundation Phase", "Stage 2", "Month 1", "Week 3",
+        "Phase 1", "Foundation Phase", "Stage 2", "Month 1", "Week 3", "Day 5", "Days 1-3: Setup",
     ])
     func headingNamesAPhaseOnItsOwn(_ title: String) {
         #expect(RoadmapBuilder.namesPhase(title), "\(title)")

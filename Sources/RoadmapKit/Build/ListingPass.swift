@@ -41,7 +41,9 @@ struct ListingPass: Sendable {
         let links = MarkdownLinkCheck(resolver: resolver, allowRawHTML: allowRawHTML).check(roadmap)
         let listing = RoadmapListing(source: roadmap.source, slug: roadmap.slug, title: roadmap.title, order: roadmap.order,
                                      terms: terms, anchors: HashedIDs(anchors))
-        return Output(listing: listing, diagnostics: diagnostics + model.uses.diagnostics + links.diagnostics,
+        // A roadmap.sh folder's problems are reported in its topic files.
+        let found = (diagnostics + model.uses.diagnostics + links.diagnostics).map { roadmap.topicLines?.locate($0) ?? $0 }
+        return Output(listing: listing, diagnostics: found,
                       linksToOtherPages: links.linksToOtherPages, resourceUses: model.uses)
     }
 }

@@ -188,6 +188,7 @@ extension PreparedDocument {
     /// Same file, front matter, body and slug: what the document's own reading gives.
     func hasSameSource(as other: PreparedDocument) -> Bool {
         file == other.file && body == other.body && frontMatter == other.frontMatter && slug == other.slug
+            && topics == other.topics
     }
 
     /// Whether its page comes out as `other`'s would: the same source, linking to the same

@@ -72,9 +72,9 @@ struct PagePass: Sendable {
         let summary = RoadmapSummary(
             source: roadmap.source, slug: roadmap.slug, title: roadmap.title, summary: roadmap.summary,
             order: roadmap.order, phaseCount: roadmap.phases.count, moduleCount: roadmap.modules.count,
-            totalDuration: roadmap.totalDurationText)
+            totalDuration: roadmap.totalDurationText, facts: RoadmapFacts.make(roadmap))
         let search = SearchIndexBuilder(spool: searchSpool).documents(for: enriched, sharedResources: sharedResources)
-        var diagnostics = enriched.diagnostics
+        var diagnostics = enriched.diagnostics.map { roadmap.topicLines?.locate($0) ?? $0 }
         if search.leftOut > 0 {
             diagnostics.append(.warning(
                 "search.too-many", "the roadmap has \(search.count + search.leftOut) entries to search; "
@@ -109,4 +109,6 @@ struct RoadmapSummary: Sendable {
     var phaseCount: Int
     var moduleCount: Int
     var totalDuration: String?
+    /// What its card says of it ("3 phases", "12 modules", "4–5 months"; "30 topics").
+    var facts: [String]
 }

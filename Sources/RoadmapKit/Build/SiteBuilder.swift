@@ -90,7 +90,7 @@ public struct SiteBuilder: Sendable {
 
         // 2. Read.
         let documents = try ConcurrentMap.map(sources.inventory.roadmaps) { file -> PreparedDocument in
-            try PreparedDocument.read(file, cache: options.pageCache)
+            try PreparedDocument.read(file, topicFolder: sources.inventory.topicFolders[file.relativePath], cache: options.pageCache)
         }
         let (published, publicationDiagnostics) = PublicationCheck().check(documents)
         diagnostics += documents.flatMap(\.diagnostics) + publicationDiagnostics

@@ -86,6 +86,23 @@ public struct Phase: Sendable, Hashable {
     public var modules: [Module]
 }
 
+/// Something a learner works through and can mark on the page (done, learning, skipped): a
+/// module, a topic, a project, a task-list item, or a phase without modules.
+public struct TrackableItem: Sendable, Hashable {
+    public enum Kind: String, Sendable, Hashable, Codable {
+        case phase, module, topic, project, task
+    }
+
+    /// The item's anchor on the page.
+    public var id: String
+    public var title: String
+    public var location: SourceLocation
+    public var kind: Kind
+    /// The phase whose progress the item counts in; nil outside phases (and for projects,
+    /// which count in the roadmap's progress only).
+    public var phaseID: String?
+}
+
 /// A link as written in the Markdown, with where it is.
 public struct LinkReference: Sendable, Hashable {
     public var text: String
@@ -115,7 +132,10 @@ public struct Roadmap: Sendable {
     public var phases: [Phase]
     public var projects: [Project]
     public var links: [LinkReference]
-    /// List items that carry an anchor (topics, projects), keyed by their source position.
+    /// Everything the page lets a learner mark, in document order.
+    public var trackable: [TrackableItem]
+    /// List items and table rows that carry an anchor (topics, projects, task-list items, the
+    /// rows and items of a schedule), keyed by their source position.
     public var itemAnchors: [SourceLocation: String]
     /// Anchors of the headings inside list items and block quotes, which are not sections,
     /// keyed by their source position.
@@ -128,6 +148,14 @@ public struct Roadmap: Sendable {
     /// Whether the summary is the text the page opens with (the first paragraph before any
     /// section, as in a README's tagline), so that the page need not show it twice.
     public var summaryOpensPage = false
+    /// The roadmap's drawing, from a roadmap.sh folder's graph (nil for a roadmap in Markdown).
+    public var graph: RoadmapGraph?
+    /// Which topic file each line past the roadmap's own file comes from, for a roadmap.sh
+    /// folder (whose modules are its topics, their topics its subtopics); nil otherwise.
+    public var topicLines: TopicLines?
+
+    /// Whether the roadmap is a roadmap.sh folder's: its modules are topics, theirs subtopics.
+    public var isTopicFolder: Bool { topicLines != nil }
 
     /// Every section, depth first.
     public var allSections: [Section] {

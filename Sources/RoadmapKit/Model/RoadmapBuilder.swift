@@ -13,6 +13,8 @@ struct RoadmapBuilder: Sendable {
         var document: MarkdownDocument
         /// The folder the page is published in, as the read stage decided it.
         var slug: String
+        /// A roadmap.sh folder's topics, composed into `document` (nil for a roadmap in one file).
+        var topics: TopicOutline?
 
         init(source: String, sourcePath: String, frontMatter: FrontMatter, document: MarkdownDocument, slug: String? = nil) {
             self.source = source
@@ -26,8 +28,16 @@ struct RoadmapBuilder: Sendable {
     /// A roadmap file as the read stage left it, parsed and built: how both passes of a build
     /// read a roadmap (pass 1 for its listing, pass 2 for its page).
     func build(_ document: PreparedDocument) -> (Roadmap, [Diagnostic]) {
-        build(Input(source: document.file.relativePath, sourcePath: document.file.path, frontMatter: document.frontMatter,
-                    document: MarkdownParser().parse(document.body), slug: document.slug))
+        var input = Input(source: document.file.relativePath, sourcePath: document.file.path, frontMatter: document.frontMatter,
+                          document: MarkdownParser().parse(document.body), slug: document.slug)
+        if let topics = document.topics {
+            let lineCount = document.body.utf8.reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
+            let outline = TopicOutline.compose(main: input.document, mainLineCount: lineCount, topics: topics,
+                                               mainPath: document.file.path)
+            input.document = outline.document
+            input.topics = outline
+        }
+        return build(input)
     }
 
     func build(_ input: Input) -> (Roadmap, [Diagnostic]) {
@@ -120,15 +130,22 @@ struct RoadmapBuilder: Sendable {
         }
         while !stack.isEmpty { closeSection() }
 
-        // Phases and modules.
-        markPhases(in: &roots)
+        // Phases and modules: a roadmap.sh folder's are its topics and subtopics.
         var phases: [Phase] = []
-        collectPhases(roots, into: &phases)
+        var graph: RoadmapGraph?
+        var itemAnchors: [SourceLocation: String] = [:]
+        if let topics = input.topics {
+            let (phase, anchoredGraph) = topics.phases(roots: &roots, headingIDs: headingIDs)
+            phases = [phase]
+            graph = anchoredGraph
+        } else {
+            markPhases(in: &roots)
+            collectPhases(roots, slugger: &slugger, anchors: &itemAnchors, into: &phases)
+        }
 
         // Topics, projects and item anchors.
-        var itemAnchors: [SourceLocation: String] = [:]
         var projects: [Project] = []
-        for phaseIndex in phases.indices {
+        for phaseIndex in phases.indices where input.topics == nil {
             for moduleIndex in phases[phaseIndex].modules.indices {
                 let moduleID = phases[phaseIndex].modules[moduleIndex].id
                 guard let section = Self.find(moduleID, in: roots) else { continue }
@@ -163,6 +180,7 @@ struct RoadmapBuilder: Sendable {
                     if let name = names.first(where: { !takenAnchors!.contains($0) }), itemAnchors[start] == nil {
                         itemAnchors[start] = name
                         takenAnchors!.insert(name)
+                        slugger.reserve(name)
                     }
                 default:
                     collectHTMLAnchors(in: nodes[index].children)
@@ -170,6 +188,8 @@ struct RoadmapBuilder: Sendable {
             }
         }
         collectHTMLAnchors(in: input.document.blocks)
+        let tasks = collectTasks(preamble: preamble, sections: roots, slugger: &slugger, anchors: &itemAnchors)
+        let trackable = Self.trackable(phases: phases, projects: projects, tasks: tasks, sections: roots)
         let itemIDs = itemAnchors.sorted { $0.key < $1.key }.map(\.value)
         anchors += itemIDs
 
@@ -193,164 +213,19 @@ struct RoadmapBuilder: Sendable {
         let summary = input.frontMatter.summary
             ?? (openingSummary.isEmpty ? Self.firstParagraph(roots.lazy.flatMap { $0.flattened() }.flatMap(\.blocks)) : openingSummary)
 
-        let roadmap = Roadmap(
+        // A roadmap.sh folder's one phase is the roadmap itself.
+        if input.topics != nil, !phases.isEmpty { phases[0].title = title }
+
+        var roadmap = Roadmap(
             source: input.source, sourcePath: input.sourcePath, slug: input.slug, title: title,
             summary: summary, order: input.frontMatter.order, isDraft: input.frontMatter.draft,
             frontMatter: input.frontMatter, titleHeading: titleHeading, preamble: preamble, sections: roots,
-            phases: phases, projects: projects, links: links, itemAnchors: itemAnchors,
+            phases: phases, projects: projects, links: links, trackable: trackable, itemAnchors: itemAnchors,
             containedHeadingAnchors: containedHeadingIDs, anchors: anchors,
             totalDurationText: nil, summaryOpensPage: input.frontMatter.summary == nil && !openingSummary.isEmpty)
+        roadmap.graph = graph
+        roadmap.topicLines = input.topics?.lines
         return (roadmap, diagnostics)
-    }
-
-    // MARK: - Phases
-
-    /// A heading names a phase when it says so ("Phase 1: …", "Foundation Phase", "Stage 2",
-    /// "Fase 1", "第一阶段：基础", "1단계") or is a numbered period ("Month 1", "Week 3").
-    static func namesPhase(_ title: String) -> Bool {
-        if saysPhase(title) { return true }
-        let lower = title.lowercased()
-        let trimmed = lower.drop { !$0.isLetter }
-        // In ASCII text a prefix of Characters is a prefix of bytes.
-        let isASCII = lower.isAllASCII
-        for word in ["month", "week", "year", "quarter", "semester", "term"]
-            where isASCII ? trimmed.utf8.starts(with: word.utf8) : trimmed.hasPrefix(word)
-        {
-            let rest = trimmed.dropFirst(word.count).drop { $0 == "s" || $0 == " " }
-            // "Year 2024 Review" names a calendar year, not a period of the plan.
-            if word == "year", rest.prefix(while: \.isNumber).count >= 3 { continue }
-            if let first = rest.first, first.isNumber { return true }
-        }
-        return false
-    }
-
-    /// Whether the heading holds a word for "phase" (not a period such as "Week 2").
-    static func saysPhase(_ title: String) -> Bool {
-        let lower = title.lowercased()
-        if phaseWords.contains(where: { lower.containsWord($0) }) { return true }
-        // Scripts without spaces between words: the word anywhere in the heading (never in ASCII text).
-        return !lower.isAllASCII && unspacedPhaseWords.contains { lower.contains($0) }
-    }
-
-    /// Words that name a phase: English, Spanish, Portuguese, Italian, French, German.
-    static let phaseWords = ["phase", "stage", "milestone", "fase", "etapa", "étape", "stufe"]
-    /// The same in Chinese (simplified, traditional), Japanese and Korean.
-    static let unspacedPhaseWords = ["阶段", "階段", "段階", "フェーズ", "ステージ", "단계"]
-
-    /// "Step 1", "Level 2", "Part 3", "Module 4": the word before the number, when the heading
-    /// starts with one. Such a heading is a phase only among siblings numbered the same way.
-    static func numberedStep(_ title: String) -> String? {
-        let lower = title.lowercased()
-        let trimmed = lower.drop { !$0.isLetter }
-        let isASCII = lower.isAllASCII  // a prefix of bytes is then a prefix of Characters
-        for word in ["step", "level", "part", "round", "tier"]
-            where isASCII ? trimmed.utf8.starts(with: word.utf8) : trimmed.hasPrefix(word)
-        {
-            let rest = trimmed.dropFirst(word.count).drop { $0 == " " || $0 == "\u{00A0}" }
-            if let first = rest.first, first.isNumber { return word }
-        }
-        return nil
-    }
-
-    /// Marks phase sections and their child sections as modules. Without any heading that names
-    /// a phase, sibling headings that state durations (two or more) are the phases.
-    private func markPhases(in roots: inout [Section]) {
-        func markPhase(_ section: inout Section) {
-            section.role = .phase
-            for child in section.children.indices where !Self.namesSupportSection(section.children[child].title) {
-                section.children[child].role = .module
-            }
-        }
-        func mark(_ sections: inout [Section]) -> Bool {
-            var found = false
-            var steps: [String: [Int]] = [:]
-            for index in sections.indices {
-                // The title only, not a copy of the section: a copy would share its children,
-                // and marking them below would then copy them all.
-                let title = sections[index].title
-                // A heading over two or more phases ("学习阶段" over "第一阶段", "第二阶段") only groups them.
-                if Self.namesPhase(title), !title.lowercased().hasSuffix("phases"),
-                   sections[index].children.filter({ Self.saysPhase($0.title) }).count < 2
-                {
-                    markPhase(&sections[index])
-                    found = true
-                } else if mark(&sections[index].children) {
-                    found = true
-                } else if let word = Self.numberedStep(title) {
-                    steps[word, default: []].append(index)
-                }
-            }
-            // "Step 1", "Step 2": a numbered run of siblings; a lone "Part 1" is not a phase.
-            for indices in steps.values where indices.count >= 2 {
-                for index in indices { markPhase(&sections[index]) }
-                found = true
-            }
-            return found
-        }
-        if mark(&roots) { return }
-        func markByDuration(_ sections: inout [Section]) -> Bool {
-            let timed = sections.indices.filter { durationParser.headingDuration(sections[$0].title) != nil }
-            if timed.count >= 2 {
-                for index in timed { markPhase(&sections[index]) }
-                return true
-            }
-            for index in sections.indices where markByDuration(&sections[index].children) { return true }
-            return false
-        }
-        _ = markByDuration(&roots)
-    }
-
-    private func collectPhases(_ sections: [Section], into phases: inout [Phase]) {
-        for section in sections {
-            if section.role == .phase {
-                let (text, value, location) = stated(section)
-                var phase = Phase(
-                    id: section.id, title: section.title, location: section.heading.location,
-                    durationText: text, duration: value, durationLocation: location, modules: [])
-                for child in section.children where child.role == .module {
-                    let (text, value, location) = stated(child)
-                    phase.modules.append(Module(
-                        id: child.id, title: child.title, location: child.heading.location,
-                        durationText: text, duration: value, durationLocation: location, topics: []))
-                }
-                phases.append(phase)
-            } else {
-                collectPhases(section.children, into: &phases)
-            }
-        }
-    }
-
-    /// The duration a section states: in its heading, as a period heading, or on a
-    /// `Duration:` line among its own blocks.
-    private func stated(_ section: Section) -> (String?, DurationValue?, SourceLocation?) {
-        if let value = durationParser.headingDuration(section.title) ?? durationParser.periodDuration(section.title) {
-            return (value.text, value, section.heading.location)
-        }
-        for block in section.blocks {
-            if let (value, location) = labelledDuration(in: block) { return (value.text, value, location) }
-        }
-        return (nil, nil, nil)
-    }
-
-    private func labelledDuration(in node: MarkdownNode) -> (DurationValue, SourceLocation)? {
-        switch node.kind {
-        case .paragraph:
-            for line in node.plainText.split(separator: "\n") {
-                if let value = durationParser.labelledDuration(String(line)) { return (value, node.range.start) }
-            }
-            return nil
-        case .list:
-            for item in node.children {
-                if let first = item.children.first, case .paragraph = first.kind,
-                   let value = durationParser.labelledDuration(first.plainText)
-                {
-                    return (value, first.range.start)
-                }
-            }
-            return nil
-        default:
-            return nil
-        }
     }
 
     // MARK: - Topics and projects
@@ -385,7 +260,7 @@ struct RoadmapBuilder: Sendable {
         return text.dropLast().trimmingSpaces().lowercased()
     }
 
-    private static func itemTitle(_ item: MarkdownNode) -> String {
+    static func itemTitle(_ item: MarkdownNode) -> String {
         guard let first = item.children.first, case .paragraph = first.kind else { return "" }
         return first.plainText.trimmingWhitespace()
     }
@@ -526,7 +401,7 @@ struct RoadmapBuilder: Sendable {
         "search-browse", "search-browse-title", "search-filter", "search-filter-box", "search-next", "search-page-input",
         "search-page-number", "search-pager", "search-prev", "search-results-full", "search-status",
         "site-search-input", "site-search-results", "study-panel-title", "skill-matrix-title",
-        "overview-timeline-title", "page-timeline-title",
+        "overview-timeline-title", "page-timeline-title", "roadmap-graph", "roadmap-graph-caption",
     ]
 
     /// A heading's or link's text as a reader sees it: badge and icon images left out

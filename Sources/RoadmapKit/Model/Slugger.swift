@@ -12,6 +12,11 @@ struct Slugger: Sendable {
         taken = Set(reserved)
     }
 
+    /// Marks `id` as taken (an anchor raw HTML defines), so that no later anchor is the same.
+    mutating func reserve(_ id: String) {
+        taken.insert(id)
+    }
+
     /// A unique anchor for `text`.
     mutating func anchor(for text: String) -> String {
         var base = Self.githubSlug(text)
@@ -85,14 +90,15 @@ struct Slugger: Sendable {
     /// The site's own files are never in the way: a top-level file named like one of the site's
     /// pages gets `-roadmap` added (`resources.md` is `resources-roadmap`; a front matter slug
     /// stays as written, and ``PublicationCheck`` reports it), and so does a top-level folder
-    /// named like one the build fills (`search/notes.md` is `search-roadmap/notes`).
-    static func pageSlug(relativePath: String, frontMatter: FrontMatter) -> String {
+    /// named like one the build fills (`search/notes.md` is `search-roadmap/notes`). A file that
+    /// `namesFolder` (a roadmap.sh folder's `<name>.md`) is published as its folder, as a README is.
+    static func pageSlug(relativePath: String, frontMatter: FrontMatter, namesFolder: Bool = false) -> String {
         var parts = relativePath.split(separator: "/").dropLast().filter { $0 != "." }.map { folder -> String in
             let slug = Self.slug(String(folder))
             return slug.isEmpty ? "folder" : slug
         }
         let named = frontMatter.slug.map { $0.isEmpty ? "roadmap" : $0 }
-        if namesFolder(relativePath), !parts.isEmpty {
+        if namesFolder || Self.namesFolder(relativePath), !parts.isEmpty {
             if let named { parts[parts.count - 1] = named }
         } else {
             let fromFile = Self.slug(String(stemAndFolder(relativePath).stem))

@@ -71,6 +71,14 @@ struct RoadmapDataWriter: Sendable {
         var section: String
     }
 
+    /// Something the page lets a learner mark: `kind` is `phase`, `module`, `topic`, `project` or `task`.
+    struct TrackableData: Codable, Equatable {
+        var id: String
+        var title: String
+        var line: Int
+        var kind: String
+    }
+
     struct LinkData: Codable, Equatable {
         var from: String
         var to: String
@@ -88,6 +96,8 @@ struct RoadmapDataWriter: Sendable {
         var skills: [SkillData]
         var projects: [ProjectData]
         var links: [LinkData]
+        /// Everything the page lets a learner mark, in document order.
+        var trackable: [TrackableData]
     }
 
     struct ResourcesData: Codable, Equatable {
@@ -138,7 +148,10 @@ struct RoadmapDataWriter: Sendable {
             projects: roadmap.projects.map {
                 ProjectData(id: $0.id, title: $0.title, line: $0.location.line, section: $0.sectionID)
             },
-            links: enriched.crossLinks.links.map { LinkData(from: $0.from, to: $0.to, kind: $0.kind.rawValue) })
+            links: enriched.crossLinks.links.map { LinkData(from: $0.from, to: $0.to, kind: $0.kind.rawValue) },
+            trackable: roadmap.trackable.map {
+                TrackableData(id: $0.id, title: $0.title, line: $0.location.line, kind: $0.kind.rawValue)
+            })
     }
 
     /// A roadmap's roadmap.json as UTF-8, for writing without making (and validating) a string.
@@ -255,6 +268,17 @@ extension RoadmapDataWriter.ProjectData: JSONWritable {
     }
 }
 
+extension RoadmapDataWriter.TrackableData: JSONWritable {
+    func write(to json: inout JSONWriter) {
+        json.object { json in
+            json.member("id", id)
+            json.member("kind", kind)
+            json.member("line", line)
+            json.member("title", title)
+        }
+    }
+}
+
 extension RoadmapDataWriter.LinkData: JSONWritable {
     func write(to json: inout JSONWriter) {
         json.object { $0.member("from", from); $0.member("kind", kind); $0.member("to", to) }
@@ -274,6 +298,7 @@ extension RoadmapDataWriter.RoadmapData: JSONWritable {
             json.member("slug", slug)
             json.member("source", source)
             json.member("title", title)
+            json.member("trackable", trackable)
         }
     }
 }

@@ -20,6 +20,9 @@ public struct ContentInventory: Sendable {
     public var glossary: SourceFile?
     /// Files neither read nor published, and why; ``SkippedFile/warnings(_:)`` reports them.
     public var skipped: [SkippedFile] = []
+    /// roadmap.sh folders, by their roadmap's file (`frontend/frontend.md`): each one roadmap,
+    /// its topic files not in `roadmaps` (``TopicFolder``).
+    public var topicFolders: [String: TopicFolder] = [:]
 }
 
 /// Finds every file under the content folder, recursively, in a stable order, and sorts them
@@ -74,6 +77,7 @@ struct ContentDiscovery: Sendable {
         inventory.roadmaps.sort { $0.relativePath < $1.relativePath }
         inventory.assets.sort { $0.relativePath < $1.relativePath }
         inventory.skipped.sort { $0.file.relativePath < $1.file.relativePath }
+        TopicFolder.collect(in: &inventory)
         return inventory
     }
 

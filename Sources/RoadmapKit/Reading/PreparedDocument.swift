@@ -19,14 +19,23 @@ struct PreparedDocument: Sendable {
     /// Which of its resources other roadmaps use too (their search entry is the site's, not its
     /// own), once pass 1 has listed every roadmap: a reason to index it again.
     var sharedResources = ""
+    /// A roadmap.sh folder's topics, in order, when the file is such a folder's `<name>.md`.
+    var topics: TopicParts?
 
-    /// With a `cache` (`roadmap serve`), a file whose bytes are as before is not read again.
-    static func read(_ file: SourceFile, cache: PageCache? = nil) throws -> PreparedDocument {
+    /// With a `cache` (`roadmap serve`), a file whose bytes are as before is not read again (a
+    /// roadmap.sh folder's topic files always are). A roadmap.sh folder's `<name>.md` is read
+    /// with its `topicFolder`'s topics and published as the folder.
+    static func read(_ file: SourceFile, topicFolder: TopicFolder? = nil, cache: PageCache? = nil) throws -> PreparedDocument {
         guard let data = FileManager.default.contents(atPath: file.path) else {
             throw BuildError("cannot read '\(file.path)'")
         }
-        guard let cache else { return read(file, data: data) }
-        return cache.prepared(file, data: data) { read(file, data: data) }
+        var document = cache.map { $0.prepared(file, data: data) { read(file, data: data) } } ?? read(file, data: data)
+        guard let topicFolder else { return document }
+        let (topics, diagnostics) = topicFolder.read()
+        document.topics = topics
+        document.diagnostics += diagnostics
+        document.slug = Slugger.pageSlug(relativePath: file.relativePath, frontMatter: document.frontMatter, namesFolder: true)
+        return document
     }
 
     private static func read(_ file: SourceFile, data: Data) -> PreparedDocument {

@@ -15,7 +15,8 @@ struct HTMLRenderer {
     /// Anchors of headings inside list items and block quotes, keyed by position.
     var containedHeadingAnchors: [SourceLocation: String] = [:]
     var resolver: LinkResolver
-    /// Anchors of headings whose progress a learner can track.
+    /// Anchors of headings, list items and table rows whose progress a learner can track
+    /// (``Roadmap/trackable``).
     var trackedAnchors: Set<String> = []
     /// Anchors of list items that are not tracked as learning items (skills), keyed by position.
     var skillAnchors: [SourceLocation: String] = [:]
@@ -66,14 +67,7 @@ struct HTMLRenderer {
         let level = min(max(heading.level, 1), 6)
         out.append("<h")
         out.append(decimal: level)
-        out.append(" id=\"")
-        out.append(escaping: heading.id)
-        out.append("\"")
-        if trackedAnchors.contains(heading.id) {
-            out.append(" data-track=\"")
-            out.append(escaping: heading.id)
-            out.append("\"")
-        }
+        appendTrackedID(heading.id, into: &out)
         out.append(">")
         renderInlines(heading.node.children, into: &out)
         appendAnchorLink(heading.id, into: &out)
@@ -88,6 +82,18 @@ struct HTMLRenderer {
         out.append(" <a class=\"anchor\" href=\"#")
         out.append(escaping: anchor)
         out.append("\" aria-label=\"Link to this section\">#</a>")
+    }
+
+    /// ` id="…"` for an anchored item or row, with ` data-track="…"` when a learner can mark it.
+    private func appendTrackedID(_ anchor: String, into out: inout [UInt8]) {
+        out.append(" id=\"")
+        out.append(escaping: anchor)
+        out.append("\"")
+        if trackedAnchors.contains(anchor) {
+            out.append(" data-track=\"")
+            out.append(escaping: anchor)
+            out.append("\"")
+        }
     }
 
     /// Appends the additions at one place of the page, each rendered by its partial.
@@ -161,11 +167,7 @@ struct HTMLRenderer {
         case .item(let task):
             out.append("<li")
             if let anchor = itemAnchors[node.range.start] {
-                out.append(" id=\"")
-                out.append(escaping: anchor)
-                out.append("\" data-track=\"")
-                out.append(escaping: anchor)
-                out.append("\"")
+                appendTrackedID(anchor, into: &out)
             } else if let anchor = skillAnchors[node.range.start] {
                 out.append(" id=\"")
                 out.append(escaping: anchor)
@@ -221,8 +223,14 @@ struct HTMLRenderer {
                     inBody = true
                 }
                 out.append("<tr>")
+                // A row of a schedule is a module: its first cell carries the anchor and the progress control.
+                var rowAnchor = isHeader ? nil : itemAnchors[row.range.start]
                 for (index, cell) in row.children.enumerated() {
                     out.append(isHeader ? "<th" : "<td")
+                    if let anchor = rowAnchor {
+                        appendTrackedID(anchor, into: &out)
+                        rowAnchor = nil
+                    }
                     if index < alignments.count, alignments[index] != .none {
                         out.append(" class=\"align-")
                         out.append(utf8: alignments[index].rawValue)

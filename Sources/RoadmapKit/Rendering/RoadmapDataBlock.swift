@@ -4,20 +4,21 @@
 /// close the element.
 struct RoadmapDataBlock: Sendable {
     /// The compact JSON text: `{"phases":[{"id","items","maxWeeks","minWeeks","modules","title"}],"slug","title"}`,
-    /// where a module has the same members but no `modules`, and a phase's `items` are its
-    /// modules' and topics' anchors, a module's its topics'.
+    /// where a module has the same members but no `modules`, and a phase's `items` are the
+    /// anchors of what a learner marks in it (``TrackableItem/phaseID``; projects count in the
+    /// roadmap's progress only), a module's its topics'.
     static func json(for roadmap: Roadmap) -> String {
         var json = JSONWriter(capacity: 256 + roadmap.phases.count * 512)
+        var itemsByPhase: [String: [String]] = [:]
+        for item in roadmap.trackable where item.kind != .project {
+            if let phase = item.phaseID { itemsByPhase[phase, default: []].append(item.id) }
+        }
         json.object { json in
             json.key("phases")
             json.array(roadmap.phases) { json, phase in
                 json.object { json in
                     json.member("id", phase.id)
-                    json.key("items")
-                    json.array(phase.modules) { json, module in
-                        json.string(module.id)
-                        for topic in module.topics { json.separate(); json.string(topic.id) }
-                    }
+                    json.member("items", itemsByPhase[phase.id] ?? [])
                     json.member("maxWeeks", phase.duration?.maxWeeks)
                     json.member("minWeeks", phase.duration?.minWeeks)
                     json.key("modules")

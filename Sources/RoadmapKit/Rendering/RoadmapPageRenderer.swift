@@ -20,7 +20,7 @@ struct RoadmapPageRenderer {
     func render(_ roadmap: Roadmap) -> Output {
         var html = HTMLRenderer(
             file: roadmap.sourcePath, allowRawHTML: config.allowRawHTML, itemAnchors: roadmap.itemAnchors, resolver: resolver)
-        html.trackedAnchors = Set(roadmap.modules.map(\.id))
+        html.trackedAnchors = Set(roadmap.trackable.map(\.id))
         html.containedHeadingAnchors = roadmap.containedHeadingAnchors
         if let enrichment {
             html.skillAnchors = enrichment.skillAnchors
@@ -60,8 +60,7 @@ struct RoadmapPageRenderer {
                 duration: phase.duration.map { DurationFormatting.describe(minWeeks: $0.minWeeks, maxWeeks: $0.maxWeeks) } ?? "",
                 moduleCount: phase.modules.count)
         }
-        let facts = RoadmapFacts.make(
-            phaseCount: roadmap.phases.count, moduleCount: roadmap.modules.count, totalDuration: roadmap.totalDurationText)
+        let facts = RoadmapFacts.make(roadmap)
         let dataJSON = RoadmapDataBlock.json(for: roadmap)
         let view = RoadmapPageView(
             site: SiteView.make(config, root: SitePath.root(from: roadmap.slug)),
@@ -73,7 +72,8 @@ struct RoadmapPageRenderer {
             slug: roadmap.slug, source: roadmap.source,
             hasDuration: roadmap.totalDurationText != nil, totalDuration: roadmap.totalDurationText ?? "",
             phaseCount: roadmap.phases.count, moduleCount: roadmap.modules.count, facts: facts, hasFacts: !facts.isEmpty,
-            phases: phases, hasPhases: !phases.isEmpty, toc: toc, hasTOC: !toc.isEmpty, content: content,
+            phases: phases, hasPhases: !phases.isEmpty, hasPhaseOverview: !phases.isEmpty && !roadmap.isTopicFolder,
+            graph: roadmap.graph.flatMap { GraphDrawing(graph: $0, title: roadmap.title).view() }, toc: toc, hasTOC: !toc.isEmpty, content: content,
             dataJSON: dataJSON,
             enrichment: enrichment.map(EnrichmentPages.roadmapView) ?? .none,
             series: .make(series, from: roadmap.slug))

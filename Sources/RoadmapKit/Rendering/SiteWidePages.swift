@@ -6,7 +6,7 @@ struct SiteWidePages: Sendable {
 
     private func cards(root: String) -> [RoadmapCardView] {
         roadmaps.map {
-            let facts = RoadmapFacts.make(phaseCount: $0.phaseCount, moduleCount: $0.moduleCount, totalDuration: $0.totalDuration)
+            let facts = $0.facts
             return RoadmapCardView(
                 title: $0.title, summary: $0.summary, href: root + $0.slug + "/index.html", phaseCount: $0.phaseCount,
                 moduleCount: $0.moduleCount, hasDuration: $0.totalDuration != nil, totalDuration: $0.totalDuration ?? "",

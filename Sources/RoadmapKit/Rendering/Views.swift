@@ -74,8 +74,19 @@ struct RoadmapGroupView: Sendable, TemplateView {
 }
 
 /// The short facts shown under a roadmap's title: its phase and module counts (left out at
-/// zero, singular at one) and its total duration.
+/// zero, singular at one) and its total duration; a roadmap.sh folder's topics and subtopics.
 enum RoadmapFacts {
+    static func make(_ roadmap: Roadmap) -> [String] {
+        guard roadmap.isTopicFolder else {
+            return make(phaseCount: roadmap.phases.count, moduleCount: roadmap.modules.count,
+                        totalDuration: roadmap.totalDurationText)
+        }
+        let subtopics = roadmap.modules.reduce(0) { $0 + $1.topics.count }
+        var facts = roadmap.modules.isEmpty ? [] : [counted(roadmap.modules.count, "topic")]
+        if subtopics > 0 { facts.append(counted(subtopics, "subtopic")) }
+        return facts
+    }
+
     static func make(phaseCount: Int, moduleCount: Int, totalDuration: String?) -> [String] {
         var facts: [String] = []
         if phaseCount > 0 { facts.append(counted(phaseCount, "phase")) }
@@ -148,6 +159,10 @@ struct RoadmapPageView: Sendable, TemplateView {
     var hasFacts: Bool
     var phases: [PhaseOverviewView]
     var hasPhases: Bool
+    /// Whether the page lists its phases at the top (a drawn roadmap shows its own outline).
+    var hasPhaseOverview: Bool
+    /// The roadmap drawn, when it has a graph (roadmap.sh).
+    var graph: GraphDrawingView?
     var toc: [TOCEntryView]
     var hasTOC: Bool
     /// The rendered Markdown.
@@ -164,7 +179,8 @@ struct RoadmapPageView: Sendable, TemplateView {
         "summary": .text(\.summary), "hasSummary": .flag(\.hasSummary), "slug": .text(\.slug),
         "source": .text(\.source), "hasDuration": .flag(\.hasDuration), "totalDuration": .text(\.totalDuration),
         "phaseCount": .number(\.phaseCount), "moduleCount": .number(\.moduleCount), "facts": .list(\.facts),
-        "hasFacts": .flag(\.hasFacts), "phases": .list(\.phases), "hasPhases": .flag(\.hasPhases), "toc": .list(\.toc),
+        "hasFacts": .flag(\.hasFacts), "phases": .list(\.phases), "hasPhases": .flag(\.hasPhases),
+        "hasPhaseOverview": .flag(\.hasPhaseOverview), "graph": .optional(\.graph), "toc": .list(\.toc),
         "hasTOC": .flag(\.hasTOC), "content": .text(\.content), "dataJSON": .text(\.dataJSON),
         "enrichment": .view(\.enrichment), "series": .view(\.series),
     ]

@@ -255,20 +255,21 @@ struct SearchIndexBuilder: Sendable {
                 var childCrumbs = crumbs
                 var childAnchor = anchor
                 var childKind = itemKind
-                if let id = roadmap.itemAnchors[item.range.start] {
-                    childAnchor = id
-                    if let topic = topicIDs[id] {
-                        let whole = SearchPlainText.of(item)
-                        let rest = whole.utf8.starts(with: topic.title.utf8)
-                            ? String(whole[whole.utf8.index(whole.startIndex, offsetBy: topic.title.utf8.count)...]) : whole
-                        add(.topic, topic.title, crumbs: crumbs, excerpt: rest, anchor: id)
-                        childCrumbs.append(topic.title)
-                    } else if let project = projectIDs[id] {
-                        let excerpt = project.details.isEmpty
-                            ? String(SearchPlainText.of(item).dropFirst(project.title.count))
-                            : project.details.joined(separator: " · ")
-                        add(.project, project.title, crumbs: crumbs, excerpt: excerpt, anchor: id)
-                    }
+                // Topics and projects are indexed as such; other anchored items (task-list items,
+                // the items of a dated list) as any item, with their own anchor.
+                let itemID = roadmap.itemAnchors[item.range.start]
+                if let itemID { childAnchor = itemID }
+                if let id = itemID, let topic = topicIDs[id] {
+                    let whole = SearchPlainText.of(item)
+                    let rest = whole.utf8.starts(with: topic.title.utf8)
+                        ? String(whole[whole.utf8.index(whole.startIndex, offsetBy: topic.title.utf8.count)...]) : whole
+                    add(.topic, topic.title, crumbs: crumbs, excerpt: rest, anchor: id)
+                    childCrumbs.append(topic.title)
+                } else if let id = itemID, let project = projectIDs[id] {
+                    let excerpt = project.details.isEmpty
+                        ? String(SearchPlainText.of(item).dropFirst(project.title.count))
+                        : project.details.joined(separator: " · ")
+                    add(.project, project.title, crumbs: crumbs, excerpt: excerpt, anchor: id)
                 } else if RoadmapBuilder.label(of: item) != nil {
                     // "Tools and Platforms:" over a list: outside modules, a heading for its items.
                     if !inModule {
@@ -283,7 +284,7 @@ struct SearchIndexBuilder: Sendable {
                         childCrumbs.append(lead)
                         if let sub = SearchIndexBuilder.itemKind(forSectionTitle: lead) { childKind = sub }
                     } else if !modelledLines.contains(item.range.start.line) {
-                        add(kind, lead, crumbs: crumbs, excerpt: "", anchor: anchor)
+                        add(kind, lead, crumbs: crumbs, excerpt: "", anchor: childAnchor)
                     }
                 }
                 if inModule, !resourcesModelled, let paragraph {

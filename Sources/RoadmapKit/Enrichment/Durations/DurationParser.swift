@@ -59,6 +59,20 @@ public struct DurationParser: Sendable {
         DurationGrammar(heading).periodDuration()
     }
 
+    /// The duration a heading states wherever it stands: ``headingDuration(_:)``'s, else the first
+    /// anywhere in it ("Learn SQL in 3 weeks", "2 weeks of Git"). An experience requirement
+    /// ("5 years of experience") or an effort rate never counts.
+    public func durationAnywhere(_ heading: String) -> DurationValue? {
+        DurationGrammar(heading).durationAnywhere()
+    }
+
+    /// The period a line opens with: "Day 12 > Containers" (1 day), "Weeks 3-4: Trees" (2 weeks),
+    /// marks before the first word skipped ("[✔️] Day 1 > Introduction"); nil otherwise. A list of
+    /// such lines is a dated list, each line one period of a schedule.
+    public func leadingPeriod(_ line: String) -> DurationValue? {
+        DurationGrammar(line).leadingPeriodDuration()
+    }
+
     /// The value of a `**Duration**: 4 weeks` / `Duration: 4 weeks` / `Time: 2-3 months` /
     /// `Timeline: ...` bullet or line (plain text after markup is removed: "Duration: 4 weeks"), or nil.
     public func labelledDuration(_ line: String) -> DurationValue? {

@@ -21,6 +21,12 @@ extension DurationGrammar {
         return cjkBracketDuration()
     }
 
+    /// The duration a heading states, else the first one anywhere in its text ("Learn SQL in 3
+    /// weeks"), an experience requirement left out; see ``DurationParser/durationAnywhere(_:)``.
+    func durationAnywhere() -> DurationValue? {
+        headingDuration() ?? phrases().first { $0.kind == .duration && !isFollowedByExperience($0) }?.value
+    }
+
     /// Whether "experience" or "of experience" follows a phrase.
     func isFollowedByExperience(_ phrase: Phrase) -> Bool {
         var start = skipSpaces(phrase.end)

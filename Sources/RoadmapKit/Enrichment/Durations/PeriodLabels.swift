@@ -78,4 +78,12 @@ extension DurationGrammar {
         }
         return nil
     }
+
+    /// The period a text opens with, after any marks before its first word ("[✔️] Day 12 > Containers",
+    /// "**Weeks 3-4**: Trees"); nil when the text opens with anything else.
+    func leadingPeriodDuration() -> DurationValue? {
+        var index = 0
+        while index < tokens.count, !isAlphanumeric(at: index) { index += 1 }
+        return periodLabel(at: index).map(value(of:))
+    }
 }
