@@ -27,7 +27,7 @@ struct PagePass: Sendable {
     /// roadmap whose document, "Also in" links and neighbours in its series are as before keeps its page.
     func run(_ documents: [PreparedDocument], cache: PageCache?, progress: BuildProgress?) throws -> [PageResult] {
         var documents = documents
-        let sharedResources = SearchIndexBuilder.sharedResources(resourceUses.values.map(\.resources))
+        let sharedResources = SharedResources(resourceUses.mapValues(\.resources))
         if cache != nil {
             // A page kept from the last build is reused only while what it shows of other roadmaps
             // ("Also in", its series), where its links to other roadmaps' headings go, and which
@@ -36,17 +36,16 @@ struct PagePass: Sendable {
                 documents[index].otherPages = sharedTerms.fingerprint(documents[index].slug)
                     + "\u{1E}" + series.fingerprint(documents[index].file.relativePath)
                 documents[index].otherPageAnchors = otherPageAnchors.fingerprint(from: documents[index].file.relativePath)
-                let own = resourceUses[documents[index].file.relativePath]?.resources ?? []
-                documents[index].sharedResources = own.map(\.identity).filter(sharedResources.contains).joined(separator: "\n")
+                documents[index].sharedResources = sharedResources.fingerprint(of: documents[index].file.relativePath)
             }
         }
         return try ConcurrentMap.map(documents, reusing: cache, progress: progress, writer: writer) {
-            try render($0, sharedResources: sharedResources)
+            try render($0, sharedResources: sharedResources.ids(of: $0.file.relativePath))
         }
     }
 
-    /// Renders one roadmap; `sharedResources` are the identities of the resources more than one
-    /// roadmap uses (``SearchIndexBuilder/sharedResources(_:)``).
+    /// Renders one roadmap; `sharedResources` are the ids of its resources that other roadmaps
+    /// use too (``SharedResources``).
     func render(_ document: PreparedDocument, sharedResources: Set<String>) throws -> PageResult {
         let enricher = RoadmapEnricher(glossary: glossary, sharedTerms: sharedTerms)
         // The model is built again, the same parser and builder over the same document as in

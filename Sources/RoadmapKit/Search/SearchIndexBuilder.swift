@@ -23,8 +23,8 @@ struct SearchIndexBuilder: Sendable {
 
     /// The documents of an enriched roadmap: resources and skills come from the enrichment
     /// (kind, provider, cost, author; the modules that teach a skill), each at its own anchor.
-    /// A resource whose identity is in `sharedResources` has one entry for the whole site
-    /// (``sharedResourceDocuments(_:shared:)``), not one here.
+    /// A resource whose id is in `sharedResources` (``SharedResources/ids(of:)``) has one entry
+    /// for the whole site (``sharedResourceDocuments(_:)``), not one here.
     func documents(for enriched: EnrichedRoadmap, sharedResources: Set<String> = []) -> SearchDocumentBatch {
         var walk = Walk(roadmap: enriched.roadmap, tokenizer: tokenizer)
         let slug = enriched.roadmap.slug
@@ -40,7 +40,7 @@ struct SearchIndexBuilder: Sendable {
             let excerpt = taught.isEmpty ? skill.group : "Taught in " + taught.joined(separator: " · ")
             walk.add(.skill, skill.title, crumbs: walk.trail(of: skill.sectionID), excerpt: excerpt, anchor: skill.id)
         }
-        for resource in resources where !sharedResources.contains(resource.identity) {
+        for resource in resources where !sharedResources.contains(resource.id) {
             let uses = resource.uses.filter { $0.roadmapSlug == slug }
             guard let use = uses.first else { continue }
             walk.add(.resource, resource.title, crumbs: walk.trail(of: use.sectionID), excerpt: Self.facts(resource),
@@ -50,16 +50,17 @@ struct SearchIndexBuilder: Sendable {
         return walk.batch
     }
 
-    /// The page of the site's resource index, where ``sharedResourceDocuments(_:shared:)`` lead.
+    /// The page of the site's resource index, where ``sharedResourceDocuments(_:)`` lead.
     static let resourceIndexPage = "resources.html"
 
     /// One document for each resource of `merged` (the site's, ``ResourceIndex/merge(_:)``)
-    /// whose identity is in `shared`: its entry on the site's resource index, under "Resources ›
-    /// Books" and the like, with the number of places it is used in.
-    func sharedResourceDocuments(_ merged: [Resource], shared: Set<String>) -> SearchDocumentBatch {
+    /// that more than one roadmap uses (``SharedResources/isShared(_:)``): its entry on the
+    /// site's resource index, under "Resources › Books" and the like, with the number of places
+    /// it is used in.
+    func sharedResourceDocuments(_ merged: [Resource]) -> SearchDocumentBatch {
         // As many as the site's roadmaps share: each roadmap's own are bounded (ResourceUses.maximumResources).
         var batch = SearchDocumentBatch(page: Self.resourceIndexPage, label: Self.resourceIndexLabel, limit: .max)
-        for resource in merged where shared.contains(resource.identity) {
+        for resource in merged where SharedResources.isShared(resource) {
             let title = Self.clip(resource.title, 400)
             guard !title.isEmpty else { continue }
             batch.add(.resource, title: title, trail: [Self.resourceIndexLabel, resource.kind.pluralTitle],
@@ -68,18 +69,6 @@ struct SearchIndexBuilder: Sendable {
         }
         batch.seal(spool: spool)
         return batch
-    }
-
-    /// The identities of the resources more than one roadmap uses (`roadmaps[i]` is roadmap
-    /// `i`'s resources, each once): each has one search document for the whole site.
-    static func sharedResources(_ roadmaps: [[Resource]]) -> Set<String> {
-        var seen = Set<String>(), shared = Set<String>()
-        for resources in roadmaps {
-            for resource in resources where !seen.insert(resource.identity).inserted {
-                shared.insert(resource.identity)
-            }
-        }
-        return shared
     }
 
     /// The resource index's name, the root of its documents' breadcrumbs.
