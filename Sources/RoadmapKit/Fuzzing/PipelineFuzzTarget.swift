@@ -98,51 +98,24 @@ public final class PipelineFuzzTarget: Sendable {
         let (glossary, glossaryDiagnostics) = inventory.readGlossary()
         var diagnostics = configDiagnostics + glossaryDiagnostics
 
-        // 2. Read.
-        let documents = try inventory.roadmaps.map { try PreparedDocument.read($0) }
-        let (published, publicationDiagnostics) = PublicationCheck().check(documents)
-        diagnostics += documents.flatMap(\.diagnostics) + publicationDiagnostics
-        diagnostics += siteAssets.check(inventory, publishing: published.map { ($0.slug, $0.file) })
-
-        // 3. Model (pass 1).
-        let pages = Dictionary(uniqueKeysWithValues: published.map { ($0.file.relativePath, $0.slug) })
-        let listed = try ListingPass(glossary: glossary, pages: pages, assets: [], allowRawHTML: config.allowRawHTML)
-            .run(published, cache: nil)
-        let listings = listed.map(\.listing)
-        diagnostics += listed.flatMap(\.diagnostics)
-
-        // 4. Check, and stop before rendering on an error.
-        let linkTargets = LinkTargetCheck(listings: listings).check(listed.flatMap(\.linksToOtherPages))
-        diagnostics += linkTargets.diagnostics
-        if diagnostics.hasErrors { return Run(diagnostics: diagnostics, config: config, linksChecked: false, files: [:]) }
-
-        let writer = try SiteWriter(output: outputFolder, protecting: [], sources: [contentFolder, templatesDirectory])
-        defer { writer.discard() }
-        // 5. Render (pass 2).
-        let results = try PagePass(
-            templates: templates, config: config, glossary: glossary,
-            sharedTerms: SharedTermIndex(listings, hasSearchPage: templates.search != nil), series: SeriesIndex(listings),
-            pages: pages, assets: [], otherPageAnchors: linkTargets.anchors,
-            resourceUses: ListingPass.Output.resourceUses(listed),
-            writer: writer, searchSpool: nil, reportedFolder: Self.reportedFolder
-        ).run(published, cache: nil, progress: nil)
-        diagnostics += results.flatMap(\.diagnostics)
-        if diagnostics.hasErrors {
-            return Run(diagnostics: diagnostics, config: config, linksChecked: false, files: try read(writer))
+        // 2–7. As a build runs them.
+        let stages = BuildStages(
+            sources: SiteSources(inventory: inventory, config: config, glossary: glossary, templates: templates, diagnostics: []),
+            templates: templates, siteAssets: siteAssets, contentDirectory: contentFolder,
+            templatesDirectory: templatesDirectory, reportedFolder: Self.reportedFolder)
+        let outcome = try stages.run(diagnostics: &diagnostics) {
+            try SiteWriter(output: outputFolder, protecting: [], sources: [contentFolder, templatesDirectory])
         }
-
-        // 6. Site-wide pages.
-        let siteWide = try SiteWidePass(
-            templates: templates, config: config, writer: writer, inventory: inventory,
-            contentDirectory: contentFolder, templatesDirectory: templatesDirectory, reportedFolder: Self.reportedFolder
-        ).run(results)
-        diagnostics += siteWide.diagnostics
-
-        // 7. Check links.
-        let checker = RenderedLinkChecker(siteFolder: writer.staging, reportedFolder: Self.reportedFolder, written: writer.written)
-        diagnostics += checker.check(
-            results.flatMap { [$0.links] + $0.enrichmentLinks } + siteWide.links, pages: checker.htmlFiles())
-        return Run(diagnostics: diagnostics, config: config, linksChecked: true, files: try read(writer))
+        switch outcome {
+        case .stoppedBeforeRendering:
+            return Run(diagnostics: diagnostics, config: config, linksChecked: false, files: [:])
+        case .failedRendering(let writer, _):
+            defer { writer.discard() }
+            return Run(diagnostics: diagnostics, config: config, linksChecked: false, files: try read(writer))
+        case .failedLinkCheck(let writer, _), .staged(let writer, _, _):
+            defer { writer.discard() }
+            return Run(diagnostics: diagnostics, config: config, linksChecked: true, files: try read(writer))
+        }
     }
 
     /// The staged site's files, but the templates' assets (copied as they are).

@@ -1,0 +1,129 @@
+import Foundation
+
+/// Stages 2 to 7 of a build, from the discovered sources to a staging folder whose links are
+/// checked: what ``SiteBuilder`` runs before it commits, and what the fuzz target
+/// (``PipelineFuzzTarget``) runs on every input, so a stage added here is built and fuzzed alike.
+///
+/// 2. read: each roadmap's front matter and slug (``PreparedDocument``); drafts left out and
+///    slugs checked (``PublicationCheck``), content at the site's own paths refused (``SiteAssets``);
+/// 3. model, pass 1: each roadmap parsed and built, kept as its listing, its Markdown links
+///    checked (``ListingPass``);
+/// 4. check: links to other roadmaps' headings against their listings (``LinkTargetCheck``);
+///    an error so far ends the build before any page is rendered;
+/// 5. render, pass 2: each roadmap built again, enriched with every listing known, its pages
+///    written (``PagePass``);
+/// 6. site-wide pages: resource indexes, search, home and not-found pages, files, sitemap
+///    (``SiteWidePass``);
+/// 7. check links: every link of every page written (``RenderedLinkChecker``).
+struct BuildStages {
+    var sources: SiteSources
+    var templates: TemplateSet
+    var siteAssets: SiteAssets
+    var contentDirectory: String
+    var templatesDirectory: String
+    /// The output folder, as diagnostics name it.
+    var reportedFolder: String
+    /// Warnings count as errors when deciding whether to go on.
+    var strict = false
+    /// Results kept between builds (`roadmap serve`).
+    var cache: PageCache?
+    var progress: BuildProgress?
+    var searchSpool: SearchSpool?
+
+    /// How far the stages got.
+    enum Outcome {
+        /// An error while reading, modelling or checking: nothing was rendered.
+        case stoppedBeforeRendering(roadmaps: Int)
+        /// An error while rendering: the staging folder holds what was written; links not checked.
+        case failedRendering(SiteWriter, roadmaps: Int)
+        /// An error in the link check (or before it, site-wide): the staging folder holds every page.
+        case failedLinkCheck(SiteWriter, roadmaps: Int)
+        /// Every stage passed: the staging folder holds the new site, `pages` of it HTML.
+        case staged(SiteWriter, pages: Int, roadmaps: Int)
+    }
+
+    /// Runs the stages, adding their diagnostics to `diagnostics` and calling `lap` with each
+    /// stage's name as it ends. The staging folder is made by `makeWriter` once pages are to be
+    /// rendered; the caller commits or discards the writer an outcome holds (a stage that throws
+    /// discards it first).
+    func run(
+        diagnostics: inout [Diagnostic], lap: (String) -> Void = { _ in }, makeWriter: () throws -> SiteWriter
+    ) throws -> Outcome {
+        let (inventory, config, glossary) = (sources.inventory, sources.config, sources.glossary)
+
+        // 2. Read.
+        let documents = try ConcurrentMap.map(inventory.roadmaps) { [cache] file -> PreparedDocument in
+            try PreparedDocument.read(file, topicFolder: inventory.topicFolders[file.relativePath], cache: cache)
+        }
+        let (published, publicationDiagnostics) = PublicationCheck().check(documents)
+        diagnostics += documents.flatMap(\.diagnostics) + publicationDiagnostics
+        diagnostics += siteAssets.check(inventory, publishing: published.map { ($0.slug, $0.file) })
+        lap("read")
+
+        // 3. Model (pass 1).
+        cache?.begin(published)
+        let pages = Dictionary(uniqueKeysWithValues: published.map { ($0.file.relativePath, $0.slug) })
+        let listed = try ListingPass(glossary: glossary, pages: pages, assets: sources.assets, allowRawHTML: config.allowRawHTML)
+            .run(published, cache: cache)
+        let listings = listed.map(\.listing)
+        diagnostics += listed.flatMap(\.diagnostics)
+        lap("model")
+
+        // 4. Check, and stop before rendering on an error.
+        let linkTargets = LinkTargetCheck(listings: listings).check(listed.flatMap(\.linksToOtherPages))
+        diagnostics += linkTargets.diagnostics
+        lap("check")
+        if hasErrors(diagnostics) { return .stoppedBeforeRendering(roadmaps: published.count) }
+
+        let staging = try makeWriter()
+        do {
+            return try render(published, listed: listed, linkTargets: linkTargets, pages: pages, into: staging,
+                              diagnostics: &diagnostics, lap: lap)
+        } catch {
+            staging.discard()
+            throw error
+        }
+    }
+
+    /// Stages 5 to 7, into `staging`.
+    private func render(
+        _ published: [PreparedDocument], listed: [ListingPass.Output], linkTargets: LinkTargetCheck.Output,
+        pages: [String: String], into staging: SiteWriter, diagnostics: inout [Diagnostic], lap: (String) -> Void
+    ) throws -> Outcome {
+        let (inventory, config, glossary) = (sources.inventory, sources.config, sources.glossary)
+        let listings = listed.map(\.listing)
+
+        // 5. Render (pass 2).
+        let results = try PagePass(
+            templates: templates, config: config, glossary: glossary,
+            sharedTerms: SharedTermIndex(listings, hasSearchPage: templates.search != nil), series: SeriesIndex(listings),
+            pages: pages, assets: sources.assets, otherPageAnchors: linkTargets.anchors,
+            resourceUses: ListingPass.Output.resourceUses(listed),
+            writer: staging, searchSpool: searchSpool, reportedFolder: reportedFolder
+        ).run(published, cache: cache, progress: progress)
+        diagnostics += results.flatMap(\.diagnostics)
+        lap("render roadmaps")
+        if hasErrors(diagnostics) { return .failedRendering(staging, roadmaps: results.count) }
+
+        // 6. Site-wide pages.
+        let siteWide = try SiteWidePass(
+            templates: templates, config: config, writer: staging, inventory: inventory,
+            contentDirectory: contentDirectory, templatesDirectory: templatesDirectory, reportedFolder: reportedFolder
+        ).run(results)
+        diagnostics += siteWide.diagnostics
+        lap("site pages")
+
+        // 7. Check links.
+        let checker = RenderedLinkChecker(siteFolder: staging.staging, reportedFolder: reportedFolder, written: staging.written)
+        let htmlPages = checker.htmlFiles()
+        diagnostics += checker.check(results.flatMap { [$0.links] + $0.enrichmentLinks } + siteWide.links, pages: htmlPages)
+        lap("check links")
+        if hasErrors(diagnostics) { return .failedLinkCheck(staging, roadmaps: results.count) }
+        return .staged(staging, pages: htmlPages.count, roadmaps: results.count)
+    }
+
+    /// Whether the build must stop: an error, or a warning under `--strict`.
+    private func hasErrors(_ diagnostics: [Diagnostic]) -> Bool {
+        diagnostics.map { $0.escalated(strict: strict) }.hasErrors
+    }
+}
