@@ -110,9 +110,7 @@ extension RoadmapBuilder {
             return true
         }
         // A video word anywhere, even inside another ("YouTubeTutorial"): no other word holds one.
-        return phrase.withUTF8Bytes { bytes in
-            videoWords.contains { word in word.withUnsafeBufferPointer { ByteSearch.firstOffset(of: $0, in: bytes) != nil } }
-        }
+        return videoWords.contains { phrase.literalRange(of: $0) != nil }
     }
 
     /// The words of a text, letters only, one space between them: "📚 Star History!" is "star history".
@@ -148,7 +146,7 @@ extension RoadmapBuilder {
     /// "License: MIT", "Table of Contents (click to expand)", "Star History Chart".
     static let neverPhasePrefixes = ["license", "licence", "table of contents", "star history"]
     /// Words of a heading that names a video rather than a step: "Part 1 – YouTube Tutorial".
-    static let videoWords: [[UInt8]] = ["youtube", "vimeo", "playlist", "livestream", "webinar"].map { Array($0.utf8) }
+    static let videoWords = ["youtube", "vimeo", "playlist", "livestream", "webinar"]
 
     /// What a section's heading says about its place among the steps, read once for each heading.
     struct HeadingShape {
