@@ -89,7 +89,7 @@ struct SkillLinksView: Sendable, TemplateView {
     var hasPractisedIn: Bool
     /// Neither taught nor practised anywhere.
     var isUnlinked: Bool
-    /// A soft skill, which modules are not expected to teach.
+    /// A soft skill, which modules are not expected to teach (one taught nowhere gets no view).
     var isSoft: Bool
 
     static let templateKeys: TemplateKeys<Self> = [

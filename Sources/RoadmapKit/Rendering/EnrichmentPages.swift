@@ -198,7 +198,8 @@ struct EnrichmentPages {
         }
         let words = [resource.title, resource.author ?? "", resource.provider ?? "", resource.kind.rawValue]
         return ResourceEntryView(
-            id: resource.id, kind: resource.kind.rawValue, cost: resource.cost.rawValue, costLabel: resource.cost.label,
+            id: resource.id, kind: resource.kind.rawValue, cost: resource.cost.rawValue, hasCost: resource.cost != .unknown,
+            costLabel: resource.cost.label,
             searchText: words.joined(separator: " ").lowercased(), title: resource.title,
             hasURL: resource.url != nil, url: resource.url ?? "", hasAuthor: resource.author != nil, author: resource.author ?? "",
             uses: uses, hasMoreUses: more != nil, moreUses: more?.count ?? 0, isOneMoreUse: more?.count == 1,

@@ -146,6 +146,8 @@ struct ResourceEntryView: Sendable, TemplateView {
     var id: String
     var kind: String
     var cost: String
+    /// Whether the roadmap says what it costs: an unknown cost is left unsaid.
+    var hasCost: Bool
     /// "Free to audit".
     var costLabel: String
     /// The title, author, provider and kind, lowercased: what the page's filter matches.
@@ -165,8 +167,8 @@ struct ResourceEntryView: Sendable, TemplateView {
     var moreUsesHref: String
 
     static let templateKeys: TemplateKeys<Self> = [
-        "id": .text(\.id), "kind": .text(\.kind), "cost": .text(\.cost), "costLabel": .text(\.costLabel),
-        "searchText": .text(\.searchText), "title": .text(\.title), "hasURL": .flag(\.hasURL), "url": .text(\.url),
+        "id": .text(\.id), "kind": .text(\.kind), "cost": .text(\.cost), "hasCost": .flag(\.hasCost),
+        "costLabel": .text(\.costLabel), "searchText": .text(\.searchText), "title": .text(\.title), "hasURL": .flag(\.hasURL), "url": .text(\.url),
         "hasAuthor": .flag(\.hasAuthor), "author": .text(\.author), "uses": .list(\.uses),
         "hasMoreUses": .flag(\.hasMoreUses), "moreUses": .number(\.moreUses), "isOneMoreUse": .flag(\.isOneMoreUse),
         "moreUsesHref": .text(\.moreUsesHref),

@@ -55,12 +55,14 @@ struct PageDecorationBuilder {
             append(.resourceBadge(badge), at: marker.location, isLink: marker.isLink)
         }
 
-        // Skills.
+        // Skills. A soft skill no module teaches says nothing: no roadmap is expected to teach it.
         for skill in crossLinks.skills {
+            let isUnlinked = skill.taughtIn.isEmpty && skill.practisedIn.isEmpty
+            if isUnlinked, skill.isSoft { continue }
             let view = SkillLinksView(
                 taughtIn: links(skill.taughtIn), hasTaughtIn: !skill.taughtIn.isEmpty,
                 practisedIn: links(skill.practisedIn), hasPractisedIn: !skill.practisedIn.isEmpty,
-                isUnlinked: skill.taughtIn.isEmpty && skill.practisedIn.isEmpty, isSoft: skill.isSoft)
+                isUnlinked: isUnlinked, isSoft: skill.isSoft)
             decorations.itemEnd[skill.location, default: []].append(.skillLinks(view))
         }
 
