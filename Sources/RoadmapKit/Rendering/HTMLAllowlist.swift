@@ -91,6 +91,14 @@ enum HTMLAllowlist {
         "th": Element(attributes: ["colspan": .text, "rowspan": .text], inside: ["table"]),
     ]
 
+    /// Kept elements that make a block of their own: a raw HTML block without one reads as a
+    /// paragraph where raw HTML is not published (see ``HTMLRenderer``).
+    static let blockElements: Set<String> = [
+        "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "pre", "blockquote", "ul", "ol", "li", "dl", "dt", "dd",
+        "table", "caption", "thead", "tbody", "tfoot", "tr", "td", "th", "details", "summary", "figure", "figcaption",
+        "picture", "source",
+    ]
+
     /// Elements removed with everything inside them: scripts, styles, frames, plug-ins, forms'
     /// lists, templates and foreign markup. (Others not in ``elements`` lose their tags only.)
     static let removedWithContent: Set<String> = [

@@ -354,53 +354,17 @@ struct HTMLRenderer {
         let resolver = resolver
         var kept: [UInt8] = []
         let openBefore = rawHTML.openElementCount
-        let keptIDs = rawHTML.sanitize(
+        let piece = rawHTML.sanitize(
             html, at: node.range.start, insideLink: insideLink > 0, resolve: { resolver.resolve($0).href }, into: &kept)
         _ = rawHTML.takeDiagnostics()
         // Where raw HTML is not published, a block that kept only text and inline elements, all
         // closed, reads as a paragraph (`<center>Note</center>` without its tags, `<b>Note</b>`).
         let isParagraph = asBlock && !rawHTML.publishesRawHTML && rawHTML.openElementCount == openBefore
-            && Self.isInlineOnly(kept)
+            && piece.hasText && !piece.hasBlock
         if isParagraph { out.append("<p>") }
-        htmlAnchor(node, unlessKept: keptIDs, into: &out)
-        out += isParagraph ? Self.trimmingWhitespace(kept) : kept
+        htmlAnchor(node, unlessKept: piece.ids, into: &out)
+        out += isParagraph ? Array(String(decoding: kept, as: UTF8.self).trimmingWhitespace().utf8) : kept
         if isParagraph { out.append("</p>\n") }
-    }
-
-    /// Whether sanitized HTML has text and no block element of ``HTMLAllowlist``.
-    private static func isInlineOnly(_ html: [UInt8]) -> Bool {
-        var hasText = false
-        var index = 0
-        while index < html.count {
-            if html[index] == UInt8(ascii: "<") {
-                var end = index + 1
-                if end < html.count, html[end] == UInt8(ascii: "/") { end += 1 }
-                let nameStart = end
-                while end < html.count, html[end].isASCIILetter || html[end].isASCIIDigit { end += 1 }
-                let name = String(decoding: html[nameStart..<end], as: UTF8.self)
-                if blockElements.contains(name) { return false }
-                while end < html.count, html[end] != UInt8(ascii: ">") { end += 1 }
-                index = end + 1
-            } else {
-                if !Self.isWhitespace(html[index]) { hasText = true }
-                index += 1
-            }
-        }
-        return hasText
-    }
-
-    private static let blockElements: Set<String> = [
-        "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "pre", "blockquote", "ul", "ol", "li", "dl", "dt", "dd",
-        "table", "caption", "thead", "tbody", "tfoot", "tr", "td", "th", "details", "summary", "figure", "figcaption",
-        "picture", "source",
-    ]
-
-    private static func isWhitespace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D }
-
-    private static func trimmingWhitespace(_ bytes: [UInt8]) -> [UInt8] {
-        guard let first = bytes.firstIndex(where: { !isWhitespace($0) }), let last = bytes.lastIndex(where: { !isWhitespace($0) })
-        else { return [] }
-        return Array(bytes[first...last])
     }
 
     /// An empty `<a id>` for an anchor raw HTML defines (`<a name="top"></a>`), unless the kept

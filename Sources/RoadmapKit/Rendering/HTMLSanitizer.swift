@@ -78,11 +78,10 @@ struct HTMLSanitizer {
     /// Appends what is kept of one piece of raw HTML, found at `location` in the Markdown.
     /// `resolve` turns a link's or image's value into its `href`/`src`, or nil when it must not
     /// be linked (and says why itself). `insideLink`: the piece is inside a Markdown link.
-    /// Returns the ids of the kept elements.
     mutating func sanitize(
         _ html: String, at location: SourceLocation, insideLink: Bool, resolve: (String) -> String?,
         into out: inout [UInt8]
-    ) -> [String] {
+    ) -> Kept {
         var piece = Piece(tokenizer: HTMLTokenizer(html), location: location, insideLink: insideLink)
         while let token = piece.tokenizer.next() {
             switch token {
@@ -90,6 +89,7 @@ struct HTMLSanitizer {
                 guard piece.droppedElement == nil else { continue }
                 for byte in piece.tokenizer.bytes[range] {
                     if byte == UInt8(ascii: "<") { out.append("&lt;") } else { out.append(byte) }
+                    if !piece.kept.hasText, byte > 0x20 { piece.kept.hasText = true }
                 }
             case .rawText, .ignored:
                 continue
@@ -99,7 +99,17 @@ struct HTMLSanitizer {
                 end(name, in: &piece, into: &out)
             }
         }
-        return piece.keptIDs
+        return piece.kept
+    }
+
+    /// What one piece kept.
+    struct Kept {
+        /// The ids of the kept elements.
+        var ids: [String] = []
+        /// Whether it kept text (an image's alt text or link counts).
+        var hasText = false
+        /// Whether it kept a block element (``HTMLAllowlist/blockElements``).
+        var hasBlock = false
     }
 
     /// One piece of HTML being read.
@@ -109,7 +119,7 @@ struct HTMLSanitizer {
         var insideLink: Bool
         /// The element whose content is being removed, and how many of its kind are open in it.
         var droppedElement: (name: String, depth: Int)?
-        var keptIDs: [String] = []
+        var kept = Kept()
     }
 
     // MARK: - Tags
@@ -171,7 +181,7 @@ struct HTMLSanitizer {
                          at: attribute.offset, in: &piece)
                 } else if !value.isEmpty {
                     kept.append((attribute.name, value))
-                    piece.keptIDs.append(value)
+                    piece.kept.ids.append(value)
                 }
             case .link:
                 if let href = link(value, at: attribute.offset, in: &piece, resolve: resolve) {
@@ -198,9 +208,11 @@ struct HTMLSanitizer {
             case .remote(let url):
                 // As a Markdown image.
                 HTMLRenderer.appendRemoteImage(url, alt: alt, insideLink: piece.insideLink || open.contains("a"), to: &out)
+                piece.kept.hasText = true
                 return
             case nil, .removed:
                 out.append(escaping: alt)
+                if !alt.isEmpty { piece.kept.hasText = true }
                 return
             }
         }
@@ -222,6 +234,7 @@ struct HTMLSanitizer {
         }
         out.append(">")
         if !isVoid { open.append(name) }
+        if HTMLAllowlist.blockElements.contains(name) { piece.kept.hasBlock = true }
     }
 
     private mutating func end(_ name: String, in piece: inout Piece, into out: inout [UInt8]) {
