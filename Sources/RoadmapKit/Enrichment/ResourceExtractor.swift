@@ -495,7 +495,8 @@ struct ResourceExtractor: Sendable {
            let path = URLComponents(string: url)?.path, case let parts = path.split(separator: "/"), parts.count == 2
         {
             let name = parts[1].lowercased()
-            let namesIt = Self.alphanumerics(linkText) == Self.alphanumerics(name) && !name.hasPrefix("awesome")
+            let namesIt = ResourceIdentity.normalisedTitle(linkText) == ResourceIdentity.normalisedTitle(name)
+                && !name.hasPrefix("awesome")
             return namesIt ? .tool : .repository
         }
         return .link
@@ -517,12 +518,6 @@ struct ResourceExtractor: Sendable {
     static func isAmazon(_ host: String) -> Bool {
         host.split(separator: ".").dropLast().last.map { $0 == "amazon" } == true
             || host.split(separator: ".").dropLast(2).last.map { $0 == "amazon" } == true  // amazon.co.uk
-    }
-
-    /// Lowercased letters and digits only: "nano-GPT" and "nanogpt" name the same repository.
-    private static func alphanumerics(_ text: String) -> String {
-        String(text.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic || $0.properties.numericType != nil }
-            .map(Character.init))
     }
 
     /// Whether a link goes to this machine, a private network or a name reserved for examples
