@@ -115,25 +115,7 @@ extension RoadmapBuilder {
 
     /// The words of a text, letters only, one space between them: "📚 Star History!" is "star history".
     static func letterWords(_ text: String) -> String {
-        if text.isAllASCII {
-            // Byte by byte: a loop over Characters costs many times more, for every heading of every roadmap.
-            return text.withUTF8Bytes { bytes in
-                var out: [UInt8] = []
-                out.reserveCapacity(bytes.count)
-                var gap = false
-                for byte in bytes {
-                    if byte.isASCIILetter {
-                        if gap, !out.isEmpty { out.append(0x20) }
-                        gap = false
-                        out.append(byte)
-                    } else {
-                        gap = true
-                    }
-                }
-                return String(decoding: out, as: UTF8.self)
-            }
-        }
-        return text.split { !$0.isLetter }.joined(separator: " ")
+        text.split { !$0.isLetter }.joined(separator: " ")
     }
 
     static let neverPhaseTitles: Set<String> = [
