@@ -1,12 +1,13 @@
 """Accessibility: axe-core reports zero violations on every page type, in the light and the
-dark theme and with the progress and study-plan controls in use; everything works from the
+dark theme, at 375 and 1280 px and with the progress and study-plan controls in use; everything works from the
 keyboard with a visible focus."""
 import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
 from conftest import assert_clean
-from site_pages import axe_version, clear_storage, click, first_roadmap, page_types, run_axe, set_color_scheme
+from site_pages import (axe_version, clear_storage, click, first_roadmap, page_types, reset_viewport, run_axe,
+                        set_color_scheme, set_viewport)
 
 PAGES = page_types()
 
@@ -23,16 +24,19 @@ def test_the_checker_is_a_current_axe_core_that_finds_violations(driver, base_ur
     assert {"image-alt", "button-name"} <= found, found
 
 
+@pytest.mark.parametrize("width", [375, 1280])
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("name,path", PAGES, ids=[name for name, _ in PAGES])
-def test_axe_has_no_violations(driver, base_url, name, path, scheme):
+def test_axe_has_no_violations(driver, base_url, name, path, scheme, width):
     clear_storage(driver, base_url + path)
     set_color_scheme(driver, scheme)
+    set_viewport(driver, width, 900, mobile=width < 600)
     try:
         driver.get(base_url + path)
         violations = run_axe(driver)
         assert violations == [], violations
     finally:
+        reset_viewport(driver)
         set_color_scheme(driver, None)
 
 
