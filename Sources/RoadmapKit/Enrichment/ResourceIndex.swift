@@ -12,6 +12,9 @@ struct ResourceIndex: Sendable {
         var kind: ResourceKind
         var cost: ResourceCost
         var title: String
+        /// The cost the text at this use states ("(Free to audit)" after the link), which its
+        /// badge need not repeat; `.unknown` when it states none.
+        var statedCost: ResourceCost
     }
 
     /// The resources of one roadmap, in the order they are first mentioned, and a marker per use.
@@ -48,7 +51,7 @@ struct ResourceIndex: Sendable {
                 sectionTitle: mention.sectionTitle, anchor: anchor, location: mention.location))
             markers.append(Marker(
                 location: mention.location, isLink: mention.isLink, resourceID: id, anchor: anchor, kind: mention.kind,
-                cost: mention.cost, title: mention.title))
+                cost: mention.cost, title: mention.title, statedCost: mention.cost))
         }
         // Markers show what the resource turned out to be once every mention is known.
         let byID = Dictionary(uniqueKeysWithValues: resources.map { ($0.id, $0) })

@@ -84,6 +84,17 @@ public struct Phase: Sendable, Hashable {
     public var duration: DurationValue?
     public var durationLocation: SourceLocation?
     public var modules: [Module]
+
+    /// The title without the duration written in brackets at its end ("Phase 1: Foundations
+    /// (4-5 months)" → "Phase 1: Foundations"), for places that show the duration beside it.
+    public var titleWithoutStatedDuration: String {
+        guard let durationText else { return title }
+        for (open, close) in [("(", ")"), ("[", "]"), ("（", "）")] where title.hasSuffix(open + durationText + close) {
+            let kept = title.dropLast(open.count + durationText.count + close.count).trimmingSpaces()
+            return kept.isEmpty ? title : kept
+        }
+        return title
+    }
 }
 
 /// Something a learner works through and can mark on the page (done, learning, skipped): a
@@ -145,9 +156,9 @@ public struct Roadmap: Sendable {
     /// The roadmap's total, e.g. "14–17 months", set by the enrichment stage from the timeline
     /// (``TimelineBuilder``); nil before enrichment or without durations.
     public var totalDurationText: String?
-    /// Whether the summary is the text the page opens with (the first paragraph before any
-    /// section, as in a README's tagline), so that the page need not show it twice.
-    public var summaryOpensPage = false
+    /// Whether the summary is a paragraph of the page itself (its first paragraph, when front
+    /// matter gives none), so that the page need not show it twice.
+    public var summaryIsOnPage = false
     /// The roadmap's drawing, from a roadmap.sh folder's graph (nil for a roadmap in Markdown).
     public var graph: RoadmapGraph?
     /// Which topic file each line past the roadmap's own file comes from, for a roadmap.sh

@@ -35,8 +35,19 @@ struct PageDecorationBuilder {
         func link(_ anchor: String, isFirst: Bool = true) -> PageLinkView {
             PageLinkView(anchor: anchor, title: titles[anchor] ?? anchor, isFirst: isFirst)
         }
+        // Two links with the same text ("Implement feature store" in two modules) are told
+        // apart by the section each is in.
         func links(_ anchors: [String]) -> [PageLinkView] {
-            anchors.enumerated().map { link($1, isFirst: $0 == 0) }
+            let texts = anchors.map { titles[$0] ?? $0 }
+            var counts: [String: Int] = [:]
+            for text in texts { counts[text, default: 0] += 1 }
+            return anchors.enumerated().map { index, anchor in
+                var text = texts[index]
+                if counts[text, default: 0] > 1, let section = projectSection[anchor].flatMap({ titles[$0] }), section != text {
+                    text += " (" + section + ")"
+                }
+                return PageLinkView(anchor: anchor, title: text, isFirst: index == 0)
+            }
         }
         func append(_ decoration: PageDecoration, at location: SourceLocation, isLink: Bool) {
             if isLink {
@@ -51,7 +62,8 @@ struct PageDecorationBuilder {
         for marker in markers {
             let badge = ResourceBadgeView(
                 anchor: marker.anchor, resourceID: marker.resourceID, title: marker.title, kind: marker.kind.rawValue,
-                cost: marker.cost.rawValue, hasCostLabel: marker.cost != .unknown, costLabel: marker.cost.label.lowercased())
+                cost: marker.cost.rawValue, hasCostLabel: marker.cost != .unknown && marker.cost != marker.statedCost,
+                costLabel: marker.cost.label.lowercased())
             append(.resourceBadge(badge), at: marker.location, isLink: marker.isLink)
         }
 

@@ -56,7 +56,8 @@ struct RoadmapPageRenderer {
         let toc = tocEntries(roadmap.sections, depth: 1)
         let phases = roadmap.phases.enumerated().map { index, phase in
             PhaseOverviewView(
-                id: phase.id, title: phase.title, number: index + 1, hasDuration: phase.duration != nil,
+                id: phase.id, title: phase.duration == nil ? phase.title : phase.titleWithoutStatedDuration, number: index + 1,
+                hasDuration: phase.duration != nil,
                 duration: phase.duration.map { DurationFormatting.describe(minWeeks: $0.minWeeks, maxWeeks: $0.maxWeeks) } ?? "",
                 moduleCount: phase.modules.count)
         }
@@ -68,7 +69,7 @@ struct RoadmapPageRenderer {
                 title: roadmap.title, description: roadmap.summary.isEmpty ? config.description : roadmap.summary,
                 path: roadmap.slug + "/", config: config, bodyClass: "roadmap-page"),
             title: roadmap.title, titleHTML: titleHTML, summary: roadmap.summary,
-            hasSummary: !roadmap.summary.isEmpty && !roadmap.summaryOpensPage,
+            hasSummary: !roadmap.summary.isEmpty && !roadmap.summaryIsOnPage,
             slug: roadmap.slug, source: roadmap.source,
             hasDuration: roadmap.totalDurationText != nil, totalDuration: roadmap.totalDurationText ?? "",
             phaseCount: roadmap.phases.count, moduleCount: roadmap.modules.count, facts: facts, hasFacts: !facts.isEmpty,
