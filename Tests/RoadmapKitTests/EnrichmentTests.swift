@@ -311,7 +311,9 @@ extension Skill {
         #expect(html.contains(">Tour of Go</a>"))
         #expect(!html.contains("@course@"))
         #expect(html.contains("resources.html#r-tour-of-go-"))
-        #expect(html.contains(">course · free</a>"))
+        // "FREE" beside the link says the cost; the badge says the kind and is styled as free.
+        #expect(html.contains(">course</a>"))
+        #expect(html.contains("class=\"resource-ref cost-free\""))
     }
 
     @Test func resourceIDsAreUniqueEvenWhenTitlesRepeat() throws {
