@@ -142,9 +142,9 @@ public struct Roadmap: Sendable {
     public var containedHeadingAnchors: [SourceLocation: String]
     /// Every anchor on the page, in document order.
     public var anchors: [String]
-    /// The roadmap's total, e.g. "14–17 months", set by the enrichment stage from the timeline
+    /// The roadmap's total length, set by the enrichment stage from the timeline
     /// (``TimelineBuilder``); nil before enrichment or without durations.
-    public var totalDurationText: String?
+    public var totalDuration: WeekRange?
     /// Whether the summary is the text the page opens with (the first paragraph before any
     /// section, as in a README's tagline), so that the page need not show it twice.
     public var summaryOpensPage = false

@@ -222,7 +222,7 @@ struct RoadmapBuilder: Sendable {
             frontMatter: input.frontMatter, titleHeading: titleHeading, preamble: preamble, sections: roots,
             phases: phases, projects: projects, links: links, trackable: trackable, itemAnchors: itemAnchors,
             containedHeadingAnchors: containedHeadingIDs, anchors: anchors,
-            totalDurationText: nil, summaryOpensPage: input.frontMatter.summary == nil && !openingSummary.isEmpty)
+            totalDuration: nil, summaryOpensPage: input.frontMatter.summary == nil && !openingSummary.isEmpty)
         roadmap.graph = graph
         roadmap.topicLines = input.topics?.lines
         return (roadmap, diagnostics)
