@@ -24,6 +24,7 @@ struct SiteSources: Sendable {
         }
         let (templates, templateDiagnostics) = try TemplateSet.load(
             from: options.templatesDirectory, language: config.language, configFile: inventory.siteConfig?.path)
+        if let strings = templates?.strings { config = config.withDefaults(in: strings) }
         let (glossary, glossaryDiagnostics) = inventory.readGlossary()
         return SiteSources(inventory: inventory, config: config, glossary: glossary, templates: templates,
                            diagnostics: diagnostics + templateDiagnostics + glossaryDiagnostics)

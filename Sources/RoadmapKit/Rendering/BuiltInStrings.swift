@@ -18,6 +18,11 @@ enum BuiltInStrings {
 # wording depends on a number has a form for each plural category of the language (`one`,
 # `other` in English; only `other` in Chinese), chosen by its first number.
 
+# The site's title and description when site.yml gives none.
+site:
+  title: Career Roadmaps
+  description: Learning roadmaps, phase by phase.
+
 page:
   skip-link: Skip to content
   # The not-found page.
