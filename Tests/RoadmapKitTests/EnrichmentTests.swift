@@ -78,7 +78,7 @@ enum EnrichmentFixture {
         let total = try #require(enriched.timeline.total)
         #expect((total.minWeeks * 100).rounded() / 100 == 60.33)
         #expect((total.maxWeeks * 100).rounded() / 100 == 73.33)
-        #expect(total.text == "14–17 months")
+        #expect(total.text(in: .english) == "14–17 months")
         #expect(enriched.roadmap.totalDuration?.text(in: .english) == "14–17 months")
         let starts = enriched.timeline.phases.map { (($0.start.minWeeks * 100).rounded() / 100, ($0.start.maxWeeks * 100).rounded() / 100) }
         #expect(starts.map(\.0) == [0, 4, 21.33, 43])
