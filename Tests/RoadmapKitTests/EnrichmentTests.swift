@@ -33,7 +33,7 @@ enum EnrichmentFixture {
             String(format: "%.2f–%.2f", range.minWeeks, range.maxWeeks)
         }
         var lines: [String] = ["# \(enriched.roadmap.title)"]
-        lines.append("total: " + (enriched.timeline.total.map { "\($0.text) (\(weeks($0)) weeks)" } ?? "none"))
+        lines.append("total: " + (enriched.timeline.total.map { "\($0.text(in: .english)) (\(weeks($0)) weeks)" } ?? "none"))
         for phase in enriched.timeline.phases {
             lines.append("phase \(phase.location.line) \(phase.title): length \(phase.length.map(weeks) ?? "none")"
                 + "\(phase.isSummed ? " (summed)" : ""), start \(weeks(phase.start)), end \(weeks(phase.end))")

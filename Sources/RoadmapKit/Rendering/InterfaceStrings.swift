@@ -18,12 +18,23 @@ struct InterfaceStrings: Sendable {
     let messages: [String: Message]
     /// The scripts' strings as JSON, made once (``scriptJSON(_:)``).
     let scriptJSON: String
+    /// Each resource kind's and cost's words, looked up once: a page names them at every use of
+    /// a resource (40,000 on the largest pages the bounds allow).
+    private let kindNames: [ResourceKind: String]
+    private let kindGroupNames: [ResourceKind: String]
+    private let costNames: [ResourceCost: String]
 
     init(language: String, messages: [String: Message]) {
         self.language = language
         rule = PluralRule.of(language: language)
         self.messages = messages
         scriptJSON = Self.scriptJSON(messages)
+        func words(_ key: String) -> String {
+            messages[key]?.forms[.other].map(Self.sourceText) ?? key
+        }
+        kindNames = Dictionary(uniqueKeysWithValues: ResourceKind.allCases.map { ($0, words("resource-kind." + $0.rawValue)) })
+        kindGroupNames = Dictionary(uniqueKeysWithValues: ResourceKind.allCases.map { ($0, words("resource-kinds." + $0.rawValue)) })
+        costNames = Dictionary(uniqueKeysWithValues: ResourceCost.allCases.map { ($0, words("resource-cost." + $0.rawValue)) })
     }
 
     /// The English built into the generator (``BuiltInStrings``), the same as `Templates/strings/en.yml`.
@@ -138,11 +149,11 @@ struct InterfaceStrings: Sendable {
 
 extension InterfaceStrings {
     /// A resource kind as a badge names it: "course".
-    func kind(_ kind: ResourceKind) -> String { text("resource-kind." + kind.rawValue) }
+    func kind(_ kind: ResourceKind) -> String { kindNames[kind] ?? kind.rawValue }
 
     /// A group of resources of a kind, as its heading names it: "Courses".
-    func kindGroup(_ kind: ResourceKind) -> String { text("resource-kinds." + kind.rawValue) }
+    func kindGroup(_ kind: ResourceKind) -> String { kindGroupNames[kind] ?? kind.rawValue }
 
     /// What a resource costs: "Free to audit".
-    func cost(_ cost: ResourceCost) -> String { text("resource-cost." + cost.rawValue) }
+    func cost(_ cost: ResourceCost) -> String { costNames[cost] ?? cost.rawValue }
 }
