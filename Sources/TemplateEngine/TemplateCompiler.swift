@@ -5,12 +5,20 @@
 struct TemplateCompiler {
     /// Every parsed template, by name.
     let templates: [String: ParsedTemplate]
+    /// The interface strings `{{t.…}}` shows.
+    let strings: TemplateStrings
     /// The compiled partials, which ``CompiledNode/partial(_:indentation:)`` refers to by index.
     private(set) var partials: [[CompiledNode]] = []
     private(set) var errors: [TemplateError] = []
     private var partialIndex: [PartialKey: Int] = [:]
 
-    init(templates: [String: ParsedTemplate]) { self.templates = templates }
+    init(templates: [String: ParsedTemplate], strings: TemplateStrings = .none) {
+        self.templates = templates
+        self.strings = strings
+    }
+
+    /// The first part of the names that show interface strings: `{{t.header.search}}`.
+    static let stringsRoot = "t"
 
     /// What the nodes being compiled are compiled in.
     struct Scope {
@@ -52,6 +60,11 @@ struct TemplateCompiler {
                 compiled.appendText(text)
             case .lineStart:
                 if scope.indented { compiled.append(.indent) }
+            case .variable(let name, let escaped) where name.parts.first == Self.stringsRoot:
+                compiled.appendNodes(interfaceString(name, escaped: escaped, in: scope))
+            case .section(let name, _, _) where name.parts.first == Self.stringsRoot:
+                report("template.wrong-kind", "'\(name.text)' is an interface string: show it with {{\(name.text)}}", scope.file,
+                       name.position)
             case .variable(let name, let escaped):
                 guard let access = resolve(name, in: scope) else { continue }
                 guard let text = access.text else {
@@ -83,7 +96,9 @@ struct TemplateCompiler {
 
     /// The access of `name`: its first part from the innermost type on the stack that has it
     /// (`.` is the innermost value itself), the other parts from the values found.
-    private mutating func resolve(_ name: TemplateName, in scope: Scope) -> Access? {
+    private mutating func resolve(_ name: TemplateName, in scope: Scope, forString string: (key: String, source: String)? = nil) -> Access? {
+        // A placeholder of an interface string says which string names it.
+        let unknown = string.map { "interface string '\($0.key)' (\($0.source)) names an unknown key '{\(name.text)}'" }
         guard let first = name.parts.first else {
             let current = scope.stack[scope.stack.count - 1]
             guard let access = current.key(".") else {
@@ -94,7 +109,8 @@ struct TemplateCompiler {
         }
         guard var access = scope.stack.reversed().lazy.compactMap({ $0.key(first) }).first else {
             let names = scope.stack.reversed().map(\.name).joined(separator: " or ")
-            report("template.unknown-key", "unknown key '\(name.text)': no key '\(first)' in \(names)", scope.file, name.position)
+            report("template.unknown-key", (unknown ?? "unknown key '\(name.text)'") + ": no key '\(first)' in \(names)",
+                   scope.file, name.position)
             return nil
         }
         for (index, part) in name.parts.enumerated().dropFirst() {
@@ -104,13 +120,65 @@ struct TemplateCompiler {
                 return nil
             }
             guard let next = member(part) else {
-                report("template.unknown-key", "unknown key '\(name.text)': '\(before)' is \(access.kind), which has no key '\(part)'",
+                report("template.unknown-key",
+                       (unknown ?? "unknown key '\(name.text)'") + ": '\(before)' is \(access.kind), which has no key '\(part)'",
                        scope.file, name.position)
                 return nil
             }
             access = next
         }
         return access
+    }
+
+    // MARK: - Interface strings
+
+    /// `{{t.key}}`: the string's text (escaped with the tag), its placeholders read from the
+    /// context here; a string with plural forms chooses one by its first number placeholder.
+    private mutating func interfaceString(_ name: TemplateName, escaped: Bool, in scope: Scope) -> [CompiledNode] {
+        let key = name.parts.dropFirst().joined(separator: ".")
+        guard !key.isEmpty, let string = strings.string(key) else {
+            report("template.unknown-string", "unknown interface string '\(name.text)': no string '\(key)' in the language file",
+                   scope.file, name.position)
+            return []
+        }
+        var count: (@Sendable (ContextFrame) -> Int)?
+        var forms: [[CompiledNode]] = []
+        for pieces in string.forms {
+            var nodes: [CompiledNode] = []
+            for piece in pieces {
+                switch piece {
+                case .text(let text):
+                    if escaped {
+                        var html = ""
+                        HTMLEscaping.append(text, to: &html)
+                        nodes.appendText(html)
+                    } else {
+                        nodes.appendText(text)
+                    }
+                case .placeholder(let placeholder):
+                    let parts = placeholder.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+                    let valueName = TemplateName(parts: parts, position: name.position)
+                    guard let access = resolve(valueName, in: scope, forString: (key, string.source)) else { continue }
+                    guard let text = access.text else {
+                        report("template.wrong-kind", "interface string '\(key)' (\(string.source)) shows '{\(placeholder)}', "
+                                   + "which is \(access.kind) here", scope.file, name.position)
+                        continue
+                    }
+                    if count == nil, let number = access.number { count = number }
+                    nodes.append(.value(text, escaped: escaped))
+                }
+            }
+            forms.append(nodes)
+        }
+        guard forms.count > 1 else { return forms.first ?? [] }
+        guard let count else {
+            report("template.wrong-kind", "interface string '\(key)' (\(string.source)) has plural forms but no number "
+                       + "among its placeholders here to choose one by", scope.file, name.position)
+            return []
+        }
+        let form = string.form
+        let last = forms.count - 1
+        return [.choice({ min(max(form(count($0)), 0), last) }, forms: forms)]
     }
 
     // MARK: - Partials, parents and blocks

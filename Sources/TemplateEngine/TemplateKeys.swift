@@ -132,7 +132,9 @@ struct Access: Sendable {
     /// when the value is falsey, one for each element of a list).
     var each: @Sendable (_ frame: ContextFrame, _ body: (ContextFrame) -> Void) -> Void
     /// For `name.key`: the access of one of the value's keys; nil when it has no keys.
-    var member: (@Sendable (String) -> Access?)?
+    var member: (@Sendable (String) -> Access?)? = nil
+    /// For a string's plural forms: the value as a number; nil when it is not one.
+    var number: (@Sendable (ContextFrame) -> Int)? = nil
 }
 
 extension Access {
@@ -151,7 +153,8 @@ extension Access {
             each: { frame, body in
                 let number = read(frame)
                 if number != 0 { body(ValueFrame(number, parent: frame)) }
-            })
+            },
+            number: read)
     }
 
     static func flag(_ read: @escaping @Sendable (ContextFrame) -> Bool) -> Access {

@@ -17,7 +17,7 @@ public struct TemplateFile: Sendable {
 /// A problem found in a template when it is loaded, at its file, line and column.
 public struct TemplateError: Error, Hashable, Sendable, CustomStringConvertible {
     /// A stable identifier: `template.syntax`, `template.unknown-key`, `template.wrong-kind`,
-    /// `template.missing-partial`, `template.recursion`, `template.missing`.
+    /// `template.missing-partial`, `template.recursion`, `template.missing`, `template.unknown-string`.
     public var id: String
     public var message: String
     public var file: String
@@ -43,9 +43,11 @@ public struct TemplateErrors: Error, Sendable {
 /// Mustache templates, parsed once, compiled against the views they render.
 public struct TemplateLibrary: Sendable {
     private let templates: [String: ParsedTemplate]
+    private let strings: TemplateStrings
 
-    /// Parses every file; throws the syntax errors of all of them.
-    public init(_ files: [TemplateFile]) throws(TemplateErrors) {
+    /// Parses every file; throws the syntax errors of all of them. `strings` are the interface
+    /// strings `{{t.…}}` shows.
+    public init(_ files: [TemplateFile], strings: TemplateStrings = .none) throws(TemplateErrors) {
         var templates: [String: ParsedTemplate] = [:]
         var errors: [TemplateError] = []
         for file in files {
@@ -58,6 +60,7 @@ public struct TemplateLibrary: Sendable {
         }
         guard errors.isEmpty else { throw TemplateErrors(errors: errors) }
         self.templates = templates
+        self.strings = strings
     }
 
     /// Whether there is a template of this name.
@@ -77,7 +80,7 @@ public struct TemplateLibrary: Sendable {
                 TemplateError(id: "template.missing", message: "there is no template '\(name)'", file: name, position: position),
             ])
         }
-        var compiler = TemplateCompiler(templates: templates)
+        var compiler = TemplateCompiler(templates: templates, strings: strings)
         let nodes = compiler.compile(template.nodes, in: .init(stack: [root], file: template.file))
         guard compiler.errors.isEmpty else { throw TemplateErrors(errors: compiler.errors) }
         return Template(nodes: nodes, partials: compiler.partials)

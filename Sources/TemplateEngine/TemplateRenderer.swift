@@ -11,6 +11,8 @@ enum CompiledNode: Sendable {
     case partial(Int, indentation: String?)
     /// Nodes whose lines are indented by `indentation` more; nil renders them without indentation.
     case include([CompiledNode], indentation: String?)
+    /// One of an interface string's plural forms, as the count read from the context chooses.
+    case choice(@Sendable (ContextFrame) -> Int, forms: [[CompiledNode]])
 }
 
 /// Renders compiled nodes into one output string.
@@ -43,6 +45,8 @@ struct TemplateRenderer {
                 render(partials[index], in: frame, indentedBy: indentation)
             case .include(let nodes, let indentation):
                 render(nodes, in: frame, indentedBy: indentation)
+            case .choice(let choose, let forms):
+                render(forms[choose(frame)], in: frame)
             }
         }
     }

@@ -1,6 +1,8 @@
 // Filters a resource index by text, kind and cost. Without JavaScript every entry shows.
 (function () {
   "use strict";
+  // The interface strings of the site's language (strings.js).
+  var text = window.roadmapText || function (key) { return key; };
   var form = document.getElementById("resource-filter");
   if (!form) return;
   form.hidden = false;
@@ -37,7 +39,7 @@
       heading.hidden = !!list && !list.querySelector("li.resource:not([hidden])");
       if (list) list.hidden = heading.hidden;
     });
-    count.textContent = shown === 1 ? "1 resource" : shown + " resources";
+    count.textContent = text("resources-shown", { count: shown });
   }
 
   form.addEventListener("input", apply);

@@ -2,6 +2,8 @@
 // as you type. Tokenisation matches SearchTokenizer.swift (Tests/Fixtures/search-vectors.json).
 (function () {
   "use strict";
+  // The interface strings of the site's language (strings.js).
+  var text = window.roadmapText || function (key) { return key; };
   var me = document.currentScript;
   var root = ((me && me.getAttribute("src")) || "assets/search.js").replace(/assets\/search\.js([?#].*)?$/, "");
   var shards = {}, pending = {};
@@ -323,13 +325,13 @@
   function entry(r, outcome, full) {
     var a = document.createElement("a");
     a.href = root + r.data.url;
-    a.appendChild(span("search-kind", r.data.kind, outcome));
+    a.appendChild(span("search-kind", text("kind-" + r.data.kind), outcome));
     a.appendChild(span("search-title", r.data.title, outcome, true));
     var crumb = r.data.breadcrumb, parts = crumb.split(" › ");
     // The dropdown shows the roadmap and the innermost level; search.html the whole trail.
     if (!full && parts.length > 3) crumb = parts[0] + " › … › " + parts[parts.length - 1];
     if (crumb) a.appendChild(span("search-crumb", crumb, outcome, true));
-    if (r.data.uses > 1) a.appendChild(span("search-uses", "used in " + r.data.uses, outcome));
+    if (r.data.uses > 1) a.appendChild(span("search-uses", text("used-in", { count: r.data.uses }), outcome));
     if (full && r.data.excerpt) a.appendChild(span("search-excerpt", r.data.excerpt, outcome, true));
     return a;
   }
@@ -383,7 +385,7 @@
         more.setAttribute("aria-selected", "false");
         var a = document.createElement("a");
         a.href = root + "search.html?q=" + encodeURIComponent(q);
-        a.textContent = res.results.length ? "All results for “" + q + "”" : "No matches for “" + q + "”";
+        a.textContent = text(res.results.length ? "all-results" : "no-matches", { query: q });
         more.appendChild(a);
         list.appendChild(more);
         list.hidden = false;
@@ -445,12 +447,12 @@
       filter.textContent = "";
       var all = document.createElement("option");
       all.value = "";
-      all.textContent = "All roadmaps (" + found.results.length + ")";
+      all.textContent = text("all-roadmaps", { count: found.results.length });
       filter.appendChild(all);
       counts.forEach(function (count, label) {
         var option = document.createElement("option");
         option.value = label;
-        option.textContent = label + " (" + count + ")";
+        option.textContent = text("filter-option", { roadmap: label, count: count });
         filter.appendChild(option);
       });
       filter.value = within;
@@ -469,13 +471,13 @@
           li.appendChild(entry(r, found, true));
           out.appendChild(li);
         });
-        status.textContent = shown.length ? shown.length + (shown.length === 1 ? " result" : " results") + " for “" + q + "”" +
-          (within ? " in " + within : "") : "No results for “" + q + "”. Every word must match; try fewer words.";
+        status.textContent = !shown.length ? text("no-results", { query: q })
+          : text(within ? "results-in" : "results", { count: shown.length, query: q, roadmap: within });
         if (pager) {
           pager.hidden = pages < 2;
           prev.disabled = page <= 1;
           next.disabled = page >= pages;
-          where.textContent = "Page " + page + " of " + pages;
+          where.textContent = text("page", { page: page, pages: pages });
         }
         remember();
         if (focus && out.querySelector("a")) out.querySelector("a").focus();
@@ -501,7 +503,7 @@
           fillFilter();
           return render(false);
         });
-      }).catch(function (error) { status.textContent = "Search could not load: " + error.message; });
+      }).catch(function (error) { status.textContent = text("search-failed", { error: error.message }); });
     }
     input.value = q;
     show();

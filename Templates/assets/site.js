@@ -5,14 +5,16 @@
 (function () {
   "use strict";
 
+  // The interface strings of the site's language (strings.js).
+  var text = window.roadmapText || function (key) { return key; };
   var PROGRESS_KEY = "roadmap-site:progress:v1";
   var PLAN_KEY = "roadmap-site:plan:v1";
   var THEME_KEY = "roadmap-site:theme";
   var STATUSES = [
-    ["", "Not started"],
-    ["learning", "Learning"],
-    ["done", "Done"],
-    ["skipped", "Skipped"]
+    ["", text("status-none")],
+    ["learning", text("status-learning")],
+    ["done", text("status-done")],
+    ["skipped", text("status-skipped")]
   ];
   var HOURS_ASSUMED = 10;
   var DAY = 86400000;
@@ -219,7 +221,7 @@
     this.elements.forEach(function (element) {
       var select = document.createElement("select");
       select.className = "track-status";
-      select.setAttribute("aria-label", "Status of " + element._trackTitle);
+      select.setAttribute("aria-label", text("status-of", { title: element._trackTitle }));
       STATUSES.forEach(function (pair) {
         var option = document.createElement("option");
         option.value = pair[0];
@@ -263,7 +265,7 @@
       counts.total++;
       if (status) counts[status]++;
     });
-    setProgress(document.getElementById("overall-progress"), document.getElementById("overall-progress-label"), counts, "Overall");
+    setProgress(document.getElementById("overall-progress"), document.getElementById("overall-progress-label"), counts, null);
 
     (this.data.phases || []).forEach(function (phase) {
       var phaseCounts = { total: 0, done: 0, learning: 0, skipped: 0 };
@@ -309,10 +311,11 @@
     progress.value = counts.done;
     if (!label) return;
     var percent = counted ? Math.round((100 * counts.done) / counted) : 0;
-    var text = counts.done + " of " + counted + " done (" + percent + "%)";
-    if (counts.learning) text += ", " + counts.learning + " learning";
-    if (counts.skipped) text += ", " + counts.skipped + " skipped";
-    label.textContent = name === "Overall" ? "Progress: " + text : text;
+    var said = text("progress", { done: counts.done, total: counted, percent: percent, count: counts.done });
+    if (counts.learning) said += text("progress-learning", { count: counts.learning });
+    if (counts.skipped) said += text("progress-skipped", { count: counts.skipped });
+    // The overall progress (name null) says what it is; a phase's is beside its name.
+    label.textContent = name === null ? text("progress-overall", { progress: said }) : said;
   }
 
   // The home page shows how far the learner is in each roadmap.
@@ -335,7 +338,8 @@
       if (!done && !learning) continue;
       var note = document.createElement("p");
       note.className = "card-progress";
-      note.textContent = "Your progress: " + done + " done" + (learning ? ", " + learning + " learning" : "");
+      note.textContent = text("home-progress", { done: done, count: done }) +
+        (learning ? text("home-progress-learning", { count: learning }) : "");
       cards[i].appendChild(note);
     }
   }
@@ -379,7 +383,7 @@
         };
         var name = fileName(tracker.slug) + "-progress.json";
         download(name, "application/json", JSON.stringify(payload, null, 2) + "\n");
-        status("Progress exported to " + name + ".");
+        status(text("exported", { file: name }));
       });
     }
     if (input) {
@@ -391,7 +395,7 @@
           var payload;
           try { payload = JSON.parse(String(reader.result)); } catch (error) { payload = null; }
           if (!payload || payload.format !== "roadmap-site-progress" || typeof payload.progress !== "object") {
-            status("That file is not a progress export from this site.");
+            status(text("not-an-export"));
             return;
           }
           var slug = typeof payload.roadmap === "string" && payload.roadmap ? payload.roadmap : tracker.slug;
@@ -414,13 +418,13 @@
           }
           input.value = "";
           if (slug !== tracker.slug) {
-            status("Imported " + count + " entries for the roadmap '" + slug + "'.");
+            status(text("imported-other", { count: count, roadmap: slug }));
             return;
           }
           tracker.load();
           tracker.paint();
           if (window.__roadmapPlan) window.__roadmapPlan.restore();
-          status("Imported " + count + " entries.");
+          status(text("imported", { count: count }));
         };
         reader.readAsText(file);
       });
@@ -579,15 +583,16 @@
       clearButton.disabled = false;
       document.documentElement.classList.add("has-plan");
       current.forEach(function (phase) {
-        var text = formatRange(phase.start, phase.end) + (phase.estimated ? " (estimated)" : "");
+        var dates = formatRange(phase.start, phase.end);
+        var said = phase.estimated ? text("estimated", { dates: dates }) : dates;
         var item = phaseOverviewItem(phase.id);
         if (item) {
           var span = document.createElement("span");
           span.className = "phase-dates";
-          span.textContent = text;
+          span.textContent = said;
           item.insertBefore(span, item.querySelector(".phase-progress"));
         }
-        fill("[data-plan-phase=\"" + cssEscape(phase.id) + "\"]", text);
+        fill("[data-plan-phase=\"" + cssEscape(phase.id) + "\"]", said);
         phase.modules.forEach(function (module) {
           fill("[data-plan-module=\"" + cssEscape(module.id) + "\"]", formatRange(module.start, module.end));
         });
@@ -617,14 +622,14 @@
       if (!current) return;
       var name = fileName(data.slug) + "-study-plan.ics";
       download(name, "text/calendar", calendar(data, current));
-      status("Calendar saved as " + name + ".");
+      status(text("calendar-saved", { file: name }));
     });
     clearButton.addEventListener("click", function () {
       startInput.value = "";
       if (hoursInput) hoursInput.value = "";
       save();
       render();
-      status("Study plan cleared.");
+      status(text("plan-cleared"));
     });
     window.__roadmapPlan = { restore: restore, calendar: function () { return current ? calendar(data, current) : ""; } };
     restore();

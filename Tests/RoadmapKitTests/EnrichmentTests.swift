@@ -33,7 +33,7 @@ enum EnrichmentFixture {
             String(format: "%.2f–%.2f", range.minWeeks, range.maxWeeks)
         }
         var lines: [String] = ["# \(enriched.roadmap.title)"]
-        lines.append("total: " + (enriched.timeline.total.map { "\($0.text) (\(weeks($0)) weeks)" } ?? "none"))
+        lines.append("total: " + (enriched.timeline.total.map { "\($0.text(in: .english)) (\(weeks($0)) weeks)" } ?? "none"))
         for phase in enriched.timeline.phases {
             lines.append("phase \(phase.location.line) \(phase.title): length \(phase.length.map(weeks) ?? "none")"
                 + "\(phase.isSummed ? " (summed)" : ""), start \(weeks(phase.start)), end \(weeks(phase.end))")
@@ -78,8 +78,8 @@ enum EnrichmentFixture {
         let total = try #require(enriched.timeline.total)
         #expect((total.minWeeks * 100).rounded() / 100 == 60.33)
         #expect((total.maxWeeks * 100).rounded() / 100 == 73.33)
-        #expect(total.text == "14–17 months")
-        #expect(enriched.roadmap.totalDurationText == "14–17 months")
+        #expect(total.text(in: .english) == "14–17 months")
+        #expect(enriched.roadmap.totalDuration?.text(in: .english) == "14–17 months")
         let starts = enriched.timeline.phases.map { (($0.start.minWeeks * 100).rounded() / 100, ($0.start.maxWeeks * 100).rounded() / 100) }
         #expect(starts.map(\.0) == [0, 4, 21.33, 43])
         #expect(starts.map(\.1) == [0, 4, 25.67, 51.67])

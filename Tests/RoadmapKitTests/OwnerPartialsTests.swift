@@ -12,9 +12,9 @@ import Testing
           "<span class=\"xref-label\">Taught in</span> <a class=\"owner\" href=\"#"]),
         ("resource-badge", "<a class=\"resource-ref", "<a data-owner class=\"resource-ref", "mlops-engineer/index.html",
          [" <a data-owner class=\"resource-ref cost-unknown\" id=\"u-ai-for-everyone-505c\" href=\"resources.html#r-ai-for-everyone-505c\" title=\"AI for Everyone in the resource index\">course</a>"]),
-        ("coverage-matrix", "<h3 id=\"skill-matrix-title\">Skills coverage</h3>", "<h3 id=\"skill-matrix-title\">Coverage</h3>",
+        ("coverage-matrix", "<h3 id=\"skill-matrix-title\">{{t.matrix.title}}</h3>", "<h3 id=\"skill-matrix-title\">Coverage</h3>",
          "mlops-engineer/index.html", ["<h3 id=\"skill-matrix-title\">Coverage</h3>\n<div class=\"table-wrap\"><table>\n"]),
-        ("timeline-row", "at the start", "from day one", "mlops-engineer/timeline.html",
+        ("timeline-row", "{{t.timeline.at-start}}", "from day one", "mlops-engineer/timeline.html",
          ["<tr class=\"tl-row-phase\"><th scope=\"row\"><a href=\"index.html#foundation-phase-4-weeks\">1. Foundation Phase (4 weeks)</a></th><td>4 weeks</td><td>from day one</td><td>after 4 weeks</td><td class=\"plan-only\" data-plan-phase=\"foundation-phase-4-weeks\"></td></tr>\n"]),
     ])
     func aChangedPartialChangesThePage(partial: String, old: String, new: String, page: String, expected: [String]) throws {

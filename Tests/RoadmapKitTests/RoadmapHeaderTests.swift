@@ -12,7 +12,7 @@ import Testing
         (0, 2, "", ["2 modules"]),
     ] as [(Int, Int, String?, [String])])
     func factsAreCountedInWords(phases: Int, modules: Int, duration: String?, expected: [String]) {
-        #expect(RoadmapFacts.make(phaseCount: phases, moduleCount: modules, totalDuration: duration) == expected)
+        #expect(RoadmapFacts.make(phaseCount: phases, moduleCount: modules, totalDuration: duration, strings: .english) == expected)
     }
 
     @Test func titleBadgesAndZeroCountsAreLeftOut() throws {

@@ -44,7 +44,7 @@ import RoadmapMarkdown
         #expect(roadmap.phases[0].modules[0].durationLocation?.line == 47)
         #expect(roadmap.modules.allSatisfy { $0.duration != nil })
         // The total comes from the timeline, which the enrichment stage builds.
-        #expect(RoadmapEnricher().enrich(roadmap).roadmap.totalDurationText == "14–17 months")
+        #expect(RoadmapEnricher().enrich(roadmap).roadmap.totalDuration?.text(in: .english) == "14–17 months")
     }
 
     @Test func topicsProjectsAndAnchors() throws {

@@ -47,7 +47,7 @@ struct PagePass: Sendable {
     /// Renders one roadmap; `sharedResources` are the ids of its resources that other roadmaps
     /// use too (``SharedResources``).
     func render(_ document: PreparedDocument, sharedResources: Set<String>) throws -> PageResult {
-        let enricher = RoadmapEnricher(glossary: glossary, sharedTerms: sharedTerms)
+        let enricher = RoadmapEnricher(glossary: glossary, sharedTerms: sharedTerms, strings: templates.strings)
         // The model is built again, the same parser and builder over the same document as in
         // pass 1, whose diagnostics it has already reported; its resources are pass 1's. Keeping
         // pass 1's models instead did not pay: on 10,000 generated roadmaps (70 MB of Markdown,
@@ -71,8 +71,9 @@ struct PagePass: Sendable {
         let summary = RoadmapSummary(
             source: roadmap.source, slug: roadmap.slug, title: roadmap.title, summary: roadmap.summary,
             order: roadmap.order, phaseCount: roadmap.phases.count, moduleCount: roadmap.modules.count,
-            totalDuration: roadmap.totalDurationText, facts: RoadmapFacts.make(roadmap))
-        let search = SearchIndexBuilder(spool: searchSpool).documents(for: enriched, sharedResources: sharedResources)
+            totalDuration: roadmap.totalDuration.map { $0.text(in: templates.strings) },
+            facts: RoadmapFacts.make(roadmap, strings: templates.strings))
+        let search = SearchIndexBuilder(strings: templates.strings, spool: searchSpool).documents(for: enriched, sharedResources: sharedResources)
         var diagnostics = enriched.diagnostics.map { roadmap.topicLines?.locate($0) ?? $0 }
         if search.leftOut > 0 {
             diagnostics.append(.warning(

@@ -31,7 +31,7 @@ struct SiteWidePass: Sendable {
         // would each run them on one core: at 10,000 roadmaps that left a core idle for 1.5 s.)
         let (merged, sitePages) = try ConcurrentMap.both({ () -> [Resource] in
             let merged = ResourceIndex.merge(ordered.map(\.resources))
-            let resourceBatch = SearchIndexBuilder().sharedResourceDocuments(merged)
+            let resourceBatch = SearchIndexBuilder(strings: templates.strings).sharedResourceDocuments(merged)
             let batches = resourceBatch.count > 0 ? roadmapBatches + [resourceBatch] : roadmapBatches
             _ = try SearchIndexWriter().write(batches) { try writer.write(Data($0), to: $1) }
             return merged

@@ -58,6 +58,8 @@ struct RoadmapEnricher: Sendable {
     var glossary = Glossary()
     /// The skills and tools of the site's roadmaps (pass 1's listings), for "Also in" links.
     var sharedTerms = SharedTermIndex()
+    /// The site's interface strings, for the text the page's additions show (badges, backlinks).
+    var strings = InterfaceStrings.english
 
     /// Reads the roadmap's resources, unless `uses` holds them (read from the same document
     /// by pass 1), and takes roadmap.sh prefixes off its link texts.
@@ -100,7 +102,7 @@ struct RoadmapEnricher: Sendable {
 
         // Time.
         let timeline = TimelineBuilder().build(roadmap)
-        if let total = timeline.total { roadmap.totalDurationText = total.text }
+        roadmap.totalDuration = timeline.total
         var diagnostics = DurationConsistencyCheck().check(roadmap)
 
         // Cross-links.
@@ -131,7 +133,8 @@ struct RoadmapEnricher: Sendable {
         }
 
         let decorations = PageDecorationBuilder(roadmap: roadmap, timeline: timeline, markers: markers,
-                                                crossLinks: crossLinks, hasSearchPage: sharedTerms.hasSearchPage).build()
+                                                crossLinks: crossLinks, hasSearchPage: sharedTerms.hasSearchPage,
+                                                strings: strings).build()
         return EnrichedRoadmap(roadmap: roadmap, timeline: timeline, resources: anchored.uses.resources, crossLinks: crossLinks,
                                skillAnchors: linked.skillAnchors, diagnostics: diagnostics, decorations: decorations)
     }

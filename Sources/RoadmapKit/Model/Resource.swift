@@ -4,23 +4,6 @@ import RoadmapMarkdown
 public enum ResourceKind: String, Sendable, Hashable, Codable, CaseIterable {
     case course, certification, book, paper, tool, repository, community, documentation, article, video, link
 
-    /// The heading a group of this kind has on a resource page.
-    public var pluralTitle: String {
-        switch self {
-        case .course: "Courses"
-        case .certification: "Certifications"
-        case .book: "Books"
-        case .paper: "Papers"
-        case .tool: "Tools"
-        case .repository: "Code repositories"
-        case .community: "Communities"
-        case .documentation: "Documentation"
-        case .article: "Articles"
-        case .video: "Videos"
-        case .link: "Other links"
-        }
-    }
-
     /// Position on resource pages.
     public var order: Int { Self.allCases.firstIndex(of: self) ?? 0 }
 }
@@ -31,15 +14,6 @@ public enum ResourceCost: String, Sendable, Hashable, Codable, CaseIterable {
     case freeToAudit = "free-to-audit"
     case paid
     case unknown
-
-    public var label: String {
-        switch self {
-        case .free: "Free"
-        case .freeToAudit: "Free to audit"
-        case .paid: "Paid"
-        case .unknown: "Cost not stated"
-        }
-    }
 }
 
 /// One place a roadmap uses a resource.

@@ -153,9 +153,9 @@ public struct Roadmap: Sendable {
     public var containedHeadingAnchors: [SourceLocation: String]
     /// Every anchor on the page, in document order.
     public var anchors: [String]
-    /// The roadmap's total, e.g. "14–17 months", set by the enrichment stage from the timeline
+    /// The roadmap's total length, set by the enrichment stage from the timeline
     /// (``TimelineBuilder``); nil before enrichment or without durations.
-    public var totalDurationText: String?
+    public var totalDuration: WeekRange?
     /// Whether the summary is a paragraph of the page itself (its first paragraph, when front
     /// matter gives none), so that the page need not show it twice.
     public var summaryIsOnPage = false

@@ -222,7 +222,7 @@ struct RoadmapBuilder: Sendable {
             frontMatter: input.frontMatter, titleHeading: titleHeading, preamble: preamble, sections: roots,
             phases: phases, projects: projects, links: links, trackable: trackable, itemAnchors: itemAnchors,
             containedHeadingAnchors: containedHeadingIDs, anchors: anchors,
-            totalDurationText: nil, summaryIsOnPage: input.frontMatter.summary == nil && !summary.isEmpty)
+            totalDuration: nil, summaryIsOnPage: input.frontMatter.summary == nil && !summary.isEmpty)
         roadmap.graph = graph
         roadmap.topicLines = input.topics?.lines
         return (roadmap, diagnostics)
@@ -401,7 +401,7 @@ struct RoadmapBuilder: Sendable {
         "search-browse", "search-browse-title", "search-filter", "search-filter-box", "search-next", "search-page-input",
         "search-page-number", "search-pager", "search-prev", "search-results-full", "search-status",
         "site-search-input", "site-search-results", "study-panel-title", "skill-matrix-title",
-        "overview-timeline-title", "page-timeline-title", "roadmap-graph", "roadmap-graph-caption",
+        "overview-timeline-title", "page-timeline-title", "roadmap-graph", "roadmap-graph-caption", "site-strings",
     ]
 
     /// A heading's or link's text as a reader sees it: badge and icon images left out

@@ -8,6 +8,10 @@ public struct SiteConfig: Sendable, Hashable, Codable {
     public var baseURL: String?
     /// Render raw HTML from Markdown as written (after GFM's tag filter). Off by default.
     public var allowRawHTML: Bool
+    /// Whether `title` and `description` are the defaults, which the site's language words
+    /// (``withDefaults(in:)``) rather than the owner.
+    var titleIsDefault = true
+    var descriptionIsDefault = true
 
     public init(
         title: String = "Career Roadmaps", description: String = "Learning roadmaps, phase by phase.",
@@ -29,11 +33,26 @@ public struct SiteConfig: Sendable, Hashable, Codable {
     public init(from decoder: any Decoder) throws {
         let defaults = SiteConfig()
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        title = try container.decodeIfPresent(String.self, forKey: .title) ?? defaults.title
-        description = try container.decodeIfPresent(String.self, forKey: .description) ?? defaults.description
+        let ownTitle = try container.decodeIfPresent(String.self, forKey: .title)
+        let ownDescription = try container.decodeIfPresent(String.self, forKey: .description)
+        title = ownTitle ?? defaults.title
+        description = ownDescription ?? defaults.description
+        titleIsDefault = ownTitle == nil
+        descriptionIsDefault = ownDescription == nil
         language = try container.decodeIfPresent(String.self, forKey: .language) ?? defaults.language
         baseURL = try container.decodeIfPresent(String.self, forKey: .baseURL)
         allowRawHTML = try container.decodeIfPresent(Bool.self, forKey: .allowRawHTML) ?? false
+    }
+}
+
+extension SiteConfig {
+    /// The settings with the title and description the owner left out in the site's language
+    /// (`site.title`, `site.description`).
+    func withDefaults(in strings: InterfaceStrings) -> SiteConfig {
+        var config = self
+        if titleIsDefault { config.title = strings.text("site.title") }
+        if descriptionIsDefault { config.description = strings.text("site.description") }
+        return config
     }
 }
 

@@ -16,8 +16,8 @@ public struct WeekRange: Sendable, Hashable, Codable {
         WeekRange(minWeeks: lhs.minWeeks + rhs.minWeeks, maxWeeks: lhs.maxWeeks + rhs.maxWeeks)
     }
 
-    /// "4 weeks", "4–5 months".
-    public var text: String { DurationFormatting.describe(minWeeks: minWeeks, maxWeeks: maxWeeks) }
+    /// "4 weeks", "4–5 months", in the site's language.
+    func text(in strings: InterfaceStrings) -> String { DurationFormatting.describe(self, in: strings) }
 }
 
 /// Where a phase or module sits on a roadmap's timeline.

@@ -107,9 +107,11 @@ struct RoadmapDataWriter: Sendable {
 
     static func rounded(_ value: Double) -> Double { (value * 100).rounded() / 100 }
 
+    /// A length as data: the roadmap's words for it, else ours in English, whatever the site's
+    /// language (the data files are read by programs).
     static func duration(_ length: WeekRange?, text: String?) -> DurationData? {
         guard let length else { return nil }
-        return DurationData(text: text ?? length.text, minWeeks: rounded(length.minWeeks), maxWeeks: rounded(length.maxWeeks))
+        return DurationData(text: text ?? length.text(in: .english), minWeeks: rounded(length.minWeeks), maxWeeks: rounded(length.maxWeeks))
     }
 
     static func span(_ range: WeekRange) -> Span { Span(minWeeks: rounded(range.minWeeks), maxWeeks: rounded(range.maxWeeks)) }
@@ -139,7 +141,7 @@ struct RoadmapDataWriter: Sendable {
         }
         return RoadmapData(
             schema: Self.schema, title: roadmap.title, slug: roadmap.slug, source: roadmap.source,
-            duration: Self.duration(enriched.timeline.total, text: enriched.timeline.total?.text), phases: phases,
+            duration: Self.duration(enriched.timeline.total, text: nil), phases: phases,
             resources: enriched.resources.map { Self.resourceData($0, siteWide: false) },
             skills: enriched.crossLinks.skills.map {
                 SkillData(id: $0.id, title: $0.title, line: $0.location.line, group: $0.group, taughtIn: $0.taughtIn,

@@ -255,13 +255,17 @@ struct FrontMatterReader: Sendable {
 
     /// A Yams error, or a bound `YAMLLoader` keeps, as a diagnostic at its place in the file
     /// (the YAML starts on line 2).
-    static func diagnostic(for error: any Error, file: String, lineOffset: Int = 1) -> Diagnostic {
+    /// `subject` names the YAML in the message ("front matter is not valid YAML"), `id` is the
+    /// diagnostic's for a YAML syntax error.
+    static func diagnostic(
+        for error: any Error, file: String, lineOffset: Int = 1, subject: String = "front matter", id: String = "front-matter.yaml"
+    ) -> Diagnostic {
         if let limit = error as? YAMLLoader.LimitExceeded {
             return .error(limit.id, "the YAML " + limit.message, file: file,
                           at: SourceLocation(line: limit.line + lineOffset, column: limit.column))
         }
         var location = SourceLocation(line: 1 + lineOffset, column: 1)
-        var message = "front matter is not valid YAML"
+        var message = subject + " is not valid YAML"
         if let yamlError = error as? YamlError {
             switch yamlError {
             case .scanner(let context, let problem, let mark, _),
@@ -277,6 +281,6 @@ struct FrontMatterReader: Sendable {
                 message += ": \(yamlError)"
             }
         }
-        return .error("front-matter.yaml", message, file: file, at: location)
+        return .error(id, message, file: file, at: location)
     }
 }

@@ -22,7 +22,9 @@ struct SiteSources: Sendable {
                 throw BuildError("--base-url '\(baseURL)' is not an absolute http(s) URL")
             }
         }
-        let (templates, templateDiagnostics) = try TemplateSet.load(from: options.templatesDirectory)
+        let (templates, templateDiagnostics) = try TemplateSet.load(
+            from: options.templatesDirectory, language: config.language, configFile: inventory.siteConfig?.path)
+        if let strings = templates?.strings { config = config.withDefaults(in: strings) }
         let (glossary, glossaryDiagnostics) = inventory.readGlossary()
         return SiteSources(inventory: inventory, config: config, glossary: glossary, templates: templates,
                            diagnostics: diagnostics + templateDiagnostics + glossaryDiagnostics)

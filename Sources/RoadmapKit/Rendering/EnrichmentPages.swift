@@ -8,8 +8,8 @@ struct EnrichmentPages {
     var config: SiteConfig
 
     /// The roadmap page's view of its enrichment.
-    static func roadmapView(_ enriched: EnrichedRoadmap) -> RoadmapEnrichmentView {
-        let svg = TimelineSVG(timeline: enriched.timeline, includeModules: false, idPrefix: "overview-").render()
+    static func roadmapView(_ enriched: EnrichedRoadmap, strings: InterfaceStrings) -> RoadmapEnrichmentView {
+        let svg = TimelineSVG(timeline: enriched.timeline, includeModules: false, idPrefix: "overview-", strings: strings).render()
         return RoadmapEnrichmentView(
             hasTimeline: !svg.isEmpty, timelineSVG: svg, timelineHref: "timeline.html", resourcesHref: "resources.html",
             resourceCount: enriched.resources.count, hasResources: !enriched.resources.isEmpty)
@@ -20,28 +20,31 @@ struct EnrichmentPages {
         let roadmap = enriched.roadmap
         var rows: [TimelineRowView] = []
         for (index, phase) in enriched.timeline.phases.enumerated() {
-            rows.append(Self.timelineRow(phase, number: index + 1))
-            rows += phase.modules.map { Self.timelineRow($0, number: nil) }
+            rows.append(timelineRow(phase, number: index + 1))
+            rows += phase.modules.map { timelineRow($0, number: nil) }
         }
-        let total = enriched.timeline.total?.text ?? ""
+        let strings = templates.strings
+        let total = enriched.timeline.total.map { $0.text(in: strings) } ?? ""
         let view = TimelinePageView(
-            site: .make(config, root: SitePath.root(from: roadmap.slug)),
-            page: .make(title: "Timeline · " + roadmap.title, description: "How long each phase and module of \(roadmap.title) takes.",
+            site: .make(config, root: SitePath.root(from: roadmap.slug), strings: strings),
+            page: .make(title: strings.text("timeline.page-title", ["roadmap": roadmap.title]),
+                        description: strings.text("timeline.description", ["roadmap": roadmap.title]),
                         path: roadmap.slug + "/timeline.html", config: config, bodyClass: "timeline-page"),
             roadmapTitle: roadmap.title, roadmapHref: "index.html", resourcesHref: "resources.html",
             hasTotal: !total.isEmpty, total: total,
-            svg: TimelineSVG(timeline: enriched.timeline, includeModules: true, idPrefix: "page-").render(),
+            svg: TimelineSVG(timeline: enriched.timeline, includeModules: true, idPrefix: "page-", strings: strings).render(),
             rows: rows, hasRows: !rows.isEmpty, dataJSON: dataJSON)
         return templates.timeline?.render(view) ?? ""
     }
 
     /// A phase's row (`number` is its place, from 1) or a module's (`number` nil).
-    private static func timelineRow(_ entry: TimelineEntry, number: Int?) -> TimelineRowView {
-        TimelineRowView(
+    private func timelineRow(_ entry: TimelineEntry, number: Int?) -> TimelineRowView {
+        let strings = templates.strings
+        return TimelineRowView(
             kind: number == nil ? "module" : "phase", isPhase: number != nil, id: entry.id, number: number ?? 0,
-            title: entry.title, hasLength: entry.length != nil, length: entry.length?.text ?? "", isSummed: entry.isSummed,
-            startsAtStart: entry.start.maxWeeks < 0.01, start: entry.start.text,
-            endsAtStart: entry.end.maxWeeks < 0.01, end: entry.end.text)
+            title: entry.title, hasLength: entry.length != nil, length: entry.length.map { $0.text(in: strings) } ?? "",
+            isSummed: entry.isSummed, startsAtStart: entry.start.maxWeeks < 0.01, start: entry.start.text(in: strings),
+            endsAtStart: entry.end.maxWeeks < 0.01, end: entry.end.text(in: strings))
     }
 
     /// How many uses in other roadmaps a roadmap's index lists per resource.
@@ -118,27 +121,27 @@ struct EnrichmentPages {
 
     /// The resource page's view, for its part before the entries.
     private func resourcePageView(_ resources: [Resource], roadmap: (slug: String, title: String)?) -> ResourcePageView {
+        let strings = templates.strings
         var kinds: [FilterOptionView] = []
         var index = 0
         while index < resources.count {
             let kind = resources[index].kind
             var end = index
             while end < resources.count, resources[end].kind == kind { end += 1 }
-            kinds.append(FilterOptionView(value: kind.rawValue, label: kind.pluralTitle, count: end - index))
+            kinds.append(FilterOptionView(value: kind.rawValue, label: strings.kindGroup(kind), count: end - index))
             index = end
         }
         var costCounts: [ResourceCost: Int] = [:]
         for resource in resources { costCounts[resource.cost, default: 0] += 1 }
         let costs = ResourceCost.allCases.compactMap { cost -> FilterOptionView? in
             guard let count = costCounts[cost] else { return nil }
-            return FilterOptionView(value: cost.rawValue, label: cost.label, count: count)
+            return FilterOptionView(value: cost.rawValue, label: strings.cost(cost), count: count)
         }
-        let heading = roadmap.map { "Resources · " + $0.title } ?? "Resources"
-        let lead = roadmap == nil
-            ? "Every course, book, tool and link the roadmaps on this site point to, with where each is used."
-            : "Every course, book, tool and link this roadmap points to, with where each is used."
+        let heading = roadmap.map { strings.text("resources.roadmap-title", ["roadmap": $0.title]) }
+            ?? strings.text("resources.title")
+        let lead = strings.text(roadmap == nil ? "resources.lead-site" : "resources.lead-roadmap")
         return ResourcePageView(
-            site: .make(config, root: roadmap.map { SitePath.root(from: $0.slug) } ?? ""),
+            site: .make(config, root: roadmap.map { SitePath.root(from: $0.slug) } ?? "", strings: strings),
             page: .make(title: heading, description: lead, path: (roadmap.map { $0.slug + "/" } ?? "") + "resources.html",
                         config: config, bodyClass: "resources-page"),
             heading: heading, lead: lead, count: resources.count, hasBack: roadmap != nil,
@@ -160,7 +163,7 @@ struct EnrichmentPages {
             while end < resources.count, resources[end].kind == kind { end += 1 }
             func group(beforeEntries: Bool) -> String {
                 templates.partials.resourceGroup.render(
-                    ResourceGroupView(kind: kind.rawValue, title: kind.pluralTitle, count: end - index,
+                    ResourceGroupView(kind: kind.rawValue, title: templates.strings.kindGroup(kind), count: end - index,
                                       beforeEntries: beforeEntries))
             }
             func provider(_ name: String, beforeEntries: Bool) -> String {
@@ -170,7 +173,7 @@ struct EnrichmentPages {
             try write(group(beforeEntries: true))
             var current: String?
             for resource in resources[index..<end] {
-                let name = resource.provider ?? "Other"
+                let name = resource.provider ?? templates.strings.text("resources.other-provider")
                 if current != name {
                     if let current { try write(provider(current, beforeEntries: false)) }
                     try write(provider(name, beforeEntries: true))
@@ -199,7 +202,7 @@ struct EnrichmentPages {
         let words = [resource.title, resource.author ?? "", resource.provider ?? "", resource.kind.rawValue]
         return ResourceEntryView(
             id: resource.id, kind: resource.kind.rawValue, cost: resource.cost.rawValue, hasCost: resource.cost != .unknown,
-            costLabel: resource.cost.label,
+            costLabel: templates.strings.cost(resource.cost),
             searchText: words.joined(separator: " ").lowercased(), title: resource.title,
             hasURL: resource.url != nil, url: resource.url ?? "", hasAuthor: resource.author != nil, author: resource.author ?? "",
             uses: uses, hasMoreUses: more != nil, moreUses: more?.count ?? 0, isOneMoreUse: more?.count == 1,

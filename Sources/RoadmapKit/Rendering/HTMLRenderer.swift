@@ -24,6 +24,11 @@ struct HTMLRenderer {
     /// sections, rendered where they are placed by `partials` (set with them).
     var decorations = PageDecorations()
     var partials: TemplateSet.Partials?
+    /// The interface text the renderer writes itself (the anchor links' names, the task-list
+    /// boxes', the footnotes' back links), in the site's language.
+    var strings = InterfaceStrings.english {
+        didSet { rawHTML.imageText = strings.text("roadmap.image") }
+    }
     private var footnoteNumbers: [String: Int] = [:]
     private var footnoteUses: [Int: Int] = [:]
     /// How many links the node being rendered is inside (links cannot nest in HTML).
@@ -49,8 +54,8 @@ struct HTMLRenderer {
 
     /// A heading with its anchor and anchor link.
     /// A remote image, Markdown's or raw HTML's, never loaded: a request would leave the site.
-    /// It becomes a link to the image with its alt text, or, inside a link (links cannot
-    /// nest), the alt text alone.
+    /// It becomes a link to the image with its alt text (the caller gives a text when it has
+    /// none), or, inside a link (links cannot nest), the alt text alone.
     static func appendRemoteImage(_ url: String, alt: String, insideLink: Bool, to out: inout [UInt8]) {
         if insideLink {
             out.append("<span class=\"remote-image\">")
@@ -59,7 +64,7 @@ struct HTMLRenderer {
             out.append(escaping: url)
             out.append("\">")
         }
-        out.append(escaping: alt.isEmpty ? "image" : alt)
+        out.append(escaping: alt)
         out.append(insideLink ? "</span>" : "</a>")
     }
 
@@ -81,7 +86,9 @@ struct HTMLRenderer {
     private func appendAnchorLink(_ anchor: String, into out: inout [UInt8]) {
         out.append(" <a class=\"anchor\" href=\"#")
         out.append(escaping: anchor)
-        out.append("\" aria-label=\"Link to this section\">#</a>")
+        out.append("\" aria-label=\"")
+        out.append(escaping: strings.text("roadmap.anchor-link"))
+        out.append("\">#</a>")
     }
 
     /// ` id="…"` for an anchored item or row, with ` data-track="…"` when a learner can mark it.
@@ -176,8 +183,9 @@ struct HTMLRenderer {
             if task != nil { out.append(" class=\"task-list-item\"") }
             out.append(">")
             if let task {
-                out.append(task ? "<input type=\"checkbox\" disabled checked aria-label=\"done\"> "
-                    : "<input type=\"checkbox\" disabled aria-label=\"not done\"> ")
+                out.append(task ? "<input type=\"checkbox\" disabled checked aria-label=\"" : "<input type=\"checkbox\" disabled aria-label=\"")
+                out.append(escaping: strings.text(task ? "roadmap.task-done" : "roadmap.task-not-done"))
+                out.append("\"> ")
             }
             renderChildren(node, into: &out, tightList: tightList)
             append(decorations.itemEnd[node.range.start], into: &out)
@@ -207,8 +215,8 @@ struct HTMLRenderer {
             renderChildren(node, into: &out, tightList: true)
             out.append(" <a href=\"#fnref-")
             out.append(decimal: number)
-            out.append("\" class=\"footnote-back\" aria-label=\"Back to reference ")
-            out.append(decimal: number)
+            out.append("\" class=\"footnote-back\" aria-label=\"")
+            out.append(escaping: strings.text("roadmap.footnote-back", ["number": String(number)]))
             out.append("\">↩</a></div>\n")
         case .table(let alignments):
             out.append("<div class=\"table-wrap\"><table>\n")
@@ -298,7 +306,7 @@ struct HTMLRenderer {
                 return
             }
             if LinkResolver.scheme(of: src) != nil {
-                Self.appendRemoteImage(src, alt: alt, insideLink: insideLink > 0, to: &out)
+                Self.appendRemoteImage(src, alt: alt.isEmpty ? strings.text("roadmap.image") : alt, insideLink: insideLink > 0, to: &out)
             } else {
                 out.append("<img src=\"")
                 out.append(escaping: src)

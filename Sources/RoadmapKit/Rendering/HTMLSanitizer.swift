@@ -28,6 +28,8 @@ struct HTMLSanitizer {
     var reservedIDs: Set<String>
     /// Whether the site publishes raw HTML (`allow_raw_html: true`).
     let publishesRawHTML: Bool
+    /// What a remote image without alt text shows (its link's text), in the site's language.
+    var imageText = "image"
     private let elements: [String: HTMLAllowlist.Element]
     private let globalAttributes: [String: HTMLAllowlist.Value]
     /// What was removed, once per kind; taken by ``takeDiagnostics()``.
@@ -207,7 +209,8 @@ struct HTMLSanitizer {
             case .local: break
             case .remote(let url):
                 // As a Markdown image.
-                HTMLRenderer.appendRemoteImage(url, alt: alt, insideLink: piece.insideLink || open.contains("a"), to: &out)
+                HTMLRenderer.appendRemoteImage(
+                    url, alt: alt.isEmpty ? imageText : alt, insideLink: piece.insideLink || open.contains("a"), to: &out)
                 piece.kept.hasText = true
                 return
             case nil, .removed:

@@ -12,6 +12,8 @@ struct PageDecorationBuilder {
     var crossLinks: CrossLinks
     /// Whether "N more roadmaps" can lead to the site's search page.
     var hasSearchPage = false
+    /// The site's interface strings: the badges' kinds and costs, why a place points to a heading.
+    var strings = InterfaceStrings.english
 
     /// A place that points to a phase or module, and why.
     private struct Backlink: Hashable {
@@ -61,9 +63,9 @@ struct PageDecorationBuilder {
         let markerByAnchor = Dictionary(markers.map { ($0.anchor, $0) }, uniquingKeysWith: { a, _ in a })
         for marker in markers {
             let badge = ResourceBadgeView(
-                anchor: marker.anchor, resourceID: marker.resourceID, title: marker.title, kind: marker.kind.rawValue,
+                anchor: marker.anchor, resourceID: marker.resourceID, title: marker.title, kind: strings.kind(marker.kind),
                 cost: marker.cost.rawValue, hasCostLabel: marker.cost != .unknown && marker.cost != marker.statedCost,
-                costLabel: marker.cost.label.lowercased())
+                costLabel: strings.cost(marker.cost).lowercased())
             append(.resourceBadge(badge), at: marker.location, isLink: marker.isLink)
         }
 
@@ -84,21 +86,21 @@ struct PageDecorationBuilder {
         for crossLink in crossLinks.links {
             switch crossLink.kind {
             case .taughtIn:
-                backlinks[crossLink.to, default: []].append(Backlink(from: crossLink.from, kind: "skill"))
+                backlinks[crossLink.to, default: []].append(Backlink(from: crossLink.from, kind: strings.text("xref.kind-skill")))
             case .practisedIn, .alsoIn:
                 break
             case .mentions:
-                backlinks[crossLink.to, default: []].append(Backlink(from: crossLink.from, kind: "mention"))
+                backlinks[crossLink.to, default: []].append(Backlink(from: crossLink.from, kind: strings.text("xref.kind-mention")))
             case .growsFrom:
                 grows[crossLink.from, default: []].append(crossLink.to)
                 let module = titles[crossLink.to] != nil && projectSection[crossLink.to] == nil ? crossLink.to : projectSection[crossLink.to]
                 if let module {
-                    backlinks[module, default: []].append(Backlink(from: crossLink.from, kind: "portfolio project"))
+                    backlinks[module, default: []].append(Backlink(from: crossLink.from, kind: strings.text("xref.kind-project")))
                 }
             case .about:
                 if let marker = markerByAnchor[crossLink.from] {
                     append(.seeAlso(link(crossLink.to)), at: marker.location, isLink: marker.isLink)
-                    backlinks[crossLink.to, default: []].append(Backlink(from: crossLink.from, kind: marker.kind.rawValue))
+                    backlinks[crossLink.to, default: []].append(Backlink(from: crossLink.from, kind: strings.kind(marker.kind)))
                 }
             }
         }

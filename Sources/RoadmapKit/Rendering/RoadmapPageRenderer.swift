@@ -18,8 +18,10 @@ struct RoadmapPageRenderer {
     }
 
     func render(_ roadmap: Roadmap) -> Output {
+        let strings = templates.strings
         var html = HTMLRenderer(
             file: roadmap.sourcePath, allowRawHTML: config.allowRawHTML, itemAnchors: roadmap.itemAnchors, resolver: resolver)
+        html.strings = strings
         html.trackedAnchors = Set(roadmap.trackable.map(\.id))
         html.containedHeadingAnchors = roadmap.containedHeadingAnchors
         if let enrichment {
@@ -58,34 +60,34 @@ struct RoadmapPageRenderer {
             PhaseOverviewView(
                 id: phase.id, title: phase.duration == nil ? phase.title : phase.titleWithoutStatedDuration, number: index + 1,
                 hasDuration: phase.duration != nil,
-                duration: phase.duration.map { DurationFormatting.describe(minWeeks: $0.minWeeks, maxWeeks: $0.maxWeeks) } ?? "",
+                duration: phase.duration.map { WeekRange(minWeeks: $0.minWeeks, maxWeeks: $0.maxWeeks).text(in: strings) } ?? "",
                 moduleCount: phase.modules.count)
         }
-        let facts = RoadmapFacts.make(roadmap)
+        let facts = RoadmapFacts.make(roadmap, strings: strings)
         let dataJSON = RoadmapDataBlock.json(for: roadmap)
         let view = RoadmapPageView(
-            site: SiteView.make(config, root: SitePath.root(from: roadmap.slug)),
+            site: SiteView.make(config, root: SitePath.root(from: roadmap.slug), strings: strings),
             page: PageMetaView.make(
                 title: roadmap.title, description: roadmap.summary.isEmpty ? config.description : roadmap.summary,
                 path: roadmap.slug + "/", config: config, bodyClass: "roadmap-page"),
             title: roadmap.title, titleHTML: titleHTML, summary: roadmap.summary,
             hasSummary: !roadmap.summary.isEmpty && !roadmap.summaryIsOnPage,
             slug: roadmap.slug, source: roadmap.source,
-            hasDuration: roadmap.totalDurationText != nil, totalDuration: roadmap.totalDurationText ?? "",
+            hasDuration: roadmap.totalDuration != nil, totalDuration: roadmap.totalDuration.map { $0.text(in: strings) } ?? "",
             phaseCount: roadmap.phases.count, moduleCount: roadmap.modules.count, facts: facts, hasFacts: !facts.isEmpty,
             phases: phases, hasPhases: !phases.isEmpty, hasPhaseOverview: !phases.isEmpty && !roadmap.isTopicFolder,
             graph: roadmap.graph.flatMap { GraphDrawing(graph: $0, title: roadmap.title).view() }, toc: toc, hasTOC: !toc.isEmpty, content: content,
             dataJSON: dataJSON,
-            enrichment: enrichment.map(EnrichmentPages.roadmapView) ?? .none,
+            enrichment: enrichment.map { EnrichmentPages.roadmapView($0, strings: strings) } ?? .none,
             series: .make(series, from: roadmap.slug))
         return Output(html: templates.roadmap.render(view), dataJSON: dataJSON)
     }
 }
 
 extension SiteView {
-    static func make(_ config: SiteConfig, root: String) -> SiteView {
+    static func make(_ config: SiteConfig, root: String, strings: InterfaceStrings) -> SiteView {
         SiteView(title: config.title, description: config.description, language: config.language, root: root,
-                 generator: "roadmap-site")
+                 generator: "roadmap-site", scriptStrings: strings.scriptJSON)
     }
 }
 

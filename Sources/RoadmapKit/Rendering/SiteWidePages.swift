@@ -21,7 +21,7 @@ struct SiteWidePages: Sendable {
         let cards = cards(root: "")
         let groups = groups(cards)
         let view = HomePageView(
-            site: .make(config, root: ""),
+            site: .make(config, root: "", strings: templates.strings),
             page: .make(title: config.title, description: config.description, path: "", config: config, bodyClass: "home-page"),
             roadmaps: cards, hasRoadmaps: !cards.isEmpty, groups: groups, isGrouped: !groups.isEmpty)
         return templates.home.render(view)
@@ -60,8 +60,8 @@ struct SiteWidePages: Sendable {
         if let base = config.baseURL { root = base.hasSuffix("/") ? base : base + "/" }
         let cards = cards(root: root)
         let view = NotFoundPageView(
-            site: .make(config, root: root),
-            page: .make(title: "Page not found", description: config.description, path: "404.html", config: config,
+            site: .make(config, root: root, strings: templates.strings),
+            page: .make(title: templates.strings.text("page.not-found"), description: config.description, path: "404.html", config: config,
                         bodyClass: "not-found-page"),
             roadmaps: cards, hasRoadmaps: !cards.isEmpty)
         return templates.notFound.render(view)

@@ -16,6 +16,9 @@ struct TemplateSet: Sendable {
     let search: Template<SearchPageView>?
     /// The partials Swift renders itself and places in pages.
     let partials: Partials
+    /// The interface strings of the site's language (`strings/<language>.yml`), which the
+    /// templates show with `{{t.…}}` and the generator uses for the text it writes itself.
+    let strings: InterfaceStrings
 
     /// The markup Swift places itself, each in its partial under `Templates/partials/`: a
     /// resource index's entries (written in pieces, so that a large index is never held whole)
@@ -34,17 +37,23 @@ struct TemplateSet: Sendable {
         let coverageMatrix: Template<CoverageMatrixView>
     }
 
-    /// Loads every `.mustache` file under `directory` and compiles the page templates; their
-    /// problems become diagnostics at the template's line and column.
-    static func load(from directory: String) throws -> (TemplateSet?, [Diagnostic]) {
+    /// Loads every `.mustache` file under `directory` and compiles the page templates with the
+    /// interface strings of `language` (``InterfaceStringsReader``); their problems become
+    /// diagnostics at the template's line and column. `configFile`: the site's settings, which
+    /// name the language.
+    static func load(from directory: String, language: String = "en", configFile: String? = nil) throws -> (TemplateSet?, [Diagnostic]) {
+        let templateFiles = try files(in: directory)
+        let (loadedStrings, stringDiagnostics) = InterfaceStringsReader.read(
+            templatesDirectory: directory, language: language, configFile: configFile)
+        guard let strings = loadedStrings else { return (nil, stringDiagnostics) }
         let library: TemplateLibrary
         do {
-            library = try TemplateLibrary(try files(in: directory))
-        } catch let errors as TemplateErrors {
-            return (nil, errors.errors.map(diagnostic))
+            library = try TemplateLibrary(templateFiles, strings: strings.templateStrings)
+        } catch {
+            return (nil, stringDiagnostics + error.errors.map(diagnostic))
         }
         let base = directory.hasSuffix("/") ? directory : directory + "/"
-        var diagnostics: [Diagnostic] = []
+        var diagnostics = stringDiagnostics
         func compile<View: TemplateView>(_ name: String, for view: View.Type, required: Bool = false) -> Template<View>? {
             guard library.contains(name) else {
                 if required {
@@ -93,7 +102,7 @@ struct TemplateSet: Sendable {
             growsFrom: growsFrom, referencedFrom: referencedFrom, coverageMatrix: coverageMatrix)
         let set = TemplateSet(
             home: home, roadmap: roadmap, notFound: notFound, timeline: timeline, resources: resources, search: search,
-            partials: partials)
+            partials: partials, strings: strings)
         return (set, diagnostics)
     }
 

@@ -9,6 +9,8 @@ struct TimelineSVG {
     var includeModules: Bool
     /// Distinguishes ids when two drawings share a page.
     var idPrefix: String
+    /// The site's interface strings: the drawing's title, its labels' lengths, its axis.
+    var strings: InterfaceStrings
 
     /// 1235 → "12.35%", as `%.2f%%` would write 12.35.
     static func percent(hundredths: Int, into out: inout [UInt8]) {
@@ -32,10 +34,11 @@ struct TimelineSVG {
         rows.reserveCapacity(4096)
         var y = 4
         for (index, phase) in timeline.phases.enumerated() {
-            y += row(phase, label: "\(index + 1). \(phase.title)", y: y, isModule: false, hundredths: hundredths, into: &rows)
+            let phaseLabel = label("\(index + 1). \(phase.title)", phase)
+            y += row(phase, label: phaseLabel, y: y, isModule: false, hundredths: hundredths, into: &rows)
             if includeModules {
                 for module in phase.modules where module.length != nil {
-                    y += row(module, label: module.title, y: y, isModule: true, hundredths: hundredths, into: &rows)
+                    y += row(module, label: label(module.title, module), y: y, isModule: true, hundredths: hundredths, into: &rows)
                 }
             }
         }
@@ -44,8 +47,9 @@ struct TimelineSVG {
         var axis: [UInt8] = []
         axis.reserveCapacity(2048)
         let axisY = y + 6
-        let (step, unit): (Double, String) = total.maxWeeks <= 12 ? (1, "w")
-            : total.maxWeeks <= 60 ? (weeksPerMonth, "m") : total.maxWeeks <= 160 ? (weeksPerMonth * 3, "m") : (52, "y")
+        let (step, unit): (Double, String) = total.maxWeeks <= 12 ? (1, "timeline.axis-weeks")
+            : total.maxWeeks <= 60 ? (weeksPerMonth, "timeline.axis-months")
+            : total.maxWeeks <= 160 ? (weeksPerMonth * 3, "timeline.axis-months") : (52, "timeline.axis-years")
         var tick = 0.0
         var count = 0
         while tick <= total.maxWeeks + 0.001, count < 200 {
@@ -59,7 +63,7 @@ struct TimelineSVG {
             axis.append("\" y2=\"")
             axis.append(decimal: axisY + 5)
             axis.append("\"/>")
-            let number = unit == "w" ? count : unit == "y" ? count : Int((tick / weeksPerMonth).rounded())
+            let number = unit == "timeline.axis-months" ? Int((tick / weeksPerMonth).rounded()) : count
             let labelEvery = max(1, Int((Double(Int(total.maxWeeks / step)) / 8).rounded(.up)))
             if count % labelEvery == 0, tick < total.maxWeeks - step * 0.5 || count == 0 {
                 axis.append("<text class=\"tl-axis-label\" x=\"")
@@ -67,15 +71,14 @@ struct TimelineSVG {
                 axis.append("\" y=\"")
                 axis.append(decimal: axisY + 18)
                 axis.append("\">")
-                axis.append(decimal: number)
-                axis.append(utf8: unit)
+                axis.append(escaping: strings.text(unit, count: number))
                 axis.append("</text>")
             }
             tick += step
             count += 1
         }
         let height = axisY + 24
-        let title = "Timeline: " + total.text + " in all"
+        let title = strings.text("timeline.drawing-title", ["total": total.text(in: strings)])
         let titleID = idPrefix + "timeline-title"
         var out: [UInt8] = []
         out.reserveCapacity(rows.count + axis.count + 512)
@@ -135,10 +138,10 @@ struct TimelineSVG {
     }
 
     /// The label of a row: its title, and its length unless the title already states it.
-    static func label(_ title: String, _ entry: TimelineEntry) -> String {
-        guard let length = entry.length else { return title + " · no duration stated" }
+    func label(_ title: String, _ entry: TimelineEntry) -> String {
+        guard let length = entry.length else { return title + " · " + strings.text("timeline.no-duration") }
         if let stated = entry.stated, title.contains(stated.text) { return title }
-        return title + " · " + length.text
+        return title + " · " + length.text(in: strings)
     }
 
     /// The height of a row with this many label lines.
@@ -150,7 +153,7 @@ struct TimelineSVG {
     private func row(
         _ entry: TimelineEntry, label: String, y: Int, isModule: Bool, hundredths: (Double) -> Int, into out: inout [UInt8]
     ) -> Int {
-        let lines = Self.lines(Self.label(label, entry), limit: isModule ? 44 : 38)
+        let lines = Self.lines(label, limit: isModule ? 44 : 38)
         let lineHeight = isModule ? 14 : 16
         let barY = y + (isModule ? 14 : 18) + (lines.count - 1) * lineHeight
         let barHeight = isModule ? 10 : 14

@@ -11,10 +11,13 @@ struct SiteView: Sendable, TemplateView {
     /// The relative path from the page to the site root: "" or "../".
     var root: String
     var generator: String
+    /// The scripts' interface strings as JSON (``InterfaceStrings/scriptJSON``), for the page's
+    /// `<script type="application/json" id="site-strings">`.
+    var scriptStrings: String
 
     static let templateKeys: TemplateKeys<Self> = [
         "title": .text(\.title), "description": .text(\.description), "language": .text(\.language),
-        "root": .text(\.root), "generator": .text(\.generator),
+        "root": .text(\.root), "generator": .text(\.generator), "scriptStrings": .text(\.scriptStrings),
     ]
 }
 
@@ -74,29 +77,26 @@ struct RoadmapGroupView: Sendable, TemplateView {
 }
 
 /// The short facts shown under a roadmap's title: its phase and module counts (left out at
-/// zero, singular at one) and its total duration; a roadmap.sh folder's topics and subtopics.
+/// zero, in the form the count takes) and its total duration; a roadmap.sh folder's topics and
+/// subtopics.
 enum RoadmapFacts {
-    static func make(_ roadmap: Roadmap) -> [String] {
+    static func make(_ roadmap: Roadmap, strings: InterfaceStrings) -> [String] {
         guard roadmap.isTopicFolder else {
             return make(phaseCount: roadmap.phases.count, moduleCount: roadmap.modules.count,
-                        totalDuration: roadmap.totalDurationText)
+                        totalDuration: roadmap.totalDuration.map { $0.text(in: strings) }, strings: strings)
         }
         let subtopics = roadmap.modules.reduce(0) { $0 + $1.topics.count }
-        var facts = roadmap.modules.isEmpty ? [] : [counted(roadmap.modules.count, "topic")]
-        if subtopics > 0 { facts.append(counted(subtopics, "subtopic")) }
+        var facts = roadmap.modules.isEmpty ? [] : [strings.text("facts.topics", count: roadmap.modules.count)]
+        if subtopics > 0 { facts.append(strings.text("facts.subtopics", count: subtopics)) }
         return facts
     }
 
-    static func make(phaseCount: Int, moduleCount: Int, totalDuration: String?) -> [String] {
+    static func make(phaseCount: Int, moduleCount: Int, totalDuration: String?, strings: InterfaceStrings) -> [String] {
         var facts: [String] = []
-        if phaseCount > 0 { facts.append(counted(phaseCount, "phase")) }
-        if moduleCount > 0 { facts.append(counted(moduleCount, "module")) }
+        if phaseCount > 0 { facts.append(strings.text("facts.phases", count: phaseCount)) }
+        if moduleCount > 0 { facts.append(strings.text("facts.modules", count: moduleCount)) }
         if let totalDuration, !totalDuration.isEmpty { facts.append(totalDuration) }
         return facts
-    }
-
-    static func counted(_ count: Int, _ noun: String) -> String {
-        "\(count) \(noun)\(count == 1 ? "" : "s")"
     }
 }
 

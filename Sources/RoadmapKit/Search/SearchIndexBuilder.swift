@@ -9,6 +9,8 @@ struct SearchIndexBuilder: Sendable {
     static let separator = " › "
 
     var tokenizer = SearchTokenizer()
+    /// The site's interface strings, for the text entries show ("Taught in …", a resource's facts).
+    var strings = InterfaceStrings.english
     /// Where each batch's display JSON goes once made (kept in memory without one).
     var spool: SearchSpool?
 
@@ -37,13 +39,13 @@ struct SearchIndexBuilder: Sendable {
         let moduleTitles = Dictionary(enriched.roadmap.modules.map { ($0.id, $0.title) }, uniquingKeysWith: { a, _ in a })
         for skill in skills {
             let taught = skill.taughtIn.compactMap { moduleTitles[$0] }
-            let excerpt = taught.isEmpty ? skill.group : "Taught in " + taught.joined(separator: " · ")
+            let excerpt = taught.isEmpty ? skill.group : strings.text("search.taught-in", ["modules": taught.joined(separator: " · ")])
             walk.add(.skill, skill.title, crumbs: walk.trail(of: skill.sectionID), excerpt: excerpt, anchor: skill.id)
         }
         for resource in resources where !sharedResources.contains(resource.id) {
             let uses = resource.uses.filter { $0.roadmapSlug == slug }
             guard let use = uses.first else { continue }
-            walk.add(.resource, resource.title, crumbs: walk.trail(of: use.sectionID), excerpt: Self.facts(resource),
+            walk.add(.resource, resource.title, crumbs: walk.trail(of: use.sectionID), excerpt: facts(resource),
                      anchor: use.anchor.isEmpty ? nil : use.anchor, uses: uses.count)
         }
         walk.batch.seal(spool: spool)
@@ -59,27 +61,26 @@ struct SearchIndexBuilder: Sendable {
     /// it is used in.
     func sharedResourceDocuments(_ merged: [Resource]) -> SearchDocumentBatch {
         // As many as the site's roadmaps share: each roadmap's own are bounded (ResourceUses.maximumResources).
-        var batch = SearchDocumentBatch(page: Self.resourceIndexPage, label: Self.resourceIndexLabel, limit: .max)
+        let label = strings.text("resources.title")
+        var batch = SearchDocumentBatch(page: Self.resourceIndexPage, label: label, limit: .max)
         for resource in merged where SharedResources.isShared(resource) {
             let title = Self.clip(resource.title, 400)
             guard !title.isEmpty else { continue }
-            batch.add(.resource, title: title, trail: [Self.resourceIndexLabel, resource.kind.pluralTitle],
-                      excerpt: Self.clip(Self.facts(resource), Self.excerptLength), anchor: resource.id,
+            batch.add(.resource, title: title, trail: [label, strings.kindGroup(resource.kind)],
+                      excerpt: Self.clip(facts(resource), Self.excerptLength), anchor: resource.id,
                       uses: resource.uses.count, tokenizer: tokenizer)
         }
         batch.seal(spool: spool)
         return batch
     }
 
-    /// The resource index's name, the root of its documents' breadcrumbs.
-    static let resourceIndexLabel = "Resources"
-
     /// What a resource's excerpt says of it: "Book · by Chip Huyen · O'Reilly · Paid".
-    static func facts(_ resource: Resource) -> String {
-        var facts = [kindLabels[resource.kind] ?? resource.kind.rawValue.capitalized]
-        if let author = resource.author { facts.append("by " + author) }
+    func facts(_ resource: Resource) -> String {
+        let kind = strings.kind(resource.kind)
+        var facts = [kind.prefix(1).uppercased() + kind.dropFirst()]
+        if let author = resource.author { facts.append(strings.text("resources.by-author", ["author": author])) }
         if let provider = resource.provider { facts.append(provider) }
-        if resource.cost != .unknown { facts.append(resource.cost.label) }
+        if resource.cost != .unknown { facts.append(strings.cost(resource.cost)) }
         return facts.joined(separator: " · ")
     }
 
@@ -88,9 +89,6 @@ struct SearchIndexBuilder: Sendable {
                                 "communit", "reference", "link", "material", "podcast", "newsletter", "video",
                                 "tutorial", "platform"]
     static let skillWords = ["skill", "competenc"]
-
-    /// "Course", "Book", …: each resource kind's name as an excerpt starts with it.
-    static let kindLabels = Dictionary(uniqueKeysWithValues: ResourceKind.allCases.map { ($0, $0.rawValue.capitalized) })
 
     static func itemKind(forSectionTitle title: String) -> SearchDocument.Kind? {
         let lower = title.lowercased()

@@ -54,8 +54,8 @@ extension SiteWidePages {
             return SearchBrowseRoadmapView(title: page.title, href: page.url, entries: entries, hasEntries: !entries.isEmpty)
         }
         let view = SearchPageView(
-            site: .make(config, root: ""),
-            page: .make(title: "Search", description: config.description, path: "search.html", config: config,
+            site: .make(config, root: "", strings: templates.strings),
+            page: .make(title: templates.strings.text("search.title"), description: config.description, path: "search.html", config: config,
                         bodyClass: "search-page"),
             roadmaps: roadmaps, hasRoadmaps: !roadmaps.isEmpty, listsSections: listsSections)
         return template.render(view)

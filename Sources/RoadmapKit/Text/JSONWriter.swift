@@ -56,6 +56,13 @@ struct JSONWriter: Sendable {
         bytes.append(0x3A)
     }
 
+    /// A member's key that is not known when the program is written (escaped as any string).
+    mutating func key(_ name: String) {
+        separate()
+        string(name)
+        bytes.append(0x3A)
+    }
+
     // MARK: Members
 
     mutating func member(_ name: StaticString, _ value: String) { key(name); string(value) }
