@@ -1,7 +1,9 @@
 // Site behaviour, loaded with defer on every page: the theme toggle, the table of contents on
-// phones, progress tracking (done / learning / skipped, kept in localStorage), per-phase and
-// overall progress, export and import, and the study plan with its .ics calendar.
-// Works from file:// and under a strict Content-Security-Policy: no inline code, no requests.
+// phones, progress tracking (a mark per item: not started / learning / done, and skipped; kept
+// in localStorage), per-phase and overall progress, export and import, progress as a link,
+// folding modules, and the study plan with its .ics calendar. The words it shows come from
+// data-text-* attributes of the page. Works from file:// and under a strict
+// Content-Security-Policy: no inline code, no requests.
 (function () {
   "use strict";
 

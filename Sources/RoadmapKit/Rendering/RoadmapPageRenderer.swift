@@ -102,11 +102,14 @@ extension PageMetaView {
 }
 
 extension RoadmapPageRenderer {
-    /// Whether a phase's title carries a number in its first two words ("Phase 1: …", "Month 2",
-    /// "1. Git", "第一阶段"): the page's own numbering of the phases would then contradict it.
+    /// Whether a phase's title numbers it: a number in its first word ("1. Git", "第一阶段") or
+    /// starting its second ("Phase 1: …", "Month 2"; not "Deployment (4 weeks)"). The page's own
+    /// numbering of the phases would then contradict the titles ("2" beside "Phase 1").
     static func phasesNumberThemselves(_ phases: [Phase]) -> Bool {
         phases.contains { phase in
-            phase.title.split(whereSeparator: \.isWhitespace).prefix(2).contains { $0.contains(where: \.isNumber) }
+            let words = phase.title.split(whereSeparator: \.isWhitespace).prefix(2)
+            guard let first = words.first else { return false }
+            return first.contains(where: \.isNumber) || (words.dropFirst().first?.first?.isNumber ?? false)
         }
     }
 
