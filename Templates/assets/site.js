@@ -1,7 +1,9 @@
 // Site behaviour, loaded with defer on every page: the theme toggle, the table of contents on
-// phones, progress tracking (done / learning / skipped, kept in localStorage), per-phase and
-// overall progress, export and import, and the study plan with its .ics calendar.
-// Works from file:// and under a strict Content-Security-Policy: no inline code, no requests.
+// phones, progress tracking (a mark per item: not started / learning / done, and skipped; kept
+// in localStorage), per-phase and overall progress, export and import, progress as a link,
+// folding modules, and the study plan with its .ics calendar. The words it shows are the
+// site language's `script:` strings (strings.js). Works from file:// and under a strict
+// Content-Security-Policy: no inline code, no requests.
 (function () {
   "use strict";
 
@@ -10,12 +12,6 @@
   var PROGRESS_KEY = "roadmap-site:progress:v1";
   var PLAN_KEY = "roadmap-site:plan:v1";
   var THEME_KEY = "roadmap-site:theme";
-  var STATUSES = [
-    ["", text("status-none")],
-    ["learning", text("status-learning")],
-    ["done", text("status-done")],
-    ["skipped", text("status-skipped")]
-  ];
   var HOURS_ASSUMED = 10;
   var DAY = 86400000;
 
@@ -83,6 +79,20 @@
       var link = event.target.closest ? event.target.closest("a") : null;
       if (link && window.matchMedia("(max-width: 63.99rem)").matches) details.removeAttribute("open");
     });
+  }
+
+  // ---------------------------------------------------------------- interface words
+
+  function statusWord(status) {
+    return text("status-" + (status || "none"));
+  }
+
+  /** Says `message` in the page's polite live region (again, if it is the same as the last). */
+  function announce(message) {
+    var region = document.getElementById("track-announcer");
+    if (!region) return;
+    region.textContent = "";
+    setTimeout(function () { region.textContent = message; }, 50);
   }
 
   // ---------------------------------------------------------------- tracked items
@@ -216,27 +226,42 @@
     this.state = mine;
   };
 
+  // One compact control per item: a button that goes from not started to learning to done and
+  // back; Shift+click or the S key skips (and unskips). Its name says the item and its state, and
+  // each change is said in the page's polite live region.
   Tracker.prototype.decorate = function () {
     var self = this;
     this.elements.forEach(function (element) {
-      var select = document.createElement("select");
-      select.className = "track-status";
-      select.setAttribute("aria-label", text("status-of", { title: element._trackTitle }));
-      STATUSES.forEach(function (pair) {
-        var option = document.createElement("option");
-        option.value = pair[0];
-        option.textContent = pair[1];
-        select.appendChild(option);
+      var isHeading = /^H[1-6]$/.test(element.tagName);
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "track-toggle";
+      button.setAttribute("aria-keyshortcuts", "S");
+      var mark = document.createElement("span");
+      mark.className = "track-mark";
+      mark.setAttribute("aria-hidden", "true");
+      button.appendChild(mark);
+      if (isHeading) {
+        // A heading's control says its state in words too; a topic's is the mark alone.
+        var label = document.createElement("span");
+        label.className = "track-label";
+        button.appendChild(label);
+        button._trackLabel = label;
+      }
+      button.addEventListener("click", function (event) {
+        self.change(element, event.shiftKey ? skipToggled(self.statusOf(element)) : nextStatus(self.statusOf(element)));
       });
-      select.addEventListener("change", function () {
-        self.set(element, select.value);
-        self.paint();
+      button.addEventListener("keydown", function (event) {
+        if ((event.key === "s" || event.key === "S") && !event.ctrlKey && !event.metaKey && !event.altKey) {
+          event.preventDefault();
+          self.change(element, skipToggled(self.statusOf(element)));
+        }
       });
-      element._trackSelect = select;
-      if (/^H[1-6]$/.test(element.tagName)) {
+      element._trackButton = button;
+      if (isHeading) {
         var bar = document.createElement("div");
         bar.className = "track-bar";
-        bar.appendChild(select);
+        bar.appendChild(button);
         var dates = document.createElement("span");
         dates.className = "plan-dates";
         // A phase without modules (a numbered step, a day) is tracked itself: its dates are the phase's.
@@ -246,13 +271,31 @@
         bar.appendChild(dates);
         element.parentNode.insertBefore(bar, element.nextSibling);
       } else {
-        // In a loose list the item's text is in a paragraph: keep the menu on its line.
+        // In a loose list the item's text is in a paragraph: keep the mark on its line.
         var first = element.firstElementChild;
         var host = first && first.tagName === "P" && first === element.firstChild ? first : element;
-        host.insertBefore(select, host.firstChild);
+        host.insertBefore(button, host.firstChild);
       }
     });
     this.paint();
+  };
+
+  /** The state after a plain press: not started → learning → done → not started; skipped → not started. */
+  function nextStatus(status) {
+    if (status === "") return "learning";
+    if (status === "learning") return "done";
+    return "";
+  }
+
+  function skipToggled(status) {
+    return status === "skipped" ? "" : "skipped";
+  }
+
+  /** Sets an item's state as the learner asked, and says it. */
+  Tracker.prototype.change = function (element, status) {
+    this.set(element, status);
+    this.paint();
+    announce(text("item-status", { item: element._trackTitle, status: statusWord(status) }));
   };
 
   Tracker.prototype.paint = function () {
@@ -260,11 +303,23 @@
     var counts = { total: 0, done: 0, learning: 0, skipped: 0 };
     this.elements.forEach(function (element) {
       var status = self.statusOf(element);
-      element._trackSelect.value = status;
+      var word = statusWord(status);
+      var button = element._trackButton;
       element.setAttribute("data-status", status || "none");
+      button.setAttribute("data-status", status || "none");
+      button.setAttribute("aria-label", text("item-status", { item: element._trackTitle, status: word }));
+      if (button._trackLabel) button._trackLabel.textContent = word;
       counts.total++;
       if (status) counts[status]++;
     });
+    // Elements that show an item's state elsewhere: contents entries, the drawing's nodes.
+    var mirrors = document.querySelectorAll("[data-status-of]");
+    for (var i = 0; i < mirrors.length; i++) {
+      var item = this.byAnchor[mirrors[i].getAttribute("data-status-of")];
+      var status = item ? this.statusOf(item) : "";
+      mirrors[i].setAttribute("data-status", status || "none");
+      if (mirrors[i].closest && mirrors[i].closest(".toc")) showStatusText(mirrors[i], status);
+    }
     setProgress(document.getElementById("overall-progress"), document.getElementById("overall-progress-label"), counts, null);
 
     (this.data.phases || []).forEach(function (phase) {
@@ -295,6 +350,21 @@
       setProgress(progress, label, phaseCounts, phase.title);
     });
   };
+
+  /** A contents entry says its item's state to screen readers too (its mark is drawn by site.css). */
+  function showStatusText(link, status) {
+    var hidden = link.querySelector(".status-text");
+    if (!status) {
+      if (hidden) hidden.remove();
+      return;
+    }
+    if (!hidden) {
+      hidden = document.createElement("span");
+      hidden.className = "status-text visually-hidden";
+      link.appendChild(hidden);
+    }
+    hidden.textContent = " (" + statusWord(status) + ")";
+  }
 
   function phaseOverviewItem(id) {
     var links = document.querySelectorAll(".phase-overview li > a");
@@ -368,6 +438,39 @@
     setTimeout(function () { URL.revokeObjectURL(url); link.remove(); }, 1000);
   }
 
+  /**
+   * Merges imported entries ({key: {status, title, updated}}) into the saved progress of the
+   * roadmap `slug`: each imported item takes the imported state, every other item keeps its own.
+   * A plan, when given, replaces the saved one. Returns how many entries were taken.
+   */
+  function mergeProgress(slug, entries, plan) {
+    var all = readJSON(PROGRESS_KEY, {});
+    var merged = all[slug] && typeof all[slug] === "object" ? all[slug] : {};
+    var count = 0;
+    Object.keys(entries || {}).forEach(function (key) {
+      var entry = entries[key];
+      if (entry && typeof entry.status === "string" && /^(done|learning|skipped)$/.test(entry.status)) {
+        merged[key] = { status: entry.status, title: String(entry.title || ""), updated: String(entry.updated || "") };
+        count++;
+      }
+    });
+    all[slug] = merged;
+    writeJSON(PROGRESS_KEY, all);
+    if (plan && typeof plan === "object") {
+      var plans = readJSON(PLAN_KEY, {});
+      plans[slug] = plan;
+      writeJSON(PLAN_KEY, plans);
+    }
+    return count;
+  }
+
+  /** Shows the page's saved progress and plan again after an import. */
+  function reloadProgress(tracker) {
+    tracker.load();
+    tracker.paint();
+    if (window.__roadmapPlan) window.__roadmapPlan.restore();
+  }
+
   function setUpExportImport(tracker) {
     var exportButton = document.getElementById("progress-export");
     var input = document.getElementById("progress-import");
@@ -399,36 +502,191 @@
             return;
           }
           var slug = typeof payload.roadmap === "string" && payload.roadmap ? payload.roadmap : tracker.slug;
-          var all = readJSON(PROGRESS_KEY, {});
-          var merged = all[slug] && typeof all[slug] === "object" ? all[slug] : {};
-          var count = 0;
-          Object.keys(payload.progress || {}).forEach(function (key) {
-            var entry = payload.progress[key];
-            if (entry && typeof entry.status === "string" && /^(done|learning|skipped)$/.test(entry.status)) {
-              merged[key] = { status: entry.status, title: String(entry.title || ""), updated: String(entry.updated || "") };
-              count++;
-            }
-          });
-          all[slug] = merged;
-          writeJSON(PROGRESS_KEY, all);
-          if (payload.plan && typeof payload.plan === "object") {
-            var plans = readJSON(PLAN_KEY, {});
-            plans[slug] = payload.plan;
-            writeJSON(PLAN_KEY, plans);
-          }
+          var count = mergeProgress(slug, payload.progress, payload.plan);
           input.value = "";
           if (slug !== tracker.slug) {
             status(text("imported-other", { count: count, roadmap: slug }));
             return;
           }
-          tracker.load();
-          tracker.paint();
-          if (window.__roadmapPlan) window.__roadmapPlan.restore();
+          reloadProgress(tracker);
           status(text("imported", { count: count }));
         };
         reader.readAsText(file);
       });
     }
+  }
+
+  // ---------------------------------------------------------------- progress as a link
+
+  // A link to the page whose fragment holds the learner's progress: `#progress=` and the
+  // base64url of the deflated JSON {v: 1, r: slug, p: {key: "d" | "l" | "s"}, plan?: {s, h}}.
+  // The fragment never leaves the browser (it is not sent to the server) and needs no address:
+  // the link works from file:// and under any sub-path.
+  var LINK_PREFIX = "#progress=";
+  var LINK_CODES = { done: "d", learning: "l", skipped: "s" };
+  var LINK_STATUSES = { d: "done", l: "learning", s: "skipped" };
+  var LINK_MAX_ENTRIES = 5000;
+
+  function canShareLinks() {
+    return typeof CompressionStream === "function" && typeof DecompressionStream === "function" &&
+      typeof TextEncoder === "function" && typeof Response === "function";
+  }
+
+  function streamBytes(bytes, transform) {
+    var stream = new Blob([bytes]).stream().pipeThrough(transform);
+    return new Response(stream).arrayBuffer().then(function (buffer) { return new Uint8Array(buffer); });
+  }
+
+  function toBase64URL(bytes) {
+    var binary = "";
+    for (var i = 0; i < bytes.length; i++) binary += String.fromCharCode(bytes[i]);
+    return btoa(binary).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+  }
+
+  function fromBase64URL(code) {
+    if (!/^[A-Za-z0-9_-]+$/.test(code)) throw new Error("not base64url");
+    var binary = atob(code.replace(/-/g, "+").replace(/_/g, "/"));
+    var bytes = new Uint8Array(binary.length);
+    for (var i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+    return bytes;
+  }
+
+  /** The fragment code of the saved progress (and plan) of the roadmap `slug`. */
+  function encodeProgressLink(slug) {
+    var saved = readJSON(PROGRESS_KEY, {})[slug] || {};
+    var payload = { v: 1, r: slug, p: {} };
+    Object.keys(saved).forEach(function (key) {
+      var code = saved[key] && LINK_CODES[saved[key].status];
+      if (code) payload.p[key] = code;
+    });
+    var plan = readJSON(PLAN_KEY, {})[slug];
+    if (plan && typeof plan.start === "string" && plan.start) payload.plan = { s: plan.start, h: plan.hoursPerWeek || null };
+    var bytes = new TextEncoder().encode(JSON.stringify(payload));
+    return streamBytes(bytes, new CompressionStream("deflate")).then(toBase64URL);
+  }
+
+  /**
+   * The progress a fragment code holds, as {slug, entries, plan}, checked member by member;
+   * rejects when the code is not one this site wrote.
+   */
+  function decodeProgressLink(code) {
+    return Promise.resolve().then(function () {
+      return streamBytes(fromBase64URL(code), new DecompressionStream("deflate"));
+    }).then(function (bytes) {
+      var payload = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes));
+      if (!payload || payload.v !== 1 || typeof payload.r !== "string" || !payload.p || typeof payload.p !== "object") {
+        throw new Error("not a progress link");
+      }
+      var keys = Object.keys(payload.p);
+      if (keys.length > LINK_MAX_ENTRIES) throw new Error("too many entries");
+      var entries = {};
+      var updated = new Date().toISOString();
+      keys.forEach(function (key) {
+        var status = LINK_STATUSES[payload.p[key]];
+        if (!status || key.length > 500) throw new Error("bad entry");
+        entries[key] = { status: status, title: "", updated: updated };
+      });
+      var plan = null;
+      if (payload.plan && typeof payload.plan === "object" && /^\d{4}-\d{2}-\d{2}$/.test(payload.plan.s)) {
+        var hours = payload.plan.h;
+        plan = { start: payload.plan.s, hoursPerWeek: typeof hours === "number" && hours > 0 && hours <= 80 ? hours : null };
+      }
+      return { slug: payload.r, entries: entries, plan: plan };
+    });
+  }
+
+  function setUpProgressLink(tracker) {
+    var button = document.getElementById("progress-link-copy");
+    var field = document.getElementById("progress-link");
+    if (!button || !field) return;
+    if (!canShareLinks()) {
+      button.hidden = true;
+      return;
+    }
+    button.addEventListener("click", function () {
+      encodeProgressLink(tracker.slug).then(function (code) {
+        var url = window.location.href.split("#")[0] + LINK_PREFIX + code;
+        field.value = url;
+        field.parentNode.hidden = false;
+        function byHand() {
+          field.focus();
+          field.select();
+          status(text("link-copy-by-hand"));
+        }
+        if (navigator.clipboard && window.isSecureContext) {
+          navigator.clipboard.writeText(url).then(function () {
+            status(text("link-copied"));
+          }, byHand);
+        } else {
+          byHand();
+        }
+      });
+    });
+  }
+
+  /**
+   * Offers the progress in the address's `#progress=` fragment for import, and takes the
+   * fragment out of the address so that a reload does not offer it again.
+   */
+  function offerLinkedProgress(tracker) {
+    var hash = window.location.hash;
+    if (hash.indexOf(LINK_PREFIX) !== 0) return;
+    var code = hash.slice(LINK_PREFIX.length);
+    try {
+      history.replaceState(history.state, "", window.location.href.split("#")[0]);
+    } catch (error) {
+      // Some file:// setups refuse; the fragment stays and names no element.
+    }
+    var offer = document.getElementById("import-offer");
+    if (!offer) return;
+    var message = offer.querySelector(".import-offer-text");
+    var importButton = offer.querySelector('[data-offer="import"]');
+    var dismissButton = offer.querySelector('[data-offer="dismiss"]');
+    function show(sentence, importable) {
+      message.textContent = sentence;
+      importButton.hidden = !importable;
+      offer.hidden = false;
+      offer.focus();
+    }
+    function close() {
+      offer.hidden = true;
+      importButton.onclick = null;
+    }
+    dismissButton.onclick = close;
+    offer.onkeydown = function (event) {
+      if (event.key === "Escape") close();
+    };
+    var decoding = canShareLinks() ? decodeProgressLink(code) : Promise.reject(new Error("unsupported"));
+    decoding.then(function (linked) {
+      if (linked.slug !== tracker.slug) {
+        show(text("link-other-roadmap", { slug: linked.slug }), false);
+        return;
+      }
+      var counts = { done: 0, learning: 0, skipped: 0 };
+      Object.keys(linked.entries).forEach(function (key) { counts[linked.entries[key].status]++; });
+      var parts = ["done", "learning", "skipped"].filter(function (name) { return counts[name]; }).map(function (name) {
+        return text("link-count-" + name, { count: counts[name] });
+      });
+      if (linked.plan) {
+        parts.push(text("link-plan", { date: formatDay(parseDay(linked.plan.start)) }));
+      }
+      if (!parts.length) parts.push(text("link-count-done", { count: 0 }));
+      show(text("link-offer", { summary: parts.join(text("list-separator")) }), true);
+      importButton.onclick = function () {
+        Object.keys(linked.entries).forEach(function (key) {
+          var element = document.querySelector('[data-track-key="' + cssEscape(key) + '"]');
+          if (element) linked.entries[key].title = element._trackTitle || "";
+        });
+        var count = mergeProgress(tracker.slug, linked.entries, linked.plan);
+        close();
+        reloadProgress(tracker);
+        status(text("imported", { count: count }));
+        var panel = document.querySelector(".study-panel");
+        if (panel) panel.focus();
+      };
+    }, function () {
+      show(text("link-unreadable"), false);
+    });
   }
 
   // ---------------------------------------------------------------- study plan
@@ -613,6 +871,9 @@
       var plan = readJSON(PLAN_KEY, {})[data.slug];
       startInput.value = plan && typeof plan.start === "string" ? plan.start : "";
       if (hoursInput) hoursInput.value = plan && plan.hoursPerWeek ? String(plan.hoursPerWeek) : "";
+      // A saved plan shows its form; without one the form stays folded under its summary.
+      var details = startInput.closest ? startInput.closest("details") : null;
+      if (details && startInput.value) details.open = true;
       render();
     }
 
@@ -644,6 +905,146 @@
     return window.CSS && CSS.escape ? CSS.escape(value) : String(value).replace(/["\\]/g, "\\$&");
   }
 
+  // ---------------------------------------------------------------- folding modules
+
+  // WAI-ARIA disclosure: a button in each module's heading (the heading stays a heading) shows
+  // or hides the module's body. Without scripts every module is open. With them the modules
+  // fold, so the page reads as an outline, except the one the page was opened at and those
+  // the learner is learning; a jump to an anchor inside a folded module (a link, the contents,
+  // the drawing) opens it, and so does the browser's find in page (hidden="until-found", where
+  // supported). Printing opens every module.
+  function setUpFolding(tracker) {
+    var sections = document.querySelectorAll("section.module");
+    var untilFound = "onbeforematch" in document.documentElement;
+    var modules = [];
+    for (var i = 0; i < sections.length; i++) {
+      var section = sections[i];
+      var heading = section.firstElementChild;
+      var body = heading && heading.nextElementSibling;
+      while (body && !body.classList.contains("module-body")) body = body.nextElementSibling;
+      if (!heading || !/^H[1-6]$/.test(heading.tagName) || !body) continue;
+      modules.push(makeFoldable(section, heading, body));
+    }
+    if (!modules.length) return;
+
+    function makeFoldable(section, heading, body) {
+      var module = { section: section, heading: heading, body: body };
+      body.id = uniqueID((heading.id || "module") + "-body");
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "fold-toggle";
+      button.setAttribute("aria-controls", body.id);
+      var chevron = document.createElement("span");
+      chevron.className = "fold-chevron";
+      chevron.setAttribute("aria-hidden", "true");
+      button.appendChild(chevron);
+      // The heading's words become the button's, unless they hold a link (no link in a button):
+      // then the button stands before them, named by them.
+      if (heading.querySelector("a:not(.anchor), button, input, select, textarea")) {
+        button.setAttribute("aria-label", titleOf(heading));
+      } else {
+        var node = heading.firstChild;
+        while (node) {
+          var next = node.nextSibling;
+          if (!(node.nodeType === 1 && node.classList.contains("anchor"))) button.appendChild(node);
+          node = next;
+        }
+      }
+      heading.insertBefore(button, heading.firstChild);
+      button.addEventListener("click", function () { setOpen(module, !isOpen(module)); });
+      body.addEventListener("beforematch", function () { setOpen(module, true); });
+      module.button = button;
+      return module;
+    }
+
+    function isOpen(module) {
+      return module.button.getAttribute("aria-expanded") === "true";
+    }
+
+    function setOpen(module, open) {
+      module.button.setAttribute("aria-expanded", open ? "true" : "false");
+      module.section.classList.toggle("is-folded", !open);
+      if (open) module.body.removeAttribute("hidden");
+      else if (untilFound) module.body.setAttribute("hidden", "until-found");
+      else module.body.hidden = true;
+    }
+
+    function moduleOf(element) {
+      for (var i = 0; i < modules.length; i++) {
+        if (modules[i].section.contains(element)) return modules[i];
+      }
+      return null;
+    }
+
+    /** Opens the folded module that holds `element`; whether one was opened. */
+    function reveal(element) {
+      var module = element ? moduleOf(element) : null;
+      if (!module || isOpen(module)) return false;
+      setOpen(module, true);
+      return true;
+    }
+
+    function hashTarget() {
+      var hash = window.location.hash;
+      if (hash.length < 2 || hash.indexOf(LINK_PREFIX) === 0) return null;
+      var id;
+      try { id = decodeURIComponent(hash.slice(1)); } catch (error) { id = hash.slice(1); }
+      return document.getElementById(id);
+    }
+
+    var target = hashTarget();
+    modules.forEach(function (module) {
+      var track = module.heading.getAttribute("data-track");
+      var learning = track && tracker && tracker.byAnchor[track] && tracker.statusOf(tracker.byAnchor[track]) === "learning";
+      setOpen(module, learning || (target !== null && module.section.contains(target)));
+    });
+    // Modules folded above the target moved it: bring it back into view.
+    if (target) target.scrollIntoView();
+
+    // A same-page link opens its target's module before the browser scrolls to it.
+    document.addEventListener("click", function (event) {
+      var link = event.target.closest ? event.target.closest("a") : null;
+      if (!link) return;
+      var href = link.getAttribute("href") || link.getAttribute("xlink:href") || "";
+      if (href.charAt(0) !== "#" || href.length < 2) return;
+      var id;
+      try { id = decodeURIComponent(href.slice(1)); } catch (error) { id = href.slice(1); }
+      reveal(document.getElementById(id));
+    });
+    window.addEventListener("hashchange", function () {
+      var element = hashTarget();
+      if (reveal(element)) element.scrollIntoView();
+    });
+
+    var foldedBeforePrint = [];
+    window.addEventListener("beforeprint", function () {
+      foldedBeforePrint = modules.filter(function (module) { return !isOpen(module); });
+      foldedBeforePrint.forEach(function (module) { setOpen(module, true); });
+    });
+    window.addEventListener("afterprint", function () {
+      foldedBeforePrint.forEach(function (module) { setOpen(module, false); });
+      foldedBeforePrint = [];
+    });
+
+    var actions = document.querySelector(".fold-actions");
+    if (actions) {
+      actions.hidden = false;
+      actions.addEventListener("click", function (event) {
+        var button = event.target.closest ? event.target.closest("[data-fold]") : null;
+        if (!button) return;
+        var open = button.getAttribute("data-fold") === "open";
+        modules.forEach(function (module) { setOpen(module, open); });
+      });
+    }
+  }
+
+  /** `base`, or `base-2`, `base-3`…: an id no element has yet. */
+  function uniqueID(base) {
+    var id = base;
+    for (var n = 2; document.getElementById(id); n++) id = base + "-" + n;
+    return id;
+  }
+
   // ---------------------------------------------------------------- start
 
   function start() {
@@ -653,12 +1054,19 @@
     var data = roadmapData();
     var panel = document.querySelector(".study-panel");
     if (panel) panel.hidden = false;
+    var tracker = null;
     if (data) {
-      var tracker = new Tracker(data);
+      tracker = new Tracker(data);
       tracker.load();
       tracker.decorate();
       setUpExportImport(tracker);
+      setUpProgressLink(tracker);
       setUpPlan(data);
+    }
+    setUpFolding(tracker);
+    if (tracker) {
+      offerLinkedProgress(tracker);
+      window.addEventListener("hashchange", function () { offerLinkedProgress(tracker); });
     }
   }
 

@@ -101,3 +101,40 @@ def click(driver, element):
     """Clicks after scrolling the element to the middle of the view, clear of the sticky header."""
     driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", element)
     element.click()
+
+
+# The progress marks (site.js): one button per tracked item that goes from not started to
+# learning to done; the S key (or Shift+click) skips.
+
+def status_button(driver, element):
+    """The progress mark of a tracked element: inside it (a list item) or in the bar after it (a heading)."""
+    return driver.execute_script(
+        "var e = arguments[0]; return e.querySelector('.track-toggle') ||"
+        " (e.nextElementSibling && e.nextElementSibling.querySelector('.track-toggle'))", element)
+
+
+def open_module_of(driver, element):
+    """Unfolds the module that holds `element`, if it is folded (as a reader would, with its button)."""
+    toggle = driver.execute_script(
+        "var m = arguments[0].closest('section.module');"
+        "return m && m.classList.contains('is-folded') ? m.querySelector('.fold-toggle') : null", element)
+    if toggle is not None:
+        click(driver, toggle)
+
+
+def set_status(driver, element, status):
+    """Brings a tracked element to `status` ('none', 'learning', 'done' or 'skipped') from the
+    keyboard: Enter goes round the three states, S skips."""
+    from selenium.webdriver.common.keys import Keys
+    open_module_of(driver, element)
+    button = status_button(driver, element)
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", button)
+    for _ in range(4):
+        current = element.get_attribute("data-status")
+        if current == status:
+            return
+        if status == "skipped" or current == "skipped":
+            button.send_keys("s")
+        else:
+            button.send_keys(Keys.ENTER)
+    assert element.get_attribute("data-status") == status, f"could not set {status}"

@@ -7,7 +7,7 @@ from selenium.webdriver.common.keys import Keys
 
 from conftest import assert_clean
 from site_pages import (axe_version, clear_storage, click, first_roadmap, page_types, reset_viewport, run_axe,
-                        set_color_scheme, set_viewport)
+                        set_color_scheme, set_status, set_viewport)
 
 PAGES = page_types()
 
@@ -46,10 +46,13 @@ def test_axe_with_progress_and_plan_in_use(driver, base_url):
     driver.get(base_url + path)
     driver.execute_script(
         "var i = document.getElementById('plan-start'); i.value = '2027-03-01';"
-        "i.dispatchEvent(new Event('change', {bubbles: true}));"
-        "var menus = document.querySelectorAll('.track-status');"
-        "['done', 'learning', 'skipped'].forEach(function (s, n) {"
-        "  menus[n].value = s; menus[n].dispatchEvent(new Event('change', {bubbles: true})); });")
+        "i.dispatchEvent(new Event('change', {bubbles: true}));")
+    items = driver.find_elements(By.CSS_SELECTOR, "[data-track]")
+    for item, status in zip(items, ["done", "learning", "skipped"]):
+        set_status(driver, item, status)
+    # A shared link's offer, and the copied link, shown.
+    click(driver, driver.find_element(By.ID, "progress-link-copy"))
+    driver.execute_script("document.getElementById('import-offer').hidden = false")
     for theme in ("light", "dark"):
         driver.execute_script("document.documentElement.setAttribute('data-theme', arguments[0])", theme)
         violations = run_axe(driver)
@@ -93,14 +96,13 @@ def test_keyboard_operates_theme_toggle_and_progress(driver, base_url):
     before = driver.find_element(By.TAG_NAME, "html").get_attribute("data-theme")
     toggle.send_keys(Keys.ENTER)
     assert driver.find_element(By.TAG_NAME, "html").get_attribute("data-theme") != before
-    # A status menu, reached and changed from the keyboard.
-    menu = driver.find_elements(By.CSS_SELECTOR, ".track-status")[0]
-    driver.execute_script("arguments[0].scrollIntoView({block: 'center'}); arguments[0].focus()", menu)
-    assert focused(driver) == menu
-    assert menu.value_of_css_property("outline-style") != "none"
-    menu.send_keys(Keys.ARROW_DOWN)
-    driver.execute_script("arguments[0].blur()", menu)
-    assert menu.get_attribute("value") != ""
+    # A progress mark, reached and changed from the keyboard.
+    mark = driver.find_elements(By.CSS_SELECTOR, ".track-toggle")[0]
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center'}); arguments[0].focus()", mark)
+    assert focused(driver) == mark
+    assert mark.value_of_css_property("outline-style") != "none"
+    mark.send_keys(Keys.ENTER)
+    assert mark.get_attribute("data-status") == "learning"
     # The import button is a label for a file input that keyboard users reach by Tab.
     file_input = driver.find_element(By.ID, "progress-import")
     assert file_input.get_attribute("tabindex") in (None, "0")

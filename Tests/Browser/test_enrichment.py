@@ -7,6 +7,7 @@ import pytest
 from selenium.webdriver.common.by import By
 
 from conftest import SITE, assert_clean
+from site_pages import open_module_of
 
 
 def roadmaps():
@@ -117,6 +118,7 @@ def test_a_use_links_to_its_entry_and_back(driver, base_url):
     driver.get(base_url + slug + "/index.html")
     badge = driver.find_element(By.ID, use["anchor"])
     assert badge.get_attribute("href").endswith("resources.html#" + resource["id"])
+    open_module_of(driver, badge)  # modules are folded until opened
     driver.execute_script("arguments[0].scrollIntoView()", badge)
     badge.click()
     assert driver.current_url.endswith(slug + "/resources.html#" + resource["id"])
@@ -126,6 +128,7 @@ def test_a_use_links_to_its_entry_and_back(driver, base_url):
     assert back.get_attribute("href").endswith("index.html#" + use["anchor"])
     back.click()
     assert driver.current_url.endswith(slug + "/index.html#" + use["anchor"])
+    assert driver.find_element(By.ID, use["anchor"]).is_displayed(), "the module it is in opens"
     assert_clean(driver, base_url)
 
 

@@ -7,22 +7,15 @@ import re
 import tempfile
 
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.ui import Select
 
 from conftest import assert_clean
-from site_pages import allow_downloads, clear_storage, click, first_roadmap, roadmap_data, wait_for_file
+from site_pages import allow_downloads, clear_storage, click, first_roadmap, roadmap_data, set_status, wait_for_file
 
 STORAGE_KEY = "roadmap-site:progress:v1"
 
 
 def tracked(driver):
     return driver.find_elements(By.CSS_SELECTOR, "[data-track]")
-
-
-def status_menu(driver, element):
-    return Select(driver.execute_script(
-        "var e = arguments[0]; return e.querySelector('.track-status') ||"
-        " (e.nextElementSibling && e.nextElementSibling.querySelector('.track-status'))", element))
 
 
 def statuses(driver):
@@ -36,9 +29,9 @@ def mark_some(driver):
     data = roadmap_data(driver)
     first_module = data["phases"][0]["items"][0]
     module = driver.find_element(By.CSS_SELECTOR, f'[data-track="{first_module}"]')
-    status_menu(driver, module).select_by_value("done")
-    status_menu(driver, items[2]).select_by_value("learning")
-    status_menu(driver, items[3]).select_by_value("skipped")
+    set_status(driver, module, "done")
+    set_status(driver, items[2], "learning")
+    set_status(driver, items[3], "skipped")
     return statuses(driver)
 
 
@@ -119,6 +112,9 @@ def test_study_plan_dates_and_calendar(driver, base_url):
     driver.get(base_url + path)
     data = roadmap_data(driver)
     phases = data["phases"]
+    # The plan's form is folded under its summary until a plan is saved.
+    assert not driver.find_element(By.ID, "plan-hours").is_displayed()
+    click(driver, driver.find_element(By.CSS_SELECTOR, ".plan-details > summary"))
     driver.execute_script(
         "var i = document.getElementById('plan-start'); i.value = '2027-01-04';"
         "i.dispatchEvent(new Event('change', {bubbles: true}));")

@@ -35,10 +35,7 @@ import RoadmapMarkdown
         let linkCheck = MarkdownLinkCheck(resolver: resolver, allowRawHTML: false).check(roadmap)
         var bytes: [UInt8] = []
         renderer.render(roadmap.preamble, into: &bytes)
-        for section in roadmap.allSections {
-            renderer.renderHeading(section.heading, into: &bytes)
-            renderer.render(section.blocks, into: &bytes)
-        }
+        for section in roadmap.sections { renderer.renderSection(section, into: &bytes) }
         let html = bytes.utf8Text
         #expect(!html.contains("<script"))
         let ids = Set(Self.matches(of: " id=\"", in: html))

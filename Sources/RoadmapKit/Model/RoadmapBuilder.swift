@@ -402,6 +402,7 @@ struct RoadmapBuilder: Sendable {
         "search-page-number", "search-pager", "search-prev", "search-results-full", "search-status",
         "site-search-input", "site-search-results", "study-panel-title", "skill-matrix-title",
         "overview-timeline-title", "page-timeline-title", "roadmap-graph", "roadmap-graph-caption", "site-strings",
+        "import-offer", "import-offer-title", "progress-link", "progress-link-copy", "track-announcer",
     ]
 
     /// A heading's or link's text as a reader sees it: badge and icon images left out

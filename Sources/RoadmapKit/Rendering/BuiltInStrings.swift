@@ -100,7 +100,7 @@ roadmap:
 panel:
   title: Your progress and study plan
   progress-empty: "Progress: nothing marked yet"
-  hint: Mark modules and topics as learning, done or skipped with the menus beside them. Progress stays in this browser; export it to keep a copy.
+  hint: "Press an item's mark to go from not started to learning to done; Shift+click or S skips it. Progress stays in this browser: export it or copy a link to keep or share it."
   export: Export progress
   import: Import progress
   plan: Study plan
@@ -109,6 +109,13 @@ panel:
   hours-hint: Durations assume about 10 hours a week.
   calendar: Download calendar (.ics)
   clear-plan: Clear plan
+  copy-link: "Copy progress link"
+  link-label: "Progress link"
+  open-all: "Open all modules"
+  fold-all: "Fold all modules"
+  offer-title: "Shared progress"
+  offer-import: "Import"
+  offer-dismiss: "Dismiss"
 
 # The drawing of a roadmap.sh roadmap.
 graph:
@@ -306,5 +313,16 @@ script:
   resources-shown:
     one: "{count} resource"
     other: "{count} resources"
+  item-status: "{item}: {status}"
+  link-copied: "Link copied. Anyone who opens it is offered your progress to import."
+  link-copy-by-hand: "The link could not be copied for you: it is selected above, copy it from there."
+  link-offer: "This link holds progress on this roadmap: {summary}. Importing merges it with yours: each item in the link takes the link's state, every other item keeps yours."
+  link-plan: "a study plan from {date}"
+  link-unreadable: "This progress link cannot be read (it may be cut short or from another site), so nothing was imported."
+  link-other-roadmap: "This progress link is for another roadmap ({slug}), so nothing was imported."
+  link-count-done: "{count} done"
+  link-count-learning: "{count} learning"
+  link-count-skipped: "{count} skipped"
+  list-separator: ", "
 """#
 }

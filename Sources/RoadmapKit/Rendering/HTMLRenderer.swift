@@ -52,7 +52,6 @@ struct HTMLRenderer {
         renderSiblings(nodes, into: &out, tightList: false)
     }
 
-    /// A heading with its anchor and anchor link.
     /// A remote image, Markdown's or raw HTML's, never loaded: a request would leave the site.
     /// It becomes a link to the image with its alt text (the caller gives a text when it has
     /// none), or, inside a link (links cannot nest), the alt text alone.
@@ -68,7 +67,27 @@ struct HTMLRenderer {
         out.append(insideLink ? "</span>" : "</a>")
     }
 
-    mutating func renderHeading(_ heading: Heading, into out: inout [UInt8]) {
+    /// A section: its heading, its blocks and its sub-sections. A phase or a module is a
+    /// `<section>` of that class, so the two read apart at a glance; a module's content is in a
+    /// `module-body` that the page's script folds and unfolds (all of it shows without scripts).
+    mutating func renderSection(_ section: Section, into out: inout [UInt8]) {
+        switch section.role {
+        case .phase: out.append("<section class=\"phase\">\n")
+        case .module: out.append("<section class=\"module\">\n")
+        case .section: break
+        }
+        renderHeadingElement(section.heading, into: &out)
+        if section.role == .module { out.append("<div class=\"module-body\">\n") }
+        append(decorations.afterHeading[section.id], into: &out)
+        render(section.blocks, into: &out)
+        for child in section.children { renderSection(child, into: &out) }
+        append(decorations.sectionEnd[section.id], into: &out)
+        if section.role == .module { out.append("</div>\n") }
+        if section.role != .section { out.append("</section>\n") }
+    }
+
+    /// A heading with its anchor and anchor link.
+    private mutating func renderHeadingElement(_ heading: Heading, into out: inout [UInt8]) {
         let level = min(max(heading.level, 1), 6)
         out.append("<h")
         out.append(decimal: level)
@@ -79,7 +98,6 @@ struct HTMLRenderer {
         out.append("</h")
         out.append(decimal: level)
         out.append(">\n")
-        append(decorations.afterHeading[heading.id], into: &out)
     }
 
     /// A heading's visible link to its own anchor.

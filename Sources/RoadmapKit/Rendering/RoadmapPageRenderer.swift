@@ -32,13 +32,7 @@ struct RoadmapPageRenderer {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(1 << 16)
         html.render(roadmap.preamble, into: &bytes)
-        func renderSection(_ section: Section) {
-            html.renderHeading(section.heading, into: &bytes)
-            html.render(section.blocks, into: &bytes)
-            for child in section.children { renderSection(child) }
-            html.append(html.decorations.sectionEnd[section.id], into: &bytes)
-        }
-        for section in roadmap.sections { renderSection(section) }
+        for section in roadmap.sections { html.renderSection(section, into: &bytes) }
         let content = bytes.utf8Text
 
         var titleHTML = ""
@@ -49,17 +43,22 @@ struct RoadmapPageRenderer {
         }
         if titleHTML.isEmpty { titleHTML = HTMLEscaping.escape(roadmap.title) }
 
+        // Two levels of headings, and deeper the phases and modules, whose state the entries show.
         func tocEntries(_ sections: [Section], depth: Int) -> [TOCEntryView] {
-            sections.map { section in
-                let children = depth < 2 ? tocEntries(section.children, depth: depth + 1) : []
-                return TOCEntryView(id: section.id, title: section.title, children: children, hasChildren: !children.isEmpty)
+            sections.compactMap { section in
+                guard depth <= 2 || section.role != .section else { return nil }
+                let children = tocEntries(section.children, depth: depth + 1)
+                return TOCEntryView(
+                    id: section.id, title: section.title, isTracked: html.trackedAnchors.contains(section.id),
+                    children: children, hasChildren: !children.isEmpty)
             }
         }
         let toc = tocEntries(roadmap.sections, depth: 1)
+        let phasesNumberThemselves = Self.phasesNumberThemselves(roadmap.phases)
         let phases = roadmap.phases.enumerated().map { index, phase in
             PhaseOverviewView(
                 id: phase.id, title: phase.duration == nil ? phase.title : phase.titleWithoutStatedDuration, number: index + 1,
-                hasDuration: phase.duration != nil,
+                showsNumber: !phasesNumberThemselves, hasDuration: phase.duration != nil,
                 duration: phase.duration.map { WeekRange(minWeeks: $0.minWeeks, maxWeeks: $0.maxWeeks).text(in: strings) } ?? "",
                 moduleCount: phase.modules.count)
         }
@@ -76,6 +75,7 @@ struct RoadmapPageRenderer {
             hasDuration: roadmap.totalDuration != nil, totalDuration: roadmap.totalDuration.map { $0.text(in: strings) } ?? "",
             phaseCount: roadmap.phases.count, moduleCount: roadmap.modules.count, facts: facts, hasFacts: !facts.isEmpty,
             phases: phases, hasPhases: !phases.isEmpty, hasPhaseOverview: !phases.isEmpty && !roadmap.isTopicFolder,
+            phasesNumberThemselves: phasesNumberThemselves,
             graph: roadmap.graph.flatMap { GraphDrawing(graph: $0, title: roadmap.title).view() }, toc: toc, hasTOC: !toc.isEmpty, content: content,
             dataJSON: dataJSON,
             enrichment: enrichment.map { EnrichmentPages.roadmapView($0, strings: strings) } ?? .none,
@@ -104,6 +104,17 @@ extension PageMetaView {
 }
 
 extension RoadmapPageRenderer {
+    /// Whether a phase's title numbers it: a number in its first word ("1. Git", "第一阶段") or
+    /// starting its second ("Phase 1: …", "Month 2"; not "Deployment (4 weeks)"). The page's own
+    /// numbering of the phases would then contradict the titles ("2" beside "Phase 1").
+    static func phasesNumberThemselves(_ phases: [Phase]) -> Bool {
+        phases.contains { phase in
+            let words = phase.title.split(whereSeparator: \.isWhitespace).prefix(2)
+            guard let first = words.first else { return false }
+            return first.contains(where: \.isNumber) || (words.dropFirst().first?.first?.isNumber ?? false)
+        }
+    }
+
     /// The Markdown of the page's title, when the page renders it (a title from the front matter
     /// is shown as text): the title heading's inlines without badges.
     static func titleInlines(of roadmap: Roadmap) -> [MarkdownNode]? {

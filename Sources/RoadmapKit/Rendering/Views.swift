@@ -119,11 +119,14 @@ struct HomePageView: Sendable, TemplateView {
 struct TOCEntryView: Sendable, TemplateView {
     var id: String
     var title: String
+    /// Whether the section is something a learner marks (a module), whose state the entry shows.
+    var isTracked: Bool
     var children: [TOCEntryView]
     var hasChildren: Bool
 
     static let templateKeys: TemplateKeys<Self> = [
-        "id": .text(\.id), "title": .text(\.title), "children": .list(\.children), "hasChildren": .flag(\.hasChildren),
+        "id": .text(\.id), "title": .text(\.title), "isTracked": .flag(\.isTracked), "children": .list(\.children),
+        "hasChildren": .flag(\.hasChildren),
     ]
 }
 
@@ -132,12 +135,15 @@ struct PhaseOverviewView: Sendable, TemplateView {
     var id: String
     var title: String
     var number: Int
+    /// Whether the overview shows `number` (not when the titles carry their own numbers).
+    var showsNumber: Bool
     var hasDuration: Bool
     var duration: String
     var moduleCount: Int
 
     static let templateKeys: TemplateKeys<Self> = [
-        "id": .text(\.id), "title": .text(\.title), "number": .number(\.number), "hasDuration": .flag(\.hasDuration),
+        "id": .text(\.id), "title": .text(\.title), "number": .number(\.number), "showsNumber": .flag(\.showsNumber),
+        "hasDuration": .flag(\.hasDuration),
         "duration": .text(\.duration), "moduleCount": .number(\.moduleCount),
     ]
 }
@@ -161,6 +167,9 @@ struct RoadmapPageView: Sendable, TemplateView {
     var hasPhases: Bool
     /// Whether the page lists its phases at the top (a drawn roadmap shows its own outline).
     var hasPhaseOverview: Bool
+    /// Whether the phases' titles carry their own numbers ("Phase 1: …", "Month 2", "1. Git"):
+    /// then the page numbers none of them, rather than show "2" beside "Phase 1".
+    var phasesNumberThemselves: Bool
     /// The roadmap drawn, when it has a graph (roadmap.sh).
     var graph: GraphDrawingView?
     var toc: [TOCEntryView]
@@ -180,7 +189,7 @@ struct RoadmapPageView: Sendable, TemplateView {
         "source": .text(\.source), "hasDuration": .flag(\.hasDuration), "totalDuration": .text(\.totalDuration),
         "phaseCount": .number(\.phaseCount), "moduleCount": .number(\.moduleCount), "facts": .list(\.facts),
         "hasFacts": .flag(\.hasFacts), "phases": .list(\.phases), "hasPhases": .flag(\.hasPhases),
-        "hasPhaseOverview": .flag(\.hasPhaseOverview), "graph": .optional(\.graph), "toc": .list(\.toc),
+        "hasPhaseOverview": .flag(\.hasPhaseOverview), "phasesNumberThemselves": .flag(\.phasesNumberThemselves), "graph": .optional(\.graph), "toc": .list(\.toc),
         "hasTOC": .flag(\.hasTOC), "content": .text(\.content), "dataJSON": .text(\.dataJSON),
         "enrichment": .view(\.enrichment), "series": .view(\.series),
     ]
