@@ -20,3 +20,34 @@ enum DurationFormatting {
         return range(minWeeks / weeksPerMonth, maxWeeks / weeksPerMonth, "month", "months")
     }
 }
+
+extension DurationFormatting {
+    /// The unit most of `durations` are stated in (the longer of two as common), for a table that
+    /// says every length in one unit; weeks when there are none.
+    static func commonUnit(of durations: [DurationValue]) -> DurationUnit {
+        guard !durations.isEmpty else { return .week }
+        let counts = Dictionary(grouping: durations, by: \.unit).mapValues(\.count)
+        // Longest first: `max(by:)` keeps the first of equals.
+        let units: [DurationUnit] = [.year, .month, .week, .day, .hour]
+        return units.max { counts[$0, default: 0] < counts[$1, default: 0] } ?? .week
+    }
+
+    /// A range in weeks said in `unit`: "17–22 weeks", "4.5–6 months", "1 year". Hours, days
+    /// and weeks are whole; months and years below ten to the half.
+    static func describe(minWeeks: Double, maxWeeks: Double, in unit: DurationUnit) -> String {
+        func amount(_ weeks: Double) -> Double {
+            let value = weeks / unit.lengthInWeeks
+            switch unit {
+            case .hour, .day, .week: return value.rounded()
+            case .month, .year: return value < 10 ? (value * 2).rounded() / 2 : value.rounded()
+            }
+        }
+        func text(_ value: Double) -> String {
+            value == value.rounded() ? String(Int(value)) : String(value)
+        }
+        let low = amount(minWeeks), high = max(low, amount(maxWeeks))
+        let name = unit.rawValue
+        if low == high { return "\(text(low)) \(name)\(low == 1 ? "" : "s")" }
+        return "\(text(low))–\(text(high)) \(name)s"
+    }
+}

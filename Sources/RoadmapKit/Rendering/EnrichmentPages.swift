@@ -11,17 +11,21 @@ struct EnrichmentPages {
     static func roadmapView(_ enriched: EnrichedRoadmap) -> RoadmapEnrichmentView {
         let svg = TimelineSVG(timeline: enriched.timeline, includeModules: false, idPrefix: "overview-").render()
         return RoadmapEnrichmentView(
-            hasTimeline: !svg.isEmpty, timelineSVG: svg, timelineHref: "timeline.html", resourcesHref: "resources.html",
+            hasTimeline: !svg.isEmpty, timelineSVG: svg, overflows: svg.isEmpty ? [] : overflowNotes(enriched.timeline),
+            timelineHref: "timeline.html", resourcesHref: "resources.html",
             resourceCount: enriched.resources.count, hasResources: !enriched.resources.isEmpty)
     }
 
     /// The timeline page; `dataJSON` is the roadmap page's ``RoadmapDataBlock`` (for the study plan's dates).
     func timelinePage(_ enriched: EnrichedRoadmap, dataJSON: String) -> String {
         let roadmap = enriched.roadmap
+        // One unit for the whole table: the one most of its lengths are stated in.
+        let entries = enriched.timeline.phases.flatMap { [$0] + $0.modules }
+        let unit = DurationFormatting.commonUnit(of: entries.compactMap(\.stated))
         var rows: [TimelineRowView] = []
         for (index, phase) in enriched.timeline.phases.enumerated() {
-            rows.append(Self.timelineRow(phase, number: index + 1))
-            rows += phase.modules.map { Self.timelineRow($0, number: nil) }
+            rows.append(Self.timelineRow(phase, number: index + 1, unit: unit))
+            rows += phase.modules.map { Self.timelineRow($0, number: nil, unit: unit) }
         }
         let total = enriched.timeline.total?.text ?? ""
         let view = TimelinePageView(
@@ -31,17 +35,27 @@ struct EnrichmentPages {
             roadmapTitle: roadmap.title, roadmapHref: "index.html", resourcesHref: "resources.html",
             hasTotal: !total.isEmpty, total: total,
             svg: TimelineSVG(timeline: enriched.timeline, includeModules: true, idPrefix: "page-").render(),
-            rows: rows, hasRows: !rows.isEmpty, dataJSON: dataJSON)
+            overflows: Self.overflowNotes(enriched.timeline), rows: rows, hasRows: !rows.isEmpty, dataJSON: dataJSON)
         return templates.timeline?.render(view) ?? ""
     }
 
-    /// A phase's row (`number` is its place, from 1) or a module's (`number` nil).
-    private static func timelineRow(_ entry: TimelineEntry, number: Int?) -> TimelineRowView {
-        TimelineRowView(
+    /// A phase's row (`number` is its place, from 1) or a module's (`number` nil), its lengths
+    /// and times in `unit`, with the length as stated when that is in another unit and its
+    /// title does not say it.
+    static func timelineRow(_ entry: TimelineEntry, number: Int?, unit: DurationUnit) -> TimelineRowView {
+        func said(_ range: WeekRange) -> String { DurationFormatting.describe(minWeeks: range.minWeeks, maxWeeks: range.maxWeeks, in: unit) }
+        var stated = ""
+        if let duration = entry.stated, duration.unit != unit, !entry.title.contains(duration.text) { stated = duration.text }
+        return TimelineRowView(
             kind: number == nil ? "module" : "phase", isPhase: number != nil, id: entry.id, number: number ?? 0,
-            title: entry.title, hasLength: entry.length != nil, length: entry.length?.text ?? "", isSummed: entry.isSummed,
-            startsAtStart: entry.start.maxWeeks < 0.01, start: entry.start.text,
-            endsAtStart: entry.end.maxWeeks < 0.01, end: entry.end.text)
+            title: entry.title, hasLength: entry.length != nil, length: entry.length.map(said) ?? "", stated: stated,
+            isSummed: entry.isSummed, startsAtStart: entry.start.maxWeeks < 0.01, start: said(entry.start),
+            endsAtStart: entry.end.maxWeeks < 0.01, end: said(entry.end), overflows: number == nil && entry.overflow != nil)
+    }
+
+    /// The duration check's sentence for each phase whose modules overflow it, as the chart's note says it.
+    static func overflowNotes(_ timeline: Timeline) -> [String] {
+        timeline.phases.compactMap(\.overflow).map { $0.prefix(1).uppercased() + $0.dropFirst() + "." }
     }
 
     /// How many uses in other roadmaps a roadmap's index lists per resource.
