@@ -63,6 +63,7 @@ import RoadmapMarkdown
         // Drawn whole: the label on one line, the duration on a second, smaller one.
         #expect(view.nodes[1].lines.map(\.text) == ["HTML", "1 week"])
         #expect(view.nodes[1].lines.map(\.isDetail) == [false, true])
+        #expect(view.nodes.allSatisfy { $0.hasTitle }, "each name says the duration the text shows on a second line")
         #expect((view.phaseCount, view.topicCount, view.subtopicCount) == (2, 3, 0))
     }
 
@@ -103,6 +104,9 @@ import RoadmapMarkdown
             let perLine = GraphDrawing.perLine(width: node.frame.width, fontSize: size, bold: node.kind == .phase)
             #expect(lines.allSatisfy { GraphDrawing.displayWidth($0.text[...]) <= perLine }, "\(node.label)")
             #expect(!lines.contains { $0.text.hasSuffix("…") }, "the box is tall enough for the whole label: \(node.label)")
+            // Named by its text only when that is its whole name on one line: browsers join a
+            // text's lines without a space.
+            #expect(drawn.hasTitle == (lines.count > 1 || drawn.name != lines.first?.text), "\(node.label)")
         }
     }
 

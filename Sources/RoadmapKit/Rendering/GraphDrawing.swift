@@ -106,8 +106,9 @@ struct GraphDrawing {
         let fitting = max(1, Int((frame.height - 4 - detailHeight) / lineHeight))
         let lines = wrap(node.label, perLine: perLine(width: frame.width, padding: padding, fontSize: size, bold: node.kind == .phase),
                          maxLines: fitting)
-        // The drawn text names the node when it is the whole name (the name then goes unrepeated).
-        view.hasTitle = view.name != lines.joined(separator: " ")
+        // The drawn text names the node when it is the whole name on one line (browsers join the
+        // lines of a text without a space between them: "Version ControlSystems").
+        view.hasTitle = lines.count > 1 || view.name != lines.first
         let x: Double
         var baseline: Double
         if node.kind == .paragraph {
