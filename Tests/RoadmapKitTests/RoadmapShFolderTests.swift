@@ -98,8 +98,10 @@ import Testing
             #expect(report.roadmapCount == 3)
             let html = try String(contentsOf: site.appendingPathComponent("git/index.html"), encoding: .utf8)
             let figure = try #require(try Self.matches(##"(<figure class="roadmap-graph"[\s\S]*?</figure>)"##, in: html).first)
-            let links = try Self.matches(##"<a class="rg-node rg-(?:sub)?topic" href="#([^"]+)"><title>[^<]+</title>"##, in: figure)
+            let links = try Self.matches(##"<a class="rg-node rg-(?:sub)?topic" href="#([^"]+)" data-status-of="[^"]+">"##, in: figure)
             #expect(links.count == 10)
+            // Each shows the state of the item it links to.
+            #expect(try Self.matches(##"href="#[^"]+" data-status-of="([^"]+)""##, in: figure) == links)
             let ids = Set(try Self.matches(##" id="([^"]+)""##, in: html))
             for anchor in links { #expect(ids.contains(anchor), "#\(anchor) is not on the page") }
             // The topics and subtopics are the page's trackable items, as modules and topics are.
@@ -119,7 +121,9 @@ import Testing
     @Test func anOlderGraphFallsBackToFileOrder() throws {
         try Self.build(Self.fixture) { site, _ in
             let html = try String(contentsOf: site.appendingPathComponent("sql/index.html"), encoding: .utf8)
-            #expect(!html.contains("roadmap-graph"))
+            // Without a graph of its own, it is drawn as a roadmap in Markdown is: its topics as modules.
+            #expect(html.contains("<figure class=\"roadmap-graph roadmap-outline\""))
+            #expect(try Self.matches(##"<a class="rg-node rg-topic" href="#([^"]+)""##, in: html) == ["what-is-sql", "select", "joins"])
             #expect(try Self.matches(##"<h2 id="[^"]+" data-track="([^"]+)""##, in: html) == ["what-is-sql", "select", "joins"])
             #expect(html.contains("<span>3 topics</span>"))
             // The ordinary roadmap beside the folders is still one of its own; no topic file is.

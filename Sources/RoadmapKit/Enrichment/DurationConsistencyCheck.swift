@@ -14,29 +14,52 @@ struct DurationConsistencyCheck: Sendable {
             guard let stated = phase.duration else { continue }
             let timed = phase.modules.filter { $0.duration != nil }
             guard !timed.isEmpty else { continue }
-            let sumMin = timed.reduce(0) { $0 + ($1.duration?.minWeeks ?? 0) }
-            let sumMax = timed.reduce(0) { $0 + ($1.duration?.maxWeeks ?? 0) }
-            let sumText = DurationFormatting.weeks(minWeeks: sumMin, maxWeeks: sumMax)
             let notes = timed.map { module in
                 Diagnostic.note("module '\(module.title)' states \(module.durationText ?? module.duration?.text ?? "")",
                                 file: roadmap.sourcePath, at: module.durationLocation ?? module.location)
             }
-            let phaseText = "'\(stated.text)' (\(DurationFormatting.weeks(minWeeks: stated.minWeeks, maxWeeks: stated.maxWeeks)))"
-            if sumMin > stated.maxWeeks * (1 + overTolerance) + 0.01 {
+            if let exceeding = exceedingMessage(phase) {
                 diagnostics.append(Diagnostic(
-                    .warning, id: "duration.modules-exceed-phase",
-                    "the modules of '\(phase.title)' add up to \(sumText), more than the phase's \(phaseText)",
-                    file: roadmap.sourcePath, at: phase.location, notes: notes))
-            } else if timed.count == phase.modules.count, sumMax < stated.minWeeks * underShare - 0.01,
-                      !Self.isImpliedByPeriod(phase.title)
+                    .warning, id: "duration.modules-exceed-phase", exceeding, file: roadmap.sourcePath, at: phase.location,
+                    notes: notes))
+                continue
+            }
+            let sumMax = timed.reduce(0) { $0 + ($1.duration?.maxWeeks ?? 0) }
+            if timed.count == phase.modules.count, sumMax < stated.minWeeks * underShare - 0.01,
+               !Self.isImpliedByPeriod(phase.title)
             {
+                let sumMin = timed.reduce(0) { $0 + ($1.duration?.minWeeks ?? 0) }
                 diagnostics.append(Diagnostic(
                     .warning, id: "duration.modules-short-of-phase",
-                    "the modules of '\(phase.title)' add up to only \(sumText), well short of the phase's \(phaseText)",
+                    "the modules of '\(phase.title)' add up to only \(DurationFormatting.weeks(WeekRange(minWeeks: sumMin, maxWeeks: sumMax), strings: .english)), "
+                        + "well short of the phase's \(Self.statedText(stated))",
                     file: roadmap.sourcePath, at: phase.location, notes: notes))
             }
         }
         return diagnostics
+    }
+
+    /// The warning `duration.modules-exceed-phase` gives when the modules of `phase` add up to
+    /// more than it states (the timeline marks such a phase with the same words); nil when they do not.
+    func exceedingMessage(_ phase: Phase) -> String? {
+        guard let stated = phase.duration else { return nil }
+        let timed = phase.modules.compactMap(\.duration)
+        guard !timed.isEmpty else { return nil }
+        let sumMin = timed.reduce(0) { $0 + $1.minWeeks }
+        let sumMax = timed.reduce(0) { $0 + $1.maxWeeks }
+        guard exceeds(stated, weeks: sumMin) else { return nil }
+        return "the modules of '\(phase.title)' add up to \(DurationFormatting.weeks(WeekRange(minWeeks: sumMin, maxWeeks: sumMax), strings: .english)), "
+            + "more than the phase's \(Self.statedText(stated))"
+    }
+
+    /// Whether `weeks` of modules (at the fewest) are more than a phase that states `stated` holds.
+    func exceeds(_ stated: DurationValue, weeks: Double) -> Bool {
+        weeks > stated.maxWeeks * (1 + overTolerance) + 0.01
+    }
+
+    /// "'5-6 months' (21.7–26 weeks)".
+    static func statedText(_ stated: DurationValue) -> String {
+        "'\(stated.text)' (\(DurationFormatting.weeks(WeekRange(minWeeks: stated.minWeeks, maxWeeks: stated.maxWeeks), strings: .english)))"
     }
 }
 
@@ -45,18 +68,5 @@ extension DurationConsistencyCheck {
     static func isImpliedByPeriod(_ title: String) -> Bool {
         let parser = DurationParser()
         return parser.headingDuration(title) == nil && parser.periodDuration(title) != nil
-    }
-}
-
-extension DurationFormatting {
-    /// A range written in weeks, rounded to a tenth: "36 weeks", "17.3–21.7 weeks".
-    static func weeks(minWeeks: Double, maxWeeks: Double) -> String {
-        func number(_ value: Double) -> String {
-            let rounded = (value * 10).rounded() / 10
-            return rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
-        }
-        let low = number(minWeeks), high = number(maxWeeks)
-        if low == high { return "\(low) week\(low == "1" ? "" : "s")" }
-        return "\(low)–\(high) weeks"
     }
 }

@@ -2,9 +2,12 @@ import RoadmapMarkdown
 
 /// Lays a roadmap's phases out in time: phases one after another in document order, the
 /// modules of a phase one after another from the phase's start. Every start and end is a range
-/// (earliest, latest) because stated durations are ranges.
+/// (earliest, latest) because stated durations are ranges. A phase whose modules add up to more
+/// than it states keeps its stated length; it and the modules that end past it are marked with
+/// the duration check's warning (``TimelineEntry/overflow``).
 struct TimelineBuilder: Sendable {
     func build(_ roadmap: Roadmap) -> Timeline {
+        let check = DurationConsistencyCheck()
         var phases: [TimelineEntry] = []
         var cursor = WeekRange.zero
         var anyLength = false
@@ -30,9 +33,18 @@ struct TimelineBuilder: Sendable {
             }
             if length != nil { anyLength = true }
             let end = cursor + (length ?? .zero)
+            let overflow = check.exceedingMessage(phase)
+            if let overflow, let stated = phase.duration {
+                // A module overflows when, at the fewest weeks, it ends past the phase's most.
+                var fewest = 0.0
+                for index in modules.indices {
+                    fewest += modules[index].length?.minWeeks ?? 0
+                    if modules[index].length != nil, check.exceeds(stated, weeks: fewest) { modules[index].overflow = overflow }
+                }
+            }
             phases.append(TimelineEntry(
                 id: phase.id, title: phase.title, location: phase.location, length: length, stated: phase.duration,
-                isSummed: isSummed, start: cursor, end: end, modules: modules))
+                isSummed: isSummed, start: cursor, end: end, modules: modules, overflow: overflow))
             cursor = end
         }
         return Timeline(phases: phases, total: anyLength ? cursor : nil)

@@ -1,11 +1,15 @@
 /// A roadmap as a drawing: boxes where a layout placed them and the lines between them. A
-/// roadmap.sh graph (`<name>.json`) gives one as its author drew it; the page draws it with
-/// ``GraphDrawing``.
+/// roadmap.sh graph (`<name>.json`) gives one as its author drew it; a roadmap in Markdown gets
+/// one from ``RoadmapOutlineLayout`` (its phases down a path, their modules and topics beside
+/// them). The page draws either with ``GraphDrawing``.
 public struct RoadmapGraph: Sendable, Hashable {
     /// What a node is in the drawing.
     public enum NodeKind: String, Sendable, Hashable {
         /// A learning item: a link to its section, trackable.
         case topic, subtopic
+        /// A stop along the path of a roadmap in Markdown: a link to its section (trackable
+        /// when it has no modules).
+        case phase
         /// Text only: a title over the drawing, a label, a paragraph.
         case title, label, paragraph
         /// A framed group of other nodes, or a button to somewhere else (drawn, not linked).
@@ -43,14 +47,18 @@ public struct RoadmapGraph: Sendable, Hashable {
         public var anchor: String?
         /// The label's size in the graph's units, when the graph sets one.
         public var fontSize: Double?
+        /// A second, smaller line under the label: the duration the roadmap states ("8 weeks").
+        public var detail: String?
 
-        public init(id: String, kind: NodeKind, label: String, frame: Frame, anchor: String? = nil, fontSize: Double? = nil) {
+        public init(id: String, kind: NodeKind, label: String, frame: Frame, anchor: String? = nil, fontSize: Double? = nil,
+                    detail: String? = nil) {
             self.id = id
             self.kind = kind
             self.label = label
             self.frame = frame
             self.anchor = anchor
             self.fontSize = fontSize
+            self.detail = detail
         }
     }
 
@@ -59,11 +67,16 @@ public struct RoadmapGraph: Sendable, Hashable {
         public var target: String
         /// Drawn dashed (roadmap.sh draws the lines to subtopics so).
         public var dashed: Bool
+        /// Drawn from the source's right side to the target's left side however far apart they
+        /// are in height (a module to the topics laid out on its right), instead of between
+        /// the sides that face each other most.
+        public var sideToSide: Bool
 
-        public init(source: String, target: String, dashed: Bool) {
+        public init(source: String, target: String, dashed: Bool, sideToSide: Bool = false) {
             self.source = source
             self.target = target
             self.dashed = dashed
+            self.sideToSide = sideToSide
         }
     }
 
@@ -76,8 +89,8 @@ public struct RoadmapGraph: Sendable, Hashable {
         self.edges = edges
     }
 
-    /// The learning items, topics and subtopics, in the graph's order.
-    public var learningNodes: [Node] { nodes.filter { $0.kind == .topic || $0.kind == .subtopic } }
+    /// The learning items, topics and subtopics (and a Markdown roadmap's phases), in the graph's order.
+    public var learningNodes: [Node] { nodes.filter { $0.kind == .topic || $0.kind == .subtopic || $0.kind == .phase } }
 
     /// The topics in reading order, each with its subtopics in reading order. A subtopic belongs
     /// to the topic an edge joins it to (the nearest such topic when there are several), else to

@@ -37,6 +37,10 @@ public struct TimelineEntry: Sendable, Hashable {
     public var end: WeekRange
     /// The modules of a phase (empty for a module).
     public var modules: [TimelineEntry]
+    /// For a phase whose modules add up to more than it states: the duration check's warning
+    /// (`duration.modules-exceed-phase`). For a module that ends past its phase's stated end,
+    /// even at the fewest weeks: the same sentence. Nil otherwise.
+    public var overflow: String? = nil
 }
 
 /// A roadmap's phases laid out in document order, each module in turn within its phase.

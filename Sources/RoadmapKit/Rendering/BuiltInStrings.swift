@@ -64,6 +64,10 @@ facts:
 
 # Lengths of time: a phase's, a module's, a roadmap's.
 duration:
+  hours:
+    one: "{count} hour"
+    other: "{count} hours"
+  hours-range: "{low}–{count} hours"
   days:
     one: "{count} day"
     other: "{count} days"
@@ -124,6 +128,12 @@ graph:
   caption: "The roadmap drawn: {topicCount} topics, each a link to its section below."
   caption-subtopics: "The roadmap drawn: {topicCount} topics and {subtopicCount} subtopics, each a link to its section below."
   scroll-hint: Scroll the drawing sideways to see all of it.
+  phase: "Phase"
+  module: "Module"
+  outline-caption: "The roadmap drawn: its phases in order down the path, each a link to its section below."
+  outline-caption-modules: "The roadmap drawn: its phases in order down the path, each with its modules, each a link to its section below."
+  outline-caption-topics: "The roadmap drawn: its phases in order down the path, each with its modules and their topics, each a link to its section below."
+  outline-scroll-hint: "Scroll the drawing sideways to see the topics."
 
 timeline:
   # {roadmap}: the roadmap's title.
@@ -156,6 +166,11 @@ timeline:
   axis-weeks: "{count}w"
   axis-months: "{count}m"
   axis-years: "{count}y"
+  stated: "stated: {stated}"
+  overflow-module: "overflows its phase"
+  overflow-phase: "its modules overflow it"
+  legend-over: "dark: past the end of its phase"
+  overflow-note: "The modules of '{phase}' add up to {sum}, more than the phase's '{stated}' ({statedWeeks})."
 
 resources:
   title: Resources

@@ -11,17 +11,21 @@ struct EnrichmentPages {
     static func roadmapView(_ enriched: EnrichedRoadmap, strings: InterfaceStrings) -> RoadmapEnrichmentView {
         let svg = TimelineSVG(timeline: enriched.timeline, includeModules: false, idPrefix: "overview-", strings: strings).render()
         return RoadmapEnrichmentView(
-            hasTimeline: !svg.isEmpty, timelineSVG: svg, timelineHref: "timeline.html", resourcesHref: "resources.html",
+            hasTimeline: !svg.isEmpty, timelineSVG: svg, overflows: svg.isEmpty ? [] : overflowNotes(enriched.timeline, strings: strings),
+            timelineHref: "timeline.html", resourcesHref: "resources.html",
             resourceCount: enriched.resources.count, hasResources: !enriched.resources.isEmpty)
     }
 
     /// The timeline page; `dataJSON` is the roadmap page's ``RoadmapDataBlock`` (for the study plan's dates).
     func timelinePage(_ enriched: EnrichedRoadmap, dataJSON: String) -> String {
         let roadmap = enriched.roadmap
+        // One unit for the whole table: the one most of its lengths are stated in.
+        let entries = enriched.timeline.phases.flatMap { [$0] + $0.modules }
+        let unit = DurationFormatting.commonUnit(of: entries.compactMap(\.stated))
         var rows: [TimelineRowView] = []
         for (index, phase) in enriched.timeline.phases.enumerated() {
-            rows.append(timelineRow(phase, number: index + 1))
-            rows += phase.modules.map { timelineRow($0, number: nil) }
+            rows.append(Self.timelineRow(phase, number: index + 1, unit: unit, strings: templates.strings))
+            rows += phase.modules.map { Self.timelineRow($0, number: nil, unit: unit, strings: templates.strings) }
         }
         let strings = templates.strings
         let total = enriched.timeline.total.map { $0.text(in: strings) } ?? ""
@@ -33,18 +37,37 @@ struct EnrichmentPages {
             roadmapTitle: roadmap.title, roadmapHref: "index.html", resourcesHref: "resources.html",
             hasTotal: !total.isEmpty, total: total,
             svg: TimelineSVG(timeline: enriched.timeline, includeModules: true, idPrefix: "page-", strings: strings).render(),
-            rows: rows, hasRows: !rows.isEmpty, dataJSON: dataJSON)
+            overflows: Self.overflowNotes(enriched.timeline, strings: strings), rows: rows, hasRows: !rows.isEmpty, dataJSON: dataJSON)
         return templates.timeline?.render(view) ?? ""
     }
 
-    /// A phase's row (`number` is its place, from 1) or a module's (`number` nil).
-    private func timelineRow(_ entry: TimelineEntry, number: Int?) -> TimelineRowView {
-        let strings = templates.strings
+    /// A phase's row (`number` is its place, from 1) or a module's (`number` nil), its lengths
+    /// and times in `unit`, with the length as stated when that is in another unit and its
+    /// title does not say it.
+    static func timelineRow(_ entry: TimelineEntry, number: Int?, unit: DurationUnit, strings: InterfaceStrings) -> TimelineRowView {
+        func said(_ range: WeekRange) -> String { DurationFormatting.describe(range, in: unit, strings: strings) }
+        var stated = ""
+        if let duration = entry.stated, duration.unit != unit, !entry.title.contains(duration.text) { stated = duration.text }
         return TimelineRowView(
             kind: number == nil ? "module" : "phase", isPhase: number != nil, id: entry.id, number: number ?? 0,
-            title: entry.title, hasLength: entry.length != nil, length: entry.length.map { $0.text(in: strings) } ?? "",
-            isSummed: entry.isSummed, startsAtStart: entry.start.maxWeeks < 0.01, start: entry.start.text(in: strings),
-            endsAtStart: entry.end.maxWeeks < 0.01, end: entry.end.text(in: strings))
+            title: entry.title, hasLength: entry.length != nil, length: entry.length.map(said) ?? "", stated: stated,
+            isSummed: entry.isSummed, startsAtStart: entry.start.maxWeeks < 0.01, start: said(entry.start),
+            endsAtStart: entry.end.maxWeeks < 0.01, end: said(entry.end), overflows: number == nil && entry.overflow != nil)
+    }
+
+    /// The note under a chart for each phase whose modules overflow it, in the words of the
+    /// duration check's warning (``DurationConsistencyCheck/exceedingMessage(_:)``), in the
+    /// site's language (`timeline.overflow-note`).
+    static func overflowNotes(_ timeline: Timeline, strings: InterfaceStrings) -> [String] {
+        timeline.phases.compactMap { phase -> String? in
+            guard phase.overflow != nil, let stated = phase.stated else { return nil }
+            let lengths = phase.modules.compactMap(\.length)
+            let sum = WeekRange(minWeeks: lengths.reduce(0) { $0 + $1.minWeeks }, maxWeeks: lengths.reduce(0) { $0 + $1.maxWeeks })
+            return strings.text("timeline.overflow-note", [
+                "phase": phase.title, "sum": DurationFormatting.weeks(sum, strings: strings), "stated": stated.text,
+                "statedWeeks": DurationFormatting.weeks(WeekRange(minWeeks: stated.minWeeks, maxWeeks: stated.maxWeeks), strings: strings),
+            ])
+        }
     }
 
     /// How many uses in other roadmaps a roadmap's index lists per resource.

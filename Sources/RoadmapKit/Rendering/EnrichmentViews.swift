@@ -8,17 +8,19 @@ struct RoadmapEnrichmentView: Sendable, TemplateView {
     var hasTimeline: Bool
     /// The timeline drawing (trusted HTML built by ``TimelineSVG``).
     var timelineSVG: String
+    /// The duration check's sentence for each phase whose modules overflow it (`partials/timeline-overflow`).
+    var overflows: [String]
     var timelineHref: String
     var resourcesHref: String
     var resourceCount: Int
     var hasResources: Bool
 
     static let none = RoadmapEnrichmentView(
-        hasTimeline: false, timelineSVG: "", timelineHref: "timeline.html", resourcesHref: "resources.html",
+        hasTimeline: false, timelineSVG: "", overflows: [], timelineHref: "timeline.html", resourcesHref: "resources.html",
         resourceCount: 0, hasResources: false)
 
     static let templateKeys: TemplateKeys<Self> = [
-        "hasTimeline": .flag(\.hasTimeline), "timelineSVG": .text(\.timelineSVG),
+        "hasTimeline": .flag(\.hasTimeline), "timelineSVG": .text(\.timelineSVG), "overflows": .list(\.overflows),
         "timelineHref": .text(\.timelineHref), "resourcesHref": .text(\.resourcesHref),
         "resourceCount": .number(\.resourceCount), "hasResources": .flag(\.hasResources),
     ]
@@ -33,6 +35,9 @@ struct TimelinePageView: Sendable, TemplateView {
     var hasTotal: Bool
     var total: String
     var svg: String
+    /// The duration check's sentence for each phase whose modules overflow it (`partials/timeline-overflow`).
+    var overflows: [String]
+    var hasOverflows: Bool { !overflows.isEmpty }
     /// The table's rows, each rendered by `partials/timeline-row`.
     var rows: [TimelineRowView]
     var hasRows: Bool
@@ -42,7 +47,7 @@ struct TimelinePageView: Sendable, TemplateView {
     static let templateKeys: TemplateKeys<Self> = [
         "site": .view(\.site), "page": .view(\.page), "roadmapTitle": .text(\.roadmapTitle),
         "roadmapHref": .text(\.roadmapHref), "resourcesHref": .text(\.resourcesHref), "hasTotal": .flag(\.hasTotal),
-        "total": .text(\.total), "svg": .text(\.svg), "rows": .list(\.rows), "hasRows": .flag(\.hasRows),
+        "total": .text(\.total), "svg": .text(\.svg), "overflows": .list(\.overflows), "hasOverflows": .flag(\.hasOverflows), "rows": .list(\.rows), "hasRows": .flag(\.hasRows),
         "dataJSON": .text(\.dataJSON),
     ]
 }
@@ -58,7 +63,10 @@ struct TimelineRowView: Sendable, TemplateView {
     var number: Int
     var title: String
     var hasLength: Bool
+    /// In the table's one unit ("17–22 weeks").
     var length: String
+    /// The length as the roadmap states it, when that is in another unit and the title does not say it; else "".
+    var stated: String
     /// Whether the length is the sum of the modules' (the phase states none).
     var isSummed: Bool
     var startsAtStart: Bool
@@ -66,12 +74,15 @@ struct TimelineRowView: Sendable, TemplateView {
     var start: String
     var endsAtStart: Bool
     var end: String
+    /// A module that ends past its phase's stated end (the duration check's warning says so).
+    var overflows: Bool
 
     static let templateKeys: TemplateKeys<Self> = [
         "kind": .text(\.kind), "isPhase": .flag(\.isPhase), "id": .text(\.id), "number": .number(\.number),
         "title": .text(\.title), "hasLength": .flag(\.hasLength), "length": .text(\.length),
         "isSummed": .flag(\.isSummed), "startsAtStart": .flag(\.startsAtStart), "start": .text(\.start),
-        "endsAtStart": .flag(\.endsAtStart), "end": .text(\.end),
+        "endsAtStart": .flag(\.endsAtStart), "end": .text(\.end), "stated": .text(\.stated),
+        "overflows": .flag(\.overflows),
     ]
 }
 

@@ -76,11 +76,24 @@ struct RoadmapPageRenderer {
             phaseCount: roadmap.phases.count, moduleCount: roadmap.modules.count, facts: facts, hasFacts: !facts.isEmpty,
             phases: phases, hasPhases: !phases.isEmpty, hasPhaseOverview: !phases.isEmpty && !roadmap.isTopicFolder,
             phasesNumberThemselves: phasesNumberThemselves,
-            graph: roadmap.graph.flatMap { GraphDrawing(graph: $0, title: roadmap.title).view() }, toc: toc, hasTOC: !toc.isEmpty, content: content,
+            graph: Self.drawing(of: roadmap, trackable: html.trackedAnchors), toc: toc, hasTOC: !toc.isEmpty, content: content,
             dataJSON: dataJSON,
             enrichment: enrichment.map { EnrichmentPages.roadmapView($0, strings: strings) } ?? .none,
             series: .make(series, from: roadmap.slug))
         return Output(html: templates.roadmap.render(view), dataJSON: dataJSON)
+    }
+}
+
+extension RoadmapPageRenderer {
+    /// The roadmap drawn: a roadmap.sh folder's graph as its author laid it out, else the
+    /// roadmap's phases, modules and topics as ``RoadmapOutlineLayout`` lays them out; nil
+    /// for a roadmap without phases.
+    static func drawing(of roadmap: Roadmap, trackable: Set<String>) -> GraphDrawingView? {
+        if let graph = roadmap.graph {
+            return GraphDrawing(graph: graph, title: roadmap.title, trackable: trackable).view()
+        }
+        guard let graph = RoadmapOutlineLayout(roadmap: roadmap).graph() else { return nil }
+        return GraphDrawing(graph: graph, title: roadmap.title, trackable: trackable, isOutline: true).view()
     }
 }
 

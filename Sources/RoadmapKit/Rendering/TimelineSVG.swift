@@ -4,6 +4,11 @@ import Foundation
 /// module), its label above a bar that is solid from the earliest start for the minimum length
 /// and lighter up to the latest end. Positions are percentages of the width, so the drawing
 /// fills any width while its text keeps its size (readable on a 360-pixel phone).
+///
+/// A phase whose modules add up to more than it states (``TimelineEntry/overflow``) is marked:
+/// a dashed line where it ends at the latest, the time its modules run past it drawn as an
+/// overflow bar, and "⚠" with words in the labels of the phase and of each module that ends
+/// past it. The duration check's sentence goes under the chart (`partials/timeline-overflow`).
 struct TimelineSVG {
     var timeline: Timeline
     var includeModules: Bool
@@ -26,7 +31,8 @@ struct TimelineSVG {
 
     func render() -> String {
         guard let total = timeline.total, total.maxWeeks > 0 else { return "" }
-        let scale = total.maxWeeks
+        // Modules that overflow their phase may end after the last phase: the chart reaches them.
+        let scale = timeline.phases.flatMap { [$0] + $0.modules }.reduce(total.maxWeeks) { max($0, $1.end.maxWeeks) }
         /// A position in hundredths of a percent of the width.
         func hundredths(_ weeks: Double) -> Int { Int((max(0, min(100, weeks / scale * 100)) * 100).rounded()) }
         // The drawing is written as UTF-8 bytes: it is many short pieces (see HTMLBytes).
@@ -34,12 +40,28 @@ struct TimelineSVG {
         rows.reserveCapacity(4096)
         var y = 4
         for (index, phase) in timeline.phases.enumerated() {
-            let phaseLabel = label("\(index + 1). \(phase.title)", phase)
-            y += row(phase, label: phaseLabel, y: y, isModule: false, hundredths: hundredths, into: &rows)
+            let top = y
+            // Where the phase ends at the latest: its modules' overflow is drawn from there.
+            let phaseEnd = phase.overflow == nil ? nil : phase.end.maxWeeks
+            let modulesEnd = phase.modules.last { $0.length != nil }?.end.maxWeeks
+            y += row(phase, title: "\(index + 1). \(phase.title)", y: y, isModule: false, overflowFrom: phaseEnd,
+                     overflowTo: modulesEnd, hundredths: hundredths, into: &rows)
             if includeModules {
                 for module in phase.modules where module.length != nil {
-                    y += row(module, label: label(module.title, module), y: y, isModule: true, hundredths: hundredths, into: &rows)
+                    y += row(module, title: module.title, y: y, isModule: true, overflowFrom: module.overflow == nil ? nil : phaseEnd,
+                             overflowTo: module.end.maxWeeks, hundredths: hundredths, into: &rows)
                 }
+            }
+            if let phaseEnd {
+                rows.append("<line class=\"tl-phase-end\" x1=\"")
+                Self.percent(hundredths: hundredths(phaseEnd), into: &rows)
+                rows.append("\" x2=\"")
+                Self.percent(hundredths: hundredths(phaseEnd), into: &rows)
+                rows.append("\" y1=\"")
+                rows.append(decimal: top + 2)
+                rows.append("\" y2=\"")
+                rows.append(decimal: y - 2)
+                rows.append("\"/>\n")
             }
         }
         // Axis: a tick a month (or a week for short roadmaps, a quarter for long ones).
@@ -47,12 +69,12 @@ struct TimelineSVG {
         var axis: [UInt8] = []
         axis.reserveCapacity(2048)
         let axisY = y + 6
-        let (step, unit): (Double, String) = total.maxWeeks <= 12 ? (1, "timeline.axis-weeks")
-            : total.maxWeeks <= 60 ? (weeksPerMonth, "timeline.axis-months")
-            : total.maxWeeks <= 160 ? (weeksPerMonth * 3, "timeline.axis-months") : (52, "timeline.axis-years")
+        let (step, unit): (Double, String) = scale <= 12 ? (1, "timeline.axis-weeks")
+            : scale <= 60 ? (weeksPerMonth, "timeline.axis-months")
+            : scale <= 160 ? (weeksPerMonth * 3, "timeline.axis-months") : (52, "timeline.axis-years")
         var tick = 0.0
         var count = 0
-        while tick <= total.maxWeeks + 0.001, count < 200 {
+        while tick <= scale + 0.001, count < 200 {
             let x = hundredths(tick)
             axis.append("<line class=\"tl-tick\" x1=\"")
             Self.percent(hundredths: x, into: &axis)
@@ -64,8 +86,8 @@ struct TimelineSVG {
             axis.append(decimal: axisY + 5)
             axis.append("\"/>")
             let number = unit == "timeline.axis-months" ? Int((tick / weeksPerMonth).rounded()) : count
-            let labelEvery = max(1, Int((Double(Int(total.maxWeeks / step)) / 8).rounded(.up)))
-            if count % labelEvery == 0, tick < total.maxWeeks - step * 0.5 || count == 0 {
+            let labelEvery = max(1, Int((Double(Int(scale / step)) / 8).rounded(.up)))
+            if count % labelEvery == 0, tick < scale - step * 0.5 || count == 0 {
                 axis.append("<text class=\"tl-axis-label\" x=\"")
                 Self.percent(hundredths: x, into: &axis)
                 axis.append("\" y=\"")
@@ -137,11 +159,18 @@ struct TimelineSVG {
         return lines.isEmpty ? [""] : lines
     }
 
-    /// The label of a row: its title, and its length unless the title already states it.
-    func label(_ title: String, _ entry: TimelineEntry) -> String {
+    /// The label of a row: its title, its length unless the title already states it, and its
+    /// overflow mark (`isModule`: a module's, else a phase's) when it has one. The mark's words
+    /// are joined by no-break spaces, so that a label's lines never part them.
+    func label(_ title: String, _ entry: TimelineEntry, isModule: Bool = false) -> String {
         guard let length = entry.length else { return title + " · " + strings.text("timeline.no-duration") }
-        if let stated = entry.stated, title.contains(stated.text) { return title }
-        return title + " · " + length.text(in: strings)
+        var label = title
+        if let stated = entry.stated, title.contains(stated.text) {} else { label += " · " + length.text(in: strings) }
+        if entry.overflow != nil {
+            let mark = strings.text(isModule ? "timeline.overflow-module" : "timeline.overflow-phase")
+            label += " · ⚠\u{00A0}" + mark.replacingOccurrences(of: " ", with: "\u{00A0}")
+        }
+        return label
     }
 
     /// The height of a row with this many label lines.
@@ -149,16 +178,19 @@ struct TimelineSVG {
         (isModule ? moduleRowHeight : rowHeight) + (lines - 1) * (isModule ? 14 : 16)
     }
 
-    /// Appends a row; returns its height.
+    /// Appends a row; returns its height. An overflowing row (`overflowFrom` set) also draws the
+    /// time from `overflowFrom` to `overflowTo` as an overflow bar.
     private func row(
-        _ entry: TimelineEntry, label: String, y: Int, isModule: Bool, hundredths: (Double) -> Int, into out: inout [UInt8]
+        _ entry: TimelineEntry, title: String, y: Int, isModule: Bool, overflowFrom: Double?, overflowTo: Double?,
+        hundredths: (Double) -> Int, into out: inout [UInt8]
     ) -> Int {
-        let lines = Self.lines(label, limit: isModule ? 44 : 38)
+        let lines = Self.lines(label(title, entry, isModule: isModule), limit: isModule ? 44 : 38)
         let lineHeight = isModule ? 14 : 16
         let barY = y + (isModule ? 14 : 18) + (lines.count - 1) * lineHeight
         let barHeight = isModule ? 10 : 14
-        out.append(isModule ? "<g class=\"tl-module\"><text class=\"tl-label\" x=\"8\" y=\""
-                            : "<g class=\"tl-phase\"><text class=\"tl-label\" x=\"0\" y=\"")
+        out.append(isModule ? "<g class=\"tl-module" : "<g class=\"tl-phase")
+        out.append(entry.overflow == nil ? "\">" : " tl-overflows\">")
+        out.append(isModule ? "<text class=\"tl-label\" x=\"8\" y=\"" : "<text class=\"tl-label\" x=\"0\" y=\"")
         out.append(decimal: y + (isModule ? 10 : 14))
         out.append("\">")
         for (index, line) in lines.enumerated() {
@@ -189,6 +221,18 @@ struct TimelineSVG {
                 bar("<rect class=\"tl-max\" x=\"", width: max(30, lightEnd - solidStart))
             }
             bar("<rect class=\"tl-min\" x=\"", width: max(30, solidEnd - solidStart))
+            if let overflowFrom, let overflowTo, overflowTo > overflowFrom {
+                let from = hundredths(overflowFrom)
+                out.append("<rect class=\"tl-over\" x=\"")
+                Self.percent(hundredths: from, into: &out)
+                out.append("\" y=\"")
+                out.append(decimal: barY)
+                out.append("\" width=\"")
+                Self.percent(hundredths: max(30, hundredths(overflowTo) - from), into: &out)
+                out.append("\" height=\"")
+                out.append(decimal: barHeight)
+                out.append("\" rx=\"3\"/>")
+            }
         }
         out.append("</g>\n")
         return Self.height(lines: lines.count, isModule: isModule)
