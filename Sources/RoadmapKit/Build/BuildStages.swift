@@ -27,6 +27,9 @@ struct BuildStages {
     var strict = false
     /// Results kept between builds (`roadmap serve`).
     var cache: PageCache?
+    /// Results kept on disk between builds, with the keys of the settings and templates (read
+    /// before the sources were).
+    var renderCache: (cache: RenderCache, keys: RenderCacheKeys)?
     var progress: BuildProgress?
     var searchSpool: SearchSpool?
 
@@ -63,8 +66,13 @@ struct BuildStages {
         // 3. Model (pass 1).
         cache?.begin(published)
         let pages = Dictionary(uniqueKeysWithValues: published.map { ($0.file.relativePath, $0.slug) })
+        let renderCache = self.renderCache.map { use -> RenderCacheUse in
+            let listingSite = use.keys.listingSite(sources: sources, pages: pages)
+            return RenderCacheUse(cache: use.cache, listingSite: listingSite,
+                                  pageSite: use.keys.pageSite(listingSite: listingSite, reportedFolder: reportedFolder))
+        }
         let listed = try ListingPass(glossary: glossary, pages: pages, assets: sources.assets, allowRawHTML: config.allowRawHTML)
-            .run(published, cache: cache)
+            .run(published, cache: cache, renderCache: renderCache)
         let listings = listed.map(\.listing)
         diagnostics += listed.flatMap(\.diagnostics)
         lap("model")
@@ -78,7 +86,7 @@ struct BuildStages {
         let staging = try makeWriter()
         do {
             return try render(published, listed: listed, linkTargets: linkTargets, pages: pages, into: staging,
-                              diagnostics: &diagnostics, lap: lap)
+                              renderCache: renderCache, diagnostics: &diagnostics, lap: lap)
         } catch {
             staging.discard()
             throw error
@@ -88,7 +96,8 @@ struct BuildStages {
     /// Stages 5 to 7, into `staging`.
     private func render(
         _ published: [PreparedDocument], listed: [ListingPass.Output], linkTargets: LinkTargetCheck.Output,
-        pages: [String: String], into staging: SiteWriter, diagnostics: inout [Diagnostic], lap: (String) -> Void
+        pages: [String: String], into staging: SiteWriter, renderCache: RenderCacheUse?, diagnostics: inout [Diagnostic],
+        lap: (String) -> Void
     ) throws -> Outcome {
         let (inventory, config, glossary) = (sources.inventory, sources.config, sources.glossary)
         let listings = listed.map(\.listing)
@@ -100,25 +109,45 @@ struct BuildStages {
             pages: pages, assets: sources.assets, otherPageAnchors: linkTargets.anchors,
             resourceUses: ListingPass.Output.resourceUses(listed),
             writer: staging, searchSpool: searchSpool, reportedFolder: reportedFolder
-        ).run(published, cache: cache, progress: progress)
+        ).run(published, cache: cache, renderCache: renderCache, progress: progress)
         diagnostics += results.flatMap(\.diagnostics)
         lap("render roadmaps")
         if hasErrors(diagnostics) { return .failedRendering(staging, roadmaps: results.count) }
 
         // 6. Site-wide pages.
-        let siteWide = try SiteWidePass(
+        let siteWidePass = SiteWidePass(
             templates: templates, config: config, writer: staging, inventory: inventory,
-            contentDirectory: contentDirectory, templatesDirectory: templatesDirectory, reportedFolder: reportedFolder
-        ).run(results)
+            contentDirectory: contentDirectory, templatesDirectory: templatesDirectory, reportedFolder: reportedFolder)
+        let siteWideKey = renderCache.map { use in
+            RenderCacheKeys.siteWide(pages: published.map { ($0.file.relativePath, use.pageKey($0)) }, site: use.pageSite)
+        }
+        // Every page as the last build's: so are the site-wide pages, and the link check's findings.
+        if let renderCache, let siteWideKey, renderCache.cache.reusedPages == published.count,
+           let kept = renderCache.cache.siteWide(key: siteWideKey, into: staging)
+        {
+            try siteWidePass.copyFiles()
+            diagnostics += kept
+            lap("site pages (kept)")
+            if hasErrors(diagnostics) { return .failedLinkCheck(staging, roadmaps: results.count) }
+            return .staged(staging, pages: staging.written.htmlFiles.count, roadmaps: results.count)
+        }
+        let before = staging.written.all
+        let siteWide = try siteWidePass.run(results)
         diagnostics += siteWide.diagnostics
         lap("site pages")
 
         // 7. Check links.
         let checker = RenderedLinkChecker(siteFolder: staging.staging, reportedFolder: reportedFolder, written: staging.written)
         let htmlPages = checker.htmlFiles()
-        diagnostics += checker.check(results.flatMap { [$0.links] + $0.enrichmentLinks } + siteWide.links, pages: htmlPages)
+        let linkDiagnostics = checker.check(results.flatMap { [$0.links] + $0.enrichmentLinks } + siteWide.links, pages: htmlPages)
+        diagnostics += linkDiagnostics
         lap("check links")
         if hasErrors(diagnostics) { return .failedLinkCheck(staging, roadmaps: results.count) }
+        if let renderCache, let siteWideKey {
+            let files = staging.written.all.subtracting(before).subtracting(staging.written.copied)
+            renderCache.cache.store(siteWide: RenderCache.SiteWide(
+                key: siteWideKey, files: files.sorted(), diagnostics: siteWide.diagnostics + linkDiagnostics))
+        }
         return .staged(staging, pages: htmlPages.count, roadmaps: results.count)
     }
 

@@ -64,7 +64,7 @@ struct SiteWidePass: Sendable {
     }
 
     /// The templates' `assets/` folder and the content folder's static files, as they are.
-    private func copyFiles() throws {
+    func copyFiles() throws {
         try SiteAssets(templatesDirectory: templatesDirectory).copy(inventory.assets, to: writer)
     }
 }

@@ -26,6 +26,10 @@ struct GeneratedPaths: Sendable {
         "roadmap.json": "the data",
     ]
 
+    /// The files of a roadmap's folder its own rendering writes (the resource index is written
+    /// with the site-wide pages).
+    static let pageFiles = ["index.html", "timeline.html", "roadmap.json"]
+
     /// What writes a generated path: the site, a roadmap, or the templates' assets.
     enum Owner: Equatable {
         case site(String)
