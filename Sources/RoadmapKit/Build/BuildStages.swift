@@ -43,6 +43,9 @@ struct BuildStages {
         case failedLinkCheck(SiteWriter, roadmaps: Int)
         /// Every stage passed: the staging folder holds the new site, `pages` of it HTML.
         case staged(SiteWriter, pages: Int, roadmaps: Int)
+        /// Every page and file the build would write is the current site's (the render cache
+        /// says so): the site stays as it is, `pages` of it HTML.
+        case unchanged(pages: Int, roadmaps: Int)
     }
 
     /// Runs the stages, adding their diagnostics to `diagnostics` and calling `lap` with each
@@ -83,10 +86,36 @@ struct BuildStages {
         lap("check")
         if hasErrors(diagnostics) { return .stoppedBeforeRendering(roadmaps: published.count) }
 
+        // What pass 2 needs of every roadmap, and (to reuse a page) what each shows of the others.
+        let sharedTerms = SharedTermIndex(listings, hasSearchPage: templates.search != nil)
+        let series = SeriesIndex(listings)
+        let sharedResources = SharedResources(ListingPass.Output.resourceUses(listed).mapValues(\.resources))
+        var toRender = published
+        if cache != nil || renderCache != nil {
+            toRender = PagePass.fingerprinted(published, sharedTerms: sharedTerms, series: series,
+                                              otherPageAnchors: linkTargets.anchors, sharedResources: sharedResources)
+        }
+        // Every page, the site-wide pages and the copied files as the current site has them: it stays.
+        if let renderCache, let kept = renderCache.cache.unchangedSite(
+            pages: toRender.map { ($0.file.relativePath, renderCache.pageKey($0)) },
+            siteWideKey: renderCache.siteWideKey(toRender), copies: siteAssets.copies(inventory.assets),
+            output: reportedFolder)
+        {
+            diagnostics += kept.diagnostics
+            lap("unchanged")
+            // (Under --strict, a warning the last build reported fails this one too; the site stays.)
+            if hasErrors(diagnostics) { return .stoppedBeforeRendering(roadmaps: published.count) }
+            return .unchanged(pages: kept.htmlPages, roadmaps: published.count)
+        }
+
         let staging = try makeWriter()
         do {
-            return try render(published, listed: listed, linkTargets: linkTargets, pages: pages, into: staging,
-                              renderCache: renderCache, diagnostics: &diagnostics, lap: lap)
+            let pagePass = PagePass(
+                templates: templates, config: config, glossary: glossary, sharedTerms: sharedTerms, series: series,
+                pages: pages, assets: sources.assets, otherPageAnchors: linkTargets.anchors,
+                resourceUses: ListingPass.Output.resourceUses(listed), sharedResources: sharedResources,
+                writer: staging, searchSpool: searchSpool, reportedFolder: reportedFolder)
+            return try render(toRender, with: pagePass, into: staging, renderCache: renderCache, diagnostics: &diagnostics, lap: lap)
         } catch {
             staging.discard()
             throw error
@@ -95,21 +124,13 @@ struct BuildStages {
 
     /// Stages 5 to 7, into `staging`.
     private func render(
-        _ published: [PreparedDocument], listed: [ListingPass.Output], linkTargets: LinkTargetCheck.Output,
-        pages: [String: String], into staging: SiteWriter, renderCache: RenderCacheUse?, diagnostics: inout [Diagnostic],
-        lap: (String) -> Void
+        _ published: [PreparedDocument], with pagePass: PagePass, into staging: SiteWriter, renderCache: RenderCacheUse?,
+        diagnostics: inout [Diagnostic], lap: (String) -> Void
     ) throws -> Outcome {
-        let (inventory, config, glossary) = (sources.inventory, sources.config, sources.glossary)
-        let listings = listed.map(\.listing)
+        let (inventory, config) = (sources.inventory, sources.config)
 
         // 5. Render (pass 2).
-        let results = try PagePass(
-            templates: templates, config: config, glossary: glossary,
-            sharedTerms: SharedTermIndex(listings, hasSearchPage: templates.search != nil), series: SeriesIndex(listings),
-            pages: pages, assets: sources.assets, otherPageAnchors: linkTargets.anchors,
-            resourceUses: ListingPass.Output.resourceUses(listed),
-            writer: staging, searchSpool: searchSpool, reportedFolder: reportedFolder
-        ).run(published, cache: cache, renderCache: renderCache, progress: progress)
+        let results = try pagePass.run(published, cache: cache, renderCache: renderCache, progress: progress)
         diagnostics += results.flatMap(\.diagnostics)
         lap("render roadmaps")
         if hasErrors(diagnostics) { return .failedRendering(staging, roadmaps: results.count) }
@@ -118,9 +139,7 @@ struct BuildStages {
         let siteWidePass = SiteWidePass(
             templates: templates, config: config, writer: staging, inventory: inventory,
             contentDirectory: contentDirectory, templatesDirectory: templatesDirectory, reportedFolder: reportedFolder)
-        let siteWideKey = renderCache.map { use in
-            RenderCacheKeys.siteWide(pages: published.map { ($0.file.relativePath, use.pageKey($0)) }, site: use.pageSite)
-        }
+        let siteWideKey = renderCache?.siteWideKey(published)
         // Every page as the last build's: so are the site-wide pages, and the link check's findings.
         if let renderCache, let siteWideKey, renderCache.cache.reusedPages == published.count,
            let kept = renderCache.cache.siteWide(key: siteWideKey, into: staging)

@@ -18,30 +18,38 @@ struct PagePass: Sendable {
     var otherPageAnchors: OtherPageAnchors
     /// Each roadmap's resources as pass 1 read them, by content-relative path.
     var resourceUses: [String: ResourceUses]
+    /// Which of each roadmap's resources other roadmaps use too.
+    var sharedResources: SharedResources
     var writer: SiteWriter
     var searchSpool: SearchSpool?
     /// The output folder, as diagnostics name it.
     var reportedFolder: String
 
+    /// The documents with what their pages show of other roadmaps set: a page kept from the last
+    /// build is reused only while what it shows of other roadmaps ("Also in", its series), where
+    /// its links to other roadmaps' headings go, and which resources it shares with them are the
+    /// same (``PreparedDocument/rendersAs(_:)``, ``RenderCacheUse/pageKey(_:)``).
+    static func fingerprinted(
+        _ documents: [PreparedDocument], sharedTerms: SharedTermIndex, series: SeriesIndex,
+        otherPageAnchors: OtherPageAnchors, sharedResources: SharedResources
+    ) -> [PreparedDocument] {
+        documents.map { document in
+            var document = document
+            let path = document.file.relativePath
+            document.otherPages = sharedTerms.fingerprint(document.slug) + "\u{1E}" + series.fingerprint(path)
+            document.otherPageAnchors = otherPageAnchors.fingerprint(from: path)
+            document.sharedResources = sharedResources.fingerprint(of: path)
+            return document
+        }
+    }
+
     /// Each document's page, in order, one roadmap a core. With a `cache` (`roadmap serve`), a
     /// roadmap whose document, "Also in" links and neighbours in its series are as before keeps
-    /// its page; with a `renderCache`, one whose key (``RenderCacheUse/pageKey(_:)``) is the last build's.
+    /// its page; with a `renderCache`, one whose key (``RenderCacheUse/pageKey(_:)``) is the last
+    /// build's. With either, the documents are ``fingerprinted(_:sharedTerms:series:otherPageAnchors:sharedResources:)``.
     func run(
         _ documents: [PreparedDocument], cache: PageCache?, renderCache: RenderCacheUse? = nil, progress: BuildProgress?
     ) throws -> [PageResult] {
-        var documents = documents
-        let sharedResources = SharedResources(resourceUses.mapValues(\.resources))
-        if cache != nil || renderCache != nil {
-            // A page kept from the last build is reused only while what it shows of other roadmaps
-            // ("Also in", its series), where its links to other roadmaps' headings go, and which
-            // resources it shares with them are the same.
-            for index in documents.indices {
-                documents[index].otherPages = sharedTerms.fingerprint(documents[index].slug)
-                    + "\u{1E}" + series.fingerprint(documents[index].file.relativePath)
-                documents[index].otherPageAnchors = otherPageAnchors.fingerprint(from: documents[index].file.relativePath)
-                documents[index].sharedResources = sharedResources.fingerprint(of: documents[index].file.relativePath)
-            }
-        }
         if let renderCache {
             progress?.start(total: documents.count)
             return try ConcurrentMap.map(documents) { document in

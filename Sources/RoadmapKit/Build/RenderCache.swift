@@ -93,6 +93,8 @@ final class RenderCache: @unchecked Sendable {
     private var changed = false
     private(set) var reusedListings = 0
     private(set) var reusedPages = 0
+    /// The site's files, when it is kept as it is.
+    private var unchangedFiles = Set<String>()
 
     /// Opens the cache of the site at `output` for a build of the tool `identity`; with `ignoringPrevious` (`--clean`)
     /// the last build's cache is not read, only replaced. Nil when the folder cannot be made:
@@ -191,7 +193,62 @@ final class RenderCache: @unchecked Sendable {
         }
     }
 
+    // MARK: A site that stays
+
+    /// When every page's key and the site-wide pages' key are the last build's, every file the
+    /// cache recorded is still as it was, each file published as it is (`copies`: where it is
+    /// read from and its path in the site) has the same bytes in the site, and the site holds
+    /// no other file, the build would write the site that is there: this returns the
+    /// diagnostics the last build reported for its pages and site-wide steps, and the number
+    /// of HTML pages. Else nil, and the build goes on.
+    func unchangedSite(
+        pages: [(path: String, key: ContentDigest)], siteWideKey: ContentDigest, copies: [(source: String, path: String)],
+        output: String
+    ) -> (diagnostics: [Diagnostic], htmlPages: Int)? {
+        guard let previous, let siteWide = previous.siteWide, siteWide.key == siteWideKey,
+              previous.entries.count == pages.count
+        else { return nil }
+        let site = RealPath.resolving(output)
+        var expected = Set(siteWide.files)
+        var kept: [(path: String, page: (key: ContentDigest, blob: Blob, files: [String]))] = []
+        for (path, key) in pages {
+            guard let page = previous.entries[path]?.page, page.key == key else { return nil }
+            expected.formUnion(page.files)
+            kept.append((path, page))
+        }
+        // The generated files as recorded, the copies with their sources' bytes, nothing else.
+        guard expected.allSatisfy({ previous.files[$0] != nil && FileSignature(path: site + "/" + $0) == previous.files[$0] }),
+              copies.allSatisfy({ SiteWriter.sameFile(source: $0.source, as: site + "/" + $0.path) })
+        else { return nil }
+        expected.formUnion(copies.map(\.path))
+        expected.insert(SiteWriter.markerName)
+        guard let present = FolderListing.files(under: site), present == expected else { return nil }
+        var diagnostics = siteWide.diagnostics
+        for (_, page) in kept {
+            guard let pageDiagnostics = try? decode(page.blob, whole: false, { decoder -> [Diagnostic] in
+                _ = try RoadmapSummary(from: &decoder)
+                return try decoder.decode()
+            }) else { return nil }
+            diagnostics += pageDiagnostics
+        }
+        lock.withLock {
+            for (path, page) in kept {
+                entries[path]?.page = page
+                oldBlobs[path, default: (false, false)].page = true
+            }
+            self.siteWide = siteWide
+            reusedPages = kept.count
+            unchangedFiles = expected
+        }
+        return (diagnostics, expected.filter { $0.hasSuffix(".html") }.count)
+    }
+
     // MARK: Finishing
+
+    /// ``finish(site:paths:)`` once ``unchangedSite(pages:siteWideKey:copies:output:)`` found the site as it was.
+    func finishUnchanged(site: URL) {
+        finish(site: site, paths: lock.withLock { unchangedFiles })
+    }
 
     /// Writes this build's cache in place of the last one, the files of `site` (the site just
     /// put in place, as its written paths) recorded as they are now. Kept as it is when nothing
@@ -232,15 +289,16 @@ final class RenderCache: @unchecked Sendable {
 
     // MARK: Reading records
 
-    private func decode<Value>(_ blob: Blob, _ body: (inout CacheDecoder) throws -> Value) throws -> Value {
+    private func decode<Value>(_ blob: Blob, whole: Bool = true, _ body: (inout CacheDecoder) throws -> Value) throws -> Value {
         guard let previousFile else { throw CacheDecoder.Corrupt() }
-        return try Self.decode(blob, in: previousFile, body)
+        return try Self.decode(blob, in: previousFile, whole: whole, body)
     }
 
-    /// The record at `blob` of `file`, its checksum checked, decoded by `body`; the decoder's
-    /// positions count from the record's first byte after the checksum (at `blob.offset + 8`).
+    /// The record at `blob` of `file`, its checksum checked, decoded by `body` (which reads it
+    /// all, unless not `whole`); the decoder's positions count from the record's first byte
+    /// after the checksum (at `blob.offset + 8`).
     private static func decode<Value>(
-        _ blob: Blob, in file: SearchSpool, _ body: (inout CacheDecoder) throws -> Value
+        _ blob: Blob, in file: SearchSpool, whole: Bool = true, _ body: (inout CacheDecoder) throws -> Value
     ) throws -> Value {
         guard blob.offset >= 0, blob.length >= 8 else { throw CacheDecoder.Corrupt() }
         let bytes = try file.read(blob.offset..<(blob.offset + blob.length))
@@ -248,7 +306,7 @@ final class RenderCache: @unchecked Sendable {
         guard Self.checksum(payload) == Self.number(bytes[0..<8]) else { throw CacheDecoder.Corrupt() }
         var decoder = CacheDecoder(payload)
         let value = try body(&decoder)
-        guard decoder.isAtEnd else { throw CacheDecoder.Corrupt() }
+        guard decoder.isAtEnd || !whole else { throw CacheDecoder.Corrupt() }
         return value
     }
 
@@ -442,4 +500,34 @@ private final class CacheFileWriter: @unchecked Sendable {
     }
 
     func discard() { unlink(path) }
+}
+
+/// The files under a folder, by relative path, found with `readdir` (the site's folders hold
+/// only files and folders the build made; anything else counts as a file that should not be there).
+enum FolderListing {
+    /// Nil when a folder cannot be read.
+    static func files(under root: String) -> Set<String>? {
+        var files = Set<String>()
+        var folders = [""]
+        while let folder = folders.popLast() {
+            guard let directory = opendir(folder.isEmpty ? root : root + "/" + folder) else { return nil }
+            defer { closedir(directory) }
+            while let entry = readdir(directory) {
+                let name = withUnsafePointer(to: &entry.pointee.d_name) { field in
+                    field.withMemoryRebound(to: CChar.self, capacity: MemoryLayout.size(ofValue: field.pointee)) {
+                        String(cString: $0)
+                    }
+                }
+                if name == "." || name == ".." { continue }
+                let path = folder.isEmpty ? name : folder + "/" + name
+                var isFolder = entry.pointee.d_type == UInt8(DT_DIR)
+                if entry.pointee.d_type == UInt8(DT_UNKNOWN) {
+                    var info = stat()
+                    isFolder = lstat(root + "/" + path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+                }
+                if isFolder { folders.append(path) } else { files.insert(path) }
+            }
+        }
+        return files
+    }
 }

@@ -149,8 +149,13 @@ struct RenderCacheUse: Sendable {
 
     func listingKey(_ document: PreparedDocument) -> ContentDigest { RenderCacheKeys.listing(document, site: listingSite) }
 
-    /// Once ``PagePass`` has set what the document's page shows of other roadmaps.
+    /// Once ``PagePass/fingerprinted(_:sharedTerms:series:otherPageAnchors:sharedResources:)`` has set what the document's page shows of other roadmaps.
     func pageKey(_ document: PreparedDocument) -> ContentDigest {
         RenderCacheKeys.page(document, listing: listingKey(document), site: pageSite)
+    }
+
+    /// The site-wide pages' key, of the fingerprinted documents.
+    func siteWideKey(_ documents: [PreparedDocument]) -> ContentDigest {
+        RenderCacheKeys.siteWide(pages: documents.map { ($0.file.relativePath, pageKey($0)) }, site: pageSite)
     }
 }

@@ -136,6 +136,10 @@ public struct SiteBuilder: Sendable {
             reused = renderCache?.0.reusedPages ?? 0
             clock.lap("write")
             return report(pages: pages, roadmaps: roadmaps, wrote: true)
+        case .unchanged(let pages, let roadmaps):
+            renderCache?.0.finishUnchanged(site: URL(fileURLWithPath: RealPath.resolving(options.outputDirectory)))
+            reused = roadmaps
+            return report(pages: pages, roadmaps: roadmaps, wrote: true)
         }
     }
 }

@@ -263,6 +263,16 @@ struct SiteWriter: Sendable {
         }
     }
 
+    /// Whether the regular file at `path` holds the bytes of the regular file at `source`.
+    static func sameFile(source: String, as path: String) -> Bool {
+        let input = open(source, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard input >= 0 else { return false }
+        defer { close(input) }
+        var info = stat()
+        guard fstat(input, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return false }
+        return sameFile(input, size: Int(info.st_size), as: path)
+    }
+
     /// Whether the regular file at `path` holds the `size` bytes of the open file `input`
     /// (read from its start; `input` is left at its start again).
     private static func sameFile(_ input: Int32, size: Int, as path: String) -> Bool {
