@@ -114,7 +114,13 @@ final class RenderCache: @unchecked Sendable {
             previous = nil
             previousFile = nil
         }
-        next = CacheFileWriter(folder: folder, header: Self.magic + Self.bytes(of: identity))
+        // Appended to while at most half of it is records no build uses any more; else written anew.
+        let live = previous?.entries.values.reduce(0) { $0 + $1.listing.length + ($1.page?.blob.length ?? 0) } ?? 0
+        if let size = previousFile?.size, size <= 2 * live + (16 << 20), let appending = CacheFileWriter(appendingTo: path) {
+            next = appending
+        } else {
+            next = CacheFileWriter(folder: folder, header: Self.magic + Self.bytes(of: identity))
+        }
         changed = previous == nil
     }
 
@@ -266,7 +272,7 @@ final class RenderCache: @unchecked Sendable {
             if let signature = FileSignature(path: site.path + "/" + path) { files[path] = signature }
         }
         var kept = entries
-        for (path, old) in oldBlobs {
+        for (path, old) in oldBlobs where !next.isAppending {
             guard let previousFile, var entry = kept[path] else { continue }
             if old.listing {
                 guard let blob = next.copy(entry.listing, from: previousFile) else { return next.discard() }
@@ -438,19 +444,41 @@ private final class CacheFileWriter: @unchecked Sendable {
     private let lock = NSLock()
     private var end: Int
     private var failed = false
+    /// Appending to the last build's file: its size before this build, to go back to on discard.
+    private let appendingFrom: Int?
 
+    /// A new file, renamed into place by ``finish(index:endMagic:as:)``.
     init?(folder: String, header: [UInt8]) {
         path = folder + "/" + Self.prefix + "\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))"
         descriptor = open(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { return nil }
         _ = flock(descriptor, LOCK_EX | LOCK_NB)
         end = 0
+        appendingFrom = nil
         guard write(header, at: 0) else {
             discard()
             return nil
         }
         end = header.count
     }
+
+    /// The last build's file, this build's records and index appended after its own (the old
+    /// records stay where they are, so nothing is copied); nil when another build is writing it.
+    init?(appendingTo path: String) {
+        self.path = path
+        descriptor = open(path, O_RDWR | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        var info = stat()
+        guard flock(descriptor, LOCK_EX | LOCK_NB) == 0, fstat(descriptor, &info) == 0 else {
+            close(descriptor)
+            return nil
+        }
+        end = Int(info.st_size)
+        appendingFrom = end
+    }
+
+    /// Whether the old records are in this file already.
+    var isAppending: Bool { appendingFrom != nil }
 
     deinit { close(descriptor) }
 
@@ -468,7 +496,7 @@ private final class CacheFileWriter: @unchecked Sendable {
 
     private func place(_ bytes: [UInt8]) -> RenderCache.Blob? {
         let offset: Int? = lock.withLock {
-            guard !failed else { return nil }
+            guard !failed, end >= 0 else { return nil }
             defer { end += bytes.count }
             return end
         }
@@ -493,13 +521,23 @@ private final class CacheFileWriter: @unchecked Sendable {
         }
     }
 
-    /// Ends the file with the index's place and renames it to `target`.
+    /// Ends the file with the index's place and renames it to `target` (a new file).
     func finish(index: RenderCache.Blob, endMagic: [UInt8], as target: String) {
         let trailer = RenderCache.bytes(of: UInt64(index.offset)) + RenderCache.bytes(of: UInt64(index.length)) + endMagic
-        guard place(trailer) != nil, !lock.withLock({ failed }), rename(path, target) == 0 else { return discard() }
+        guard place(trailer) != nil, !lock.withLock({ failed }), isAppending || rename(path, target) == 0 else { return discard() }
+        lock.withLock { end = -1 }
     }
 
-    func discard() { unlink(path) }
+    /// Removes what this build wrote: the new file, or what it appended to the last one's.
+    func discard() {
+        guard lock.withLock({ end >= 0 }) else { return }
+        if let appendingFrom {
+            _ = ftruncate(descriptor, off_t(appendingFrom))
+        } else {
+            unlink(path)
+        }
+        lock.withLock { end = -1 }
+    }
 }
 
 /// The files under a folder, by relative path, found with `readdir` (the site's folders hold

@@ -132,9 +132,10 @@ public struct SiteBuilder: Sendable {
                 writer.discard()
                 throw error
             }
+            clock.lap("write")
             renderCache?.0.finish(site: writer.output, paths: writer.written.all)
             reused = renderCache?.0.reusedPages ?? 0
-            clock.lap("write")
+            clock.lap("keep cache")
             return report(pages: pages, roadmaps: roadmaps, wrote: true)
         case .unchanged(let pages, let roadmaps):
             renderCache?.0.finishUnchanged(site: URL(fileURLWithPath: RealPath.resolving(options.outputDirectory)))
