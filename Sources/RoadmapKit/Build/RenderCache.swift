@@ -290,8 +290,12 @@ final class RenderCache: @unchecked Sendable {
         next.finish(index: index, endMagic: Self.endMagic, as: folder + "/" + Self.fileName)
     }
 
-    /// Drops this build's cache (the build failed: the last one stays).
-    func discard() { next?.discard() }
+    /// Drops this build's cache (the build failed: the last one stays), and the cache's folder
+    /// when it is empty (a first build that failed leaves nothing beside the output).
+    func discard() {
+        next?.discard()
+        rmdir(folder)
+    }
 
     // MARK: Reading records
 
