@@ -52,6 +52,8 @@ struct SiteWriter: Sendable {
         }
         self.output = output
         self.swap = swap
+        // With no site yet, no file can be linked from it: each would cost a failed open.
+        linksUnchangedFiles = linkingUnchangedFiles && manager.fileExists(atPath: output.path)
         staging = URL(fileURLWithPath: swap.path(.building))
         guard mkdir(staging.path, 0o755) == 0 else {
             throw BuildError.io("output.io", "cannot create the staging folder", path: staging.path)
