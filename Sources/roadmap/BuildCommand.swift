@@ -56,12 +56,18 @@ struct BuildCommand: ParsableCommand {
 
     @OptionGroup var options: BuildOptionGroup
 
+    @Flag(help: ArgumentHelp(
+        "Build everything anew: neither reuse the render cache nor link files of the previous site.",
+        discussion: "The cache is in a hidden folder beside the output (.Site.roadmap-cache for Site) and is written afresh."))
+    var clean = false
+
     func run() throws {
         let start = DispatchTime.now().uptimeNanoseconds
         let report: BuildReport
         let progressLine = ProgressLine.forTerminal(quiet: options.quiet)
         var buildOptions = options.buildOptions
         buildOptions.progress = progressLine.progress
+        buildOptions.clean = clean
         do {
             report = try SiteBuilder().build(buildOptions)
             progressLine.finish()

@@ -178,7 +178,9 @@ import Testing
     func filesOutsideSite(_ folder: URL) throws -> [String: Data] {
         var out: [String: Data] = [:]
         let manager = FileManager.default
-        for path in try manager.subpathsOfDirectory(atPath: folder.path) where path != "Site" && !path.hasPrefix("Site/") {
+        for path in try manager.subpathsOfDirectory(atPath: folder.path) where path != "Site" && !path.hasPrefix("Site/")
+            // The render cache beside the site is the build's own (never published).
+            && path != ".Site.roadmap-cache" && !path.hasPrefix(".Site.roadmap-cache/") {
             let full = folder.appendingPathComponent(path).path
             if let target = try? manager.destinationOfSymbolicLink(atPath: full) {
                 out[path] = Data(("-> " + target).utf8)

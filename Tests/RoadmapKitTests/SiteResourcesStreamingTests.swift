@@ -2,9 +2,9 @@ import Foundation
 import Testing
 @testable import RoadmapKit
 
-/// The site's resource index is written in pieces (the page's part before its entries, the
-/// entries as their partials render them, the part after) and never held whole; what is written
-/// and what is checked must be as if it had been rendered in one go.
+/// A page of the site's resource index is written from three renderings (the page's part before
+/// its entries, the entries as their partials render them, the part after); what is written and
+/// what is checked must be as if it had been rendered in one go.
 @Suite struct SiteResourcesStreamingTests {
     static let roadmaps = [
         "a.md": "# Alpha\n\n## Courses\n\n- [Deep Learning](https://www.coursera.org/learn/deep) (Free to audit)\n- [MLOps](https://www.edx.org/learn/mlops)\n",
@@ -20,7 +20,8 @@ import Testing
         let pages = EnrichmentPages(templates: try #require(loaded), config: SiteConfig())
         try withTemporaryFolder { folder in
             let writer = try SiteWriter(output: folder.appendingPathComponent("Site").path, protecting: [])
-            let links = try pages.writeSiteResourcesPage(resources, with: writer, reportedFolder: "Site")
+            let paging = ResourcePages(resources, unitsPerPage: .max)
+            let links = try pages.writeSiteResourcesPage(0, of: paging, resources: resources, with: writer, reportedFolder: "Site")
             let streamed = try String(contentsOf: writer.staging.appendingPathComponent("resources.html"), encoding: .utf8)
             let whole = pages.resourcesPage(resources, roadmap: nil)
             #expect(streamed == whole)
@@ -119,7 +120,7 @@ import Testing
         use.roadmapTitle = "Other <1> & co"
         resources[0].uses.append(use)
         let entry = resources[0].id
-        let elsewhere = [entry: (count: more, siteID: entry + "-site")]
+        let elsewhere = [entry: (count: more, siteHref: "resources.html#" + entry + "-site")]
         let (loaded, _) = try TemplateSet.load(from: TestPaths.templates.path)
         let pages = EnrichmentPages(templates: try #require(loaded), config: SiteConfig())
         let (html, links) = pages.roadmapResourcesPage(

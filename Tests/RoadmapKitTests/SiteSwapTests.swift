@@ -26,7 +26,7 @@ import Testing
             #expect(run.stderr.hasPrefix(
                 "\(output): error: refusing to write the site here: \(why) [output.refused]\n"), "\(run.stderr)")
             #expect(try filesUnder(folder) == before)
-            #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["Content", "Linked", "Templates"])
+            #expect(try entriesBesideTheSite(folder).sorted() == ["Content", "Linked", "Templates"])
         }
     }
 
@@ -42,7 +42,7 @@ import Testing
             }
             let live = try #require(FolderLock(folder.appendingPathComponent(".Site.building-999-0000LIVE").path))
             #expect(try buildSite(content: content, output: output).succeeded)
-            #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == kept.sorted())
+            #expect(try entriesBesideTheSite(folder).sorted() == kept.sorted())
             withExtendedLifetime(live) {}
         }
     }
@@ -59,7 +59,7 @@ import Testing
             let report = try buildSite(content: content, output: output, strict: true)
             #expect(!report.wroteSite)
             #expect(try filesUnder(output) == old)
-            #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["Content", "Site"])
+            #expect(try entriesBesideTheSite(folder).sorted() == ["Content", "Site"])
         }
     }
 
@@ -159,7 +159,7 @@ import Testing
             #expect(site["b/index.html"] != nil)
             #expect(site["a/index.html"] == nil)
             #expect(site.keys.allSatisfy { !$0.hasPrefix(".Site.") })
-            #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["Content", "Site"])
+            #expect(try entriesBesideTheSite(folder).sorted() == ["Content", "Site"])
         }
     }
 
@@ -197,7 +197,7 @@ import Testing
             }
             let arguments = ["build", "--content", "Content", "--templates", TestPaths.templates.path, "--quiet"]
             func leftovers() throws -> [String] {
-                try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasPrefix(".Site.") }
+                try entriesBesideTheSite(folder).filter { $0.hasPrefix(".Site.") }
             }
             func launch() throws -> Process {
                 let process = Process()
@@ -293,4 +293,10 @@ private final class OutputWatcher: @unchecked Sendable {
         done.wait()
         return lock.withLock { (checks, misses) }
     }
+}
+
+/// The entries of the folder holding the site, but the render cache's folder (``RenderCache``),
+/// which every build keeps there.
+func entriesBesideTheSite(_ folder: URL) throws -> [String] {
+    try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0 != ".Site.roadmap-cache" }
 }

@@ -13,9 +13,11 @@ import Testing
             #expect(!report.succeeded)
             #expect(!report.wroteSite)
             #expect(try filesUnder(output) == before)
-            // No staging folder is left behind.
-            let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasPrefix(".") }
+            // No staging folder is left behind, nor a cache file being written.
+            let leftovers = try entriesBesideTheSite(folder).filter { $0.hasPrefix(".") }
             #expect(leftovers.isEmpty)
+            #expect(try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent(".Site.roadmap-cache").path)
+                == [RenderCache.fileName])
         }
     }
 

@@ -27,6 +27,9 @@ struct BuildStages {
     var strict = false
     /// Results kept between builds (`roadmap serve`).
     var cache: PageCache?
+    /// Results kept on disk between builds, with the keys of the settings and templates (read
+    /// before the sources were).
+    var renderCache: (cache: RenderCache, keys: RenderCacheKeys)?
     var progress: BuildProgress?
     var searchSpool: SearchSpool?
 
@@ -40,6 +43,9 @@ struct BuildStages {
         case failedLinkCheck(SiteWriter, roadmaps: Int)
         /// Every stage passed: the staging folder holds the new site, `pages` of it HTML.
         case staged(SiteWriter, pages: Int, roadmaps: Int)
+        /// Every page and file the build would write is the current site's (the render cache
+        /// says so): the site stays as it is, `pages` of it HTML.
+        case unchanged(pages: Int, roadmaps: Int)
     }
 
     /// Runs the stages, adding their diagnostics to `diagnostics` and calling `lap` with each
@@ -63,8 +69,13 @@ struct BuildStages {
         // 3. Model (pass 1).
         cache?.begin(published)
         let pages = Dictionary(uniqueKeysWithValues: published.map { ($0.file.relativePath, $0.slug) })
+        let renderCache = self.renderCache.map { use -> RenderCacheUse in
+            let listingSite = use.keys.listingSite(sources: sources, pages: pages)
+            return RenderCacheUse(cache: use.cache, listingSite: listingSite,
+                                  pageSite: use.keys.pageSite(listingSite: listingSite, reportedFolder: reportedFolder))
+        }
         let listed = try ListingPass(glossary: glossary, pages: pages, assets: sources.assets, allowRawHTML: config.allowRawHTML)
-            .run(published, cache: cache)
+            .run(published, cache: cache, renderCache: renderCache)
         let listings = listed.map(\.listing)
         diagnostics += listed.flatMap(\.diagnostics)
         lap("model")
@@ -75,10 +86,36 @@ struct BuildStages {
         lap("check")
         if hasErrors(diagnostics) { return .stoppedBeforeRendering(roadmaps: published.count) }
 
+        // What pass 2 needs of every roadmap, and (to reuse a page) what each shows of the others.
+        let sharedTerms = SharedTermIndex(listings, hasSearchPage: templates.search != nil)
+        let series = SeriesIndex(listings)
+        let sharedResources = SharedResources(ListingPass.Output.resourceUses(listed).mapValues(\.resources))
+        var toRender = published
+        if cache != nil || renderCache != nil {
+            toRender = PagePass.fingerprinted(published, sharedTerms: sharedTerms, series: series,
+                                              otherPageAnchors: linkTargets.anchors, sharedResources: sharedResources)
+        }
+        // Every page, the site-wide pages and the copied files as the current site has them: it stays.
+        if let renderCache, let kept = renderCache.cache.unchangedSite(
+            pages: toRender.map { ($0.file.relativePath, renderCache.pageKey($0)) },
+            siteWideKey: renderCache.siteWideKey(toRender), copies: siteAssets.copies(inventory.assets),
+            output: reportedFolder)
+        {
+            diagnostics += kept.diagnostics
+            lap("unchanged")
+            // (Under --strict, a warning the last build reported fails this one too; the site stays.)
+            if hasErrors(diagnostics) { return .stoppedBeforeRendering(roadmaps: published.count) }
+            return .unchanged(pages: kept.htmlPages, roadmaps: published.count)
+        }
+
         let staging = try makeWriter()
         do {
-            return try render(published, listed: listed, linkTargets: linkTargets, pages: pages, into: staging,
-                              diagnostics: &diagnostics, lap: lap)
+            let pagePass = PagePass(
+                templates: templates, config: config, glossary: glossary, sharedTerms: sharedTerms, series: series,
+                pages: pages, assets: sources.assets, otherPageAnchors: linkTargets.anchors,
+                resourceUses: ListingPass.Output.resourceUses(listed), sharedResources: sharedResources,
+                writer: staging, searchSpool: searchSpool, reportedFolder: reportedFolder)
+            return try render(toRender, with: pagePass, into: staging, renderCache: renderCache, diagnostics: &diagnostics, lap: lap)
         } catch {
             staging.discard()
             throw error
@@ -87,38 +124,49 @@ struct BuildStages {
 
     /// Stages 5 to 7, into `staging`.
     private func render(
-        _ published: [PreparedDocument], listed: [ListingPass.Output], linkTargets: LinkTargetCheck.Output,
-        pages: [String: String], into staging: SiteWriter, diagnostics: inout [Diagnostic], lap: (String) -> Void
+        _ published: [PreparedDocument], with pagePass: PagePass, into staging: SiteWriter, renderCache: RenderCacheUse?,
+        diagnostics: inout [Diagnostic], lap: (String) -> Void
     ) throws -> Outcome {
-        let (inventory, config, glossary) = (sources.inventory, sources.config, sources.glossary)
-        let listings = listed.map(\.listing)
+        let (inventory, config) = (sources.inventory, sources.config)
 
         // 5. Render (pass 2).
-        let results = try PagePass(
-            templates: templates, config: config, glossary: glossary,
-            sharedTerms: SharedTermIndex(listings, hasSearchPage: templates.search != nil), series: SeriesIndex(listings),
-            pages: pages, assets: sources.assets, otherPageAnchors: linkTargets.anchors,
-            resourceUses: ListingPass.Output.resourceUses(listed),
-            writer: staging, searchSpool: searchSpool, reportedFolder: reportedFolder
-        ).run(published, cache: cache, progress: progress)
+        let results = try pagePass.run(published, cache: cache, renderCache: renderCache, progress: progress)
         diagnostics += results.flatMap(\.diagnostics)
         lap("render roadmaps")
         if hasErrors(diagnostics) { return .failedRendering(staging, roadmaps: results.count) }
 
         // 6. Site-wide pages.
-        let siteWide = try SiteWidePass(
+        let siteWidePass = SiteWidePass(
             templates: templates, config: config, writer: staging, inventory: inventory,
-            contentDirectory: contentDirectory, templatesDirectory: templatesDirectory, reportedFolder: reportedFolder
-        ).run(results)
+            contentDirectory: contentDirectory, templatesDirectory: templatesDirectory, reportedFolder: reportedFolder)
+        let siteWideKey = renderCache?.siteWideKey(published)
+        // Every page as the last build's: so are the site-wide pages, and the link check's findings.
+        if let renderCache, let siteWideKey, renderCache.cache.reusedPages == published.count,
+           let kept = renderCache.cache.siteWide(key: siteWideKey, into: staging)
+        {
+            try siteWidePass.copyFiles()
+            diagnostics += kept
+            lap("site pages (kept)")
+            if hasErrors(diagnostics) { return .failedLinkCheck(staging, roadmaps: results.count) }
+            return .staged(staging, pages: staging.written.htmlFiles.count, roadmaps: results.count)
+        }
+        let before = staging.written.all
+        let siteWide = try siteWidePass.run(results)
         diagnostics += siteWide.diagnostics
         lap("site pages")
 
         // 7. Check links.
         let checker = RenderedLinkChecker(siteFolder: staging.staging, reportedFolder: reportedFolder, written: staging.written)
         let htmlPages = checker.htmlFiles()
-        diagnostics += checker.check(results.flatMap { [$0.links] + $0.enrichmentLinks } + siteWide.links, pages: htmlPages)
+        let linkDiagnostics = checker.check(results.flatMap { [$0.links] + $0.enrichmentLinks } + siteWide.links, pages: htmlPages)
+        diagnostics += linkDiagnostics
         lap("check links")
         if hasErrors(diagnostics) { return .failedLinkCheck(staging, roadmaps: results.count) }
+        if let renderCache, let siteWideKey {
+            let files = staging.written.all.subtracting(before).subtracting(staging.written.copied)
+            renderCache.cache.store(siteWide: RenderCache.SiteWide(
+                key: siteWideKey, files: files.sorted(), diagnostics: siteWide.diagnostics + linkDiagnostics))
+        }
         return .staged(staging, pages: htmlPages.count, roadmaps: results.count)
     }
 

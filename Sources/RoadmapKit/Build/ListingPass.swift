@@ -21,11 +21,17 @@ struct ListingPass: Sendable {
     }
 
     /// Each document's output, in order, one roadmap a core. With a `cache` (`roadmap serve`),
-    /// a document unchanged since the last build keeps its output.
-    func run(_ documents: [PreparedDocument], cache: PageCache?) throws -> [Output] {
+    /// a document unchanged since the last build keeps its output; with a `renderCache`, one
+    /// whose key (``RenderCacheKeys/listing(_:site:)``) is the last build's.
+    func run(_ documents: [PreparedDocument], cache: PageCache?, renderCache: RenderCacheUse? = nil) throws -> [Output] {
         try ConcurrentMap.map(documents) { document in
-            guard let cache else { return list(document) }
-            return cache.listed(document) { list(document) }
+            if let cache { return cache.listed(document) { list(document) } }
+            guard let renderCache else { return list(document) }
+            let key = renderCache.listingKey(document)
+            if let kept = renderCache.cache.listing(document.file.relativePath, key: key) { return kept }
+            let made = list(document)
+            renderCache.cache.store(made, for: document.file.relativePath, key: key)
+            return made
         }
     }
 

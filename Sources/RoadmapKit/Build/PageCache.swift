@@ -98,7 +98,7 @@ public final class PageCache: @unchecked Sendable {
     func reuse(_ document: PreparedDocument, from output: URL, into writer: SiteWriter) -> PageResult? {
         let entry: Entry? = lock.withLock { current[document.file.relativePath] }
         guard let entry, entry.document.rendersAs(document) else { return nil }
-        guard Self.link(folder: document.slug, from: output, to: writer.staging, record: writer.written.record) else {
+        guard Self.link(folder: document.slug, from: output, to: writer.staging, record: { writer.written.record($0) }) else {
             // Never leave links to the live site where the page is about to be written afresh.
             Self.unlinkOwnFiles(in: writer.staging.appendingPathComponent(document.slug).path)
             return nil

@@ -18,25 +18,48 @@ struct PagePass: Sendable {
     var otherPageAnchors: OtherPageAnchors
     /// Each roadmap's resources as pass 1 read them, by content-relative path.
     var resourceUses: [String: ResourceUses]
+    /// Which of each roadmap's resources other roadmaps use too.
+    var sharedResources: SharedResources
     var writer: SiteWriter
     var searchSpool: SearchSpool?
     /// The output folder, as diagnostics name it.
     var reportedFolder: String
 
+    /// The documents with what their pages show of other roadmaps set: a page kept from the last
+    /// build is reused only while what it shows of other roadmaps ("Also in", its series), where
+    /// its links to other roadmaps' headings go, and which resources it shares with them are the
+    /// same (``PreparedDocument/rendersAs(_:)``, ``RenderCacheUse/pageKey(_:)``).
+    static func fingerprinted(
+        _ documents: [PreparedDocument], sharedTerms: SharedTermIndex, series: SeriesIndex,
+        otherPageAnchors: OtherPageAnchors, sharedResources: SharedResources
+    ) -> [PreparedDocument] {
+        documents.map { document in
+            var document = document
+            let path = document.file.relativePath
+            document.otherPages = sharedTerms.fingerprint(document.slug) + "\u{1E}" + series.fingerprint(path)
+            document.otherPageAnchors = otherPageAnchors.fingerprint(from: path)
+            document.sharedResources = sharedResources.fingerprint(of: path)
+            return document
+        }
+    }
+
     /// Each document's page, in order, one roadmap a core. With a `cache` (`roadmap serve`), a
-    /// roadmap whose document, "Also in" links and neighbours in its series are as before keeps its page.
-    func run(_ documents: [PreparedDocument], cache: PageCache?, progress: BuildProgress?) throws -> [PageResult] {
-        var documents = documents
-        let sharedResources = SharedResources(resourceUses.mapValues(\.resources))
-        if cache != nil {
-            // A page kept from the last build is reused only while what it shows of other roadmaps
-            // ("Also in", its series), where its links to other roadmaps' headings go, and which
-            // resources it shares with them are the same.
-            for index in documents.indices {
-                documents[index].otherPages = sharedTerms.fingerprint(documents[index].slug)
-                    + "\u{1E}" + series.fingerprint(documents[index].file.relativePath)
-                documents[index].otherPageAnchors = otherPageAnchors.fingerprint(from: documents[index].file.relativePath)
-                documents[index].sharedResources = sharedResources.fingerprint(of: documents[index].file.relativePath)
+    /// roadmap whose document, "Also in" links and neighbours in its series are as before keeps
+    /// its page; with a `renderCache`, one whose key (``RenderCacheUse/pageKey(_:)``) is the last
+    /// build's. With either, the documents are ``fingerprinted(_:sharedTerms:series:otherPageAnchors:sharedResources:)``.
+    func run(
+        _ documents: [PreparedDocument], cache: PageCache?, renderCache: RenderCacheUse? = nil, progress: BuildProgress?
+    ) throws -> [PageResult] {
+        if let renderCache {
+            progress?.start(total: documents.count)
+            return try ConcurrentMap.map(documents) { document in
+                defer { progress?.advance() }
+                let (path, key) = (document.file.relativePath, renderCache.pageKey(document))
+                if let kept = renderCache.cache.page(path, key: key, into: writer) { return kept }
+                let result = try render(document, sharedResources: sharedResources.ids(of: path))
+                let files = GeneratedPaths.pageFiles.map { result.summary.slug + "/" + $0 }.filter(writer.written.contains)
+                renderCache.cache.store(result, for: path, key: key, files: files)
+                return result
             }
         }
         return try ConcurrentMap.map(documents, reusing: cache, progress: progress, writer: writer) {
@@ -55,7 +78,13 @@ struct PagePass: Sendable {
         // 30.3 and 33.8 s keeping those of the first 24 MB of Markdown (peak 860 MB against 732 MB);
         // keeping every model took 1.6 GB.
         let built = RoadmapBuilder().build(document).0
-        let enriched = enricher.enrich(enricher.anchor(built, uses: resourceUses[document.file.relativePath]))
+        var uses = resourceUses[document.file.relativePath]
+        if uses?.isComplete == false {
+            // Read back from the render cache without what rendering needs: listed again.
+            uses = ListingPass(glossary: glossary, pages: pages, assets: assets, allowRawHTML: config.allowRawHTML)
+                .list(document).resourceUses
+        }
+        let enriched = enricher.enrich(enricher.anchor(built, uses: uses))
         let roadmap = enriched.roadmap
         let resolver = LinkResolver(
             sourcePath: roadmap.source, ownAnchors: Set(roadmap.anchors), pages: pages, assets: assets, pageFolder: roadmap.slug,

@@ -18,8 +18,15 @@ public struct BuildOptions: Sendable {
     public var progress: BuildProgress?
     /// Delete the previous site on a background queue once the new one is in place (`roadmap serve`).
     public var removesPreviousSiteLater = false
-    /// Hard-link files that did not change from the previous site instead of writing them (`roadmap serve`).
-    public var linksUnchangedFiles = false
+    /// Hard-link files whose bytes did not change from the previous site instead of writing them.
+    public var linksUnchangedFiles = true
+    /// Keep each roadmap's results in the render cache beside the output (``RenderCache``) and
+    /// reuse the last build's where their inputs are unchanged. Not with a `pageCache`, which
+    /// keeps them in memory.
+    public var usesRenderCache = true
+    /// `--clean`: build everything anew, neither reading the render cache nor linking a file
+    /// of the previous site (the cache is written afresh).
+    public var clean = false
 
     public init(
         contentDirectory: String = "Content", templatesDirectory: String = "Templates", outputDirectory: String = "Site",
@@ -44,6 +51,8 @@ public struct BuildReport: Sendable {
     public var wroteSite: Bool
     /// Seconds spent in each named stage, in order.
     public var stageTimes: [(String, Double)]
+    /// How many roadmaps' pages were carried over from the render cache rather than rendered.
+    public var reusedRoadmaps = 0
 
     public var succeeded: Bool { !diagnostics.hasErrors }
 }
@@ -67,9 +76,11 @@ public struct SiteBuilder: Sendable {
     public func build(_ options: BuildOptions) throws -> BuildReport {
         var clock = StageClock()
         var diagnostics: [Diagnostic] = []
+        var reused = 0
         func report(pages: Int = 0, roadmaps: Int = 0, wrote: Bool = false) -> BuildReport {
             BuildReport(diagnostics: diagnostics.map { $0.escalated(strict: options.strict) }.sortedForDisplay(),
-                        pageCount: pages, roadmapCount: roadmaps, wroteSite: wrote, stageTimes: clock.laps)
+                        pageCount: pages, roadmapCount: roadmaps, wroteSite: wrote, stageTimes: clock.laps,
+                        reusedRoadmaps: reused)
         }
 
         let folders = [options.contentDirectory, options.templatesDirectory]
@@ -79,24 +90,33 @@ public struct SiteBuilder: Sendable {
         }
         try SiteWriter.cleanUpAfterKilledBuilds(output: options.outputDirectory)
 
+        // The settings and templates are read for the render cache's keys before the build reads them.
+        let cacheKeys = options.usesRenderCache && options.pageCache == nil ? RenderCacheKeys(options: options) : nil
+
         // 1. Discover.
         let sources = try SiteSources.discover(options)
         diagnostics += sources.diagnostics
         clock.lap("discover")
         guard let templates = sources.templates else { return report() }
 
+        let renderCache = cacheKeys.flatMap { keys in
+            RenderCache(output: options.outputDirectory, identity: keys.tool, ignoringPrevious: options.clean).map { ($0, keys) }
+        }
+        defer { renderCache?.0.discard() }
+
         // 2–7. Read, model, check, render, site-wide pages, check links.
-        let stages = BuildStages(
+        var stages = BuildStages(
             sources: sources, templates: templates, siteAssets: SiteAssets(templatesDirectory: options.templatesDirectory),
             contentDirectory: options.contentDirectory, templatesDirectory: options.templatesDirectory,
             reportedFolder: options.outputDirectory, strict: options.strict, cache: options.pageCache,
             progress: options.progress, searchSpool: try? SearchSpool())
+        stages.renderCache = renderCache
         let outcome = try stages.run(diagnostics: &diagnostics, lap: { clock.lap($0) }) {
             try SiteWriter(
                 output: options.outputDirectory, protecting: options.protectedDirectories, sources: folders,
                 // A page cache hard-links reused roadmaps from the previous site, so the writer must
                 // never write through a link: that is what linking unchanged files guards against.
-                linkingUnchangedFiles: options.linksUnchangedFiles || options.pageCache != nil)
+                linkingUnchangedFiles: !options.clean && (options.linksUnchangedFiles || options.pageCache != nil))
         }
         switch outcome {
         case .stoppedBeforeRendering(let roadmaps):
@@ -113,6 +133,13 @@ public struct SiteBuilder: Sendable {
                 throw error
             }
             clock.lap("write")
+            renderCache?.0.finish(site: writer.output, paths: writer.written.all)
+            reused = renderCache?.0.reusedPages ?? 0
+            clock.lap("keep cache")
+            return report(pages: pages, roadmaps: roadmaps, wrote: true)
+        case .unchanged(let pages, let roadmaps):
+            renderCache?.0.finishUnchanged(site: URL(fileURLWithPath: RealPath.resolving(options.outputDirectory)))
+            reused = roadmaps
             return report(pages: pages, roadmaps: roadmaps, wrote: true)
         }
     }

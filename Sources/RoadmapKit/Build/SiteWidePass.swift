@@ -29,12 +29,12 @@ struct SiteWidePass: Sendable {
         // and the not-found page (each lists every roadmap) on the other. Then the resource
         // pages, on every core. (Jobs on all cores are not nested inside `both`, whose two jobs
         // would each run them on one core: at 10,000 roadmaps that left a core idle for 1.5 s.)
-        let (merged, sitePages) = try ConcurrentMap.both({ () -> [Resource] in
+        let (siteResources, sitePages) = try ConcurrentMap.both({ () -> ([Resource], ResourcePages) in
             let merged = ResourceIndex.merge(ordered.map(\.resources))
-            let resourceBatch = SearchIndexBuilder(strings: templates.strings).sharedResourceDocuments(merged)
-            let batches = resourceBatch.count > 0 ? roadmapBatches + [resourceBatch] : roadmapBatches
-            _ = try SearchIndexWriter().write(batches) { try writer.write(Data($0), to: $1) }
-            return merged
+            let paging = ResourcePages(merged)
+            let resourceBatches = SearchIndexBuilder(strings: templates.strings).sharedResourceDocuments(merged, pages: paging)
+            _ = try SearchIndexWriter().write(roadmapBatches + resourceBatches) { try writer.write(Data($0), to: $1) }
+            return (merged, paging)
         }, { () -> [RenderedPageLinks] in
             // Each page is scanned for the link check as it is written.
             var scanned: [RenderedPageLinks] = []
@@ -42,13 +42,14 @@ struct SiteWidePass: Sendable {
                 try writer.write(html, to: path)
                 scanned.append(RenderedLinkChecker.scan(html, page: path, template: template, reportedFolder: reportedFolder))
             }
-            try write(siteWide.home(), "index.html", template: "home")
+            for (path, html) in siteWide.home() { try write(html, path, template: "home") }
             try write(siteWide.notFound(), "404.html", template: "404")
             if let searchPage = siteWide.search(roadmapBatches) { try write(searchPage, "search.html", template: "search") }
             return scanned
         })
+        let (merged, paging) = siteResources
         let resourcePages = try EnrichmentPages(templates: templates, config: config).writeSiteWide(
-            ordered.map(\.summary), resources: ordered.map(\.resources), merged: merged, with: writer,
+            ordered.map(\.summary), resources: ordered.map(\.resources), merged: merged, paging: paging, with: writer,
             reportedFolder: reportedFolder)
         try copyFiles()
         var diagnostics: [Diagnostic] = []
@@ -64,7 +65,7 @@ struct SiteWidePass: Sendable {
     }
 
     /// The templates' `assets/` folder and the content folder's static files, as they are.
-    private func copyFiles() throws {
+    func copyFiles() throws {
         try SiteAssets(templatesDirectory: templatesDirectory).copy(inventory.assets, to: writer)
     }
 }

@@ -17,6 +17,9 @@ struct ResourceUses: Sendable {
     var markers: [ResourceIndex.Marker]
     /// A warning when the roadmap names more resources than are indexed (``maximumResources``).
     var diagnostics: [Diagnostic] = []
+    /// False for uses read back from the render cache, which keeps the resources only: rendering
+    /// the roadmap needs its mentions and markers, so it is listed again first.
+    var isComplete = true
 
     /// How many resources of one roadmap are indexed. Each costs about 2 kB of output (its
     /// marker on the page, entries on two resource pages, in two JSON files and in the search

@@ -115,6 +115,8 @@ public final class PipelineFuzzTarget: Sendable {
         case .failedLinkCheck(let writer, _), .staged(let writer, _, _):
             defer { writer.discard() }
             return Run(diagnostics: diagnostics, config: config, linksChecked: true, files: try read(writer))
+        case .unchanged:
+            preconditionFailure("only a build with a render cache finds its site unchanged, and this one keeps none")
         }
     }
 

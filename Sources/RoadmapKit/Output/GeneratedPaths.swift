@@ -26,6 +26,10 @@ struct GeneratedPaths: Sendable {
         "roadmap.json": "the data",
     ]
 
+    /// The files of a roadmap's folder its own rendering writes (the resource index is written
+    /// with the site-wide pages).
+    static let pageFiles = ["index.html", "timeline.html", "roadmap.json"]
+
     /// What writes a generated path: the site, a roadmap, or the templates' assets.
     enum Owner: Equatable {
         case site(String)
@@ -54,6 +58,8 @@ struct GeneratedPaths: Sendable {
     func owner(ofFile path: String) -> Owner? {
         let key = path.lowercased()
         if let what = Self.siteFiles[key] { return .site(what) }
+        if ResourcePages.isLaterPage(key) { return .site("a page of the site's resource index") }
+        if SiteWidePages.isLaterHomePage(key) { return .site("a page of the home page") }
         if let asset = templateAssets[key] { return .templateAsset(asset) }
         // A roadmap's files are in its folder, at any depth (`cohorts/2022/intro/index.html`).
         guard let slash = key.lastIndex(of: "/") else { return nil }

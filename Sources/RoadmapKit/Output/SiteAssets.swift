@@ -41,14 +41,18 @@ struct SiteAssets: Sendable {
         return collisions + SkippedFile.warnings(inventory.skipped.filter { !colliding.contains($0.file.path) })
     }
 
+    /// The files published as they are: each one's path to read and its path in the site, the
+    /// templates' assets first, then the content folder's static files.
+    func copies(_ contentAssets: [SourceFile]) -> [(source: String, path: String)] {
+        let root = (templatesDirectory as NSString).appendingPathComponent("assets")
+        return templateFiles.map { ((root as NSString).appendingPathComponent($0), "assets/" + $0) }
+            + contentAssets.map { ($0.path, $0.relativePath) }
+    }
+
     /// Copies the templates' assets, then the content folder's static files.
     func copy(_ contentAssets: [SourceFile], to writer: SiteWriter) throws {
-        let root = (templatesDirectory as NSString).appendingPathComponent("assets")
-        for relative in templateFiles {
-            try writer.copy((root as NSString).appendingPathComponent(relative), to: "assets/" + relative)
-        }
-        for asset in contentAssets {
-            try writer.copy(asset.path, to: asset.relativePath)
+        for (source, path) in copies(contentAssets) {
+            try writer.copy(source, to: path)
         }
     }
 }

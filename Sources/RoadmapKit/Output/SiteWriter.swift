@@ -8,7 +8,9 @@ struct SiteWriter: Sendable {
     let output: URL
     let staging: URL
     /// A file whose bytes equal the current site's file at the same path is hard-linked from it
-    /// instead of written (`roadmap serve`: creating thousands of inodes dominated a rebuild).
+    /// instead of written: on ext4, creating tens of thousands of inodes right after the last
+    /// build's were freed took most of a large rebuild's time. The staging folder is still
+    /// swapped in whole; the last site's files live on as the new one's.
     var linksUnchangedFiles = false
     /// Every file written or copied so far, so the link check needs no walk of the folder and no
     /// `stat` per link.
@@ -50,6 +52,8 @@ struct SiteWriter: Sendable {
         }
         self.output = output
         self.swap = swap
+        // With no site yet, no file can be linked from it: each would cost a failed open.
+        linksUnchangedFiles = linkingUnchangedFiles && manager.fileExists(atPath: output.path)
         staging = URL(fileURLWithPath: swap.path(.building))
         guard mkdir(staging.path, 0o755) == 0 else {
             throw BuildError.io("output.io", "cannot create the staging folder", path: staging.path)
@@ -113,7 +117,7 @@ struct SiteWriter: Sendable {
             // The staging folder may hold a link to the previous site's file here: never write through it.
             let path = staging.path + "/" + relativePath
             unlink(path)
-            if Self.sameBytes(at: output.path + "/" + relativePath, as: bytes), link(output.path + "/" + relativePath, path) == 0 {
+            if Self.sameBytes(at: output.path + "/" + relativePath, as: bytes), link(output.path + "/" + relativePath, to: relativePath) {
                 return
             }
         }
@@ -213,11 +217,25 @@ struct SiteWriter: Sendable {
         return memcmp(old.baseAddress!, bytes.baseAddress!, bytes.count) == 0
     }
 
+    /// Hard-links `source` (a file of the current site) at `relativePath` in the staging folder,
+    /// making its folder if need be; false when it cannot (the caller then writes the file). The
+    /// caller records the path once it keeps the link.
+    func link(_ source: String, to relativePath: String) -> Bool {
+        let path = staging.path + "/" + relativePath
+        unlink(path)
+        if Foundation.link(source, path) == 0 { return true }
+        guard errno == ENOENT else { return false }
+        let folder = (path as NSString).deletingLastPathComponent
+        guard (try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)) != nil else { return false }
+        return Foundation.link(source, path) == 0
+    }
+
     /// Copies the bytes of `source` into a new file in the staging folder: never a link to it
     /// (a later edit of the content folder would change the published site) nor a copy of a
-    /// symbolic link (which would publish whatever it points to).
+    /// symbolic link (which would publish whatever it points to). A file the current site has
+    /// with the same bytes (copied there by the last build) is hard-linked from it instead.
     func copy(_ source: String, to relativePath: String) throws {
-        written.record(relativePath)
+        written.record(relativePath, copied: true)
         // Non-blocking, so that a pipe put in place of the file cannot stall the build.
         let input = open(source, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard input >= 0 else { throw BuildError.io("content.unreadable", "cannot read", path: source) }
@@ -228,6 +246,11 @@ struct SiteWriter: Sendable {
         }
         // The staging folder may hold a link to the previous site's file here: never write through it.
         unlink(staging.path + "/" + relativePath)
+        if linksUnchangedFiles, Self.sameFile(input, size: Int(info.st_size), as: output.path + "/" + relativePath),
+           link(output.path + "/" + relativePath, to: relativePath)
+        {
+            return
+        }
         let descriptor = try create(relativePath)
         defer { close(descriptor) }
         var buffer = [UInt8](repeating: 0, count: 1 << 16)
@@ -240,6 +263,32 @@ struct SiteWriter: Sendable {
             }
             try buffer.withUnsafeBytes { try Self.writeAll(UnsafeRawBufferPointer(rebasing: $0.prefix(count)), to: descriptor, relativePath) }
         }
+    }
+
+    /// Whether the regular file at `path` holds the bytes of the regular file at `source`.
+    static func sameFile(source: String, as path: String) -> Bool {
+        let input = open(source, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard input >= 0 else { return false }
+        defer { close(input) }
+        var info = stat()
+        guard fstat(input, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return false }
+        return sameFile(input, size: Int(info.st_size), as: path)
+    }
+
+    /// Whether the regular file at `path` holds the `size` bytes of the open file `input`
+    /// (read from its start; `input` is left at its start again).
+    private static func sameFile(_ input: Int32, size: Int, as path: String) -> Bool {
+        // Content files are small (images, PDFs); a large one is copied rather than held twice.
+        guard size <= 1 << 24 else { return false }
+        var bytes = [UInt8](repeating: 0, count: size)
+        var offset = 0
+        while offset < size {
+            let count = bytes.withUnsafeMutableBytes { pread(input, $0.baseAddress! + offset, size - offset, off_t(offset)) }
+            if count < 0, errno == EINTR { continue }
+            guard count > 0 else { return false }
+            offset += count
+        }
+        return bytes.withUnsafeBytes { sameBytes(at: path, as: $0) }
     }
 
     /// Puts the staged site in place of the output. With `removingPreviousLater` (a long-running
@@ -268,9 +317,18 @@ final class WrittenFiles: @unchecked Sendable {
     private let lock = NSLock()
     private var paths = Set<String>()
 
-    func record(_ relativePath: String) {
-        lock.withLock { _ = paths.insert(relativePath) }
+    private var copiedPaths = Set<String>()
+
+    /// Records a file written (or, `copied`, copied from the content or templates folder).
+    func record(_ relativePath: String, copied: Bool = false) {
+        lock.withLock {
+            paths.insert(relativePath)
+            if copied { copiedPaths.insert(relativePath) }
+        }
     }
+
+    /// The files copied as they are from the content or templates folder.
+    var copied: Set<String> { lock.withLock { copiedPaths } }
 
     /// Whether a file was written at `relativePath`.
     func contains(_ relativePath: String) -> Bool { lock.withLock { paths.contains(relativePath) } }

@@ -21,6 +21,9 @@ struct PreparedDocument: Sendable {
     var sharedResources = ""
     /// A roadmap.sh folder's topics, in order, when the file is such a folder's `<name>.md`.
     var topics: TopicParts?
+    /// The file's bytes (and a roadmap.sh folder's topic and graph files), as read: the render
+    /// cache's key of what the roadmap is made from (``RenderCacheKeys``).
+    var sourceDigest = ContentDigest(low: 0, high: 0)
 
     /// With a `cache` (`roadmap serve`), a file whose bytes are as before is not read again (a
     /// roadmap.sh folder's topic files always are). A roadmap.sh folder's `<name>.md` is read
@@ -30,7 +33,16 @@ struct PreparedDocument: Sendable {
             throw BuildError("cannot read '\(file.path)'")
         }
         var document = cache.map { $0.prepared(file, data: data) { read(file, data: data) } } ?? read(file, data: data)
+        document.sourceDigest = ContentHasher.digest { $0.add(data) }
         guard let topicFolder else { return document }
+        // Read for the digest before they are read for the page: an edit in between leaves a key no later build has.
+        document.sourceDigest = ContentHasher.digest { hasher in
+            hasher.add(document.sourceDigest)
+            for file in [topicFolder.graph].compactMap({ $0 }) + topicFolder.topics {
+                hasher.add(file.relativePath)
+                hasher.add(FileManager.default.contents(atPath: file.path) ?? Data())
+            }
+        }
         let (topics, diagnostics) = topicFolder.read()
         document.topics = topics
         document.diagnostics += diagnostics

@@ -195,6 +195,8 @@ resources:
     one: "{moreUses} more use elsewhere on the site"
     other: "{moreUses} more uses elsewhere on the site"
   badge-title: "{title} in the resource index"
+  filter-scope: "The filter looks through this page; the search box looks through every page."
+  unlisted-uses: "and {unlistedUses} more, all listed in"
 
 # One resource kind, as a badge names it; then a group of them, as a heading does.
 resource-kind:
@@ -339,5 +341,14 @@ script:
   link-count-learning: "{count} learning"
   link-count-skipped: "{count} skipped"
   list-separator: ", "
+
+# Links between the pages of a long list (the site's resource index, the home page).
+pager:
+  label: "Pages"
+  label-end: "Pages, after the list"
+  place: "Page {number} of {pageCount} · {total} in all"
+  previous: "Previous"
+  next: "Next"
+  page-title: "{title} · page {number} of {pageCount}"
 """#
 }

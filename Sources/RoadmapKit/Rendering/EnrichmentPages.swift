@@ -77,7 +77,7 @@ struct EnrichmentPages {
     /// site's. `moreElsewhere`: for a roadmap's entries, the uses in other roadmaps not listed.
     func resourcesPage(
         _ resources: [Resource], roadmap: (slug: String, title: String)?,
-        moreElsewhere: [String: (count: Int, siteID: String)] = [:]
+        moreElsewhere: [String: (count: Int, siteHref: String)] = [:]
     ) -> String {
         var (html, tail) = pageParts(resources, roadmap: roadmap)
         writeEntries(resources, page: roadmap?.slug, moreElsewhere: moreElsewhere) { html += $0 }
@@ -87,7 +87,7 @@ struct EnrichmentPages {
     /// A roadmap's resource index and its links.
     func roadmapResourcesPage(
         _ resources: [Resource], roadmap: (slug: String, title: String),
-        moreElsewhere: [String: (count: Int, siteID: String)], reportedFolder: String
+        moreElsewhere: [String: (count: Int, siteHref: String)], reportedFolder: String
     ) -> (html: String, links: RenderedPageLinks) {
         let html = resourcesPage(resources, roadmap: roadmap, moreElsewhere: moreElsewhere)
         let links = RenderedLinkChecker.scan(
@@ -95,55 +95,46 @@ struct EnrichmentPages {
         return (html, links)
     }
 
-    /// How much of the site's resource index is rendered before it is written out.
-    static let pieceSize = 1 << 18
-
-    /// Writes the site's resource index in pieces, never holding it whole: the page's part
-    /// before its entries, the entries as they are rendered, the part after them. Returns its
-    /// links: those of the page's two parts, and the ids of the entries (each use's link is
-    /// also on its own roadmap's index, whose scan checks it).
+    /// Writes page `number` (from 0) of the site's resource index (``ResourcePages``): its part
+    /// before the entries, the entries, the part after. Returns its links: those of the page's
+    /// two parts, and the ids of the entries (each use's link is also on its own roadmap's
+    /// index, whose scan checks it).
     func writeSiteResourcesPage(
-        _ resources: [Resource], with writer: SiteWriter, reportedFolder: String
+        _ number: Int, of paging: ResourcePages, resources: [Resource], with writer: SiteWriter, reportedFolder: String
     ) throws -> RenderedPageLinks {
-        let path = "resources.html"
-        let (head, tail) = pageParts(resources, roadmap: nil)
-        var idHashes: [UInt64] = []
-        var tailLine = 1 + head.lineFeedCount
-        try writer.stream(to: path) { file in
-            try file.append(head)
-            var piece = ""
-            piece.reserveCapacity(Self.pieceSize + 4096)
-            func flush() throws {
-                tailLine += piece.lineFeedCount
-                idHashes += HTMLTagScanner.scan(piece, hashingIDs: true).idHashes
-                try file.append(piece)
-                piece.removeAll(keepingCapacity: true)
-            }
-            try writeEntries(resources, page: nil, moreElsewhere: [:]) { text in
-                piece += text
-                if piece.utf8.count >= Self.pieceSize { try flush() }
-            }
-            try flush()
-            try file.append(tail)
-        }
+        let path = ResourcePages.file(number)
+        let entries = Array(resources[paging.pages[number]])
+        let pager = paging.pages.count > 1
+            ? PagerView(number: number + 1, of: paging.pages.count, total: resources.count) { ResourcePages.file($0 - 1) }
+            : nil
+        let (head, tail) = pageParts(entries, roadmap: nil, pager: pager)
+        var body = ""
+        writeEntries(entries, page: nil, moreElsewhere: [:], usesShown: paging.usesShown) { body += $0 }
+        try writer.write(head + body + tail, to: path)
         // The entries end with a newline: the page's part after them starts a line of its own.
         return RenderedLinkChecker.scan(
-            parts: [(head, 1), (tail, tailLine)], generatedIDHashes: idHashes, page: path, template: "resources",
+            parts: [(head, 1), (tail, 1 + head.lineFeedCount + body.lineFeedCount)],
+            generatedIDHashes: HTMLTagScanner.scan(body, hashingIDs: true).idHashes, page: path, template: "resources",
             reportedFolder: reportedFolder)
     }
 
     /// A resource index's page around its entries: the `resources` template rendered for its
     /// part before them and for its part after them (empty without the template).
-    private func pageParts(_ resources: [Resource], roadmap: (slug: String, title: String)?) -> (head: String, tail: String) {
+    private func pageParts(
+        _ resources: [Resource], roadmap: (slug: String, title: String)?, pager: PagerView? = nil
+    ) -> (head: String, tail: String) {
         guard let template = templates.resources else { return ("", "") }
-        var view = resourcePageView(resources, roadmap: roadmap)
+        var view = resourcePageView(resources, roadmap: roadmap, pager: pager)
         let head = template.render(view)
         view.beforeEntries = false
         return (head, template.render(view))
     }
 
-    /// The resource page's view, for its part before the entries.
-    private func resourcePageView(_ resources: [Resource], roadmap: (slug: String, title: String)?) -> ResourcePageView {
+    /// The resource page's view, for its part before the entries; `pager` for a page of the
+    /// site's index when it has more than one.
+    private func resourcePageView(
+        _ resources: [Resource], roadmap: (slug: String, title: String)?, pager: PagerView? = nil
+    ) -> ResourcePageView {
         let strings = templates.strings
         var kinds: [FilterOptionView] = []
         var index = 0
@@ -163,21 +154,22 @@ struct EnrichmentPages {
         let heading = roadmap.map { strings.text("resources.roadmap-title", ["roadmap": $0.title]) }
             ?? strings.text("resources.title")
         let lead = strings.text(roadmap == nil ? "resources.lead-site" : "resources.lead-roadmap")
+        let title = pager.map { $0.pageTitle(heading, strings: strings) } ?? heading
+        let path = (roadmap.map { $0.slug + "/" } ?? "") + ResourcePages.file((pager?.number ?? 1) - 1)
         return ResourcePageView(
             site: .make(config, root: roadmap.map { SitePath.root(from: $0.slug) } ?? "", strings: strings),
-            page: .make(title: heading, description: lead, path: (roadmap.map { $0.slug + "/" } ?? "") + "resources.html",
-                        config: config, bodyClass: "resources-page"),
+            page: .make(title: title, description: lead, path: path, config: config, bodyClass: "resources-page"),
             heading: heading, lead: lead, count: resources.count, hasBack: roadmap != nil,
             backHref: "index.html", backTitle: roadmap?.title ?? "", kinds: kinds, costs: costs,
-            hasGroups: !resources.isEmpty, beforeEntries: true)
+            hasGroups: !resources.isEmpty, beforeEntries: true, hasPages: pager != nil, pager: pager ?? PagerView())
     }
 
     /// The entries grouped by kind, then provider, each part rendered by its partial and handed
     /// to `write` in page order: a group's part before its entries, each provider's part before
     /// its entries, the entries, the provider's part after them, …, the group's part after them.
     private func writeEntries(
-        _ resources: [Resource], page: String?, moreElsewhere: [String: (count: Int, siteID: String)],
-        to write: (String) throws -> Void
+        _ resources: [Resource], page: String?, moreElsewhere: [String: (count: Int, siteHref: String)],
+        usesShown: Int = .max, to write: (String) throws -> Void
     ) rethrows {
         var index = 0
         while index < resources.count {
@@ -202,7 +194,8 @@ struct EnrichmentPages {
                     try write(provider(name, beforeEntries: true))
                     current = name
                 }
-                try write(templates.partials.resourceEntry.render(entry(resource, page: page, more: moreElsewhere[resource.id])))
+                try write(templates.partials.resourceEntry.render(
+                    entry(resource, page: page, more: moreElsewhere[resource.id], usesShown: usesShown)))
             }
             if let current { try write(provider(current, beforeEntries: false)) }
             try write(group(beforeEntries: false))
@@ -210,10 +203,15 @@ struct EnrichmentPages {
         }
     }
 
-    /// One entry; `page` is the slug of the roadmap whose index it is on (nil: the site's).
-    private func entry(_ resource: Resource, page: String?, more: (count: Int, siteID: String)?) -> ResourceEntryView {
+    /// One entry; `page` is the slug of the roadmap whose index it is on (nil: the site's), and
+    /// `more` (on a roadmap's index) the uses elsewhere not listed and where they are: the
+    /// site's entry, as a path from the site root (`resources-2.html#r-…`). At most `usesShown`
+    /// uses are listed.
+    private func entry(
+        _ resource: Resource, page: String?, more: (count: Int, siteHref: String)?, usesShown: Int = .max
+    ) -> ResourceEntryView {
         let root = page.map(SitePath.root(from:)) ?? ""
-        let uses = resource.uses.map { use in
+        let uses = resource.uses.prefix(usesShown).map { use in
             // On a roadmap's index, a use in another roadmap is marked and named; on the site's, every use is named.
             let isOther = page != nil && use.roadmapSlug != page
             let namesRoadmap = page == nil || isOther
@@ -228,8 +226,10 @@ struct EnrichmentPages {
             costLabel: templates.strings.cost(resource.cost),
             searchText: words.joined(separator: " ").lowercased(), title: resource.title,
             hasURL: resource.url != nil, url: resource.url ?? "", hasAuthor: resource.author != nil, author: resource.author ?? "",
-            uses: uses, hasMoreUses: more != nil, moreUses: more?.count ?? 0, isOneMoreUse: more?.count == 1,
-            moreUsesHref: more.map { root + "resources.html#" + $0.siteID } ?? "")
+            uses: Array(uses), hasMoreUses: more != nil, moreUses: more?.count ?? 0, isOneMoreUse: more?.count == 1,
+            moreUsesHref: more.map { root + $0.siteHref } ?? "",
+            hasUnlistedUses: resource.uses.count > usesShown, unlistedUses: max(0, resource.uses.count - usesShown),
+            dataHref: root + "resources.json")
     }
 }
 
@@ -252,46 +252,53 @@ extension EnrichmentPages {
     /// also link to the other roadmaps that use the same resource. `roadmaps[i]` owns
     /// `resources[i]`, both in site order; `merged` is ``ResourceIndex/merge(_:)`` of them.
     func writeSiteWide(
-        _ roadmaps: [RoadmapSummary], resources: [[Resource]], merged: [Resource], with writer: SiteWriter,
-        reportedFolder: String
+        _ roadmaps: [RoadmapSummary], resources: [[Resource]], merged: [Resource], paging: ResourcePages,
+        with writer: SiteWriter, reportedFolder: String
     ) throws -> [RenderedPageLinks] {
         // Each resource more than one roadmap uses, by identity: its uses, its id on the site's
         // index, and how many uses each roadmap has (so that a page finds the count of other
         // roadmaps' uses without walking them all: that walk made 10,000 roadmaps quadratic).
-        var sharing: [String: (uses: [ResourceUse], siteID: String, perRoadmap: [String: Int])] = [:]
+        var sharing: [String: (uses: [ResourceUse], siteHref: String, perRoadmap: [String: Int])] = [:]
         for resource in merged where resource.uses.contains(where: { $0.roadmapSlug != resource.uses[0].roadmapSlug }) {
-            sharing[resource.identity] = (resource.uses, resource.id,
+            sharing[resource.identity] = (resource.uses, paging.href(of: resource.id),
                                           Dictionary(resource.uses.map { ($0.roadmapSlug, 1) }, uniquingKeysWith: +))
         }
         let shared = sharing
-        // The site's index (nil, the longest job, so first) and each roadmap's, on every core.
-        let pages: [Int?] = [nil] + roadmaps.indices.map { $0 }
-        return try ConcurrentMap.map(pages) { page -> RenderedPageLinks in
-            guard let index = page else {
-                let links = try writeSiteResourcesPage(merged, with: writer, reportedFolder: reportedFolder)
+        // The site's data file (the longest job, so first), its index's pages, and each
+        // roadmap's index, on every core.
+        enum Job { case data, sitePage(Int), roadmap(Int) }
+        let jobs = [Job.data] + paging.pages.indices.map(Job.sitePage) + roadmaps.indices.map(Job.roadmap)
+        return try ConcurrentMap.map(jobs) { job -> [RenderedPageLinks] in
+            let index: Int
+            switch job {
+            case .data:
                 try writer.stream(to: "resources.json") { file in
                     try RoadmapDataWriter().writeResourcesJSON(merged) { try file.append($0) }
                 }
-                return links
+                return []
+            case .sitePage(let number):
+                return [try writeSiteResourcesPage(number, of: paging, resources: merged, with: writer, reportedFolder: reportedFolder)]
+            case .roadmap(let number):
+                index = number
             }
             let (summary, own) = (roadmaps[index], resources[index])
             // At most a few other roadmaps' uses per entry, so a resource every roadmap uses does
             // not make every page as long as the site's index; the rest are counted and linked.
-            var moreElsewhere: [String: (count: Int, siteID: String)] = [:]
+            var moreElsewhere: [String: (count: Int, siteHref: String)] = [:]
             let shown = own.map { resource -> Resource in
                 guard let elsewhere = shared[resource.identity] else { return resource }
                 var copy = resource
                 copy.uses += elsewhere.uses.lazy.filter { $0.roadmapSlug != summary.slug }.prefix(Self.otherUsesShown)
                 let othersCount = elsewhere.uses.count - (elsewhere.perRoadmap[summary.slug] ?? 0)
                 if othersCount > Self.otherUsesShown {
-                    moreElsewhere[resource.id] = (othersCount - Self.otherUsesShown, elsewhere.siteID)
+                    moreElsewhere[resource.id] = (othersCount - Self.otherUsesShown, elsewhere.siteHref)
                 }
                 return copy
             }
             let (html, links) = roadmapResourcesPage(
                 shown, roadmap: (summary.slug, summary.title), moreElsewhere: moreElsewhere, reportedFolder: reportedFolder)
             try writer.write(html, to: summary.slug + "/resources.html")
-            return links
-        }
+            return [links]
+        }.flatMap { $0 }
     }
 }

@@ -111,13 +111,86 @@ struct ResourcePageView: Sendable, TemplateView {
     /// The page is written in two renders with its entries between them: the part before
     /// them (`beforeEntries`), then the part after them (`afterEntries`, its opposite).
     var beforeEntries: Bool
+    /// The site's index in pages (``ResourcePages``): which one this is, and links to the others.
+    var hasPages = false
+    var pager = PagerView()
 
     static let templateKeys: TemplateKeys<Self> = [
         "site": .view(\.site), "page": .view(\.page), "heading": .text(\.heading), "lead": .text(\.lead),
         "count": .number(\.count), "hasBack": .flag(\.hasBack), "backHref": .text(\.backHref),
         "backTitle": .text(\.backTitle), "kinds": .list(\.kinds), "costs": .list(\.costs),
         "hasGroups": .flag(\.hasGroups), "beforeEntries": .flag(\.beforeEntries),
-        "afterEntries": .flag { !$0.beforeEntries },
+        "afterEntries": .flag { !$0.beforeEntries }, "hasPages": .flag(\.hasPages), "pager": .view(\.pager),
+    ]
+}
+
+/// Links between the pages of a paged list (`partials/pager`): the previous and next page,
+/// the first and last, and the pages near this one, with gaps between.
+struct PagerView: Sendable, TemplateView {
+    /// This page's number, from 1, and how many there are.
+    var number = 1
+    var pageCount = 1
+    /// How many entries all the pages hold.
+    var total = 0
+    var hasPrevious = false
+    var previousHref = ""
+    var hasNext = false
+    var nextHref = ""
+    var items: [PagerItemView] = []
+    /// Whether this is the pager after the list: a page has one before its list and one after,
+    /// named apart (`pager.label`, `pager.label-end`).
+    var isAtEnd = false
+
+    /// The same pager, for after the list.
+    var atEnd: PagerView {
+        var copy = self
+        copy.isAtEnd = true
+        return copy
+    }
+
+    /// A page's title with its place: "Resources · page 2 of 9".
+    func pageTitle(_ title: String, strings: InterfaceStrings) -> String {
+        strings.text("pager.page-title", ["title": title, "number": String(number), "pageCount": String(pageCount)])
+    }
+
+    static let templateKeys: TemplateKeys<Self> = [
+        "isAtEnd": .flag(\.isAtEnd), "atEnd": .view(\.atEnd), "number": .number(\.number), "pageCount": .number(\.pageCount), "total": .number(\.total),
+        "hasPrevious": .flag(\.hasPrevious), "previousHref": .text(\.previousHref), "hasNext": .flag(\.hasNext),
+        "nextHref": .text(\.nextHref), "items": .list(\.items),
+    ]
+
+    /// Page `number` (from 1) of `count`, each page's address `href(n)`: the first and last
+    /// pages and the two on each side of this one are linked, a gap stands for the rest.
+    init(number: Int, of count: Int, total: Int, href: (Int) -> String) {
+        self.number = number
+        pageCount = count
+        self.total = total
+        hasPrevious = number > 1
+        previousHref = hasPrevious ? href(number - 1) : ""
+        hasNext = number < count
+        nextHref = hasNext ? href(number + 1) : ""
+        var shown = Set([1, count])
+        for near in (number - 2)...(number + 2) where near >= 1 && near <= count { shown.insert(near) }
+        var last = 0
+        for page in shown.sorted() {
+            if page > last + 1 { items.append(PagerItemView(number: 0, href: "", isCurrent: false, isGap: true)) }
+            items.append(PagerItemView(number: page, href: href(page), isCurrent: page == number, isGap: false))
+            last = page
+        }
+    }
+
+    init() {}
+}
+
+/// A page's link in a pager, or a gap.
+struct PagerItemView: Sendable, TemplateView {
+    var number: Int
+    var href: String
+    var isCurrent: Bool
+    var isGap: Bool
+
+    static let templateKeys: TemplateKeys<Self> = [
+        "number": .number(\.number), "href": .text(\.href), "isCurrent": .flag(\.isCurrent), "isGap": .flag(\.isGap),
     ]
 }
 
@@ -176,13 +249,19 @@ struct ResourceEntryView: Sendable, TemplateView {
     var moreUses: Int
     var isOneMoreUse: Bool
     var moreUsesHref: String
+    /// On the site's index: how many uses are not listed (past ``ResourcePages/usesShown``), and
+    /// the data file that lists them all.
+    var hasUnlistedUses = false
+    var unlistedUses = 0
+    var dataHref = ""
 
     static let templateKeys: TemplateKeys<Self> = [
         "id": .text(\.id), "kind": .text(\.kind), "cost": .text(\.cost), "hasCost": .flag(\.hasCost),
         "costLabel": .text(\.costLabel), "searchText": .text(\.searchText), "title": .text(\.title), "hasURL": .flag(\.hasURL), "url": .text(\.url),
         "hasAuthor": .flag(\.hasAuthor), "author": .text(\.author), "uses": .list(\.uses),
         "hasMoreUses": .flag(\.hasMoreUses), "moreUses": .number(\.moreUses), "isOneMoreUse": .flag(\.isOneMoreUse),
-        "moreUsesHref": .text(\.moreUsesHref),
+        "moreUsesHref": .text(\.moreUsesHref), "hasUnlistedUses": .flag(\.hasUnlistedUses),
+        "unlistedUses": .number(\.unlistedUses), "dataHref": .text(\.dataHref),
     ]
 }
 

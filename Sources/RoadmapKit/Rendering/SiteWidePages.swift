@@ -17,14 +17,69 @@ struct SiteWidePages: Sendable {
     /// Above this many roadmaps, the home page shows them folder by folder (when some are in folders).
     static let groupingThreshold = 12
 
-    func home() -> String {
+    /// How many roadmaps a page of the home page lists: about 450 KB of cards with the project's
+    /// templates (10,000 roadmaps made a 4.5 MB home page in one piece).
+    static let cardsPerPage = 1_000
+
+    /// The file of page `page` (from 0) of the home page: `index.html`, then `index-2.html`, …
+    static func homeFile(_ page: Int) -> String { page == 0 ? "index.html" : "index-\(page + 1).html" }
+
+    /// Whether `path` (relative to the site root) is a page of the home page past the first.
+    static func isLaterHomePage(_ path: String) -> Bool {
+        guard path.hasPrefix("index-"), path.hasSuffix(".html") else { return false }
+        let number = path.dropFirst("index-".count).dropLast(".html".count)
+        return !number.isEmpty && number.allSatisfy { $0.isASCII && $0.isNumber }
+    }
+
+    /// The home page, in pages of at most `perPage` roadmaps: each page's file and HTML. Folder
+    /// by folder, a folder's roadmaps may run on from one page to the next (its heading is on
+    /// both), and the list of folders at the top links each to the page it starts on.
+    func home(perPage: Int = Self.cardsPerPage) -> [(path: String, html: String)] {
         let cards = cards(root: "")
         let groups = groups(cards)
-        let view = HomePageView(
-            site: .make(config, root: "", strings: templates.strings),
-            page: .make(title: config.title, description: config.description, path: "", config: config, bodyClass: "home-page"),
-            roadmaps: cards, hasRoadmaps: !cards.isEmpty, groups: groups, isGrouped: !groups.isEmpty)
-        return templates.home.render(view)
+        // The cards in the order shown, each with its group.
+        let shown: [(group: Int, card: RoadmapCardView)] = groups.isEmpty
+            ? cards.map { (0, $0) }
+            : groups.enumerated().flatMap { number, group in group.roadmaps.map { (number, $0) } }
+        let pageCount = max(1, (shown.count + perPage - 1) / perPage)
+        var folders = groups
+        var start = 0
+        for number in folders.indices {
+            folders[number].href = Self.homeFile(start / perPage) + "#" + folders[number].id
+            start += folders[number].roadmaps.count
+        }
+        return (0..<pageCount).map { page in
+            let slice = shown[min(shown.count, page * perPage)..<min(shown.count, (page + 1) * perPage)]
+            var pageGroups: [RoadmapGroupView] = []
+            var lastGroup = -1
+            for (group, card) in slice where !groups.isEmpty {
+                if group != lastGroup {
+                    var continued = groups[group]
+                    continued.roadmaps = []
+                    pageGroups.append(continued)
+                    lastGroup = group
+                }
+                pageGroups[pageGroups.count - 1].roadmaps.append(card)
+            }
+            let pager = pageCount > 1
+                ? PagerView(number: page + 1, of: pageCount, total: cards.count) { Self.homeFile($0 - 1) }
+                : nil
+            let here = Self.homeFile(page) + "#"
+            let view = HomePageView(
+                site: .make(config, root: "", strings: templates.strings),
+                page: .make(title: pager.map { $0.pageTitle(config.title, strings: templates.strings) } ?? config.title,
+                            description: config.description, path: page == 0 ? "" : Self.homeFile(page), config: config,
+                            bodyClass: "home-page"),
+                roadmaps: slice.map(\.card), hasRoadmaps: !cards.isEmpty, groups: groups.isEmpty ? [] : pageGroups,
+                isGrouped: !groups.isEmpty,
+                folders: folders.map { folder in
+                    var folder = folder
+                    if folder.href.hasPrefix(here) { folder.href.removeFirst(here.count - 1) }
+                    return folder
+                },
+                hasPages: pager != nil, pager: pager ?? PagerView())
+            return (Self.homeFile(page), templates.home.render(view))
+        }
     }
 
     /// The cards folder by folder (``FolderSeries``), each under its folder's name (the top

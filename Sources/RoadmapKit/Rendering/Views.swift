@@ -69,10 +69,13 @@ struct RoadmapGroupView: Sendable, TemplateView {
     var hasTitle: Bool
     var count: Int
     var roadmaps: [RoadmapCardView]
+    /// Where the group's heading is, from the home page: `#id`, or `index-3.html#id` when the
+    /// home page is in pages and the group starts on another.
+    var href = ""
 
     static let templateKeys: TemplateKeys<Self> = [
         "id": .text(\.id), "title": .text(\.title), "hasTitle": .flag(\.hasTitle), "count": .number(\.count),
-        "roadmaps": .list(\.roadmaps),
+        "roadmaps": .list(\.roadmaps), "href": .text(\.href),
     ]
 }
 
@@ -105,13 +108,19 @@ struct HomePageView: Sendable, TemplateView {
     var page: PageMetaView
     var roadmaps: [RoadmapCardView]
     var hasRoadmaps: Bool
-    /// The roadmaps folder by folder, when the site has many in folders (else empty).
+    /// The roadmaps folder by folder, when the site has many in folders (else empty): this
+    /// page's, and every folder of the site (for the list of folders at the top).
     var groups: [RoadmapGroupView]
     var isGrouped: Bool
+    var folders: [RoadmapGroupView] = []
+    /// The home page in pages (``SiteWidePages/cardsPerPage``): which one this is, and links to the others.
+    var hasPages = false
+    var pager = PagerView()
 
     static let templateKeys: TemplateKeys<Self> = [
         "site": .view(\.site), "page": .view(\.page), "roadmaps": .list(\.roadmaps),
         "hasRoadmaps": .flag(\.hasRoadmaps), "groups": .list(\.groups), "isGrouped": .flag(\.isGrouped),
+        "folders": .list(\.folders), "hasPages": .flag(\.hasPages), "pager": .view(\.pager),
     ]
 }
 

@@ -395,3 +395,64 @@ extension SearchDocumentBatch {
         out.append(UInt8(ascii: "]"))
     }
 }
+
+extension SearchDocumentBatch {
+    /// Writes a sealed batch for the render cache (``RenderCache``), its breadcrumb and document
+    /// JSON included (read back from the spool if they went there).
+    func encode(to encoder: inout CacheEncoder) throws {
+        encoder.encode(page)
+        encoder.encode(label)
+        encoder.encode(limit)
+        encoder.encode(leftOut)
+        encoder.encode(bytes: kinds)
+        encoder.encode(numbers: lengths)
+        encoder.encode(bytes: vocabulary.bytes)
+        encoder.encode(numbers: vocabulary.ends)
+        encoder.encode(bytes: postings)
+        encoder.encode(numbers: postingEnds)
+        encoder.encode(numbers: termPostings)
+        encoder.encode(numbers: termFrequencies)
+        encoder.encode(lengthSums.title)
+        encoder.encode(lengthSums.breadcrumb)
+        encoder.encode(lengthSums.excerpt)
+        encoder.encode(numbers: documentEnds)
+        encoder.encode(outline)
+        let (crumbs, documents) = try display()
+        encoder.encode(crumbs.count)
+        encoder.encode(bytes: crumbs + documents)
+    }
+
+    /// A sealed batch read back from the render cache. Its breadcrumb and document JSON stay in
+    /// the cache file, read when the index is written, as from a spool: `file` reads that file,
+    /// and the decoder's bytes start at `offset` in it.
+    init(from decoder: inout CacheDecoder, file: SearchSpool?, offset: Int) throws {
+        self.init(page: try decoder.decode(), label: try decoder.decode(), limit: try decoder.decode())
+        leftOut = try decoder.decode()
+        kinds = try decoder.decodeBytes()
+        lengths = try decoder.decodeNumbers()
+        vocabulary = SearchTermTable(sealedBytes: try decoder.decodeBytes(), ends: try decoder.decodeNumbers())
+        postings = try decoder.decodeBytes()
+        postingEnds = try decoder.decodeNumbers()
+        termPostings = try decoder.decodeNumbers()
+        termFrequencies = try decoder.decodeNumbers()
+        lengthSums = (try decoder.decode(), try decoder.decode(), try decoder.decode())
+        documentEnds = try decoder.decodeNumbers()
+        outline = try decoder.decode()
+        let crumbs: Int = try decoder.decode()
+        let range = try decoder.decodeByteRange()
+        guard [vocabulary.ends, postingEnds, documentEnds].allSatisfy({ zip($0, $0.dropFirst()).allSatisfy { $0 <= $1 } }),
+              kinds.count == postingEnds.count, kinds.count == documentEnds.count, lengths.count == 3 * kinds.count,
+              termPostings.count == vocabulary.count, termFrequencies.count == vocabulary.count,
+              crumbs >= 0, crumbs <= range.count, vocabulary.ends.last.map({ Int($0) == vocabulary.bytes.count }) ?? true,
+              postingEnds.last.map({ Int($0) == postings.count }) ?? true,
+              documentEnds.last.map({ Int($0) == range.count - crumbs }) ?? (range.count == crumbs)
+        else { throw CacheDecoder.Corrupt() }
+        displayBytes = range.count
+        if let file {
+            spooled = (file, (offset + range.lowerBound)..<(offset + range.upperBound), crumbs)
+        } else {
+            crumbsJSON = Array(decoder.bytes[range.lowerBound..<(range.lowerBound + crumbs)])
+            documentsJSON = Array(decoder.bytes[(range.lowerBound + crumbs)..<range.upperBound])
+        }
+    }
+}

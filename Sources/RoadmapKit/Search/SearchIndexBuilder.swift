@@ -52,26 +52,27 @@ struct SearchIndexBuilder: Sendable {
         return walk.batch
     }
 
-    /// The page of the site's resource index, where ``sharedResourceDocuments(_:)`` lead.
-    static let resourceIndexPage = "resources.html"
-
     /// One document for each resource of `merged` (the site's, ``ResourceIndex/merge(_:)``)
     /// that more than one roadmap uses (``SharedResources/isShared(_:)``): its entry on the
     /// site's resource index, under "Resources › Books" and the like, with the number of places
-    /// it is used in.
-    func sharedResourceDocuments(_ merged: [Resource]) -> SearchDocumentBatch {
-        // As many as the site's roadmaps share: each roadmap's own are bounded (ResourceUses.maximumResources).
+    /// it is used in. A batch for each page of the index (``ResourcePages``) that has such an
+    /// entry, each labelled as the index is titled (the search page's filter counts them as one).
+    func sharedResourceDocuments(_ merged: [Resource], pages: ResourcePages) -> [SearchDocumentBatch] {
         let label = strings.text("resources.title")
-        var batch = SearchDocumentBatch(page: Self.resourceIndexPage, label: label, limit: .max)
-        for resource in merged where SharedResources.isShared(resource) {
-            let title = Self.clip(resource.title, 400)
-            guard !title.isEmpty else { continue }
-            batch.add(.resource, title: title, trail: [label, strings.kindGroup(resource.kind)],
-                      excerpt: Self.clip(facts(resource), Self.excerptLength), anchor: resource.id,
-                      uses: resource.uses.count, tokenizer: tokenizer)
+        return pages.pages.enumerated().compactMap { number, range in
+            // As many as the site's roadmaps share: each roadmap's own are bounded (ResourceUses.maximumResources).
+            var batch = SearchDocumentBatch(page: ResourcePages.file(number), label: label, limit: .max)
+            for resource in merged[range] where SharedResources.isShared(resource) {
+                let title = Self.clip(resource.title, 400)
+                guard !title.isEmpty else { continue }
+                batch.add(.resource, title: title, trail: [label, strings.kindGroup(resource.kind)],
+                          excerpt: Self.clip(facts(resource), Self.excerptLength), anchor: resource.id,
+                          uses: resource.uses.count, tokenizer: tokenizer)
+            }
+            guard batch.count > 0 else { return nil }
+            batch.seal(spool: spool)
+            return batch
         }
-        batch.seal(spool: spool)
-        return batch
     }
 
     /// What a resource's excerpt says of it: "Book · by Chip Huyen · O'Reilly · Paid".

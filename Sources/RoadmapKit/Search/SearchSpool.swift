@@ -20,7 +20,22 @@ final class SearchSpool: @unchecked Sendable {
         self.descriptor = descriptor
     }
 
+    /// A spool that reads the file at `path` (the render cache's, whose records hold batches'
+    /// JSON), or nil when it cannot be opened. The file stays readable while the spool lives,
+    /// even once another file has taken its name.
+    init?(reading path: String) {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        self.descriptor = descriptor
+    }
+
     deinit { close(descriptor) }
+
+    /// The file's size, or nil when it cannot be read.
+    var size: Int? {
+        var info = stat()
+        return fstat(descriptor, &info) == 0 ? Int(info.st_size) : nil
+    }
 
     /// Stores `bytes` and returns where they are.
     func store(_ bytes: [UInt8]) throws -> Range<Int> {

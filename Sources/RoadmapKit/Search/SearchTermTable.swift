@@ -20,6 +20,13 @@ struct SearchTermTable: Sendable {
         hashes.reserveCapacity(capacity)
     }
 
+    /// A sealed table of the terms whose bytes are `bytes`, term `i` ending at `ends[i]` (the
+    /// render cache's copy of a batch's vocabulary).
+    init(sealedBytes bytes: [UInt8], ends: [UInt32]) {
+        self.bytes = bytes
+        self.ends = ends
+    }
+
     var count: Int { ends.count }
 
     func start(_ id: Int) -> Int { id == 0 ? 0 : Int(ends[id - 1]) }

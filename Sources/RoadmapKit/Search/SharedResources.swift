@@ -1,6 +1,6 @@
 /// The resources more than one roadmap uses, read from every roadmap's resources once pass 1
 /// has listed them: each has one search document for the whole site, on the resource index
-/// (``SearchIndexBuilder/sharedResourceDocuments(_:)``), rather than one per roadmap.
+/// (``SearchIndexBuilder/sharedResourceDocuments(_:pages:)``), rather than one per roadmap.
 struct SharedResources: Sendable {
     /// Per roadmap (its content-relative path): the ids of its resources that others use too.
     private var idsByRoadmap: [String: Set<String>] = [:]
