@@ -543,33 +543,3 @@ private final class CacheFileWriter: @unchecked Sendable {
         lock.withLock { end = -1 }
     }
 }
-
-/// The files under a folder, by relative path, found with `readdir` (the site's folders hold
-/// only files and folders the build made; anything else counts as a file that should not be there).
-enum FolderListing {
-    /// Nil when a folder cannot be read.
-    static func files(under root: String) -> Set<String>? {
-        var files = Set<String>()
-        var folders = [""]
-        while let folder = folders.popLast() {
-            guard let directory = opendir(folder.isEmpty ? root : root + "/" + folder) else { return nil }
-            defer { closedir(directory) }
-            while let entry = readdir(directory) {
-                let name = withUnsafePointer(to: &entry.pointee.d_name) { field in
-                    field.withMemoryRebound(to: CChar.self, capacity: MemoryLayout.size(ofValue: field.pointee)) {
-                        String(cString: $0)
-                    }
-                }
-                if name == "." || name == ".." { continue }
-                let path = folder.isEmpty ? name : folder + "/" + name
-                var isFolder = entry.pointee.d_type == UInt8(DT_DIR)
-                if entry.pointee.d_type == UInt8(DT_UNKNOWN) {
-                    var info = stat()
-                    isFolder = lstat(root + "/" + path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
-                }
-                if isFolder { folders.append(path) } else { files.insert(path) }
-            }
-        }
-        return files
-    }
-}

@@ -26,20 +26,7 @@ enum FolderRemoval {
             throw failure("cannot read", path)
         }
         defer { closedir(directory) }
-        while let entry = readdir(directory) {
-            // Read up to its NUL in place: the bytes after it are not initialised (copying the
-            // whole array and scanning it word by word read them, which valgrind reports).
-            let name = withUnsafePointer(to: &entry.pointee.d_name) { field in
-                field.withMemoryRebound(to: CChar.self, capacity: MemoryLayout.size(ofValue: field.pointee)) {
-                    String(cString: $0)
-                }
-            }
-            if name == "." || name == ".." { continue }
-            var isDirectory = entry.pointee.d_type == UInt8(DT_DIR)
-            if entry.pointee.d_type == UInt8(DT_UNKNOWN) {
-                var info = stat()
-                isDirectory = fstatat(descriptor, name, &info, AT_SYMLINK_NOFOLLOW) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
-            }
+        try DirectoryEntries.forEach(in: directory) { name, isDirectory in
             if isDirectory {
                 let child = openat(descriptor, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
                 guard child >= 0 else { throw failure("cannot open", path + "/" + name) }
