@@ -91,7 +91,6 @@ final class RenderCache: @unchecked Sendable {
     private var siteWide: SiteWide?
     /// Whether anything differs from the last build's cache (else it is kept as it is).
     private var changed = false
-    private(set) var reusedListings = 0
     private(set) var reusedPages = 0
     /// The site's files, when it is kept as it is.
     private var unchangedFiles = Set<String>()
@@ -135,7 +134,6 @@ final class RenderCache: @unchecked Sendable {
         lock.withLock {
             entries[path] = Entry(listingKey: key, listing: entry.listing, page: nil)
             oldBlobs[path] = (true, false)
-            reusedListings += 1
         }
         return output
     }

@@ -161,7 +161,7 @@ struct EnrichmentPages {
             page: .make(title: title, description: lead, path: path, config: config, bodyClass: "resources-page"),
             heading: heading, lead: lead, count: resources.count, hasBack: roadmap != nil,
             backHref: "index.html", backTitle: roadmap?.title ?? "", kinds: kinds, costs: costs,
-            hasGroups: !resources.isEmpty, beforeEntries: true, hasPages: pager != nil, pager: pager ?? PagerView())
+            hasGroups: !resources.isEmpty, beforeEntries: true, pager: pager ?? PagerView())
     }
 
     /// The entries grouped by kind, then provider, each part rendered by its partial and handed

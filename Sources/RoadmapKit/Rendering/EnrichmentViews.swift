@@ -111,8 +111,8 @@ struct ResourcePageView: Sendable, TemplateView {
     /// The page is written in two renders with its entries between them: the part before
     /// them (`beforeEntries`), then the part after them (`afterEntries`, its opposite).
     var beforeEntries: Bool
-    /// The site's index in pages (``ResourcePages``): which one this is, and links to the others.
-    var hasPages = false
+    /// The site's index in pages (``ResourcePages``): which one this is, and links to the others
+    /// (`hasPages` when there is more than one).
     var pager = PagerView()
 
     static let templateKeys: TemplateKeys<Self> = [
@@ -120,7 +120,7 @@ struct ResourcePageView: Sendable, TemplateView {
         "count": .number(\.count), "hasBack": .flag(\.hasBack), "backHref": .text(\.backHref),
         "backTitle": .text(\.backTitle), "kinds": .list(\.kinds), "costs": .list(\.costs),
         "hasGroups": .flag(\.hasGroups), "beforeEntries": .flag(\.beforeEntries),
-        "afterEntries": .flag { !$0.beforeEntries }, "hasPages": .flag(\.hasPages), "pager": .view(\.pager),
+        "afterEntries": .flag { !$0.beforeEntries }, "hasPages": .flag { $0.pager.pageCount > 1 }, "pager": .view(\.pager),
     ]
 }
 

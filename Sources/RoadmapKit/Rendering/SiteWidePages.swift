@@ -77,7 +77,7 @@ struct SiteWidePages: Sendable {
                     if folder.href.hasPrefix(here) { folder.href.removeFirst(here.count - 1) }
                     return folder
                 },
-                hasPages: pager != nil, pager: pager ?? PagerView())
+                pager: pager ?? PagerView())
             return (Self.homeFile(page), templates.home.render(view))
         }
     }

@@ -113,14 +113,14 @@ struct HomePageView: Sendable, TemplateView {
     var groups: [RoadmapGroupView]
     var isGrouped: Bool
     var folders: [RoadmapGroupView] = []
-    /// The home page in pages (``SiteWidePages/cardsPerPage``): which one this is, and links to the others.
-    var hasPages = false
+    /// The home page in pages (``SiteWidePages/cardsPerPage``): which one this is, and links to
+    /// the others (`hasPages` when there is more than one).
     var pager = PagerView()
 
     static let templateKeys: TemplateKeys<Self> = [
         "site": .view(\.site), "page": .view(\.page), "roadmaps": .list(\.roadmaps),
         "hasRoadmaps": .flag(\.hasRoadmaps), "groups": .list(\.groups), "isGrouped": .flag(\.isGrouped),
-        "folders": .list(\.folders), "hasPages": .flag(\.hasPages), "pager": .view(\.pager),
+        "folders": .list(\.folders), "hasPages": .flag { $0.pager.pageCount > 1 }, "pager": .view(\.pager),
     ]
 }
 
