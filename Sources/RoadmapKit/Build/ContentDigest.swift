@@ -19,14 +19,14 @@ struct ContentDigest: Sendable, Hashable, CustomStringConvertible {
 /// Feeds values into a ``ContentDigest``. Every variable-length value is preceded by its length,
 /// so that `("ab", "c")` and `("a", "bc")` differ.
 struct ContentHasher: Sendable {
-    private var fnv: UInt64 = 0xCBF2_9CE4_8422_2325
+    private var fnv = FNV1a()
     private var mix: UInt64 = 0x6A09_E667_F3BC_C908
 
     init() {}
 
     @inline(__always)
     private mutating func add(_ byte: UInt8) {
-        fnv = (fnv ^ UInt64(byte)) &* 0x100_0000_01B3
+        fnv.add(byte)
         mix = ((mix ^ UInt64(byte)) &* 0x9E37_79B9_7F4A_7C15)
         mix = (mix << 23) | (mix >> 41)
     }
@@ -49,8 +49,7 @@ struct ContentHasher: Sendable {
     }
 
     mutating func add(_ text: String) {
-        var text = text
-        text.withUTF8 { add($0) }
+        text.withUTF8Bytes { add($0) }
     }
 
     mutating func add(_ digest: ContentDigest) {
@@ -75,7 +74,7 @@ struct ContentHasher: Sendable {
             value ^= value >> 33
             return value
         }
-        return ContentDigest(low: finish(fnv), high: finish(mix ^ fnv.byteSwapped))
+        return ContentDigest(low: finish(fnv.value), high: finish(mix ^ fnv.value.byteSwapped))
     }
 
     /// The digest of the values `body` adds.

@@ -15,14 +15,14 @@ enum InterfaceStringsReader {
         let folder = (templatesDirectory as NSString).appendingPathComponent("strings")
         let builtIn = InterfaceStrings.english
         var diagnostics: [Diagnostic] = []
-        let isEnglish = baseLanguage(language) == "en"
+        let isEnglish = PluralRule.baseLanguage(language) == "en"
         guard let file = languageFile(language, in: folder) else {
-            if isEnglish { return (InterfaceStrings(language: language, messages: builtIn.messages), []) }
-            let available = (["en"] + languages(in: folder)).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+            if isEnglish { return (builtIn, []) }
+            let available = Set(["en"] + languages(in: folder)).sorted()
             diagnostics.append(.error(
                 "strings.unknown-language",
                 "no interface strings for the language '\(language)': add strings/\(language).yml to the templates folder "
-                    + "(\(folder)); languages there are: " + available.sorted().joined(separator: ", "),
+                    + "(\(folder)); languages there are: " + available.joined(separator: ", "),
                 file: configFile ?? folder))
             return (nil, diagnostics)
         }
@@ -157,18 +157,13 @@ enum InterfaceStringsReader {
     /// The file of `language` in `folder`: its own tag's, else its language subtag's.
     private static func languageFile(_ language: String, in folder: String) -> String? {
         var names = [language]
-        let base = baseLanguage(language)
+        let base = PluralRule.baseLanguage(language)
         if base != language { names.append(base) }
         for name in names {
             let path = (folder as NSString).appendingPathComponent(name + ".yml")
             if FileManager.default.fileExists(atPath: path) { return path }
         }
         return nil
-    }
-
-    /// `zh` for `zh-Hans-CN`.
-    private static func baseLanguage(_ tag: String) -> String {
-        tag.split(whereSeparator: { $0 == "-" || $0 == "_" }).first.map { $0.lowercased() } ?? tag
     }
 
     /// The languages with a file in `folder`.

@@ -12,8 +12,6 @@ struct InterfaceStrings: Sendable {
         var source: String
     }
 
-    /// The BCP 47 tag of the language.
-    let language: String
     let rule: PluralRule
     let messages: [String: Message]
     /// The scripts' strings as JSON, made once (``scriptJSON(_:)``).
@@ -25,7 +23,6 @@ struct InterfaceStrings: Sendable {
     private let costNames: [ResourceCost: String]
 
     init(language: String, messages: [String: Message]) {
-        self.language = language
         rule = PluralRule.of(language: language)
         self.messages = messages
         scriptJSON = Self.scriptJSON(messages)

@@ -23,8 +23,7 @@ enum PluralRule: Sendable, Hashable {
 
     /// The rule of a BCP 47 language tag (`zh`, `zh-Hans`, `es-MX`), by its language subtag.
     static func of(language tag: String) -> PluralRule {
-        let language = tag.split(whereSeparator: { $0 == "-" || $0 == "_" }).first.map { $0.lowercased() } ?? ""
-        switch language {
+        switch baseLanguage(tag) {
         case "zh", "ja", "ko", "vi", "th", "id", "ms", "lo", "my", "km": return .none
         case "fr", "hi", "bn": return .zeroOneOther
         case "pt": return tag.lowercased().hasPrefix("pt-pt") ? .oneOther : .zeroOneOther
@@ -55,5 +54,10 @@ enum PluralRule: Sendable, Hashable {
             if n == 1 { return .one }
             return (2...4).contains(n) ? .few : .other
         }
+    }
+
+    /// The language subtag of a BCP 47 tag: `zh` for `zh-Hans-CN`.
+    static func baseLanguage(_ tag: String) -> String {
+        tag.split(whereSeparator: { $0 == "-" || $0 == "_" }).first.map { $0.lowercased() } ?? tag
     }
 }
