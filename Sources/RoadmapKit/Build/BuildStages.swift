@@ -95,11 +95,11 @@ struct BuildStages {
             toRender = PagePass.fingerprinted(published, sharedTerms: sharedTerms, series: series,
                                               otherPageAnchors: linkTargets.anchors, sharedResources: sharedResources)
         }
+        let pageKeys = renderCache?.pageKeys(toRender) ?? []
+        let siteWideKey = renderCache?.siteWideKey(pageKeys)
         // Every page, the site-wide pages and the copied files as the current site has them: it stays.
-        if let renderCache, let kept = renderCache.cache.unchangedSite(
-            pages: toRender.map { ($0.file.relativePath, renderCache.pageKey($0)) },
-            siteWideKey: renderCache.siteWideKey(toRender), copies: siteAssets.copies(inventory.assets),
-            output: reportedFolder)
+        if let renderCache, let siteWideKey, let kept = renderCache.cache.unchangedSite(
+            pages: pageKeys, siteWideKey: siteWideKey, copies: siteAssets.copies(inventory.assets), output: reportedFolder)
         {
             diagnostics += kept.diagnostics
             lap("unchanged")
@@ -115,22 +115,25 @@ struct BuildStages {
                 pages: pages, assets: sources.assets, otherPageAnchors: linkTargets.anchors,
                 resourceUses: ListingPass.Output.resourceUses(listed), sharedResources: sharedResources,
                 writer: staging, searchSpool: searchSpool, reportedFolder: reportedFolder)
-            return try render(toRender, with: pagePass, into: staging, renderCache: renderCache, diagnostics: &diagnostics, lap: lap)
+            return try render(toRender, with: pagePass, into: staging, renderCache: renderCache, pageKeys: pageKeys,
+                              siteWideKey: siteWideKey, diagnostics: &diagnostics, lap: lap)
         } catch {
             staging.discard()
             throw error
         }
     }
 
-    /// Stages 5 to 7, into `staging`.
+    /// Stages 5 to 7, into `staging`; with a `renderCache`, `pageKeys` and `siteWideKey` are
+    /// the documents' keys in it (``RenderCacheUse/pageKeys(_:)``).
     private func render(
         _ published: [PreparedDocument], with pagePass: PagePass, into staging: SiteWriter, renderCache: RenderCacheUse?,
+        pageKeys: [(path: String, key: ContentDigest)], siteWideKey: ContentDigest?,
         diagnostics: inout [Diagnostic], lap: (String) -> Void
     ) throws -> Outcome {
         let (inventory, config) = (sources.inventory, sources.config)
 
         // 5. Render (pass 2).
-        let results = try pagePass.run(published, cache: cache, renderCache: renderCache, progress: progress)
+        let results = try pagePass.run(published, cache: cache, renderCache: renderCache, pageKeys: pageKeys, progress: progress)
         diagnostics += results.flatMap(\.diagnostics)
         lap("render roadmaps")
         if hasErrors(diagnostics) { return .failedRendering(staging, roadmaps: results.count) }
@@ -139,7 +142,6 @@ struct BuildStages {
         let siteWidePass = SiteWidePass(
             templates: templates, config: config, writer: staging, inventory: inventory,
             contentDirectory: contentDirectory, templatesDirectory: templatesDirectory, reportedFolder: reportedFolder)
-        let siteWideKey = renderCache?.siteWideKey(published)
         // Every page as the last build's: so are the site-wide pages, and the link check's findings.
         if let renderCache, let siteWideKey, renderCache.cache.reusedPages == published.count,
            let kept = renderCache.cache.siteWide(key: siteWideKey, into: staging)

@@ -45,16 +45,18 @@ struct PagePass: Sendable {
 
     /// Each document's page, in order, one roadmap a core. With a `cache` (`roadmap serve`), a
     /// roadmap whose document, "Also in" links and neighbours in its series are as before keeps
-    /// its page; with a `renderCache`, one whose key (``RenderCacheUse/pageKey(_:)``) is the last
-    /// build's. With either, the documents are ``fingerprinted(_:sharedTerms:series:otherPageAnchors:sharedResources:)``.
+    /// its page; with a `renderCache`, one whose key (`pageKeys`, in the documents' order, from
+    /// ``RenderCacheUse/pageKeys(_:)``) is the last build's. With either, the documents are
+    /// ``fingerprinted(_:sharedTerms:series:otherPageAnchors:sharedResources:)``.
     func run(
-        _ documents: [PreparedDocument], cache: PageCache?, renderCache: RenderCacheUse? = nil, progress: BuildProgress?
+        _ documents: [PreparedDocument], cache: PageCache?, renderCache: RenderCacheUse?,
+        pageKeys: [(path: String, key: ContentDigest)], progress: BuildProgress?
     ) throws -> [PageResult] {
         if let renderCache {
             progress?.start(total: documents.count)
-            return try ConcurrentMap.map(documents) { document in
+            return try ConcurrentMap.map(Array(zip(documents, pageKeys))) { document, pageKey in
                 defer { progress?.advance() }
-                let (path, key) = (document.file.relativePath, renderCache.pageKey(document))
+                let (path, key) = pageKey
                 if let kept = renderCache.cache.page(path, key: key, into: writer) { return kept }
                 let result = try render(document, sharedResources: sharedResources.ids(of: path))
                 let files = GeneratedPaths.pageFiles.map { result.summary.slug + "/" + $0 }.filter(writer.written.contains)

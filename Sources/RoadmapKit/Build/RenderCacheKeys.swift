@@ -154,8 +154,14 @@ struct RenderCacheUse: Sendable {
         RenderCacheKeys.page(document, listing: listingKey(document), site: pageSite)
     }
 
-    /// The site-wide pages' key, of the fingerprinted documents.
-    func siteWideKey(_ documents: [PreparedDocument]) -> ContentDigest {
-        RenderCacheKeys.siteWide(pages: documents.map { ($0.file.relativePath, pageKey($0)) }, site: pageSite)
+    /// Each fingerprinted document's path and page key, in order: worked out once a build, for
+    /// the pages (``PagePass/run(_:cache:renderCache:pageKeys:progress:)``) and the site-wide key.
+    func pageKeys(_ documents: [PreparedDocument]) -> [(path: String, key: ContentDigest)] {
+        documents.map { ($0.file.relativePath, pageKey($0)) }
+    }
+
+    /// The site-wide pages' key, of every roadmap's page key.
+    func siteWideKey(_ pageKeys: [(path: String, key: ContentDigest)]) -> ContentDigest {
+        RenderCacheKeys.siteWide(pages: pageKeys, site: pageSite)
     }
 }
