@@ -37,9 +37,19 @@ import Testing
         return templates
     }
 
+    /// `UPDATE_GOLDENS=1 swift test` rewrites Rendering/BuiltInStrings.swift from en.yml, as it
+    /// rewrites the golden files.
     @Test func theBuiltInEnglishIsTheShippedFile() throws {
         let file = try String(contentsOf: TestPaths.templates.appendingPathComponent("strings/en.yml"), encoding: .utf8)
-        #expect(file == BuiltInStrings.english + "\n", "regenerate Rendering/BuiltInStrings.swift from Templates/strings/en.yml")
+        if TestPaths.updatingGoldens, file != BuiltInStrings.english + "\n" {
+            let source = TestPaths.projectRoot.appendingPathComponent("Sources/RoadmapKit/Rendering/BuiltInStrings.swift")
+            let swift = try String(contentsOf: source, encoding: .utf8)
+            let start = try #require(swift.range(of: "static let english = #\"\"\"\n")).upperBound
+            let end = try #require(swift.range(of: "\n\"\"\"#", range: start..<swift.endIndex)).lowerBound
+            try (swift[..<start] + file.dropLast() + swift[end...]).write(to: source, atomically: true, encoding: .utf8)
+            return
+        }
+        #expect(file == BuiltInStrings.english + "\n", "UPDATE_GOLDENS=1 swift test rewrites Rendering/BuiltInStrings.swift from Templates/strings/en.yml")
     }
 
     @Test(arguments: ["zh", "es", "zh-CN", "es-MX", "en-GB"])
