@@ -85,11 +85,14 @@ public struct Phase: Sendable, Hashable {
     public var durationLocation: SourceLocation?
     public var modules: [Module]
 
+    /// The brackets a title writes its duration in: "(8 weeks)", "[8 weeks]", "（8周）".
+    static let durationBrackets = [("(", ")"), ("[", "]"), ("（", "）")]
+
     /// The title without the duration written in brackets at its end ("Phase 1: Foundations
     /// (4-5 months)" → "Phase 1: Foundations"), for places that show the duration beside it.
     public var titleWithoutStatedDuration: String {
         guard let durationText else { return title }
-        for (open, close) in [("(", ")"), ("[", "]"), ("（", "）")] where title.hasSuffix(open + durationText + close) {
+        for (open, close) in Self.durationBrackets where title.hasSuffix(open + durationText + close) {
             let kept = title.dropLast(open.count + durationText.count + close.count).trimmingSpaces()
             return kept.isEmpty ? title : kept
         }

@@ -49,27 +49,37 @@ struct GraphDrawing {
         let width = maxX - minX + Self.margin, height = maxY - minY + Self.margin
         let scale = min(1, max(Self.minimumScale, Self.columnWidth / width))
         let frames = Dictionary(nodes.map { ($0.id, $0.frame) }, uniquingKeysWith: { first, _ in first })
-        // Frames and rules under the edges, the edges under the boxes they join.
-        let layers: [RoadmapGraph.NodeKind: Int] = [.section: 0, .line: 1, .title: 2, .label: 2, .paragraph: 2, .button: 3,
-                                                     .subtopic: 3, .topic: 3, .phase: 3]
-        let drawn = nodes.enumerated().sorted { (layers[$0.element.kind] ?? 3, $0.offset) < (layers[$1.element.kind] ?? 3, $1.offset) }
+        let drawn = nodes.enumerated().sorted { (Self.layer($0.element.kind), $0.offset) < (Self.layer($1.element.kind), $1.offset) }
         let learning = nodes.filter { $0.anchor != nil }
         return GraphDrawingView(
             title: title,
             viewBox: [minX, minY, width, height].map(Self.number).joined(separator: " "),
             width: Self.number((width * scale).rounded()), height: Self.number((height * scale).rounded()),
-            backgrounds: drawn.filter { (layers[$0.element.kind] ?? 3) < 3 }.map { Self.nodeView($0.element) },
+            backgrounds: drawn.filter { Self.layer($0.element.kind) < Self.boxLayer }.map { Self.nodeView($0.element) },
             edges: graph.edges.compactMap { edge in
                 guard let source = frames[edge.source], let target = frames[edge.target] else { return nil }
                 let path = edge.sideToSide ? Self.sideToSide(from: source, to: target) : Self.curve(from: source, to: target)
                 return GraphEdgeView(path: path, dashed: edge.dashed)
             },
-            nodes: drawn.filter { (layers[$0.element.kind] ?? 3) == 3 }.map { Self.nodeView($0.element, trackable: trackable) },
+            nodes: drawn.filter { Self.layer($0.element.kind) == Self.boxLayer }.map { Self.nodeView($0.element, trackable: trackable) },
             isOutline: isOutline,
             phaseCount: learning.filter { $0.kind == .phase }.count,
             topicCount: learning.filter { $0.kind == .topic }.count,
             subtopicCount: learning.filter { $0.kind == .subtopic }.count)
     }
+
+    /// The layer a kind of node is drawn in: frames and rules under the edges, the edges under
+    /// the boxes they join (``boxLayer``).
+    static func layer(_ kind: RoadmapGraph.NodeKind) -> Int {
+        switch kind {
+        case .section: 0
+        case .line: 1
+        case .title, .label, .paragraph: 2
+        case .button, .subtopic, .topic, .phase: boxLayer
+        }
+    }
+
+    static let boxLayer = 3
 
     /// A number as SVG attributes take it: at most one decimal, no trailing zero ("12", "-10.5").
     static func number(_ value: Double) -> String {

@@ -119,7 +119,7 @@ struct RoadmapOutlineLayout {
     static func label(_ title: String, duration: String?) -> (label: String, detail: String?) {
         guard let duration, !duration.isEmpty else { return (title, nil) }
         guard title.contains(duration) else { return (title, duration) }
-        for (open, close) in [("(", ")"), ("[", "]"), ("（", "）")] {
+        for (open, close) in Phase.durationBrackets {
             if let range = title.range(of: open + duration + close) {
                 let rest = (title[..<range.lowerBound] + title[range.upperBound...]).trimmingSpaces()
                 return rest.isEmpty ? (title, nil) : (rest, duration)
