@@ -80,6 +80,14 @@ import Testing
             try project.edit("ml-engineer.md") { $0.replacingOccurrences(of: "### Phase 2: Serving (4 weeks)", with: "### Phase 2: Serving Models (4 weeks)") }
             try project.rebuildMatchesCleanBuild("a heading another roadmap links to")
 
+            // Where a roadmap uses a resource another roadmap uses too: the other's resource index
+            // lists that use, so it is made again, though nothing the other's pages show changed.
+            let otherIndex = project.site.appendingPathComponent("data-engineer/resources.html")
+            #expect(try !String(contentsOf: otherIndex, encoding: .utf8).contains("Online Courses"))
+            try project.edit("ml-engineer.md") { $0.replacingOccurrences(of: "### Courses", with: "### Online Courses") }
+            #expect(try project.rebuildMatchesCleanBuild("a shared resource's use elsewhere") == roadmaps - 1)
+            #expect(try String(contentsOf: otherIndex, encoding: .utf8).contains("Online Courses"))
+
             // A template, site.yml, glossary.yml: every page.
             try project.edit("partials/footer.mustache", in: project.templates) { $0 + "<!-- edited -->\n" }
             #expect(try project.rebuildMatchesCleanBuild("a template") == 0)

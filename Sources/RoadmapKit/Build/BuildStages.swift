@@ -141,7 +141,8 @@ struct BuildStages {
         // 6. Site-wide pages.
         let siteWidePass = SiteWidePass(
             templates: templates, config: config, writer: staging, inventory: inventory,
-            contentDirectory: contentDirectory, templatesDirectory: templatesDirectory, reportedFolder: reportedFolder)
+            contentDirectory: contentDirectory, templatesDirectory: templatesDirectory, reportedFolder: reportedFolder,
+            reuse: SitePageReuse(renderCache: renderCache))
         // Every page as the last build's: so are the site-wide pages, and the link check's findings.
         if let renderCache, let siteWideKey, renderCache.cache.reusedPages == published.count,
            let kept = renderCache.cache.siteWide(key: siteWideKey, into: staging)

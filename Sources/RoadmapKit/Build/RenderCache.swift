@@ -2,8 +2,9 @@ import Foundation
 
 /// What a build keeps for the next one, so that a rebuild does again only what its input
 /// changed: each roadmap's pass 1 output (its listing), its pass 2 output (everything the
-/// site-wide steps need of it) with the files its pages were written to, and the site-wide
-/// pages' files. One file, `cache`, in a folder beside the output (`Site` →
+/// site-wide steps need of it) with the files its pages were written to, the site-wide
+/// pages' files, and each page the site-wide steps render one by one (``SitePageReuse``) with
+/// its links. One file, `cache`, in a folder beside the output (`Site` →
 /// `.Site.roadmap-cache/`): never inside it, so never published, and safe to delete at any
 /// time (the next build is then a full one).
 ///
@@ -40,6 +41,12 @@ final class RenderCache: @unchecked Sendable {
         var listing: Blob
         /// Its pages' key, record and files (site-relative), when its pages were rendered.
         var page: (key: ContentDigest, blob: Blob, files: [String])?
+    }
+
+    /// A page of the site-wide steps, by its file: the key of its inputs and its links' record.
+    struct SitePage: Sendable {
+        var key: ContentDigest
+        var links: Blob
     }
 
     /// The site-wide pages of the last build: their key, their files, and the diagnostics of the
@@ -80,7 +87,7 @@ final class RenderCache: @unchecked Sendable {
     private let folder: String
     private let identity: ContentDigest
     /// The last build's cache, when there is a usable one.
-    private let previous: (entries: [String: Entry], siteWide: SiteWide?, files: [String: FileSignature])?
+    private let previous: Kept?
     private let previousFile: SearchSpool?
     /// This build's cache, written beside the old one and put in its place by ``finish(site:)``.
     private let next: CacheFileWriter?
@@ -89,6 +96,9 @@ final class RenderCache: @unchecked Sendable {
     /// Entries whose records are the old file's, to copy when the new file is written.
     private var oldBlobs: [String: (listing: Bool, page: Bool)] = [:]
     private var siteWide: SiteWide?
+    private var sitePages: [String: SitePage] = [:]
+    /// Site pages whose records are the old file's.
+    private var oldSitePages = Set<String>()
     /// Whether anything differs from the last build's cache (else it is kept as it is).
     private var changed = false
     private(set) var reusedPages = 0
@@ -114,7 +124,8 @@ final class RenderCache: @unchecked Sendable {
             previousFile = nil
         }
         // Appended to while at most half of it is records no build uses any more; else written anew.
-        let live = previous?.entries.values.reduce(0) { $0 + $1.listing.length + ($1.page?.blob.length ?? 0) } ?? 0
+        let live = (previous?.entries.values.reduce(0) { $0 + $1.listing.length + ($1.page?.blob.length ?? 0) } ?? 0)
+            + (previous?.sitePages.values.reduce(0) { $0 + $1.links.length } ?? 0)
         if let size = previousFile?.size, size <= 2 * live + (16 << 20), let appending = CacheFileWriter(appendingTo: path) {
             next = appending
         } else {
@@ -186,8 +197,43 @@ final class RenderCache: @unchecked Sendable {
         guard let previous, let kept = previous.siteWide, kept.key == key,
               Self.link(kept.files, recorded: previous.files, into: writer)
         else { return nil }
-        lock.withLock { siteWide = kept }
+        lock.withLock {
+            siteWide = kept
+            keepSitePages(of: previous)
+        }
         return kept.diagnostics
+    }
+
+    /// The links of the site-wide page at `file` kept under `key`, its file hard-linked from the
+    /// current site into the staging folder; nil when there is none or the file is not the one
+    /// the cache recorded.
+    func sitePage(_ file: String, key: ContentDigest, into writer: SiteWriter) -> RenderedPageLinks? {
+        guard let previous, let kept = previous.sitePages[file], kept.key == key,
+              let links = try? decode(kept.links, { try RenderedPageLinks(from: &$0) }), links.page == file,
+              Self.link([file], recorded: previous.files, into: writer)
+        else { return nil }
+        lock.withLock {
+            sitePages[file] = kept
+            oldSitePages.insert(file)
+        }
+        return links
+    }
+
+    /// Keeps a site-wide page rendered by this build under `key`, by its file (`links.page`).
+    func store(sitePage links: RenderedPageLinks, key: ContentDigest) {
+        var encoder = CacheEncoder()
+        links.encode(to: &encoder)
+        guard let blob = next?.append(encoder.bytes) else { return }
+        lock.withLock {
+            sitePages[links.page] = SitePage(key: key, links: blob)
+            changed = true
+        }
+    }
+
+    /// Every site page of the last build, kept as it was (with the site-wide pages' files). Locked.
+    private func keepSitePages(of previous: Kept) {
+        sitePages = previous.sitePages
+        oldSitePages = Set(previous.sitePages.keys)
     }
 
     func store(siteWide: SiteWide) {
@@ -241,6 +287,7 @@ final class RenderCache: @unchecked Sendable {
                 oldBlobs[path, default: (false, false)].page = true
             }
             self.siteWide = siteWide
+            keepSitePages(of: previous)
             reusedPages = kept.count
             unchangedFiles = expected
         }
@@ -260,6 +307,7 @@ final class RenderCache: @unchecked Sendable {
     func finish(site: URL, paths: Set<String>) {
         guard let next else { return }
         let (entries, oldBlobs, siteWide, changed) = lock.withLock { (self.entries, self.oldBlobs, self.siteWide, self.changed) }
+        var sitePages = lock.withLock { self.sitePages }
         guard changed || entries.count != previous?.entries.count || siteWide == nil else {
             next.discard()
             return
@@ -282,8 +330,13 @@ final class RenderCache: @unchecked Sendable {
             }
             kept[path] = entry
         }
+        for file in lock.withLock({ oldSitePages }) where !next.isAppending {
+            guard let previousFile, let page = sitePages[file] else { continue }
+            guard let blob = next.copy(page.links, from: previousFile) else { return next.discard() }
+            sitePages[file]?.links = blob
+        }
         var encoder = CacheEncoder()
-        Self.encodeIndex(entries: kept, siteWide: siteWide, files: files, to: &encoder)
+        Self.encodeIndex(Kept(entries: kept, siteWide: siteWide, sitePages: sitePages, files: files), to: &encoder)
         guard let index = next.append(encoder.bytes) else { return next.discard() }
         next.finish(index: index, endMagic: Self.endMagic, as: folder + "/" + Self.fileName)
     }
@@ -329,9 +382,7 @@ final class RenderCache: @unchecked Sendable {
     }
 
     /// The index of the cache in `file`, or nil when it is not one of this tool's or is damaged.
-    private static func load(
-        _ file: SearchSpool, identity: ContentDigest
-    ) -> (entries: [String: Entry], siteWide: SiteWide?, files: [String: FileSignature])? {
+    private static func load(_ file: SearchSpool, identity: ContentDigest) -> Kept? {
         guard let size = file.size, size >= 24 + 24,
               let header = try? file.read(0..<24), Array(header[0..<8]) == magic, Array(header[8...]) == bytes(of: identity),
               let trailer = try? file.read((size - 24)..<size), Array(trailer[16...]) == endMagic
@@ -343,9 +394,16 @@ final class RenderCache: @unchecked Sendable {
 
     // MARK: The index
 
-    private static func encodeIndex(
-        entries: [String: Entry], siteWide: SiteWide?, files: [String: FileSignature], to encoder: inout CacheEncoder
-    ) {
+    /// What a cache file's index holds.
+    struct Kept: Sendable {
+        var entries: [String: Entry]
+        var siteWide: SiteWide?
+        var sitePages: [String: SitePage]
+        var files: [String: FileSignature]
+    }
+
+    private static func encodeIndex(_ index: Kept, to encoder: inout CacheEncoder) {
+        let (entries, siteWide, sitePages, files) = (index.entries, index.siteWide, index.sitePages, index.files)
         func encode(_ blob: Blob) {
             encoder.encode(blob.offset)
             encoder.encode(blob.length)
@@ -368,6 +426,12 @@ final class RenderCache: @unchecked Sendable {
             encoder.encode(siteWide.files)
             encoder.encode(siteWide.diagnostics)
         }
+        encoder.encode(sitePages.count)
+        for (file, page) in sitePages.sorted(by: { $0.key < $1.key }) {
+            encoder.encode(file)
+            encoder.encode(page.key)
+            encode(page.links)
+        }
         encoder.encode(files.count)
         for (path, signature) in files.sorted(by: { $0.key < $1.key }) {
             encoder.encode(path)
@@ -379,9 +443,7 @@ final class RenderCache: @unchecked Sendable {
         }
     }
 
-    private static func decodeIndex(
-        _ decoder: inout CacheDecoder
-    ) throws -> (entries: [String: Entry], siteWide: SiteWide?, files: [String: FileSignature]) {
+    private static func decodeIndex(_ decoder: inout CacheDecoder) throws -> Kept {
         func blob() throws -> Blob { Blob(offset: try decoder.decode(), length: try decoder.decode()) }
         var entries: [String: Entry] = [:]
         for _ in 0..<(try decoder.decodeCount()) {
@@ -396,13 +458,18 @@ final class RenderCache: @unchecked Sendable {
         if try decoder.decode() as Bool {
             siteWide = SiteWide(key: try decoder.decode(), files: try decoder.decode(), diagnostics: try decoder.decode())
         }
+        var sitePages: [String: SitePage] = [:]
+        for _ in 0..<(try decoder.decodeCount()) {
+            let file: String = try decoder.decode()
+            sitePages[file] = SitePage(key: try decoder.decode(), links: try blob())
+        }
         var files: [String: FileSignature] = [:]
         for _ in 0..<(try decoder.decodeCount()) {
             let path: String = try decoder.decode()
             files[path] = FileSignature(device: try decoder.decode(), inode: try decoder.decode(), size: try decoder.decode(),
                                         modified: try decoder.decode(), modifiedNanoseconds: try decoder.decode())
         }
-        return (entries, siteWide, files)
+        return Kept(entries: entries, siteWide: siteWide, sitePages: sitePages, files: files)
     }
 
     // MARK: Files

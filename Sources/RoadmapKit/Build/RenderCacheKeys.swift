@@ -22,7 +22,7 @@ struct RenderCacheKeys: Sendable {
     let settings: ContentDigest
     let templates: ContentDigest
 
-    static let formatVersion = 1
+    static let formatVersion = 2
 
     /// Reads the settings and templates for their digests.
     init(options: BuildOptions) {

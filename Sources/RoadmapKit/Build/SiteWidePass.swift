@@ -13,6 +13,8 @@ struct SiteWidePass: Sendable {
     var contentDirectory: String
     var templatesDirectory: String
     var reportedFolder: String
+    /// Pages of the last build carried over where their inputs are unchanged.
+    var reuse = SitePageReuse()
 
     struct Output: Sendable {
         /// The links of the pages written, for the link check.
@@ -50,7 +52,7 @@ struct SiteWidePass: Sendable {
         let (merged, paging) = siteResources
         let resourcePages = try EnrichmentPages(templates: templates, config: config).writeSiteWide(
             ordered.map(\.summary), resources: ordered.map(\.resources), merged: merged, paging: paging, with: writer,
-            reportedFolder: reportedFolder)
+            reusing: reuse, reportedFolder: reportedFolder)
         try copyFiles()
         var diagnostics: [Diagnostic] = []
         if let baseURL = config.baseURL {

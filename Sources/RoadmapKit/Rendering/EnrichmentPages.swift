@@ -253,7 +253,7 @@ extension EnrichmentPages {
     /// `resources[i]`, both in site order; `merged` is ``ResourceIndex/merge(_:)`` of them.
     func writeSiteWide(
         _ roadmaps: [RoadmapSummary], resources: [[Resource]], merged: [Resource], paging: ResourcePages,
-        with writer: SiteWriter, reportedFolder: String
+        with writer: SiteWriter, reusing reuse: SitePageReuse, reportedFolder: String
     ) throws -> [RenderedPageLinks] {
         // Each resource more than one roadmap uses, by identity: its uses, its id on the site's
         // index, and how many uses each roadmap has (so that a page finds the count of other
@@ -277,7 +277,14 @@ extension EnrichmentPages {
                 }
                 return []
             case .sitePage(let number):
-                return [try writeSiteResourcesPage(number, of: paging, resources: merged, with: writer, reportedFolder: reportedFolder)]
+                let page = try reuse.page(ResourcePages.file(number), inputs: { encoder in
+                    encoder.encode(paging.pages.count)
+                    encoder.encode(merged.count)
+                    encoder.encode(Array(merged[paging.pages[number]]))
+                }, into: writer) {
+                    try writeSiteResourcesPage(number, of: paging, resources: merged, with: writer, reportedFolder: reportedFolder)
+                }
+                return [page]
             case .roadmap(let number):
                 index = number
             }
@@ -295,10 +302,22 @@ extension EnrichmentPages {
                 }
                 return copy
             }
-            let (html, links) = roadmapResourcesPage(
-                shown, roadmap: (summary.slug, summary.title), moreElsewhere: moreElsewhere, reportedFolder: reportedFolder)
-            try writer.write(html, to: summary.slug + "/resources.html")
-            return [links]
+            let file = summary.slug + "/resources.html"
+            let page = try reuse.page(file, inputs: { encoder in
+                encoder.encode(summary.title)
+                encoder.encode(shown)
+                for (id, more) in moreElsewhere.sorted(by: { $0.key < $1.key }) {
+                    encoder.encode(id)
+                    encoder.encode(more.count)
+                    encoder.encode(more.siteHref)
+                }
+            }, into: writer) {
+                let (html, links) = roadmapResourcesPage(
+                    shown, roadmap: (summary.slug, summary.title), moreElsewhere: moreElsewhere, reportedFolder: reportedFolder)
+                try writer.write(html, to: file)
+                return links
+            }
+            return [page]
         }.flatMap { $0 }
     }
 }
