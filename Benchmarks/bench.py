@@ -81,12 +81,12 @@ def tree_size(path):
 
 
 def search_index_size(path):
-    """Bytes of the search index: search-index*.json and the shards under search/ (JSON only)."""
+    """Bytes of the search index: search-index.json and the shards under search/ (scripts)."""
     total = 0
     for folder, _, names in os.walk(path):
         in_shards = os.path.relpath(folder, path).split(os.sep)[0] == "search"
         for name in names:
-            if name.endswith(".json") and (name.startswith("search-index") or in_shards):
+            if name == "search-index.json" or (in_shards and name.endswith(".js")):
                 total += os.path.getsize(os.path.join(folder, name))
     return total
 

@@ -132,7 +132,7 @@ import RoadmapMarkdown
     /// Documents of `files`' shards as (number, part page, breadcrumb tree size) by shard.
     static func shardParts(_ files: [String: String], _ shards: Int) throws -> [[(first: Int, page: String, count: Int)]] {
         try (0..<shards).map { shard in
-            let object = try #require(try JSONSerialization.jsonObject(with: Data(files["search/d\(shard).json"]!.utf8)) as? [String: Any])
+            let object = try #require(try SearchIndexTests.shard("d\(shard)", in: files))
             return try #require(object["parts"] as? [[Any]]).map { part in
                 let documents = part[3] as! [[Any]], crumbs = part[2] as! [[Any]]
                 for document in documents { #expect((document[2] as! Int) < crumbs.count) }

@@ -84,6 +84,18 @@ import RoadmapMarkdown
         return (summary, sink.files)
     }
 
+    /// The object of the shard `name` (`search/<name>.js`) as `search.js` is handed it, its
+    /// `"shard"` key checked and left out; nil when `files` has no such shard.
+    static func shard(_ name: String, in files: [String: String]) throws -> [String: Any]? {
+        guard let script = files["search/" + name + ".js"] else { return nil }
+        let (start, end) = ("window.__roadmapSearch.add(", ");\n")
+        #expect(script.hasPrefix(start) && script.hasSuffix(end))
+        let json = script.dropFirst(start.count).dropLast(end.count)
+        var object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        #expect(object.removeValue(forKey: "shard") as? String == name)
+        return object
+    }
+
     /// A document as `search.js` reads it back from the index.
     struct Read {
         var kind: String, title: String, breadcrumb: String, excerpt: String, url: String
@@ -200,15 +212,17 @@ import RoadmapMarkdown
         #expect(summary.documentShardCount >= (summary.documentCount + 15) / 16)
         #expect(summary.postingChunkCount > 0)
         // A list cut at `maximumPostings` still states the full document frequency.
-        let cut = try files.filter { $0.key.hasPrefix("search/t") && $0.key.hasSuffix(".json") }.flatMap { file -> [[Any]] in
-            let shard = try #require(try JSONSerialization.jsonObject(with: Data(file.value.utf8)) as? [String: Any])
+        let termShards = files.keys.filter { $0.hasPrefix("search/t") }.map { String($0.dropFirst(7).dropLast(3)) }
+        let cut = try termShards.flatMap { name -> [[Any]] in
+            let shard = try #require(try Self.shard(name, in: files))
             return (shard["terms"] as? [String: [Any]] ?? [:]).values.filter { ($0[0] as! Int) > 30 }
         }
         #expect(!cut.isEmpty)
         for entry in cut { #expect((entry[2] as! [Int]).count == (30 - 5 + 6) / 7) }
-        // Every file is a JSON + JS pair.
-        let names = Set(files.keys.map { ($0 as NSString).deletingPathExtension })
-        for name in names { #expect(files[name + ".json"] != nil && files[name + ".js"] != nil) }
+        // The index is a JSON + JS pair; every shard a script only.
+        #expect(files["search-index.json"] != nil && files["search-index.js"] != nil)
+        #expect(files.keys.filter { $0.hasPrefix("search/") }.allSatisfy { $0.hasSuffix(".js") })
+        #expect(files.keys.allSatisfy { $0.hasPrefix("search/") || $0.hasPrefix("search-index.") })
         // The manifest names each term shard by its prefix; every term is in the shard of its
         // longest listed prefix, as search.js looks it up.
         let manifest = try #require(try JSONSerialization.jsonObject(with: Data(files["search-index.json"]!.utf8)) as? [String: Any])
@@ -216,7 +230,7 @@ import RoadmapMarkdown
         #expect(keys.count == summary.termShardCount)
         #expect(keys.count > 1)
         for (key, number) in keys {
-            let shard = try #require(try JSONSerialization.jsonObject(with: Data(files["search/t\(number).json"]!.utf8)) as? [String: Any])
+            let shard = try #require(try Self.shard("t\(number)", in: files))
             let terms = try #require(shard["terms"] as? [String: [Any]])
             for term in terms.keys {
                 let longest = (1...min(term.unicodeScalars.count, 8)).reversed()

@@ -239,7 +239,7 @@ import Testing
         let (summary, files) = try SearchIndexTests.write(batches, writer)
         #expect(summary.sharded)
         #expect(files["search/roadmaps.js"]?.hasPrefix("window.__roadmapSearch.add({\"shard\":\"roadmaps\",") == true)
-        let object = try #require(try JSONSerialization.jsonObject(with: Data(files["search/roadmaps.json"]!.utf8)) as? [String: Any])
+        let object = try #require(try SearchIndexTests.shard("roadmaps", in: files))
         let roadmaps = try #require(object["roadmaps"] as? [[Any]])
         #expect(roadmaps.map { $0[1] as? String } == Array(repeating: "Platform Engineer", count: 6))
         let parts = try SearchIndexFormatTests.shardParts(files, summary.documentShardCount).flatMap { $0 }

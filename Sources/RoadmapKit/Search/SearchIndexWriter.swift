@@ -7,8 +7,10 @@ import Foundation
 /// ``shardThreshold`` bytes the index is sharded: `search-index.json` becomes a manifest,
 /// terms go to `search/t<N>` shards by token prefix, documents to `search/d<N>` shards of
 /// ``documentsPerShard`` numbers (document `n` in shard `n / documentsPerShard`), and long
-/// posting lists continue in `search/p<N>` chunks; every shard is a `.json` + `.js` pair, loaded
-/// by the browser only when a query needs it.
+/// posting lists continue in `search/p<N>` chunks. A shard is a `.js` file only (the browser
+/// loads it with a `<script>` tag when a query needs it; a tool reads the JSON object inside
+/// `window.__roadmapSearch.add(…)`): a JSON twin of each doubled the files of the site's index,
+/// 7,030 more files at 10,000 roadmaps, and nothing read them.
 ///
 /// Documents are grouped in parts, one per roadmap (split where a shard ends): `[first, page,
 /// breadcrumbs, documents]`, so a page and its breadcrumb tree are written once per part.
@@ -331,13 +333,9 @@ struct SearchIndexWriter: Sendable {
                        documentShardCount: shardCount, postingChunkCount: chunkCount)
     }
 
-    /// Writes `name` as a JSON file and its script twin; `body` is the inside of a JSON object.
+    /// Writes `name` as a script (`window.__roadmapSearch.add({"shard":name,…})`) and, for the
+    /// index itself, as a JSON file too, for tools and hosts; `body` is the inside of a JSON object.
     private static func emit(_ name: String, _ body: [UInt8], _ write: Sink) throws {
-        var json: [UInt8] = []
-        json.reserveCapacity(body.count + 2)
-        json.append(0x7B)
-        json.append(contentsOf: body)
-        json.append("}\n")
         var script: [UInt8] = []
         script.reserveCapacity(body.count + 60)
         script.append("window.__roadmapSearch.add({\"shard\":\"")
@@ -345,9 +343,14 @@ struct SearchIndexWriter: Sendable {
         script.append("\",")
         script.append(contentsOf: body)
         script.append("});\n")
-        let path = name == "index" ? "search-index" : "search/" + name
-        try write(json, path + ".json")
-        try write(script, path + ".js")
+        guard name == "index" else { return try write(script, "search/" + name + ".js") }
+        var json: [UInt8] = []
+        json.reserveCapacity(body.count + 2)
+        json.append(0x7B)
+        json.append(contentsOf: body)
+        json.append("}\n")
+        try write(json, "search-index.json")
+        try write(script, "search-index.js")
     }
 
     /// `"roadmaps":[[first,"label"],…]`: each batch's first document number and label, in order,
