@@ -251,9 +251,11 @@ extension EnrichmentPages {
     /// `resources.json` for the whole site, and each roadmap's `resources.html`, whose entries
     /// also link to the other roadmaps that use the same resource. `roadmaps[i]` owns
     /// `resources[i]`, both in site order; `merged` is ``ResourceIndex/merge(_:)`` of them.
+    /// `job` (the search index) runs beside them, started first.
     func writeSiteWide(
         _ roadmaps: [RoadmapSummary], resources: [[Resource]], merged: [Resource], paging: ResourcePages,
-        with writer: SiteWriter, reusing reuse: SitePageReuse, reportedFolder: String
+        with writer: SiteWriter, reusing reuse: SitePageReuse, reportedFolder: String,
+        alongside job: @Sendable () throws -> Void = {}
     ) throws -> [RenderedPageLinks] {
         // Each resource more than one roadmap uses, by identity: its uses, its id on the site's
         // index, and how many uses each roadmap has (so that a page finds the count of other
@@ -264,13 +266,16 @@ extension EnrichmentPages {
                                           Dictionary(resource.uses.map { ($0.roadmapSlug, 1) }, uniquingKeysWith: +))
         }
         let shared = sharing
-        // The site's data file (the longest job, so first), its index's pages, and each
-        // roadmap's index, on every core.
-        enum Job { case data, sitePage(Int), roadmap(Int) }
-        let jobs = [Job.data] + paging.pages.indices.map(Job.sitePage) + roadmaps.indices.map(Job.roadmap)
-        return try ConcurrentMap.map(jobs) { job -> [RenderedPageLinks] in
+        // The caller's job and the site's data file (the longest jobs, so first), its index's
+        // pages, and each roadmap's index, on every core.
+        enum Job { case alongside, data, sitePage(Int), roadmap(Int) }
+        let jobs = [Job.alongside, .data] + paging.pages.indices.map(Job.sitePage) + roadmaps.indices.map(Job.roadmap)
+        return try ConcurrentMap.map(jobs) { each -> [RenderedPageLinks] in
             let index: Int
-            switch job {
+            switch each {
+            case .alongside:
+                try job()
+                return []
             case .data:
                 try writer.stream(to: "resources.json") { file in
                     try RoadmapDataWriter().writeResourcesJSON(merged) { try file.append($0) }
