@@ -29,9 +29,9 @@ import RoadmapMarkdown
     }
 
     @Test func laterPagesAreTheSite() {
-        #expect(ResourcePages.isLaterPage("resources-2.html") && ResourcePages.isLaterPage("resources-140.html"))
-        #expect(!ResourcePages.isLaterPage("resources.html") && !ResourcePages.isLaterPage("resources-x.html")
-            && !ResourcePages.isLaterPage("resources-.html") && !ResourcePages.isLaterPage("resources-2.htm"))
+        #expect(ResourcePages.files.isLaterPage("resources-2.html") && ResourcePages.files.isLaterPage("resources-140.html"))
+        #expect(!ResourcePages.files.isLaterPage("resources.html") && !ResourcePages.files.isLaterPage("resources-x.html")
+            && !ResourcePages.files.isLaterPage("resources-.html") && !ResourcePages.files.isLaterPage("resources-2.htm"))
         let paths = GeneratedPaths(roadmaps: [], templateAssets: [], templatesDirectory: "Templates")
         #expect(paths.owner(ofFile: "resources-7.html") != nil)
     }
@@ -66,7 +66,7 @@ import RoadmapMarkdown
             let report = try buildSite(content: content, output: output)
             #expect(report.succeeded, "\(report.diagnostics.filter { $0.severity == .error }.prefix(3))")
             let site = try filesUnder(output)
-            let pages = site.keys.filter { $0 == "resources.html" || ResourcePages.isLaterPage($0) }.sorted()
+            let pages = site.keys.filter { $0 == "resources.html" || ResourcePages.files.isLaterPage($0) }.sorted()
             #expect(pages.count == 2, "\(pages)")
             for page in pages { #expect(site[page]!.count < 2_000_000, "\(page)") }
             let first = String(decoding: site["resources.html"]!, as: UTF8.self)
@@ -121,6 +121,6 @@ import RoadmapMarkdown
         // One page: no pager.
         let one = SiteWidePages(templates: try #require(loaded), config: SiteConfig(), roadmaps: roadmaps).home()
         #expect(one.map(\.path) == ["index.html"] && !one[0].html.contains("class=\"pager\""))
-        #expect(SiteWidePages.isLaterHomePage("index-2.html") && !SiteWidePages.isLaterHomePage("index.html"))
+        #expect(SiteWidePages.homeFiles.isLaterPage("index-2.html") && !SiteWidePages.homeFiles.isLaterPage("index.html"))
     }
 }

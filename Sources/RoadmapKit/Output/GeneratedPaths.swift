@@ -58,8 +58,8 @@ struct GeneratedPaths: Sendable {
     func owner(ofFile path: String) -> Owner? {
         let key = path.lowercased()
         if let what = Self.siteFiles[key] { return .site(what) }
-        if ResourcePages.isLaterPage(key) { return .site("a page of the site's resource index") }
-        if SiteWidePages.isLaterHomePage(key) { return .site("a page of the home page") }
+        if ResourcePages.files.isLaterPage(key) { return .site("a page of the site's resource index") }
+        if SiteWidePages.homeFiles.isLaterPage(key) { return .site("a page of the home page") }
         if let asset = templateAssets[key] { return .templateAsset(asset) }
         // A roadmap's files are in its folder, at any depth (`cohorts/2022/intro/index.html`).
         guard let slash = key.lastIndex(of: "/") else { return nil }

@@ -39,20 +39,15 @@ struct ResourcePages: Sendable {
         self.pageOfID = pageOfID
     }
 
+    /// The index's files: `resources.html`, then `resources-2.html`, …
+    static let files = PagedFiles(stem: "resources")
+
     /// The file of page `page` (from 0), relative to the site root.
-    static func file(_ page: Int) -> String { page == 0 ? "resources.html" : "resources-\(page + 1).html" }
+    static func file(_ page: Int) -> String { files.file(page) }
 
     /// The page of the entry `id`, relative to the site root (page 1 for an id not in the index).
     func file(of id: String) -> String { Self.file(pageOfID[id] ?? 0) }
 
     /// The entry's address relative to the site root: `resources-3.html#r-…`.
     func href(of id: String) -> String { file(of: id) + "#" + id }
-
-    /// Whether `path` (relative to the site root, any case) is one of the pages past the first
-    /// a site may have (`resources-2.html`): the build writes those, never a content file.
-    static func isLaterPage(_ path: String) -> Bool {
-        guard path.hasPrefix("resources-"), path.hasSuffix(".html") else { return false }
-        let number = path.dropFirst("resources-".count).dropLast(".html".count)
-        return !number.isEmpty && number.allSatisfy { $0.isASCII && $0.isNumber }
-    }
 }

@@ -21,15 +21,11 @@ struct SiteWidePages: Sendable {
     /// templates (10,000 roadmaps made a 4.5 MB home page in one piece).
     static let cardsPerPage = 1_000
 
-    /// The file of page `page` (from 0) of the home page: `index.html`, then `index-2.html`, …
-    static func homeFile(_ page: Int) -> String { page == 0 ? "index.html" : "index-\(page + 1).html" }
+    /// The home page's files: `index.html`, then `index-2.html`, …
+    static let homeFiles = PagedFiles(stem: "index")
 
-    /// Whether `path` (relative to the site root) is a page of the home page past the first.
-    static func isLaterHomePage(_ path: String) -> Bool {
-        guard path.hasPrefix("index-"), path.hasSuffix(".html") else { return false }
-        let number = path.dropFirst("index-".count).dropLast(".html".count)
-        return !number.isEmpty && number.allSatisfy { $0.isASCII && $0.isNumber }
-    }
+    /// The file of page `page` (from 0) of the home page.
+    static func homeFile(_ page: Int) -> String { homeFiles.file(page) }
 
     /// The home page, in pages of at most `perPage` roadmaps: each page's file and HTML. Folder
     /// by folder, a folder's roadmaps may run on from one page to the next (its heading is on
