@@ -126,16 +126,20 @@ public struct SiteBuilder: Sendable {
             return report(roadmaps: roadmaps)
         case .staged(let writer, let pages, let roadmaps):
             // 8. Commit.
+            let removal: PreviousSiteRemoval?
             do {
-                try writer.commit(removingPreviousLater: options.removesPreviousSiteLater)
+                removal = try writer.commit(removingPreviousLater: options.removesPreviousSiteLater)
             } catch {
                 writer.discard()
                 throw error
             }
             clock.lap("write")
+            // While the previous site is deleted.
             renderCache?.0.finish(site: writer.output, paths: writer.written.all)
             reused = renderCache?.0.reusedPages ?? 0
             clock.lap("keep cache")
+            removal?.wait()
+            clock.lap("remove previous")
             return report(pages: pages, roadmaps: roadmaps, wrote: true)
         case .unchanged(let pages, let roadmaps):
             renderCache?.0.finishUnchanged(site: URL(fileURLWithPath: RealPath.resolving(options.outputDirectory)))

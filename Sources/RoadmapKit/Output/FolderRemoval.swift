@@ -19,6 +19,21 @@ enum FolderRemoval {
         guard rmdir(path) == 0 || errno == ENOENT else { throw failure("cannot remove", path) }
     }
 
+    /// ``remove(_:)`` with the folder's entries shared out among the cores: the work is the
+    /// kernel's, per entry, and two cores removed a 10,000-roadmap site (47,000 files) in 1.15 s
+    /// where one took 1.47 s (`rm -rf`, and `xargs -P2 rm -rf` over its entries).
+    static func removeOnEveryCore(_ path: String) throws {
+        guard let directory = opendir(path) else { return try remove(path) }
+        var entries: [String] = []
+        DirectoryEntries.forEach(in: directory) { name, _ in entries.append(path + "/" + name) }
+        closedir(directory)
+        let batches = stride(from: 0, to: entries.count, by: 64).map { entries[$0..<min($0 + 64, entries.count)] }
+        _ = try ConcurrentMap.map(batches) { batch in
+            for entry in batch { try remove(entry) }
+        }
+        guard rmdir(path) == 0 || errno == ENOENT else { throw failure("cannot remove", path) }
+    }
+
     /// Empties the folder open at `descriptor`, and closes it.
     private static func removeContents(of descriptor: Int32, path: String) throws {
         guard let directory = fdopendir(descriptor) else {
