@@ -76,6 +76,10 @@ struct CacheDecoder {
 
     let bytes: [UInt8]
     private(set) var position: Int
+    /// The record's strings read so far that live on the heap (over 15 bytes): one that comes
+    /// again (a roadmap's title in each of its resource uses, a link's target on each page of
+    /// the record) shares the first one's storage, as it did in the build that wrote it.
+    private var strings: [String: String] = [:]
 
     init(_ bytes: [UInt8], from position: Int = 0) {
         self.bytes = bytes
@@ -117,7 +121,11 @@ struct CacheDecoder {
 
     mutating func decode() throws -> String {
         let range = try decodeByteRange()
-        return String(decoding: bytes[range], as: UTF8.self)
+        let text = String(decoding: bytes[range], as: UTF8.self)
+        guard range.count > 15 else { return text }
+        if let known = strings[text] { return known }
+        strings[text] = text
+        return text
     }
 
     mutating func decode() throws -> String? {
