@@ -47,12 +47,9 @@ struct ContentHasher: Sendable {
 
     mutating func add(_ value: Bool) { add(word: value ? 1 : 0) }
 
+    /// Bytes in contiguous storage (an array, `Data`) are read where they are; others are copied first.
     mutating func add(_ bytes: some Collection<UInt8>) {
         if bytes.withContiguousStorageIfAvailable({ add(UnsafeRawBufferPointer($0)) }) == nil { add(Array(bytes)) }
-    }
-
-    mutating func add(_ data: Data) {
-        data.withUnsafeBytes { add($0) }
     }
 
     /// The length, then the bytes, a word at a time (native byte order: the cache is one machine's).

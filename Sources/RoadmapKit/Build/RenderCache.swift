@@ -306,8 +306,9 @@ final class RenderCache: @unchecked Sendable {
     /// changed. Failing to write it only costs the next build its reuse.
     func finish(site: URL, paths: Set<String>) {
         guard let next else { return }
-        let (entries, oldBlobs, siteWide, changed) = lock.withLock { (self.entries, self.oldBlobs, self.siteWide, self.changed) }
-        var sitePages = lock.withLock { self.sitePages }
+        let (entries, oldBlobs, siteWide, sitePages, oldSitePages, changed) = lock.withLock {
+            (self.entries, self.oldBlobs, self.siteWide, self.sitePages, self.oldSitePages, self.changed)
+        }
         guard changed || entries.count != previous?.entries.count || siteWide == nil else {
             next.discard()
             return
@@ -330,13 +331,14 @@ final class RenderCache: @unchecked Sendable {
             }
             kept[path] = entry
         }
-        for file in lock.withLock({ oldSitePages }) where !next.isAppending {
-            guard let previousFile, let page = sitePages[file] else { continue }
+        var keptPages = sitePages
+        for file in oldSitePages where !next.isAppending {
+            guard let previousFile, let page = keptPages[file] else { continue }
             guard let blob = next.copy(page.links, from: previousFile) else { return next.discard() }
-            sitePages[file]?.links = blob
+            keptPages[file]?.links = blob
         }
         var encoder = CacheEncoder()
-        Self.encodeIndex(Kept(entries: kept, siteWide: siteWide, sitePages: sitePages, files: files), to: &encoder)
+        Self.encodeIndex(Kept(entries: kept, siteWide: siteWide, sitePages: keptPages, files: files), to: &encoder)
         guard let index = next.append(encoder.bytes) else { return next.discard() }
         next.finish(index: index, endMagic: Self.endMagic, as: folder + "/" + Self.fileName)
     }

@@ -27,10 +27,7 @@ enum FolderRemoval {
         var entries: [String] = []
         DirectoryEntries.forEach(in: directory) { name, _ in entries.append(path + "/" + name) }
         closedir(directory)
-        let batches = stride(from: 0, to: entries.count, by: 64).map { entries[$0..<min($0 + 64, entries.count)] }
-        _ = try ConcurrentMap.map(batches) { batch in
-            for entry in batch { try remove(entry) }
-        }
+        _ = try ConcurrentMap.map(entries) { try remove($0) }
         guard rmdir(path) == 0 || errno == ENOENT else { throw failure("cannot remove", path) }
     }
 

@@ -10,7 +10,7 @@ import Foundation
 /// posting lists continue in `search/p<N>` chunks. A shard is a `.js` file only (the browser
 /// loads it with a `<script>` tag when a query needs it; a tool reads the JSON object inside
 /// `window.__roadmapSearch.add(…)`): a JSON twin of each doubled the files of the site's index,
-/// 7,030 more files at 10,000 roadmaps, and nothing read them.
+/// 7,031 more files at 10,000 roadmaps, and nothing read them.
 ///
 /// Documents are grouped in parts, one per roadmap (split where a shard ends): `[first, page,
 /// breadcrumbs, documents]`, so a page and its breadcrumb tree are written once per part.
