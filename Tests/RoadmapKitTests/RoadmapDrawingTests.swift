@@ -11,12 +11,7 @@ import RoadmapMarkdown
     static let fixture = TestPaths.fixtures.appendingPathComponent("drawing")
 
     static func roadmap(_ name: String, in folder: URL = fixture) throws -> Roadmap {
-        let url = folder.appendingPathComponent("Content/\(name).md")
-        let text = try String(contentsOf: url, encoding: .utf8)
-        let read = FrontMatterReader().read(text, file: url.path)
-        return RoadmapBuilder().build(.init(
-            source: "\(name).md", sourcePath: url.path, frontMatter: read.frontMatter,
-            document: MarkdownParser().parse(read.body))).0
+        try EnrichmentFixture.roadmap(at: folder.appendingPathComponent("Content/\(name).md"), source: "\(name).md")
     }
 
     /// The learning nodes' anchors in the order the drawing lists them (keyboard order).

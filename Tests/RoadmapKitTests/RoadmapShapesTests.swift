@@ -9,12 +9,7 @@ import RoadmapMarkdown
     static let fixture = TestPaths.fixtures.appendingPathComponent("shapes")
 
     static func roadmap(_ name: String) throws -> Roadmap {
-        let url = fixture.appendingPathComponent("Content/\(name).md")
-        let text = try String(contentsOf: url, encoding: .utf8)
-        let read = FrontMatterReader().read(text, file: url.path)
-        return RoadmapBuilder().build(.init(
-            source: "\(name).md", sourcePath: url.path, frontMatter: read.frontMatter,
-            document: MarkdownParser().parse(read.body))).0
+        try EnrichmentFixture.roadmap(at: fixture.appendingPathComponent("Content/\(name).md"), source: "\(name).md")
     }
 
     static func roadmap(markdown: String) -> Roadmap {

@@ -6,12 +6,7 @@ import RoadmapMarkdown
 /// The seed roadmap, read as a careful reader would: sections, phases, modules, durations.
 @Suite struct SeedModelTests {
     static func seed() throws -> Roadmap {
-        let url = TestPaths.seedContent.appendingPathComponent("mlops-engineer.md")
-        let text = try String(contentsOf: url, encoding: .utf8)
-        let read = FrontMatterReader().read(text, file: url.path)
-        return RoadmapBuilder().build(.init(
-            source: "mlops-engineer.md", sourcePath: url.path, frontMatter: read.frontMatter,
-            document: MarkdownParser().parse(read.body))).0
+        try EnrichmentFixture.roadmap(at: TestPaths.seedContent.appendingPathComponent("mlops-engineer.md"), source: "mlops-engineer.md")
     }
 
     @Test func titleSlugAndSections() throws {

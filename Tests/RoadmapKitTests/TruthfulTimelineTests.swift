@@ -6,20 +6,6 @@ import RoadmapMarkdown
 /// The timeline tells what the roadmap states: modules that run past their phase are marked with
 /// the duration check's words, and the timeline page's table says every length in one unit.
 @Suite struct TruthfulTimelineTests {
-    static func roadmap(markdown: String) -> Roadmap {
-        RoadmapBuilder().build(.init(
-            source: "t.md", sourcePath: "t.md", frontMatter: FrontMatter(), document: MarkdownParser().parse(markdown))).0
-    }
-
-    static func seed() throws -> Roadmap {
-        let url = TestPaths.seedContent.appendingPathComponent("mlops-engineer.md")
-        let text = try String(contentsOf: url, encoding: .utf8)
-        let read = FrontMatterReader().read(text, file: url.path)
-        return RoadmapBuilder().build(.init(
-            source: "mlops-engineer.md", sourcePath: url.path, frontMatter: read.frontMatter,
-            document: MarkdownParser().parse(read.body))).0
-    }
-
     /// Two phases: the first holds its modules (4 + 4 weeks in 2 months), the second does not
     /// (6 + 6 + 6 weeks in 3 months, 13 weeks: the second module ends at 12, the third at 18).
     static let overflowing = """
@@ -41,7 +27,7 @@ import RoadmapMarkdown
         """
 
     @Test func theTimelineMarksWhatTheDurationCheckWarnsOf() throws {
-        let roadmap = Self.roadmap(markdown: Self.overflowing)
+        let roadmap = RoadmapShapesTests.roadmap(markdown: Self.overflowing)
         let warnings = DurationConsistencyCheck().check(roadmap)
         #expect(warnings.map(\.id) == ["duration.modules-exceed-phase"])
         let timeline = TimelineBuilder().build(roadmap)
@@ -53,14 +39,14 @@ import RoadmapMarkdown
     }
 
     @Test func theSeedsOverflowingModulesAreTheLastOfPhasesTwoAndThree() throws {
-        let timeline = TimelineBuilder().build(try Self.seed())
+        let timeline = TimelineBuilder().build(try SeedModelTests.seed())
         let marked = timeline.phases.flatMap(\.modules).filter { $0.overflow != nil }.map(\.title)
         #expect(marked == ["Monitoring & Maintenance (12 weeks)", "Security & Compliance (8 weeks)"])
         #expect(timeline.phases.map { $0.overflow != nil } == [false, false, true, true])
     }
 
     @Test func theChartsMarkTheOverflowAndReachPastThePhase() throws {
-        let timeline = TimelineBuilder().build(Self.roadmap(markdown: Self.overflowing))
+        let timeline = TimelineBuilder().build(RoadmapShapesTests.roadmap(markdown: Self.overflowing))
         let page = TimelineSVG(timeline: timeline, includeModules: true, idPrefix: "page-", strings: .english).render()
         let rows = page.components(separatedBy: "<g class=").dropFirst()
         #expect(rows.count == 7)
@@ -79,7 +65,7 @@ import RoadmapMarkdown
         #expect(overview.components(separatedBy: "tl-overflows").count - 1 == 1)
         #expect(overview.contains("class=\"tl-over\""))
         // A roadmap whose modules fit is drawn without a mark.
-        let fitting = TimelineBuilder().build(Self.roadmap(markdown: "# P\n\n## Phase 1: A (2 weeks)\n\n### B (1 week)\n\n### C (1 week)\n"))
+        let fitting = TimelineBuilder().build(RoadmapShapesTests.roadmap(markdown: "# P\n\n## Phase 1: A (2 weeks)\n\n### B (1 week)\n\n### C (1 week)\n"))
         let plain = TimelineSVG(timeline: fitting, includeModules: true, idPrefix: "page-", strings: .english).render()
         #expect(!plain.contains("tl-over") && !plain.contains("⚠") && !plain.contains("tl-phase-end"))
     }
@@ -137,7 +123,7 @@ import RoadmapMarkdown
     }
 
     @Test func aLengthStatedInAnotherUnitIsSaidAsStatedToo() {
-        let roadmap = Self.roadmap(markdown: """
+        let roadmap = RoadmapShapesTests.roadmap(markdown: """
             # Plan
 
             ## Phase 1: Basics
