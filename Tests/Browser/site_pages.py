@@ -97,6 +97,14 @@ def clear_storage(driver, url):
     driver.execute_script("window.localStorage.clear()")
 
 
+def open_fresh_roadmap(driver, base_url):
+    """Opens the first roadmap page with nothing saved (no progress, plan or theme); returns its path."""
+    path = first_roadmap()
+    clear_storage(driver, base_url + path)
+    driver.get(base_url + path)
+    return path
+
+
 def click(driver, element):
     """Clicks after scrolling the element to the middle of the view, clear of the sticky header."""
     driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", element)

@@ -6,8 +6,8 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
 from conftest import assert_clean
-from site_pages import (axe_version, clear_storage, click, first_roadmap, page_types, reset_viewport, run_axe,
-                        set_color_scheme, set_status, set_viewport)
+from site_pages import (axe_version, clear_storage, click, first_roadmap, open_fresh_roadmap, page_types,
+                        reset_viewport, run_axe, set_color_scheme, set_status, set_viewport)
 
 PAGES = page_types()
 
@@ -41,9 +41,7 @@ def test_axe_has_no_violations(driver, base_url, name, path, scheme, width):
 
 
 def test_axe_with_progress_and_plan_in_use(driver, base_url):
-    path = first_roadmap()
-    clear_storage(driver, base_url + path)
-    driver.get(base_url + path)
+    path = open_fresh_roadmap(driver, base_url)
     driver.execute_script(
         "var i = document.getElementById('plan-start'); i.value = '2027-03-01';"
         "i.dispatchEvent(new Event('change', {bubbles: true}));")
@@ -78,9 +76,7 @@ def test_skip_link_is_first_and_moves_focus_to_main(driver, base_url):
 
 
 def test_keyboard_operates_theme_toggle_and_progress(driver, base_url):
-    path = first_roadmap()
-    clear_storage(driver, base_url + path)
-    driver.get(base_url + path)
+    path = open_fresh_roadmap(driver, base_url)
     body = driver.find_element(By.TAG_NAME, "body")
     body.send_keys(Keys.TAB)
     seen = []

@@ -8,7 +8,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
 from conftest import SITE, assert_clean
-from site_pages import clear_storage, click, first_roadmap, reset_viewport, roadmap_data, set_viewport
+from site_pages import click, first_roadmap, open_fresh_roadmap, reset_viewport, roadmap_data, set_viewport
 
 
 def modules(driver):
@@ -40,9 +40,7 @@ def module_with_topic(driver, index=-1):
 
 
 def test_phases_are_bands_and_modules_their_cards(driver, base_url):
-    path = first_roadmap()
-    clear_storage(driver, base_url + path)
-    driver.get(base_url + path)
+    path = open_fresh_roadmap(driver, base_url)
     data = roadmap_data(driver)
     phases = driver.find_elements(By.CSS_SELECTOR, "section.phase")
     assert [p.find_element(By.XPATH, "./*[1]").get_attribute("id") for p in phases] == [p["id"] for p in data["phases"]]
@@ -62,9 +60,7 @@ def test_phases_are_bands_and_modules_their_cards(driver, base_url):
 
 
 def test_modules_fold_and_unfold_by_keyboard(driver, base_url):
-    path = first_roadmap()
-    clear_storage(driver, base_url + path)
-    driver.get(base_url + path)
+    path = open_fresh_roadmap(driver, base_url)
     cards = modules(driver)
     assert cards, "the roadmap has modules"
     # Folded at first, so the page reads as an outline.
@@ -96,9 +92,7 @@ def test_modules_fold_and_unfold_by_keyboard(driver, base_url):
 
 
 def test_opened_at_an_anchor_inside_a_module_keeps_that_module_open(driver, base_url):
-    path = first_roadmap()
-    clear_storage(driver, base_url + path)
-    driver.get(base_url + path)
+    path = open_fresh_roadmap(driver, base_url)
     module, anchor = module_with_topic(driver)
     index = modules(driver).index(module)
     driver.get(base_url + path + "#" + anchor)
@@ -114,9 +108,7 @@ def test_opened_at_an_anchor_inside_a_module_keeps_that_module_open(driver, base
 
 
 def test_jumps_to_an_anchor_open_its_module(driver, base_url):
-    path = first_roadmap()
-    clear_storage(driver, base_url + path)
-    driver.get(base_url + path)
+    path = open_fresh_roadmap(driver, base_url)
     # The contents list: following a module's entry opens it.
     entry = driver.find_elements(By.CSS_SELECTOR, ".toc a[data-status-of]")[-1]
     anchor = entry.get_attribute("href").split("#")[1]
@@ -145,9 +137,7 @@ def test_jumps_to_an_anchor_open_its_module(driver, base_url):
 def test_find_in_page_can_reach_folded_text(driver, base_url):
     """Folded bodies are hidden="until-found" (Chromium): find in page searches them and its
     `beforematch` event opens the module."""
-    path = first_roadmap()
-    clear_storage(driver, base_url + path)
-    driver.get(base_url + path)
+    path = open_fresh_roadmap(driver, base_url)
     module = modules(driver)[0]
     body = body_of(driver, module)
     assert driver.execute_script("return arguments[0].getAttribute('hidden')", body) == "until-found"
@@ -158,9 +148,7 @@ def test_find_in_page_can_reach_folded_text(driver, base_url):
 
 
 def test_printing_opens_every_module(driver, base_url):
-    path = first_roadmap()
-    clear_storage(driver, base_url + path)
-    driver.get(base_url + path)
+    path = open_fresh_roadmap(driver, base_url)
     assert not any(expanded(driver))
     driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
     try:

@@ -8,7 +8,7 @@ import pytest
 from selenium.webdriver.common.by import By
 
 from conftest import SITE, SUB_PATH, SubPathHandler, assert_clean, console_errors
-from site_pages import clear_storage, first_roadmap, page_types, reset_viewport, set_viewport
+from site_pages import clear_storage, first_roadmap, open_fresh_roadmap, page_types, reset_viewport, set_viewport
 
 PAGES = page_types()
 
@@ -43,9 +43,7 @@ def test_not_found_page_links_work_without_base_url(driver, base_url):
 
 
 def test_theme_toggle_is_remembered_without_flash(driver, base_url):
-    path = first_roadmap()
-    clear_storage(driver, base_url + path)
-    driver.get(base_url + path)
+    path = open_fresh_roadmap(driver, base_url)
     root = driver.find_element(By.TAG_NAME, "html")
     before = root.get_attribute("data-theme")
     driver.find_element(By.CSS_SELECTOR, ".theme-toggle").click()

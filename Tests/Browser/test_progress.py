@@ -9,7 +9,7 @@ import tempfile
 from selenium.webdriver.common.by import By
 
 from conftest import assert_clean
-from site_pages import allow_downloads, clear_storage, click, first_roadmap, roadmap_data, set_status, wait_for_file
+from site_pages import allow_downloads, click, open_fresh_roadmap, roadmap_data, set_status, wait_for_file
 
 STORAGE_KEY = "roadmap-site:progress:v1"
 
@@ -36,9 +36,7 @@ def mark_some(driver):
 
 
 def test_status_survives_reload_and_updates_progress(driver, base_url):
-    path = first_roadmap()
-    clear_storage(driver, base_url + path)
-    driver.get(base_url + path)
+    path = open_fresh_roadmap(driver, base_url)
     assert set(statuses(driver)) == {"none"}
     marked = mark_some(driver)
     assert marked.count("done") == 1 and marked.count("learning") == 1 and marked.count("skipped") == 1
@@ -57,9 +55,7 @@ def test_status_survives_reload_and_updates_progress(driver, base_url):
 
 
 def test_export_import_round_trip(driver, base_url):
-    path = first_roadmap()
-    clear_storage(driver, base_url + path)
-    driver.get(base_url + path)
+    path = open_fresh_roadmap(driver, base_url)
     marked = mark_some(driver)
     downloads = allow_downloads(driver, tempfile.mkdtemp(prefix="roadmap-export-"))
     click(driver, driver.find_element(By.ID, "progress-export"))
@@ -82,9 +78,7 @@ def test_export_import_round_trip(driver, base_url):
 def test_progress_survives_small_heading_edits_and_reordering(driver, base_url):
     """Stored under keys made from the titles, not positions: an entry whose title changed a
     little is matched to its item again (roadmap.sh loses progress when a roadmap changes)."""
-    path = first_roadmap()
-    clear_storage(driver, base_url + path)
-    driver.get(base_url + path)
+    path = open_fresh_roadmap(driver, base_url)
     data = roadmap_data(driver)
     module = driver.find_element(By.CSS_SELECTOR, f'[data-track="{data["phases"][0]["items"][0]}"]')
     key = module.get_attribute("data-track-key")
@@ -107,9 +101,7 @@ def test_progress_survives_small_heading_edits_and_reordering(driver, base_url):
 
 
 def test_study_plan_dates_and_calendar(driver, base_url):
-    path = first_roadmap()
-    clear_storage(driver, base_url + path)
-    driver.get(base_url + path)
+    path = open_fresh_roadmap(driver, base_url)
     data = roadmap_data(driver)
     phases = data["phases"]
     # The plan's form is folded under its summary until a plan is saved.

@@ -13,7 +13,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
 from conftest import assert_clean, make_driver
-from site_pages import click, clear_storage, first_roadmap, open_module_of, roadmap_data, set_status, status_button
+from site_pages import click, open_fresh_roadmap, open_module_of, roadmap_data, set_status, status_button
 
 STORAGE_KEY = "roadmap-site:progress:v1"
 PLAN_KEY = "roadmap-site:plan:v1"
@@ -43,9 +43,7 @@ def first_topic(driver):
 
 
 def test_the_mark_goes_round_three_states_by_keyboard_and_s_skips(driver, base_url):
-    path = first_roadmap()
-    clear_storage(driver, base_url + path)
-    driver.get(base_url + path)
+    path = open_fresh_roadmap(driver, base_url)
     assert not driver.find_elements(By.CSS_SELECTOR, "select"), "no menus"
     item = first_topic(driver)
     button = status_button(driver, item)
@@ -79,9 +77,7 @@ def test_the_mark_goes_round_three_states_by_keyboard_and_s_skips(driver, base_u
 
 
 def test_done_items_are_visibly_done(driver, base_url):
-    path = first_roadmap()
-    clear_storage(driver, base_url + path)
-    driver.get(base_url + path)
+    path = open_fresh_roadmap(driver, base_url)
     item = first_topic(driver)
     text_colour = item.value_of_css_property("color")
     set_status(driver, item, "done")
@@ -96,9 +92,7 @@ def test_done_items_are_visibly_done(driver, base_url):
 
 
 def test_contents_show_each_modules_state(driver, base_url):
-    path = first_roadmap()
-    clear_storage(driver, base_url + path)
-    driver.get(base_url + path)
+    path = open_fresh_roadmap(driver, base_url)
     entries = driver.find_elements(By.CSS_SELECTOR, ".toc a[data-status-of]")
     assert entries, "the contents list the modules"
     assert {e.get_attribute("data-status") for e in entries} == {"none"}
@@ -126,9 +120,7 @@ def test_contents_show_each_modules_state(driver, base_url):
 
 def test_saved_progress_of_the_menus_loads_skipped_included(driver, base_url):
     """Progress saved by the earlier pages (the same storage format) shows in the marks."""
-    path = first_roadmap()
-    clear_storage(driver, base_url + path)
-    driver.get(base_url + path)
+    path = open_fresh_roadmap(driver, base_url)
     data = roadmap_data(driver)
     items = driver.find_elements(By.CSS_SELECTOR, "[data-track]")
     keys = [i.get_attribute("data-track-key") for i in items[:3]]
@@ -154,9 +146,7 @@ def copy_progress_link(driver):
 
 
 def test_progress_link_round_trip_into_a_clean_browser(driver, base_url):
-    path = first_roadmap()
-    clear_storage(driver, base_url + path)
-    driver.get(base_url + path)
+    path = open_fresh_roadmap(driver, base_url)
     items = driver.find_elements(By.CSS_SELECTOR, "[data-track]")
     for item, status in zip(items[:4], ["done", "learning", "skipped", "done"]):
         set_status(driver, item, status)
@@ -223,9 +213,7 @@ def encoded(payload, compress=True):
 
 
 def test_bad_progress_links_are_refused_with_a_message(driver, base_url):
-    path = first_roadmap()
-    clear_storage(driver, base_url + path)
-    driver.get(base_url + path)
+    path = open_fresh_roadmap(driver, base_url)
     slug = roadmap_data(driver)["slug"]
     key = driver.find_element(By.CSS_SELECTOR, "[data-track]").get_attribute("data-track-key")
     bad = ["", "%%%", "AAAA", encoded({"v": 1}, compress=False), encoded({"v": 2, "r": slug, "p": {}}),
