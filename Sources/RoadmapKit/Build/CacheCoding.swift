@@ -78,7 +78,9 @@ struct CacheDecoder {
     private(set) var position: Int
     /// The record's strings read so far that live on the heap (over 15 bytes): one that comes
     /// again (a roadmap's title in each of its resource uses, a link's target on each page of
-    /// the record) shares the first one's storage, as it did in the build that wrote it.
+    /// the record) shares the first one's storage, as it did in the build that wrote it. A rebuild
+    /// of 10,000 roadmaps with one edited peaked at 947 MiB without it and 766 MiB with it, for
+    /// 0.5–1.0 s more CPU (three runs each, alternating).
     private var strings: [String: String] = [:]
 
     init(_ bytes: [UInt8], from position: Int = 0) {

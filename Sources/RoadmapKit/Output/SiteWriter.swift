@@ -222,13 +222,8 @@ struct SiteWriter: Sendable {
     /// caller records the path once it keeps the link.
     func link(_ source: String, to relativePath: String) -> Bool {
         let path = staging.path + "/" + relativePath
+        unlink(path)
         if Foundation.link(source, path) == 0 { return true }
-        // A file written or linked there before: replaced. (Unlinked only then, not before every
-        // link: a new staging folder has no file yet.)
-        if errno == EEXIST {
-            unlink(path)
-            if Foundation.link(source, path) == 0 { return true }
-        }
         guard errno == ENOENT else { return false }
         let folder = (path as NSString).deletingLastPathComponent
         guard (try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)) != nil else { return false }
