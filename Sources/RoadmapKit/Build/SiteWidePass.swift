@@ -28,10 +28,11 @@ struct SiteWidePass: Sendable {
         let roadmapBatches = ordered.map(\.search)
         // The site's resources merged on one core while the search page, the home page and the
         // not-found page (each lists every roadmap) are written on the other. Then the search
-        // index (whose entry for a resource more than one roadmap uses is the merged one) beside
-        // the resource pages, on every core: written before them, on its own core, the index left
-        // the other core idle for 1.7 s of the 4.8 s these steps took at 10,000 roadmaps. (Jobs
-        // on all cores are not nested inside `both`, whose two jobs would each run them on one core.)
+        // index (whose entry for a resource more than one roadmap uses is the merged one; the
+        // longest job, so first) and the resource indexes' jobs, on every core: written before
+        // them, on its own core, the index left the other core idle for 1.7 s of the 4.8 s these
+        // steps took at 10,000 roadmaps. (Jobs on all cores are not nested inside `both`, whose
+        // two jobs would each run them on one core.)
         let (merged, sitePages) = try ConcurrentMap.both({ ResourceIndex.merge(ordered.map(\.resources)) }, {
             () -> [RenderedPageLinks] in
             // Each page is scanned for the link check as it is written.
@@ -46,13 +47,15 @@ struct SiteWidePass: Sendable {
             return scanned
         })
         let paging = ResourcePages(merged)
-        let resourcePages = try EnrichmentPages(templates: templates, config: config).writeSiteWide(
-            ordered.map(\.summary), resources: ordered.map(\.resources), merged: merged, paging: paging, with: writer,
-            reusing: reuse, reportedFolder: reportedFolder
-        ) { [templates, writer] in
+        let searchIndex: EnrichmentPages.Job = { [templates, writer] in
             let resourceBatches = SearchIndexBuilder(strings: templates.strings).sharedResourceDocuments(merged, pages: paging)
             _ = try SearchIndexWriter().write(roadmapBatches + resourceBatches) { try writer.write(Data($0), to: $1) }
+            return []
         }
+        let resourceJobs = EnrichmentPages(templates: templates, config: config).siteWideJobs(
+            ordered.map(\.summary), resources: ordered.map(\.resources), merged: merged, paging: paging, with: writer,
+            reusing: reuse, reportedFolder: reportedFolder)
+        let resourcePages = try ConcurrentMap.map([searchIndex] + resourceJobs) { try $0() }.flatMap { $0 }
         try copyFiles()
         var diagnostics: [Diagnostic] = []
         if let baseURL = config.baseURL {

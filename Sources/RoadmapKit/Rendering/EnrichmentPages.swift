@@ -247,82 +247,84 @@ extension EnrichmentPages {
         ]
     }
 
-    /// Writes the resource indexes once every roadmap is built: `resources.html` and
-    /// `resources.json` for the whole site, and each roadmap's `resources.html`, whose entries
-    /// also link to the other roadmaps that use the same resource. `roadmaps[i]` owns
-    /// `resources[i]`, both in site order; `merged` is ``ResourceIndex/merge(_:)`` of them.
-    /// `job` (the search index) runs beside them, started first.
-    func writeSiteWide(
+    /// A page's job in ``siteWideJobs(_:resources:merged:paging:with:reusing:reportedFolder:)``:
+    /// it writes its pages and returns their links.
+    typealias Job = @Sendable () throws -> [RenderedPageLinks]
+
+    /// Each resource more than one roadmap uses, by identity: its uses, its id on the site's
+    /// index, and how many uses each roadmap has (so that a page finds the count of other
+    /// roadmaps' uses without walking them all: that walk made 10,000 roadmaps quadratic).
+    private typealias Sharing = [String: (uses: [ResourceUse], siteHref: String, perRoadmap: [String: Int])]
+
+    /// The jobs that write the resource indexes once every roadmap is built: `resources.json`
+    /// (the longest, so first) and the pages of `resources.html` for the whole site, and each
+    /// roadmap's `resources.html`, whose entries also link to the other roadmaps that use the
+    /// same resource. `roadmaps[i]` owns `resources[i]`, both in site order; `merged` is
+    /// ``ResourceIndex/merge(_:)`` of them. The caller runs them on every core.
+    func siteWideJobs(
         _ roadmaps: [RoadmapSummary], resources: [[Resource]], merged: [Resource], paging: ResourcePages,
-        with writer: SiteWriter, reusing reuse: SitePageReuse, reportedFolder: String,
-        alongside job: @Sendable () throws -> Void = {}
-    ) throws -> [RenderedPageLinks] {
-        // Each resource more than one roadmap uses, by identity: its uses, its id on the site's
-        // index, and how many uses each roadmap has (so that a page finds the count of other
-        // roadmaps' uses without walking them all: that walk made 10,000 roadmaps quadratic).
-        var sharing: [String: (uses: [ResourceUse], siteHref: String, perRoadmap: [String: Int])] = [:]
+        with writer: SiteWriter, reusing reuse: SitePageReuse, reportedFolder: String
+    ) -> [Job] {
+        var sharing: Sharing = [:]
         for resource in merged where resource.uses.contains(where: { $0.roadmapSlug != resource.uses[0].roadmapSlug }) {
             sharing[resource.identity] = (resource.uses, paging.href(of: resource.id),
                                           Dictionary(resource.uses.map { ($0.roadmapSlug, 1) }, uniquingKeysWith: +))
         }
         let shared = sharing
-        // The caller's job and the site's data file (the longest jobs, so first), its index's
-        // pages, and each roadmap's index, on every core.
-        enum Job { case alongside, data, sitePage(Int), roadmap(Int) }
-        let jobs = [Job.alongside, .data] + paging.pages.indices.map(Job.sitePage) + roadmaps.indices.map(Job.roadmap)
-        return try ConcurrentMap.map(jobs) { each -> [RenderedPageLinks] in
-            let index: Int
-            switch each {
-            case .alongside:
-                try job()
-                return []
-            case .data:
-                try writer.stream(to: "resources.json") { file in
-                    try RoadmapDataWriter().writeResourcesJSON(merged) { try file.append($0) }
-                }
-                return []
-            case .sitePage(let number):
-                let page = try reuse.page(ResourcePages.file(number), inputs: { encoder in
-                    encoder.encode(paging.pages.count)
-                    encoder.encode(merged.count)
-                    encoder.encode(Array(merged[paging.pages[number]]))
-                }, into: writer) {
-                    try writeSiteResourcesPage(number, of: paging, resources: merged, with: writer, reportedFolder: reportedFolder)
-                }
-                return [page]
-            case .roadmap(let number):
-                index = number
+        let data: Job = {
+            try writer.stream(to: "resources.json") { file in
+                try RoadmapDataWriter().writeResourcesJSON(merged) { try file.append($0) }
             }
-            let (summary, own) = (roadmaps[index], resources[index])
-            // At most a few other roadmaps' uses per entry, so a resource every roadmap uses does
-            // not make every page as long as the site's index; the rest are counted and linked.
-            var moreElsewhere: [String: (count: Int, siteHref: String)] = [:]
-            let shown = own.map { resource -> Resource in
-                guard let elsewhere = shared[resource.identity] else { return resource }
-                var copy = resource
-                copy.uses += elsewhere.uses.lazy.filter { $0.roadmapSlug != summary.slug }.prefix(Self.otherUsesShown)
-                let othersCount = elsewhere.uses.count - (elsewhere.perRoadmap[summary.slug] ?? 0)
-                if othersCount > Self.otherUsesShown {
-                    moreElsewhere[resource.id] = (othersCount - Self.otherUsesShown, elsewhere.siteHref)
-                }
-                return copy
-            }
-            let file = summary.slug + "/resources.html"
-            let page = try reuse.page(file, inputs: { encoder in
-                encoder.encode(summary.title)
-                encoder.encode(shown)
-                for (id, more) in moreElsewhere.sorted(by: { $0.key < $1.key }) {
-                    encoder.encode(id)
-                    encoder.encode(more.count)
-                    encoder.encode(more.siteHref)
-                }
+            return []
+        }
+        let sitePages = paging.pages.indices.map { number -> Job in {
+            [try reuse.page(ResourcePages.file(number), inputs: { encoder in
+                encoder.encode(paging.pages.count)
+                encoder.encode(merged.count)
+                encoder.encode(Array(merged[paging.pages[number]]))
             }, into: writer) {
-                let (html, links) = roadmapResourcesPage(
-                    shown, roadmap: (summary.slug, summary.title), moreElsewhere: moreElsewhere, reportedFolder: reportedFolder)
-                try writer.write(html, to: file)
-                return links
+                try writeSiteResourcesPage(number, of: paging, resources: merged, with: writer, reportedFolder: reportedFolder)
+            }]
+        } }
+        let roadmapPages = roadmaps.indices.map { index -> Job in {
+            [try writeRoadmapResourcesPage(roadmaps[index], own: resources[index], shared: shared, with: writer,
+                                           reusing: reuse, reportedFolder: reportedFolder)]
+        } }
+        return [data] + sitePages + roadmapPages
+    }
+
+    /// A roadmap's `resources.html`: its own resources, each with at most a few other roadmaps'
+    /// uses, so a resource every roadmap uses does not make every page as long as the site's
+    /// index; the rest are counted and linked.
+    private func writeRoadmapResourcesPage(
+        _ summary: RoadmapSummary, own: [Resource], shared: Sharing, with writer: SiteWriter, reusing reuse: SitePageReuse,
+        reportedFolder: String
+    ) throws -> RenderedPageLinks {
+        var moreElsewhere: [String: (count: Int, siteHref: String)] = [:]
+        let shown = own.map { resource -> Resource in
+            guard let elsewhere = shared[resource.identity] else { return resource }
+            var copy = resource
+            copy.uses += elsewhere.uses.lazy.filter { $0.roadmapSlug != summary.slug }.prefix(Self.otherUsesShown)
+            let othersCount = elsewhere.uses.count - (elsewhere.perRoadmap[summary.slug] ?? 0)
+            if othersCount > Self.otherUsesShown {
+                moreElsewhere[resource.id] = (othersCount - Self.otherUsesShown, elsewhere.siteHref)
             }
-            return [page]
-        }.flatMap { $0 }
+            return copy
+        }
+        let file = summary.slug + "/resources.html"
+        return try reuse.page(file, inputs: { encoder in
+            encoder.encode(summary.title)
+            encoder.encode(shown)
+            for (id, more) in moreElsewhere.sorted(by: { $0.key < $1.key }) {
+                encoder.encode(id)
+                encoder.encode(more.count)
+                encoder.encode(more.siteHref)
+            }
+        }, into: writer) {
+            let (html, links) = roadmapResourcesPage(
+                shown, roadmap: (summary.slug, summary.title), moreElsewhere: moreElsewhere, reportedFolder: reportedFolder)
+            try writer.write(html, to: file)
+            return links
+        }
     }
 }
